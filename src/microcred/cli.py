@@ -1,0 +1,174 @@
+"""The ``microcred`` command.
+
+``microcred check DESIGN…`` — is each design (or award) a micro-credential? Prints a
+report per file, a human table by default or one JSON object per line with ``--json``.
+Exit status: 0 every file is a micro-credential; 1 at least one is not (participation
+badge or incomplete); 2 at least one file could not be read or is not a valid design,
+reported with the file, line and field.
+
+``microcred schema`` — the JSON Schema of the design format, for editors.
+"""
+
+from __future__ import annotations
+
+__all__ = ["main"]
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .standard import designfile
+from .standard.compliance import ComplianceReport, ElementStatus, Evidence, check
+from .standard.compliance.report import Severity
+from .standard.elements import Award, MicroCredentialSpec
+from .standard.errors import DesignError, FieldProblem
+
+EXIT_OK, EXIT_NOT_MICRO, EXIT_BAD_INPUT = 0, 1, 2
+
+_STATUS_STYLE = {
+    ElementStatus.PRESENT: ("ok", "green"),
+    ElementStatus.AT_AWARD: ("at award", "cyan"),
+    ElementStatus.NOT_APPLICABLE: ("n/a", None),
+    ElementStatus.WEAK: ("WEAK", "yellow"),
+    ElementStatus.MISSING: ("MISSING", "red"),
+}
+_EVIDENCE_STYLE = {
+    Evidence.EVIDENCED: ("evidenced", "green"),
+    Evidence.BY_PLATFORM: ("platform", "cyan"),
+    Evidence.PARTIAL: ("partial", "yellow"),
+    Evidence.NOT_EVIDENCED: ("none", "red"),
+}
+_VERDICT_COLOUR = {
+    "micro-credential": "green",
+    "incomplete": "yellow",
+    "participation-badge": "red",
+}
+
+
+def _default_lang() -> str:
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "pl" if (env or "").lower().startswith("pl") else "en"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="microcred")
+def cli() -> None:
+    """microcred: EU micro-credentials, from design to verified credential."""
+
+
+@cli.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "pl"]),
+    default=_default_lang,
+    show_default="en, or pl when LANG is Polish",
+    help="Language of the reasons.",
+)
+def check_command(files: tuple[Path, ...], as_json: bool, lang: str) -> None:
+    """Check micro-credential designs (YAML or JSON) against Annex I and Annex II."""
+    status = EXIT_OK
+    for index, path in enumerate(files):
+        try:
+            subject = _read(path)
+        except DesignError as exc:
+            status = EXIT_BAD_INPUT
+            _report_error(exc, as_json)
+            continue
+        report = check(subject)
+        if not report.is_micro_credential and status == EXIT_OK:
+            status = EXIT_NOT_MICRO
+        if as_json:
+            click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
+        else:
+            if index:
+                click.echo()
+            _print_report(path, subject, report, lang)
+    sys.exit(status)
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the design file format."""
+    click.echo(json.dumps(design_schema(), indent=2, ensure_ascii=False))
+
+
+def design_schema() -> dict[str, Any]:
+    """The JSON Schema of a design file, as ``docs/design.schema.json`` holds it."""
+    schema = MicroCredentialSpec.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "microcred micro-credential design"
+    return schema
+
+
+def _read(path: Path) -> MicroCredentialSpec | Award:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DesignError([_problem("is a directory, not a design file")], source) from None
+    except FileNotFoundError:
+        raise DesignError([_problem("no such file")], source) from None
+    except OSError as exc:
+        raise DesignError([_problem(f"cannot read: {exc.strerror}")], source) from None
+    return designfile.loads_any(data, source=source)
+
+
+def _problem(message: str) -> FieldProblem:
+    return FieldProblem("", message)
+
+
+def _report_error(exc: DesignError, as_json: bool) -> None:
+    if as_json:
+        problems = [
+            {"field": p.field, "line": p.line, "column": p.column, "message": p.message}
+            for p in exc.problems
+        ]
+        error = {"code": exc.code, "problems": problems}
+        click.echo(json.dumps({"file": exc.source, "error": error}, ensure_ascii=False))
+    else:
+        for problem in exc.problems:
+            click.echo(click.style("error: ", fg="red") + problem.located(exc.source), err=True)
+
+
+def _print_report(
+    path: Path, subject: MicroCredentialSpec | Award, report: ComplianceReport, lang: str
+) -> None:
+    spec = subject.spec if isinstance(subject, Award) else subject
+    title = spec.title.get(lang) if spec.title else "(no title)" if lang == "en" else "(bez tytułu)"
+    click.echo(click.style(str(path), bold=True) + f" — {title}")
+    verdict_label = "Verdict" if lang == "en" else "Werdykt"
+    colour = _VERDICT_COLOUR[str(report.verdict)]
+    click.echo(
+        f"  {verdict_label}: " + click.style(report.verdict.label(lang), fg=colour, bold=True)
+    )
+    for reason in report.verdict_reasons:
+        click.echo(f"    {reason.text(lang)}")
+    click.echo(f"  {'Annex I elements' if lang == 'en' else 'Elementy z załącznika I'}")
+    for result in report.elements:
+        word, fg = _STATUS_STYLE[result.status]
+        star = "*" if result.mandatory else " "
+        name = result.element.label(lang)
+        name = name if len(name) <= 44 else name[:43] + "…"
+        first, *rest = result.reasons or (None,)
+        line = f"   {star}{name:<45} " + click.style(f"{word:<9}", fg=fg)
+        click.echo(line + (f" {first.text(lang)}" if first else ""))
+        for reason in rest:
+            mark = "!" if reason.severity is not Severity.INFO else "-"
+            click.echo(f"{'':<58}{mark} {reason.text(lang)}")
+    click.echo(f"  {'Annex II principles' if lang == 'en' else 'Zasady z załącznika II'}")
+    for principle in report.principles:
+        word, fg = _EVIDENCE_STYLE[principle.status]
+        name = f"{principle.principle.number:>2}. {principle.principle.label(lang)}"
+        texts = "; ".join(r.text(lang) for r in principle.reasons)
+        click.echo(f"    {name:<44} " + click.style(f"{word:<9}", fg=fg) + f" {texts}")
+
+
+def main() -> None:
+    """Entry point of the ``microcred`` console script."""
+    cli(prog_name="microcred")

@@ -1,0 +1,284 @@
+"""Every message the compliance check can give, in English and Polish.
+
+Tests import these constants to check that the right rule fired, so a change of wording
+never breaks a test and a rule cannot fire silently with the wrong code.
+"""
+
+from __future__ import annotations
+
+from .report import Message, Severity
+
+W = Severity.WEAK
+A = Severity.ADVICE
+
+# --- generic element presence -------------------------------------------------------
+ELEMENT_MISSING = Message("missing", "not given", "nie podano", W)
+OPTIONAL_NOT_GIVEN = Message("optional_absent", "optional; not given", "opcjonalne; nie podano")
+ELEMENT_PRESENT = Message("present", "{what}", "{what_pl}")
+
+# --- learner identification and date of issue ----------------------------------------
+LEARNER_AT_AWARD = Message(
+    "learner_at_award",
+    "each award records: {attrs}",
+    "każde poświadczenie zawiera: {attrs_pl}",
+)
+LEARNER_NOT_DECLARED = Message(
+    "learner_identification_missing",
+    "the design does not say how learners are identified (learner_identification)",
+    "projekt nie określa, jak identyfikowana jest osoba ucząca się (learner_identification)",
+    W,
+)
+LEARNER_NAME_ONLY = Message(
+    "learner_name_only",
+    "a name alone does not identify a person; add a date of birth, national ID, "
+    "student number or e-mail",
+    "samo imię i nazwisko nie identyfikuje osoby; dodaj datę urodzenia, PESEL, "
+    "numer albumu lub e-mail",
+    W,
+)
+LEARNER_NO_NAME = Message(
+    "learner_no_name",
+    "the learner's full name is not recorded",
+    "nie zapisuje się imienia i nazwiska osoby uczącej się",
+    W,
+)
+DATE_AT_AWARD = Message(
+    "date_at_award",
+    "set on each award when it is issued",
+    "ustalana dla każdego poświadczenia w chwili wydania",
+)
+DATE_IN_FUTURE = Message(
+    "date_in_future",
+    "date of issue {date} is in the future",
+    "data wydania {date} jest w przyszłości",
+    W,
+)
+
+# --- title, issuer -------------------------------------------------------------------
+TITLE_TOO_SHORT = Message(
+    "title_too_short",
+    "the title {title!r} is too short to tell what the micro-credential is about",
+    "tytuł {title!r} jest zbyt krótki, by wiedzieć, czego dotyczy mikropoświadczenie",
+    W,
+)
+TITLE_ONE_LANGUAGE = Message(
+    "title_one_language",
+    "the title is given only in {lang}; give it in Polish and English",
+    "tytuł podano tylko w języku: {lang}; podaj go po polsku i po angielsku",
+    A,
+)
+AWARDING_BODY_NO_LEGAL_ID = Message(
+    "awarding_body_no_legal_id",
+    "{name}: no legal identifier (VAT, NIP, KRS, Erasmus code...)",
+    "{name}: brak identyfikatora prawnego (VAT, NIP, KRS, kod Erasmus...)",
+    A,
+)
+
+# --- learning outcomes ---------------------------------------------------------------
+OUTCOMES_COUNT = Message("outcomes_count", "{n} outcome(s)", "liczba efektów: {n}")
+OUTCOMES_ALL_ACTIVITIES = Message(
+    "outcomes_all_activities",
+    "every statement describes an activity, not what the learner can do",
+    "każde zdanie opisuje aktywność, a nie to, co osoba ucząca się potrafi",
+    W,
+)
+OUTCOME_ACTIVITY = Message(
+    "outcome_activity",
+    "outcome {n} ({lang}) describes participation, not an outcome: {text!r}",
+    "efekt {n} ({lang}) opisuje udział, a nie efekt uczenia się: {text!r}",
+    W,
+)
+OUTCOME_INTENT = Message(
+    "outcome_intent",
+    "outcome {n} ({lang}) describes the course's content or aims, not what the learner "
+    "can do: {text!r}",
+    "efekt {n} ({lang}) opisuje treść lub cele kursu, a nie to, co osoba ucząca się "
+    "potrafi: {text!r}",
+    W,
+)
+OUTCOME_NO_VERB = Message(
+    "outcome_no_verb",
+    "outcome {n} ({lang}) has no action verb saying what the learner can do: {text!r}",
+    "efekt {n} ({lang}) nie zawiera czasownika opisującego, co osoba ucząca się potrafi: {text!r}",
+    W,
+)
+OUTCOME_TOO_SHORT = Message(
+    "outcome_too_short",
+    "outcome {n} ({lang}) is too short to be assessed: {text!r}",
+    "efekt {n} ({lang}) jest zbyt krótki, by można go było ocenić: {text!r}",
+    W,
+)
+OUTCOME_UNOBSERVABLE = Message(
+    "outcome_unobservable",
+    "outcome {n} ({lang}) uses only a verb that cannot be observed ({verb}); prefer "
+    "e.g. explain, apply, compare",
+    "efekt {n} ({lang}) używa tylko czasownika, którego nie da się zaobserwować ({verb}); "
+    "lepiej np. wyjaśnia, stosuje, porównuje",
+    A,
+)
+OUTCOME_TOO_LONG = Message(
+    "outcome_too_long",
+    "outcome {n} ({lang}) has {words} words; split it into separate outcomes",
+    "efekt {n} ({lang}) ma {words} słów; podziel go na osobne efekty",
+    A,
+)
+OUTCOME_DUPLICATE = Message(
+    "outcome_duplicate",
+    "outcome {n} repeats outcome {first}",
+    "efekt {n} powtarza efekt {first}",
+    A,
+)
+OUTCOMES_ESCO = Message(
+    "outcomes_esco",
+    "{n} outcome(s) aligned to ESCO skills",
+    "efekty powiązane z umiejętnościami ESCO: {n}",
+)
+
+# --- workload ------------------------------------------------------------------------
+WORKLOAD_ECTS = Message("workload_ects", "{ects} ECTS", "{ects} ECTS")
+WORKLOAD_HOURS = Message("workload_hours", "{hours} hours", "{hours} godz.")
+WORKLOAD_HOURS_ONLY = Message(
+    "workload_hours_only",
+    "workload in hours only; Annex I asks for ECTS wherever possible",
+    "nakład pracy tylko w godzinach; załącznik I zaleca ECTS, gdzie to możliwe",
+    A,
+)
+WORKLOAD_NO_AMOUNT = Message(
+    "workload_no_amount",
+    "workload is described but gives neither ECTS nor hours",
+    "opisano nakład pracy, ale bez punktów ECTS i bez liczby godzin",
+    W,
+)
+WORKLOAD_INCONSISTENT = Message(
+    "workload_inconsistent",
+    "{hours} hours for {ects} ECTS is {ratio} hours per credit; one ECTS credit is "
+    "25–30 hours of work",
+    "{hours} godz. na {ects} ECTS to {ratio} godz. na punkt; jeden punkt ECTS to 25–30 "
+    "godzin pracy",
+    A,
+)
+WORKLOAD_LARGE = Message(
+    "workload_large",
+    "{ects} ECTS is more than a typical micro-credential (a short learning experience)",
+    "{ects} ECTS to więcej niż typowe mikropoświadczenie (krótka aktywność edukacyjna)",
+    A,
+)
+
+# --- level ---------------------------------------------------------------------------
+LEVEL_NOT_CLAIMED = Message(
+    "level_not_claimed",
+    "no level claimed; Annex I asks for one where relevant",
+    "nie podano poziomu; załącznik I wymaga go w stosownym przypadku",
+)
+LEVEL_CLAIMED = Message("level_claimed", "{level}", "{level_pl}")
+LEVEL_NO_FRAMEWORK = Message(
+    "level_no_framework",
+    "level {value} is claimed without saying in which framework (eqf, qf-ehea, prk)",
+    "podano poziom {value} bez wskazania ramy kwalifikacji (eqf, qf-ehea, prk)",
+    W,
+)
+LEVEL_INCONSISTENT = Message(
+    "level_inconsistent",
+    "the levels disagree: {levels} correspond to different EQF levels",
+    "poziomy są sprzeczne: {levels} odpowiadają różnym poziomom ERK",
+    W,
+)
+
+# --- assessment ----------------------------------------------------------------------
+ASSESSMENT_METHODS = Message("assessment_methods", "{methods}", "{methods_pl}")
+ASSESSMENT_NONE = Message(
+    "assessment_none",
+    "attendance only: the learning outcomes are not assessed",
+    "tylko obecność: efekty uczenia się nie są oceniane",
+    W,
+)
+ASSESSMENT_NONE_MIXED = Message(
+    "assessment_none_mixed",
+    "'none' is listed together with real assessment methods",
+    "'none' (brak oceny) podano razem z metodami oceny",
+    W,
+)
+ASSESSMENT_SELF_ONLY = Message(
+    "assessment_self_only",
+    "self-assessment alone does not check the outcomes independently",
+    "sama samoocena nie sprawdza efektów w sposób niezależny",
+    W,
+)
+ASSESSMENT_NO_CRITERIA = Message(
+    "assessment_no_criteria",
+    "no assessment criteria given (Annex II: assessed against transparent criteria)",
+    "nie podano kryteriów oceny (załącznik II: ocena według przejrzystych kryteriów)",
+    A,
+)
+
+# --- quality assurance ---------------------------------------------------------------
+QA_TYPES = Message("qa_types", "{types}", "{types_pl}")
+QA_INTERNAL_ONLY = Message(
+    "qa_internal_only",
+    "internal quality assurance only; Annex II also expects external quality assurance",
+    "tylko wewnętrzne zapewnianie jakości; załącznik II oczekuje także zewnętrznego",
+    A,
+)
+
+# --- optional elements ---------------------------------------------------------------
+INTEGRATION_NO_TARGET = Message(
+    "integration_no_target",
+    "'{option}' but no credential named under 'towards'",
+    "'{option}', ale nie wskazano poświadczenia w 'towards'",
+    W,
+)
+GRADE_AT_AWARD = Message(
+    "grade_at_award",
+    "grading scheme: {scheme}; the grade is recorded on each award",
+    "skala ocen: {scheme_pl}; ocena jest zapisywana na każdym poświadczeniu",
+)
+
+# --- verdict -------------------------------------------------------------------------
+VERDICT_NO_OUTCOMES = Message(
+    "verdict_no_outcomes",
+    "no learning outcomes: a record of participation, not of learning",
+    "brak efektów uczenia się: potwierdzenie udziału, a nie uczenia się",
+)
+VERDICT_NO_ASSESSMENT = Message(
+    "verdict_no_assessment",
+    "no assessment of the learning outcomes",
+    "efekty uczenia się nie są oceniane",
+)
+VERDICT_INCOMPLETE = Message(
+    "verdict_incomplete",
+    "mandatory elements missing or weak: {elements}",
+    "brakujące lub słabe elementy obowiązkowe: {elements_pl}",
+)
+VERDICT_OK = Message(
+    "verdict_ok",
+    "every mandatory Annex I element is present, with assessed learning outcomes",
+    "wszystkie obowiązkowe elementy z załącznika I są obecne, a efekty uczenia się oceniane",
+)
+
+# --- Annex II principles -------------------------------------------------------------
+P_QA_INTERNAL = Message(
+    "p_qa_internal", "internal quality assurance", "wewnętrzne zapewnianie jakości"
+)
+P_QA_EXTERNAL = Message(
+    "p_qa_external", "external quality assurance", "zewnętrzne zapewnianie jakości"
+)
+P_QA_NONE = Message("p_qa_none", "no quality assurance given", "nie podano zapewniania jakości")
+P_NOT_GIVEN = Message("p_not_given", "not given: {what}", "nie podano: {what_pl}")
+P_GIVEN = Message("p_given", "given: {what}", "podano: {what_pl}")
+P_PORTABILITY = Message(
+    "p_portability",
+    "microcred issues each award as signed, open-standard documents the learner owns "
+    "(Open Badges 3.0, Europass EDC)",
+    "microcred wydaje każde poświadczenie jako podpisane dokumenty w otwartych "
+    "standardach, należące do osoby uczącej się (Open Badges 3.0, Europass EDC)",
+)
+P_SUPERVISION_ID = Message(
+    "p_supervision_id",
+    "identity verified during assessment",
+    "tożsamość weryfikowana podczas oceny",
+)
+P_SUPERVISION_NO_ID = Message(
+    "p_supervision_no_id",
+    "identity not verified during assessment",
+    "tożsamość nie jest weryfikowana podczas oceny",
+)

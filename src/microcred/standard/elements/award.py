@@ -1,0 +1,40 @@
+"""An award: one learner's micro-credential, built from a specification.
+
+It adds the two Annex I elements that differ per learner — identification of the learner
+and date of issue — and the optional grade achieved::
+
+    spec: {...the design...}
+    learner: {given_name: Anna, family_name: Kowalska, date_of_birth: 1990-04-02}
+    issued_on: 2025-06-20
+    grade: {pl: bardzo dobry (5,0), en: very good (5.0)}
+"""
+
+from __future__ import annotations
+
+__all__ = ["Award"]
+
+import datetime as dt
+
+from pydantic import model_validator
+
+from ._base import Element, Uri
+from .parties import Learner
+from .spec import MicroCredentialSpec
+from .text import LocalizedText
+
+
+class Award(Element):
+    """A micro-credential awarded to one learner."""
+
+    id: Uri | None = None
+    spec: MicroCredentialSpec
+    learner: Learner | None = None
+    issued_on: dt.date | None = None
+    valid_until: dt.date | None = None
+    grade: LocalizedText | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Award:
+        if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
+            raise ValueError("valid_until is before issued_on")
+        return self

@@ -1,0 +1,63 @@
+"""How the learning is done and checked (Annex I: notional workload, type of
+assessment, supervision and identity verification, integration/stackability options,
+prerequisites, further information).
+
+Wire format::
+
+    workload: {ects: 2, hours: 50}
+    assessment:
+      methods: [practical-demonstration, written-test]
+      criteria: {pl: ..., en: ...}
+    integration: {option: stackable, towards: [{pl: ..., en: ...}]}
+    further_information: {url: https://example.edu/python}
+"""
+
+from __future__ import annotations
+
+__all__ = ["Assessment", "FurtherInformation", "Integration", "Workload"]
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from ..vocab.learning import AssessmentMethod
+from ..vocab.pathways import IntegrationOption
+from ._base import Element, HttpsUrl
+from .text import LocalizedText
+
+
+class Workload(Element):
+    """Notional workload to reach the outcomes: ECTS credits where possible, else hours."""
+
+    ects: Annotated[Decimal | None, Field(gt=0, le=999, max_digits=5, decimal_places=2)] = None
+    hours: Annotated[Decimal | None, Field(gt=0, le=99_999, max_digits=7, decimal_places=2)] = None
+    description: LocalizedText | None = None
+
+
+class Assessment(Element):
+    """How the learning outcomes are assessed, and against which criteria."""
+
+    methods: Annotated[list[AssessmentMethod], Field(min_length=1)]
+    description: LocalizedText | None = None
+    criteria: LocalizedText | None = None
+
+
+class Integration(Element):
+    """Whether the micro-credential stands alone or stacks into a larger credential."""
+
+    option: IntegrationOption
+    towards: list[LocalizedText] = []
+
+
+class FurtherInformation(Element):
+    """A pointer to more information about the micro-credential."""
+
+    text: LocalizedText | None = None
+    url: HttpsUrl | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> FurtherInformation:
+        if self.text is None and self.url is None:
+            raise ValueError("give a text, a url, or both")
+        return self

@@ -1,0 +1,47 @@
+"""Learning outcomes (Annex I "learning outcomes"): what the learner knows, understands
+and is able to do, each optionally aligned to ESCO skills and to a framework level.
+
+Wire format::
+
+    learning_outcomes:
+      - statement:
+          pl: Uczestnik potrafi napisać skrypt w Pythonie, który przetwarza plik CSV.
+          en: The learner can write a Python script that processes a CSV file.
+        esco_skills:
+          - http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d
+"""
+
+from __future__ import annotations
+
+__all__ = ["ESCO_SKILL_PREFIX", "EscoSkillUri", "LearningOutcome"]
+
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from ._base import Element
+from .levels import Level
+from .text import LocalizedText
+
+ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
+
+
+def _esco_skill(value: str) -> str:
+    value = value.strip()
+    if value.startswith("https://data.europa.eu/esco/skill/"):
+        value = "http://" + value.removeprefix("https://")
+    tail = value.removeprefix(ESCO_SKILL_PREFIX)
+    if tail == value or not tail or "/" in tail or any(ch.isspace() for ch in tail):
+        raise ValueError(f"{value!r} is not an ESCO skill URI ({ESCO_SKILL_PREFIX}<id>)")
+    return value
+
+
+EscoSkillUri = Annotated[str, AfterValidator(_esco_skill)]
+
+
+class LearningOutcome(Element):
+    """One learning-outcome statement."""
+
+    statement: LocalizedText
+    esco_skills: list[EscoSkillUri] = []
+    level: Level | None = None

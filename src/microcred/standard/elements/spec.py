@@ -1,0 +1,71 @@
+"""The micro-credential specification: the design a provider writes, one per offer.
+
+Every Annex I element that belongs to the design is a field here; the two that belong to
+each learner's award (identification of the learner, date of issue) live on
+:class:`~microcred.standard.elements.award.Award`, and the design says which identity
+attributes each award will record. Mandatory Annex I elements are optional in the model
+on purpose: a design missing one still loads, and the compliance check names what is
+missing instead of refusing the file. See ``docs/design-format.md`` for the file format.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DESIGN_FORMAT", "MicroCredentialSpec"]
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ..vocab.identity import IdentityAttribute
+from ..vocab.isced import IscedField
+from ..vocab.languages import Language
+from ..vocab.learning import FormOfParticipation, SupervisionLevel
+from ._base import Element
+from .learning import Assessment, FurtherInformation, Integration, Workload
+from .levels import Level
+from .outcomes import LearningOutcome
+from .parties import AwardingBody
+from .quality import QualityAssurance, Relevance
+from .text import LocalizedText
+
+DESIGN_FORMAT: Literal["microcred-design/1"] = "microcred-design/1"
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$")]
+
+
+class MicroCredentialSpec(Element):
+    """A micro-credential design with every Annex I element and Annex II evidence."""
+
+    format: Literal["microcred-design/1"] = DESIGN_FORMAT
+    id: Slug | None = None
+    version: Annotated[int, Field(ge=1)] = 1
+
+    # Annex I, mandatory (those that belong to the design)
+    title: LocalizedText | None = None
+    awarding_bodies: list[AwardingBody] = []
+    learner_identification: list[IdentityAttribute] = []
+    learning_outcomes: list[LearningOutcome] = []
+    workload: Workload | None = None
+    levels: list[Level] = []
+    assessment: Assessment | None = None
+    form_of_participation: FormOfParticipation | None = None
+    quality_assurance: QualityAssurance | None = None
+
+    # Annex I, optional
+    prerequisites: LocalizedText | None = None
+    supervision: SupervisionLevel | None = None
+    grading: LocalizedText | None = None
+    integration: Integration | None = None
+    further_information: FurtherInformation | None = None
+
+    # Description and Annex II evidence
+    description: LocalizedText | None = None
+    fields_of_education: list[IscedField] = []
+    languages: list[Language] = []
+    target_group: LocalizedText | None = None
+    learner_feedback: LocalizedText | None = None
+    relevance: Relevance | None = None
+    recognition: LocalizedText | None = None
+    validation_of_prior_learning: LocalizedText | None = None
+    guidance: LocalizedText | None = None
+    validity_months: Annotated[int | None, Field(ge=1, le=1200)] = None

@@ -1,0 +1,54 @@
+"""The root error of microcred and the errors of the standard layer.
+
+Every error carries a short machine ``code`` and a human ``message``; subclasses group
+errors by concern. Builders raise these on misuse; verifiers report instead of raising.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DesignError", "FieldProblem", "MicrocredError"]
+
+from dataclasses import dataclass
+
+
+class MicrocredError(Exception):
+    """Root of every error microcred raises on purpose."""
+
+    code = "microcred_error"
+    description = "microcred could not complete the operation"
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.description
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem in a design file, located as precisely as the input allows."""
+
+    field: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, source: str) -> str:
+        """The problem as ``source:line:column: field: message`` (compiler style)."""
+        where = source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DesignError(MicrocredError):
+    """A design file could not be read or does not follow the design format."""
+
+    code = "invalid_design"
+    description = "the design file is not a valid micro-credential design"
+
+    def __init__(self, problems: list[FieldProblem], source: str = "<design>") -> None:
+        self.problems = problems
+        self.source = source
+        super().__init__("\n".join(p.located(source) for p in problems) or self.description)

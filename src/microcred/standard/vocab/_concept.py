@@ -1,0 +1,81 @@
+"""The base of every controlled vocabulary: an enum whose members are SKOS concepts.
+
+A member's value is the short key a provider writes in a design file (``online``); it
+also carries the concept's URI in its authority table and its labels in Polish and
+English::
+
+    >>> FormOfParticipation.ONLINE.uri
+    'http://data.europa.eu/snb/learning-assessment/920fbb3cbe'
+    >>> FormOfParticipation("online").label("pl")
+    'online'
+"""
+
+from __future__ import annotations
+
+__all__ = ["Concept", "UnknownConceptError"]
+
+from enum import Enum
+from typing import Any, Self
+
+from ..errors import MicrocredError
+
+
+class UnknownConceptError(MicrocredError):
+    """A URI or key that is not a concept of the vocabulary it was looked up in."""
+
+    code = "unknown_concept"
+    description = "not a concept of this vocabulary"
+
+
+class _ConceptAttributes:
+    # Declared outside the Enum so that type checkers do not take them for members.
+    uri: str
+    labels: dict[str, str]
+
+
+class Concept(_ConceptAttributes, str, Enum):
+    """A controlled-vocabulary concept: key (the enum value), URI, PL and EN labels.
+
+    Subclasses declare members as ``NAME = (key, uri, english, polish)`` and set
+    ``scheme`` (the concept scheme URI) with :func:`enum.nonmember`.
+    """
+
+    def __new__(cls, *definition: str) -> Self:
+        # Members are declared as (key, uri, en, pl); ``Cls(key)`` looks one up.
+        key, uri, en, pl = definition
+        member = str.__new__(cls, key)
+        member._value_ = key
+        member.uri = uri
+        member.labels = {"en": en, "pl": pl}
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def label(self, lang: str = "en") -> str:
+        """The concept's label in ``lang`` (``pl`` or ``en``), English when missing."""
+        return self.labels.get(lang, self.labels["en"])
+
+    @classmethod
+    def from_uri(cls, uri: str) -> Self:
+        """The member whose URI is ``uri``; raises :class:`UnknownConceptError` otherwise."""
+        for member in cls:
+            if member.uri == uri:
+                return member
+        raise UnknownConceptError(f"{uri!r} is not a concept of {cls.__name__}")
+
+    @classmethod
+    def keys(cls) -> list[str]:
+        """The keys a design file may use, in declaration order."""
+        return [str(m.value) for m in cls]
+
+    @classmethod
+    def _missing_(cls, value: Any) -> Self | None:
+        # Accept the URI or a case/underscore variant of the key, so that
+        # "ONSITE", "on_site" and the authority-table URI all mean the same concept.
+        if isinstance(value, str):
+            wanted = value.strip().lower().replace("_", "-")
+            for member in cls:
+                if wanted in (str(member.value).lower(), member.uri.lower()):
+                    return member
+        return None

@@ -1,0 +1,104 @@
+"""Qualification frameworks and their levels (Annex I "level ... (EQF, QF-EHEA)").
+
+- :class:`EqfLevel` — European Qualifications Framework, levels 1–8 (Europass table).
+- :class:`QfEheaCycle` — Framework of Qualifications of the European Higher Education Area.
+- :class:`PrkLevel` — Polska Rama Kwalifikacji (Polish Qualifications Framework), 1–8,
+  referenced to the EQF one to one (PRK level n = EQF level n).
+
+A design names the framework and the level::
+
+    levels:
+      - {framework: eqf, value: 6}
+      - {framework: prk, value: 6}
+"""
+
+from __future__ import annotations
+
+__all__ = ["EqfLevel", "Framework", "PrkLevel", "QfEheaCycle"]
+
+from enum import nonmember
+
+from ._concept import Concept
+from ._namespace import MICROCRED_VOCAB
+
+_EQF = "http://data.europa.eu/snb/eqf/"
+_PRK = MICROCRED_VOCAB + "prk/"
+
+
+class EqfLevel(Concept):
+    """A level of the European Qualifications Framework."""
+
+    scheme = nonmember(_EQF + "25831c2")
+
+    L1 = ("1", _EQF + "1", "EQF level 1", "ERK poziom 1")
+    L2 = ("2", _EQF + "2", "EQF level 2", "ERK poziom 2")
+    L3 = ("3", _EQF + "3", "EQF level 3", "ERK poziom 3")
+    L4 = ("4", _EQF + "4", "EQF level 4", "ERK poziom 4")
+    L5 = ("5", _EQF + "5", "EQF level 5", "ERK poziom 5")
+    L6 = ("6", _EQF + "6", "EQF level 6", "ERK poziom 6")
+    L7 = ("7", _EQF + "7", "EQF level 7", "ERK poziom 7")
+    L8 = ("8", _EQF + "8", "EQF level 8", "ERK poziom 8")
+
+
+class PrkLevel(Concept):
+    """A level of the Polish Qualifications Framework (PRK)."""
+
+    scheme = nonmember(MICROCRED_VOCAB + "prk")
+
+    L1 = ("1", _PRK + "1", "PQF level 1", "PRK poziom 1")
+    L2 = ("2", _PRK + "2", "PQF level 2", "PRK poziom 2")
+    L3 = ("3", _PRK + "3", "PQF level 3", "PRK poziom 3")
+    L4 = ("4", _PRK + "4", "PQF level 4", "PRK poziom 4")
+    L5 = ("5", _PRK + "5", "PQF level 5", "PRK poziom 5")
+    L6 = ("6", _PRK + "6", "PQF level 6", "PRK poziom 6")
+    L7 = ("7", _PRK + "7", "PQF level 7", "PRK poziom 7")
+    L8 = ("8", _PRK + "8", "PQF level 8", "PRK poziom 8")
+
+    @property
+    def eqf(self) -> EqfLevel:
+        """The EQF level this PRK level is referenced to."""
+        return EqfLevel(self.value)
+
+
+_QF = MICROCRED_VOCAB + "qf-ehea/"
+
+
+class QfEheaCycle(Concept):
+    """A cycle of the Framework of Qualifications of the EHEA (Bologna cycles)."""
+
+    scheme = nonmember(MICROCRED_VOCAB + "qf-ehea")
+
+    SHORT = ("short-cycle", _QF + "short-cycle", "QF-EHEA short cycle", "QF-EHEA cykl krótki")
+    FIRST = ("first-cycle", _QF + "first-cycle", "QF-EHEA first cycle", "QF-EHEA pierwszy cykl")
+    SECOND = ("second-cycle", _QF + "second-cycle", "QF-EHEA second cycle", "QF-EHEA drugi cykl")
+    THIRD = ("third-cycle", _QF + "third-cycle", "QF-EHEA third cycle", "QF-EHEA trzeci cykl")
+
+    @property
+    def eqf(self) -> EqfLevel:
+        """The EQF level the cycle corresponds to (EQF Recommendation 2017, Annex III)."""
+        return EqfLevel(str(list(QfEheaCycle).index(self) + 5))
+
+
+class Framework(Concept):
+    """A qualifications framework a level can be claimed in."""
+
+    scheme = nonmember(MICROCRED_VOCAB + "framework")
+
+    EQF = (
+        "eqf",
+        _EQF + "25831c2",
+        "European Qualifications Framework (EQF)",
+        "Europejska Rama Kwalifikacji (ERK)",
+    )
+    QF_EHEA = (
+        "qf-ehea",
+        MICROCRED_VOCAB + "qf-ehea",
+        "Framework of Qualifications for the European Higher Education Area (QF-EHEA)",
+        "Ramy kwalifikacji dla europejskiego obszaru szkolnictwa wyższego (QF-EHEA)",
+    )
+    PRK = (
+        "prk",
+        MICROCRED_VOCAB + "prk",
+        "Polish Qualifications Framework (PRK)",
+        "Polska Rama Kwalifikacji (PRK)",
+    )
