@@ -29,18 +29,19 @@ from .standard.errors import DesignError, FieldProblem
 
 EXIT_OK, EXIT_NOT_MICRO, EXIT_BAD_INPUT = 0, 1, 2
 
+# status -> (English word, Polish word, colour)
 _STATUS_STYLE = {
-    ElementStatus.PRESENT: ("ok", "green"),
-    ElementStatus.AT_AWARD: ("at award", "cyan"),
-    ElementStatus.NOT_APPLICABLE: ("n/a", None),
-    ElementStatus.WEAK: ("WEAK", "yellow"),
-    ElementStatus.MISSING: ("MISSING", "red"),
+    ElementStatus.PRESENT: ("ok", "jest", "green"),
+    ElementStatus.AT_AWARD: ("at award", "przy wyd.", "cyan"),
+    ElementStatus.NOT_APPLICABLE: ("n/a", "nd.", None),
+    ElementStatus.WEAK: ("WEAK", "SŁABE", "yellow"),
+    ElementStatus.MISSING: ("MISSING", "BRAK", "red"),
 }
 _EVIDENCE_STYLE = {
-    Evidence.EVIDENCED: ("evidenced", "green"),
-    Evidence.BY_PLATFORM: ("platform", "cyan"),
-    Evidence.PARTIAL: ("partial", "yellow"),
-    Evidence.NOT_EVIDENCED: ("none", "red"),
+    Evidence.EVIDENCED: ("evidenced", "wykazana", "green"),
+    Evidence.BY_PLATFORM: ("platform", "platforma", "cyan"),
+    Evidence.PARTIAL: ("partial", "częściowo", "yellow"),
+    Evidence.NOT_EVIDENCED: ("none", "brak", "red"),
 }
 _VERDICT_COLOUR = {
     "micro-credential": "green",
@@ -149,24 +150,26 @@ def _print_report(
     )
     for reason in report.verdict_reasons:
         click.echo(f"    {reason.text(lang)}")
-    click.echo(f"  {'Annex I elements' if lang == 'en' else 'Elementy z załącznika I'}")
+    heading = "Annex I elements (* mandatory)"
+    click.echo("  " + (heading if lang == "en" else "Elementy z załącznika I (* obowiązkowe)"))
     for result in report.elements:
-        word, fg = _STATUS_STYLE[result.status]
+        en, pl, fg = _STATUS_STYLE[result.status]
+        word = pl if lang == "pl" else en
         star = "*" if result.mandatory else " "
-        name = result.element.label(lang)
-        name = name if len(name) <= 44 else name[:43] + "…"
+        name = result.element.short_label(lang)
         first, *rest = result.reasons or (None,)
-        line = f"   {star}{name:<45} " + click.style(f"{word:<9}", fg=fg)
+        line = f"   {star} {name:<35} " + click.style(f"{word:<9}", fg=fg)
         click.echo(line + (f" {first.text(lang)}" if first else ""))
         for reason in rest:
-            mark = "!" if reason.severity is not Severity.INFO else "-"
-            click.echo(f"{'':<58}{mark} {reason.text(lang)}")
+            mark = "!" if reason.severity is not Severity.INFO else "·"
+            click.echo(f"{'':<50}{mark} {reason.text(lang)}")
     click.echo(f"  {'Annex II principles' if lang == 'en' else 'Zasady z załącznika II'}")
     for principle in report.principles:
-        word, fg = _EVIDENCE_STYLE[principle.status]
+        en, pl, fg = _EVIDENCE_STYLE[principle.status]
+        word = pl if lang == "pl" else en
         name = f"{principle.principle.number:>2}. {principle.principle.label(lang)}"
         texts = "; ".join(r.text(lang) for r in principle.reasons)
-        click.echo(f"    {name:<44} " + click.style(f"{word:<9}", fg=fg) + f" {texts}")
+        click.echo(f"   {name:<37} " + click.style(f"{word:<9}", fg=fg) + f" {texts}")
 
 
 def main() -> None:

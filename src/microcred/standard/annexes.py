@@ -104,6 +104,11 @@ class AnnexIElement(Concept):
         """True for the eleven mandatory elements."""
         return self not in _OPTIONAL
 
+    def short_label(self, lang: str = "en") -> str:
+        """A short name for tables and forms ("Workload" rather than the full Annex text)."""
+        en, pl = _SHORT[self]
+        return pl if lang == "pl" else en
+
 
 _OPTIONAL = frozenset(
     {
@@ -114,6 +119,29 @@ _OPTIONAL = frozenset(
         AnnexIElement.FURTHER_INFORMATION,
     }
 )
+
+
+_SHORT = {
+    AnnexIElement.LEARNER: ("Learner identification", "Identyfikacja osoby uczącej się"),
+    AnnexIElement.TITLE: ("Title", "Tytuł"),
+    AnnexIElement.COUNTRY: ("Country/region of the issuer", "Państwo/region wydawcy"),
+    AnnexIElement.AWARDING_BODY: ("Awarding body", "Organ przyznający"),
+    AnnexIElement.DATE_OF_ISSUE: ("Date of issue", "Data wydania"),
+    AnnexIElement.LEARNING_OUTCOMES: ("Learning outcomes", "Efekty uczenia się"),
+    AnnexIElement.WORKLOAD: ("Notional workload", "Nakład pracy"),
+    AnnexIElement.LEVEL: ("Level (EQF, QF-EHEA)", "Poziom (ERK, QF-EHEA)"),
+    AnnexIElement.ASSESSMENT: ("Type of assessment", "Rodzaj oceny"),
+    AnnexIElement.PARTICIPATION: ("Form of participation", "Forma uczestnictwa"),
+    AnnexIElement.QUALITY_ASSURANCE: ("Quality assurance", "Zapewnianie jakości"),
+    AnnexIElement.PREREQUISITES: ("Prerequisites", "Warunki uczestnictwa"),
+    AnnexIElement.SUPERVISION: (
+        "Supervision and identity check",
+        "Nadzór i weryfikacja tożsamości",
+    ),
+    AnnexIElement.GRADE: ("Grade achieved", "Uzyskana ocena"),
+    AnnexIElement.INTEGRATION: ("Integration/stackability", "Integracja/kumulowanie"),
+    AnnexIElement.FURTHER_INFORMATION: ("Further information", "Dodatkowe informacje"),
+}
 
 
 class AnnexIIPrinciple(Concept):

@@ -29,9 +29,14 @@ from .errors import DesignError, FieldProblem
 _Model = TypeVar("_Model", bound=BaseModel)
 _Path = tuple[str | int, ...]
 _MAX_BYTES = 2 * 1024 * 1024
+_MAX_NODES = 200_000
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about 5x faster), else pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     """SafeLoader with YAML 1.2 core scalars (see the module docstring)."""
 
 
@@ -49,6 +54,9 @@ for _tag, _pattern, _first in [
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -60,9 +68,22 @@ class _Builder:
         self.loader = loader
         self.where: dict[_Path, tuple[int, int]] = {}
         self.problems: list[FieldProblem] = []
+        self.budget = _MAX_NODES
 
     def build(self, node: yaml.Node, path: _Path = ()) -> Any:
+        # YAML aliases can make a small file expand exponentially ("billion laughs");
+        # count the nodes visited, not the bytes read.
+        self.budget -= 1
+        if self.budget < 0:
+            line, _ = _mark(node)
+            problem = FieldProblem("", f"more than {_MAX_NODES} values (alias expansion?)", line)
+            raise DesignError([problem])
         self.where[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            # Scalars with foreign tags are refused by SafeConstructor; collections are
+            # built here, so refuse their tags here too instead of ignoring them.
+            self._problem(path, f"not valid YAML/JSON: tag {node.tag!r} is not allowed", node)
+            return None
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[Any, Any] = {}
@@ -112,7 +133,10 @@ def _parse(text: str | bytes, source: str) -> tuple[Any, dict[_Path, tuple[int, 
         if node is None:
             raise DesignError([FieldProblem("", "the file is empty", 1)], source)
         builder = _Builder(loader)
-        data = builder.build(node)
+        try:
+            data = builder.build(node)
+        except DesignError as exc:
+            raise DesignError(exc.problems, source) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -138,6 +162,7 @@ def _validate(
         return model.model_validate(data)
     except ValidationError as exc:
         problems = [_problem_from(error, model, where) for error in exc.errors()]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise DesignError(_dedupe(problems), source) from None
 
 
@@ -171,8 +196,45 @@ def _message(error: Any, model: type[BaseModel], path: _Path) -> str:
         return f"unknown value {error['input']!r}; expected one of: {expected.replace(chr(39), '')}"
     if kind == "missing":
         return "required field is missing"
+    if kind in _EXPECTED:
+        got = error.get("input")
+        shown = f"{got!r}" if isinstance(got, str | int | float | bool) else type(got).__name__
+        if kind == "dict_type" and _is_text(path):
+            return f"give the text per language, e.g. {{pl: ..., en: ...}}; got {shown}"
+        return f"expected {_EXPECTED[kind]}, got {shown}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+_EXPECTED = {
+    "decimal_parsing": "a number",
+    "decimal_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value)",
+    "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_type": "a date (YYYY-MM-DD)",
+}
+_TEXT_FIELDS = {
+    "title", "description", "statement", "prerequisites", "grading", "target_group",
+    "learner_feedback", "recognition", "validation_of_prior_learning", "guidance", "name",
+    "body", "criteria", "text", "need", "grade",
+}  # fmt: skip
+
+
+def _is_text(path: _Path) -> bool:
+    named = [p for p in path if isinstance(p, str)]
+    return bool(named) and (named[-1] in _TEXT_FIELDS or named[-1] == "towards")
 
 
 def _known_fields(model: type[BaseModel], path: _Path) -> list[str]:

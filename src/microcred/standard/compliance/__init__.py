@@ -79,8 +79,8 @@ def _verdict(elements: tuple[ElementResult, ...]) -> tuple[Verdict, tuple[Reason
     ]
     if lacking:
         reason = m.VERDICT_INCOMPLETE(
-            elements=", ".join(e.label("en") for e in lacking),
-            elements_pl=", ".join(e.label("pl") for e in lacking),
+            elements=", ".join(e.short_label("en") for e in lacking),
+            elements_pl=", ".join(e.short_label("pl") for e in lacking),
         )
         return Verdict.INCOMPLETE, (reason,)
     return Verdict.MICRO_CREDENTIAL, (m.VERDICT_OK(),)

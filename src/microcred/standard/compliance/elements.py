@@ -100,7 +100,7 @@ def check_awarding_body(spec: MicroCredentialSpec, award: Award | None) -> Eleme
     names_pl = [b.name.get("pl") for b in spec.awarding_bodies]
     reasons = [m.ELEMENT_PRESENT(what=_join(names_en), what_pl=_join(names_pl))]
     reasons += [
-        m.AWARDING_BODY_NO_LEGAL_ID(name=b.name.get())
+        m.AWARDING_BODY_NO_LEGAL_ID(name=b.name.get("en"), name_pl=b.name.get("pl"))
         for b in spec.awarding_bodies
         if b.legal_identifier is None
     ]

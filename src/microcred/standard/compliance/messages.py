@@ -70,7 +70,7 @@ TITLE_ONE_LANGUAGE = Message(
 AWARDING_BODY_NO_LEGAL_ID = Message(
     "awarding_body_no_legal_id",
     "{name}: no legal identifier (VAT, NIP, KRS, Erasmus code...)",
-    "{name}: brak identyfikatora prawnego (VAT, NIP, KRS, kod Erasmus...)",
+    "{name_pl}: brak identyfikatora prawnego (VAT, NIP, KRS, kod Erasmus...)",
     A,
 )
 
@@ -263,8 +263,8 @@ P_QA_EXTERNAL = Message(
     "p_qa_external", "external quality assurance", "zewnętrzne zapewnianie jakości"
 )
 P_QA_NONE = Message("p_qa_none", "no quality assurance given", "nie podano zapewniania jakości")
-P_NOT_GIVEN = Message("p_not_given", "not given: {what}", "nie podano: {what_pl}")
-P_GIVEN = Message("p_given", "given: {what}", "podano: {what_pl}")
+P_NOT_GIVEN = Message("p_not_given", "✗ {what}", "✗ {what_pl}")
+P_GIVEN = Message("p_given", "✓ {what}", "✓ {what_pl}")
 P_PORTABILITY = Message(
     "p_portability",
     "microcred issues each award as signed, open-standard documents the learner owns "

@@ -177,6 +177,7 @@ class ComplianceReport:
                 {
                     "element": str(r.element),
                     "label": r.element.label(lang),
+                    "short_label": r.element.short_label(lang),
                     "mandatory": r.mandatory,
                     "status": str(r.status),
                     "reasons": reasons(r.reasons),

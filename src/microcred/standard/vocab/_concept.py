@@ -4,6 +4,7 @@ A member's value is the short key a provider writes in a design file (``online``
 also carries the concept's URI in its authority table and its labels in Polish and
 English::
 
+    >>> from microcred.standard.vocab import FormOfParticipation
     >>> FormOfParticipation.ONLINE.uri
     'http://data.europa.eu/snb/learning-assessment/920fbb3cbe'
     >>> FormOfParticipation("online").label("pl")
@@ -31,22 +32,27 @@ class _ConceptAttributes:
     # Declared outside the Enum so that type checkers do not take them for members.
     uri: str
     labels: dict[str, str]
+    match: str | None
 
 
 class Concept(_ConceptAttributes, str, Enum):
     """A controlled-vocabulary concept: key (the enum value), URI, PL and EN labels.
 
     Subclasses declare members as ``NAME = (key, uri, english, polish)`` and set
-    ``scheme`` (the concept scheme URI) with :func:`enum.nonmember`.
+    ``scheme`` (the concept scheme URI) with :func:`enum.nonmember`. A fifth item, when
+    given, is ``match``: the closest concept in a Europass table for a concept that has
+    to live in microcred's namespace (SKOS ``closeMatch``), used when writing Europass
+    documents.
     """
 
     def __new__(cls, *definition: str) -> Self:
-        # Members are declared as (key, uri, en, pl); ``Cls(key)`` looks one up.
-        key, uri, en, pl = definition
+        # Members are declared as (key, uri, en, pl[, match]); ``Cls(key)`` looks one up.
+        key, uri, en, pl, *match = definition
         member = str.__new__(cls, key)
         member._value_ = key
         member.uri = uri
         member.labels = {"en": en, "pl": pl}
+        member.match = match[0] if match else None
         return member
 
     def __str__(self) -> str:
@@ -72,10 +78,11 @@ class Concept(_ConceptAttributes, str, Enum):
     @classmethod
     def _missing_(cls, value: Any) -> Self | None:
         # Accept the URI or a case/underscore variant of the key, so that
-        # "ONSITE", "on_site" and the authority-table URI all mean the same concept.
+        # "ONSITE", "supervised_online_id" and the authority-table URI all mean the same.
         if isinstance(value, str):
-            wanted = value.strip().lower().replace("_", "-")
+            text = value.strip()
+            key = text.lower().replace("_", "-")
             for member in cls:
-                if wanted in (str(member.value).lower(), member.uri.lower()):
+                if text == member.uri or key == str(member.value).lower():
                     return member
         return None

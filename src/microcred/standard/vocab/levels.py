@@ -3,7 +3,10 @@
 - :class:`EqfLevel` — European Qualifications Framework, levels 1–8 (Europass table).
 - :class:`QfEheaCycle` — Framework of Qualifications of the European Higher Education Area.
 - :class:`PrkLevel` — Polska Rama Kwalifikacji (Polish Qualifications Framework), 1–8,
-  referenced to the EQF one to one (PRK level n = EQF level n).
+  referenced to the EQF one to one (PRK level n = EQF level n); URIs from the Europass
+  table of national qualifications framework levels ("qdr").
+
+QF-EHEA has no Europass table; its cycles live in microcred's namespace.
 
 A design names the framework and the level::
 
@@ -22,7 +25,7 @@ from ._concept import Concept
 from ._namespace import MICROCRED_VOCAB
 
 _EQF = "http://data.europa.eu/snb/eqf/"
-_PRK = MICROCRED_VOCAB + "prk/"
+_QDR = "http://data.europa.eu/snb/qdr/"
 
 
 class EqfLevel(Concept):
@@ -43,16 +46,16 @@ class EqfLevel(Concept):
 class PrkLevel(Concept):
     """A level of the Polish Qualifications Framework (PRK)."""
 
-    scheme = nonmember(MICROCRED_VOCAB + "prk")
+    scheme = nonmember(_QDR + "25831c2")
 
-    L1 = ("1", _PRK + "1", "PQF level 1", "PRK poziom 1")
-    L2 = ("2", _PRK + "2", "PQF level 2", "PRK poziom 2")
-    L3 = ("3", _PRK + "3", "PQF level 3", "PRK poziom 3")
-    L4 = ("4", _PRK + "4", "PQF level 4", "PRK poziom 4")
-    L5 = ("5", _PRK + "5", "PQF level 5", "PRK poziom 5")
-    L6 = ("6", _PRK + "6", "PQF level 6", "PRK poziom 6")
-    L7 = ("7", _PRK + "7", "PQF level 7", "PRK poziom 7")
-    L8 = ("8", _PRK + "8", "PQF level 8", "PRK poziom 8")
+    L1 = ("1", _QDR + "c_fcf3bd8d", "PQF level 1", "PRK poziom 1")
+    L2 = ("2", _QDR + "c_14db1595", "PQF level 2", "PRK poziom 2")
+    L3 = ("3", _QDR + "c_e018d301", "PQF level 3", "PRK poziom 3")
+    L4 = ("4", _QDR + "c_c145999e", "PQF level 4", "PRK poziom 4")
+    L5 = ("5", _QDR + "c_045fd11d", "PQF level 5", "PRK poziom 5")
+    L6 = ("6", _QDR + "c_cb086da3", "PQF level 6", "PRK poziom 6")
+    L7 = ("7", _QDR + "c_e860b49b", "PQF level 7", "PRK poziom 7")
+    L8 = ("8", _QDR + "c_ec518d13", "PQF level 8", "PRK poziom 8")
 
     @property
     def eqf(self) -> EqfLevel:

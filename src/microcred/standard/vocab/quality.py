@@ -1,9 +1,11 @@
 """Types of quality assurance underpinning a micro-credential (Annex I mandatory element,
 Annex II principle 1 "quality": internal and external quality assurance).
 
-The EU publishes no authority table for these; the concepts follow the instruments Annex
-II names (ESG for higher education, EQAVET for VET, national qualifications frameworks
-and registers, quality labels) and live in microcred's namespace.
+The EU's nearest table is the Europass accreditation type (programme / institutional
+quality assurance or licence), too coarse for Annex I; the concepts here follow the
+instruments Annex II names (ESG for higher education, EQAVET for VET, national
+qualifications frameworks and registers, quality labels), live in microcred's namespace,
+and ``match`` the Europass accreditation type where one corresponds.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ._concept import Concept
 from ._namespace import MICROCRED_VOCAB
 
 _QA = MICROCRED_VOCAB + "qa-type/"
+_ACCR = "http://data.europa.eu/snb/accreditation/"
 
 
 class QualityAssuranceType(Concept):
@@ -34,12 +37,14 @@ class QualityAssuranceType(Concept):
         _QA + "external-institutional",
         "external quality assurance of the provider (e.g. ESG, listed in DEQAR)",
         "zewnętrzna ocena jakości organizatora (np. ESG, wpis w DEQAR)",
+        _ACCR + "bb4618238e",
     )
     EXTERNAL_PROGRAMME = (
         "external-programme",
         _QA + "external-programme",
         "external accreditation of this programme or micro-credential",
         "zewnętrzna akredytacja programu lub mikropoświadczenia",
+        _ACCR + "820101cba6",
     )
     QUALIFICATIONS_FRAMEWORK = (
         "qualifications-framework",

@@ -1,0 +1,158 @@
+"""Reading and writing design files: YAML 1.2 scalars, located errors, round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microcred.standard import designfile
+from microcred.standard.elements import Award, MicroCredentialSpec
+from microcred.standard.errors import DesignError
+from microcred.standard.vocab import Country, FormOfParticipation, IscedField
+
+from ..conftest import EXAMPLES
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def _problems(text: str | bytes) -> list[tuple[str, int | None, str]]:
+    with pytest.raises(DesignError) as caught:
+        designfile.loads(text, source="d.yaml")
+    assert caught.value.code == "invalid_design"
+    return [(p.field, p.line, p.message) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_example_reads_and_round_trips(path: Path) -> None:
+    spec = designfile.loads(path.read_bytes(), source=str(path))
+    assert isinstance(spec, MicroCredentialSpec)
+    again = designfile.loads(designfile.dumps(spec))
+    assert again == spec
+
+
+def test_yaml_12_scalars_mean_what_they_look_like() -> None:
+    spec = designfile.loads(
+        "awarding_bodies:\n  - name: {en: Oslo school}\n    country: NO\n"
+        'fields_of_education: [061, "0"]\n'.replace(', "0"', "")
+    )
+    assert spec.awarding_bodies[0].country is Country.NO
+    assert spec.fields_of_education == [IscedField.F061]
+
+
+def test_json_is_read_too() -> None:
+    spec = designfile.loads(
+        '{"title": {"pl": "Kurs", "en": "Course"}, "form_of_participation": "blended"}'
+    )
+    assert spec.form_of_participation is FormOfParticipation.BLENDED
+
+
+def test_syntax_error_names_the_line() -> None:
+    [(field, line, message)] = _problems("title:\n  pl: x\n  en: [unclosed\n")
+    assert field == ""
+    assert line == 4
+    assert message.startswith("not valid YAML/JSON")
+
+
+def test_unknown_enum_value_lists_the_choices() -> None:
+    [(field, line, message)] = _problems("title: {en: T}\nform_of_participation: hybrid\n")
+    assert (field, line) == ("form_of_participation", 2)
+    assert "'hybrid'" in message
+    assert "online, onsite or blended" in message
+
+
+def test_wrong_type_says_what_was_expected() -> None:
+    problems = _problems("workload:\n  ects: lots\nversion: first\n")
+    assert ("workload.ects", 2, "expected a number, got 'lots'") in problems
+    assert ("version", 3, "expected a whole number, got 'first'") in problems
+
+
+def test_plain_string_where_languages_are_needed() -> None:
+    [(field, line, message)] = _problems("title: Python basics\n")
+    assert (field, line) == ("title", 1)
+    assert "{pl: ..., en: ...}" in message
+
+
+def test_unknown_field_suggests_the_right_name() -> None:
+    [(field, line, message)] = _problems("learning_outcome: []\n")
+    assert (field, line) == ("learning_outcome", 1)
+    assert "did you mean 'learning_outcomes'" in message
+
+
+def test_unknown_nested_field_is_located() -> None:
+    [(field, line, message)] = _problems("workload:\n  ects: 2\n  ecst: 3\n")
+    assert (field, line) == ("workload.ecst", 3)
+    assert "did you mean 'ects'" in message
+
+
+def test_every_problem_is_reported_in_line_order() -> None:
+    problems = _problems(
+        "form_of_participation: hybrid\n"
+        "workload: {ects: -1}\n"
+        "levels:\n  - {framework: eqf, value: 9}\n"
+    )
+    assert [line for _, line, _ in problems] == [1, 2, 4]
+    assert "not a level of European Qualifications Framework" in problems[2][2]
+
+
+def test_duplicate_keys_are_an_error_not_a_silent_overwrite() -> None:
+    [(field, line, message)] = _problems("title: {pl: A}\ntitle: {en: B}\n")
+    assert (field, line) == ("title", 2)
+    assert message == "given twice (first on line 1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "a design must be a mapping of fields (key: value)"),
+        (b"\xff\xfe\x00", "not UTF-8 text (byte 0)"),
+        ("? [a, b]\n: c\n", "a key must be a name, not ['a', 'b']"),
+    ],
+    ids=["empty", "list", "not-utf8", "complex-key"],
+)
+def test_unreadable_documents(text: str | bytes, message: str) -> None:
+    assert [m for _, _, m in _problems(text)] == [message]
+
+
+def test_oversized_file_is_refused_before_parsing() -> None:
+    [(_, _, message)] = _problems(b"#" * (2 * 1024 * 1024 + 1))
+    assert "larger than" in message
+
+
+def test_yaml_tags_cannot_construct_objects() -> None:
+    problems = _problems("title: !!python/object:os.system {}\n")
+    assert problems[0][2].startswith("not valid YAML/JSON")
+
+
+def test_error_message_is_compiler_style() -> None:
+    with pytest.raises(DesignError) as caught:
+        designfile.loads("form_of_participation: hybrid\n", source="x.yaml")
+    assert str(caught.value).startswith("x.yaml:1:24: form_of_participation: unknown value")
+
+
+def test_award_is_read_with_its_spec() -> None:
+    text = (
+        "spec: {title: {en: T}}\n"
+        "learner: {given_name: Anna, family_name: Kowalska, date_of_birth: 1990-04-02}\n"
+        "issued_on: 2025-06-20\n"
+    )
+    award = designfile.loads_any(text)
+    assert isinstance(award, Award)
+    assert award.learner is not None
+    assert award.learner.full_name == "Anna Kowalska"
+    assert designfile.loads_award(text) == award
+
+
+def test_award_dates_must_be_in_order() -> None:
+    with pytest.raises(DesignError) as caught:
+        designfile.loads_award("spec: {}\nissued_on: 2025-06-20\nvalid_until: 2024-01-01\n")
+    assert "valid_until is before issued_on" in caught.value.problems[0].message
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    text = "\n".join(line.replace(f"a{i}: [", f"a{i}: &a{i} [", 1) for i, line in enumerate(lines))
+    [(_, _, message)] = _problems(text + "\n")
+    assert "alias expansion" in message
