@@ -59,6 +59,15 @@ def check_learner(spec: MicroCredentialSpec, award: Award | None) -> ElementResu
             attrs_pl=_join([a.label("pl") for a in ordered]),
         )
     ]
+    promised = [a for a in IdentityAttribute if a in spec.learner_identification]
+    lacking = [a for a in promised if a not in attrs]
+    if award is not None and lacking:
+        reasons.append(
+            m.LEARNER_PROMISED_MISSING(
+                attrs=_join([a.label("en") for a in lacking]),
+                attrs_pl=_join([a.label("pl") for a in lacking]),
+            )
+        )
     if IdentityAttribute.FULL_NAME not in attrs:
         reasons.append(m.LEARNER_NO_NAME())
     elif len(attrs) == 1:
@@ -270,8 +279,10 @@ def check_grade(spec: MicroCredentialSpec, award: Award | None) -> ElementResult
         return _result(E.GRADE, [m.ELEMENT_PRESENT(what=grade.get("en"), what_pl=grade.get("pl"))])
     if spec.grading is None:
         return _optional_absent(E.GRADE)
-    reason = m.GRADE_AT_AWARD(scheme=spec.grading.get("en"), scheme_pl=spec.grading.get("pl"))
-    return ElementResult(E.GRADE, S.AT_AWARD if award is None else S.NOT_APPLICABLE, (reason,))
+    scheme = {"scheme": spec.grading.get("en"), "scheme_pl": spec.grading.get("pl")}
+    if award is None:
+        return ElementResult(E.GRADE, S.AT_AWARD, (m.GRADE_AT_AWARD(**scheme),))
+    return ElementResult(E.GRADE, S.WEAK, (m.GRADE_NOT_RECORDED(**scheme),))
 
 
 def check_integration(spec: MicroCredentialSpec, award: Award | None) -> ElementResult:

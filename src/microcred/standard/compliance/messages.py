@@ -42,6 +42,12 @@ LEARNER_NO_NAME = Message(
     "nie zapisuje się imienia i nazwiska osoby uczącej się",
     W,
 )
+LEARNER_PROMISED_MISSING = Message(
+    "learner_promised_missing",
+    "the design says each award records {attrs}, but this award does not",
+    "projekt przewiduje, że każde poświadczenie zawiera: {attrs_pl}, a to nie zawiera",
+    W,
+)
 DATE_AT_AWARD = Message(
     "date_at_award",
     "set on each award when it is issued",
@@ -231,6 +237,13 @@ GRADE_AT_AWARD = Message(
     "grade_at_award",
     "grading scheme: {scheme}; the grade is recorded on each award",
     "skala ocen: {scheme_pl}; ocena jest zapisywana na każdym poświadczeniu",
+)
+
+GRADE_NOT_RECORDED = Message(
+    "grade_not_recorded",
+    "the design grades on {scheme}, but this award records no grade",
+    "projekt przewiduje skalę ocen {scheme_pl}, a to poświadczenie nie zawiera oceny",
+    W,
 )
 
 # --- verdict -------------------------------------------------------------------------

@@ -38,24 +38,37 @@ def _wordset(text: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 # --- English ---------------------------------------------------------------------------
+_EN_EVENT = (
+    r"(?:the |a |an |this |our )?(?:[\w-]+ ){0,3}(?:course|training|webinar|workshop|module|"
+    r"programme|program|session|lecture|seminar|conference|class|event|meeting)s?"
+)
 _EN_ACTIVITY = re.compile(
-    r"\b(attended|attends|attending|participated|participates|participating|"
-    r"took part|has taken part|have taken part|was present|were present|watched|"
-    r"listened to|registered (?:for|in)|enrolled (?:in|on)|signed up|went to|"
-    r"(?:has |have )?completed (?:the |a |an )?(?:course|training|webinar|workshop|module|"
-    r"programme|program|session|lecture)|"
-    r"^(?:participation|attendance|presence) (?:in|at|on))\b",
+    r"\b(attended|participated|took part|has taken part|have taken part|was present|"
+    r"were present|watched|listened to|went to|signed up|"
+    rf"(?:attends|participates in|registered for|enrolled (?:in|on)) {_EN_EVENT}|"
+    rf"(?:has |have )?completed {_EN_EVENT})\b|"
+    r"^(?:participation|attendance|presence) (?:in|at|on)\b|"
+    r"^(?:attending|participating in|taking part in)\b",
     re.IGNORECASE,
 )
+# The course, not the learner, is the subject: always a description, never an outcome.
 _EN_INTENT = re.compile(
-    r"\b((?:this|the) (?:course|training|webinar|module|workshop|programme|program|session)"
-    r" (?:covers|introduces|aims|presents|provides|explores|will|is designed|gives)|"
-    r"aims to|will learn|will be (?:introduced|taught|shown|familiari[sz]ed)|"
-    r"introduction to|overview of|topics? (?:include|covered|are)|"
-    r"learn about|learns about|learned about|be introduced to)\b",
+    r"\b((?:this|the) (?:course|training|webinar|module|workshop|programme|program|session)s?"
+    r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?)|"
+    r"will learn|will be (?:introduced|taught|shown|familiari[sz]ed)|"
+    r"learns? about|learned about|be introduced to|topics? (?:include|covered|are))\b",
     re.IGNORECASE,
 )
-_EN_MODAL = re.compile(r"\b(can|is able to|are able to|will be able to|be able to)\s+\w+", re.I)
+# Phrases that describe content when they carry the sentence ("Introduction to Excel"),
+# but are harmless inside an outcome ("can prepare an overview of cash flow").
+_EN_TOPIC = re.compile(r"\b(aims to|introduction to|overview of)\b", re.IGNORECASE)
+_EN_SUBJECT = re.compile(
+    r"^(?:the |each |a )?(?:learner|participant|student|graduate|trainee|apprentice|"
+    r"candidate|holder|attendee)s? (\w+)",
+    re.IGNORECASE,
+)
+_EN_MODAL = re.compile(r"\b(?:can|is able to|are able to|will be able to|be able to)\s+(\w+)", re.I)
+_EN_AUX = _wordset("is are was were be been has have had will shall should must may can does do")
 _EN_UNOBSERVABLE = {
     "know", "knows", "understand", "understands", "appreciate", "appreciates",
     "aware", "familiar", "learn", "learns",
@@ -70,7 +83,7 @@ _EN_VERBS = _wordset(
     debate debug decide deduce define deliver demonstrate deploy describe design detect
     determine develop devise diagnose differentiate discuss dismantle distinguish
     document draft draw edit evaluate examine execute explain export express extract
-    facilitate filter follow forecast format formulate generate give guide handle
+    facilitate fill filter follow forecast format formulate generate give guide handle
     identify illustrate implement import improve inspect install integrate interpret
     investigate judge justify label lead list locate maintain manage map measure mediate
     model modify monitor motivate name negotiate operate optimise optimize organise
@@ -78,54 +91,76 @@ _EN_VERBS = _wordset(
     program programme propose protect provide question rank rate read recognise
     recognize recommend record reflect relate repair report represent research resolve
     respond review revise run schedule select sequence set share sketch solve sort
-    specify structure summarise summarize support test train transfer translate
-    troubleshoot use validate verify visualise visualize weld write lift drive clean
-    secure store recycle reduce save estimate interview persuade present listen coach
-    delegate challenge resolve respect
+    specify spot structure submit summarise summarize support test train transfer
+    translate triage troubleshoot use validate verify visualise visualize weld write
+    lift drive secure store recycle reduce save estimate interview persuade listen coach
+    delegate challenge respect moderate facilitate chair calculate file process book
+    serve cook bake clean treat nurse care prescribe inject measure sell pitch audit
+    encrypt back restore update upgrade migrate query mark grade teach mentor
     """
 )
+_EN_NOT_VERBS = _wordset("basics fundamentals essentials principles skills tools techniques")
 
 # --- Polish ----------------------------------------------------------------------------
+_PAST = r"(?:ł[aoy]?|li|ły)"  # -ł, -ła, -ło, -ły, -li: past tense, any gender and number
+_PL_EVENT = (
+    r"(?:kurs|szkoleni|webinar|moduł|warsztat|program|zaję|wykład|konferencj|spotkani|"
+    r"staż|praktyk|film|nagrani)\w*"
+)
 _PL_ACTIVITY = re.compile(
-    r"\b(uczestniczył[aoy]?|uczestniczyli|uczestniczyła|"
-    r"uczestniczy w (?:webinar|kurs|szkoleni|zaj[eę]ci|warsztat|wykład|konferencj|spotkani)\w*|"
-    r"(?:brał|brała|brali|wziął|wzięła|wzięli|bierze) udział|"
-    r"był[aoy]? obecn\w*|obejrzał[aoy]?|wysłuchał[aoy]?|"
-    r"ukończył[aoy]? (?:kurs|szkoleni|webinar|moduł|warsztat|program|zaj[eę]ci)\w*|"
-    r"zapisał[aoy]? się|odbył[aoy]? (?:kurs|szkoleni|staż|praktyk)\w*|"
-    r"zapoznał[aoy]? się|"
-    r"^(?:udział|uczestnictwo|obecność) (?:w|na))",
+    rf"\b(uczestniczy{_PAST}|uczestniczy w {_PL_EVENT}|uczestniczą w {_PL_EVENT}|"
+    r"(?:brał|brała|brało|brały|brali|wziął|wzięła|wzięło|wzięły|wzięli|bierze|biorą) udział|"
+    rf"by{_PAST} obecn\w*|obejrz(?:ał[aoy]?|eli|ały)|wysłucha{_PAST}|przesłucha{_PAST}|"
+    rf"ukończy{_PAST} {_PL_EVENT}|zapisa{_PAST} się|odby{_PAST} {_PL_EVENT}|"
+    rf"zapozna{_PAST} się|przeby{_PAST})\b|"
+    r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b",
     re.IGNORECASE,
 )
 _PL_INTENT = re.compile(
-    r"\b((?:kurs|szkolenie|webinar|moduł|warsztat|warsztaty|program|zajęcia)\w* "
-    r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|ma(?:ją)? na celu|zapoznaj\w+|"
-    r"dotycz\w+)|"
-    r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu) jest|ma na celu|"
-    r"nauczy się|nauczą się|pozna|poznają|zostanie zapoznan\w*|"
-    r"wprowadzenie do|tematyka|zagadnienia|omówienie)\b",
+    rf"\b({_PL_EVENT} (?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|"
+    r"dotycz\w+|ma(?:ją)? na celu)|"
+    r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu) jest|"
+    r"nauczy się|nauczą się|pozna|poznają|zostanie zapoznan\w*|zostaną zapoznan\w*)\b",
     re.IGNORECASE,
 )
-_PL_MODAL = re.compile(r"\b(potrafi|potrafią|umie|umieją|jest w stanie|są w stanie)\b", re.I)
+_PL_TOPIC = re.compile(
+    r"\b(ma na celu|wprowadzenie do|tematyka|zagadnienia|omówienie)\b", re.IGNORECASE
+)
+_PL_SUBJECT = re.compile(
+    r"^(?:każd[ya] )?(?:uczestni(?:k|czka|cy|czki)|ucze(?:ń|nnica)|uczniowie|"
+    r"student(?:ka|ki|ci)?|absolwent(?:ka|ki|ci)?|słuchacz(?:ka|e|ki)?|kursant(?:ka|ki|ci)?|"
+    r"osoba ucząca się|osoby uczące się|praktykant(?:ka)?|kandydat(?:ka)?) (\w+)",
+    re.IGNORECASE,
+)
+_PL_MODAL = re.compile(
+    r"\b(?:potrafi|potrafią|umie|umieją|jest w stanie|są w stanie)\s+(\w+)", re.I
+)
+_PL_AUX = _wordset("jest są był była byli będzie będą ma mają powinien powinna może mogą")
 _PL_UNOBSERVABLE = {"zna", "znają", "rozumie", "rozumieją", "wie", "wiedzą", "świadom", "świadomy"}
 _PL_VERBS = _wordset(
     """
-    wyjaśnia objaśnia stosuje tworzy ocenia oblicza rozwiązuje pisze przygotowuje
-    planuje prowadzi rozróżnia charakteryzuje wymienia posługuje komunikuje współpracuje
+    wyjaśnia objaśnia stosuje tworzy ocenia oblicza rozwiązuje pisze przygotowuje planuje
+    prowadzi rozróżnia odróżnia charakteryzuje wymienia posługuje komunikuje współpracuje
     przeprowadza sporządza obsługuje wykonuje dobiera interpretuje definiuje wskazuje
-    formułuje rozpoznaje dokonuje porównuje ustala montuje naprawia mierzy czyta
-    sprawdza zarządza kieruje motywuje negocjuje prezentuje przedstawia uzasadnia
-    wybiera wdraża testuje programuje buduje redaguje udziela reaguje omawia
-    identyfikuje analizuje projektuje wyszukuje weryfikuje dba przestrzega rozwija
-    realizuje konfiguruje instaluje pracuje spawa łączy dzieli nazywa wylicza pokazuje
-    demonstruje zapisuje uruchamia opisuje klasyfikuje organizuje szacuje mierzy
-    proponuje tworzą stosują potrafi potrafią umie umieją zna znają rozumie rozumieją
-    wie wyciąga udziela słucha rozmawia argumentuje zabezpiecza segreguje oszczędza
-    podłącza odczytuje sortuje filtruje importuje eksportuje wizualizuje automatyzuje
-    dokumentuje debuguje
+    formułuje rozpoznaje dokonuje porównuje ustala montuje naprawia mierzy czyta sprawdza
+    zarządza kieruje motywuje negocjuje prezentuje przedstawia uzasadnia wybiera wdraża
+    testuje programuje buduje redaguje udziela reaguje omawia identyfikuje analizuje
+    projektuje wyszukuje weryfikuje dba przestrzega rozwija realizuje konfiguruje
+    instaluje pracuje spawa łączy dzieli nazywa wylicza pokazuje demonstruje zapisuje
+    uruchamia opisuje klasyfikuje organizuje szacuje proponuje tworzą stosują
+    potrafi potrafią umie umieją wyciąga słucha rozmawia argumentuje zabezpiecza segreguje
+    oszczędza podłącza odczytuje sortuje filtruje importuje eksportuje wizualizuje
+    automatyzuje dokumentuje debuguje wypełnia wykrywa ustawia składa wyznacza określa
+    rysuje liczy mówi pyta odpowiada ustawia dostosowuje dobiera przewozi składuje
+    przenosi pakuje sprząta gotuje piecze sprzedaje doradza obsługuje udziela leczy
+    opatruje podaje zakłada zdejmuje tnie szlifuje maluje lakieruje spawa lutuje
+    wprowadza usuwa kopiuje szyfruje aktualizuje przywraca prowadzą wyjaśniają
     """
 )
-_PL_VERB_ENDING = re.compile(r"(?:uje|ują|iuje|uje się)$")
+# -uje/-ują is the present tense of -ować verbs (analizuje, projektuje); a word followed
+# by "się" is a reflexive verb (posługuje się, komunikuje się).
+_PL_VERB_ENDING = re.compile(r"(?:uje|ują)$")
+_PL_REFLEXIVE = re.compile(r"\b(\w+) się\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -140,38 +175,62 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _has_verb_en(text: str, words: list[str]) -> tuple[bool, bool]:
-    """(has an action verb, has only unobservable verbs)."""
-    forms = set()
+def _listed_en(words: list[str]) -> set[str]:
+    """Words that are (inflected forms of) known English action verbs."""
+    found = set()
     for word in words:
-        forms.add(word)
-        for suffix in ("ies", "es", "s", "ed", "d", "ing"):
+        if word in _EN_NOT_VERBS:
+            continue
+        forms = {word}
+        # Third person and past tense only: "-ing" forms are left alone, because in a
+        # topic title ("Basics of Python programming") they are nouns.
+        for suffix in ("ies", "es", "s", "ed", "d"):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]
                 forms.add(stem)
                 if suffix == "ies":
                     forms.add(stem + "y")
-                if suffix in ("ed", "ing", "es"):
+                if suffix in ("ed", "es"):
                     forms.add(stem + "e")
-    action = bool(forms & _EN_VERBS) or bool(_EN_MODAL.search(text))
-    unobservable = bool(set(words) & _EN_UNOBSERVABLE)
-    return action or unobservable, unobservable and not (forms & _EN_VERBS)
+        if forms & _EN_VERBS:
+            found.add(word)
+    return found
 
 
-def _has_verb_pl(text: str, words: list[str]) -> tuple[bool, bool]:
-    action = any(w in _PL_VERBS and w not in _PL_UNOBSERVABLE for w in words)
-    action = action or any(_PL_VERB_ENDING.search(w) for w in words)
-    # An infinitive after "potrafi"/"umie" is the action: "potrafi napisać skrypt".
-    modal = _PL_MODAL.search(text)
-    if modal:
-        action = True
-    unobservable = bool(set(words) & _PL_UNOBSERVABLE)
-    return action or unobservable, unobservable and not action
+def _listed_pl(words: list[str]) -> set[str]:
+    """Words that are known Polish action verbs or -uje/-ują present-tense forms."""
+    return {w for w in words if w in _PL_VERBS or _PL_VERB_ENDING.search(w)}
+
+
+def _verb_clues(text: str, words: list[str], lang: str) -> tuple[bool, bool]:
+    """(has an action verb, has only unobservable verbs such as "zna", "understand").
+
+    The clues: a known verb; the word after a learner subject ("Uczestnik wypełnia",
+    "The learner fills") or after "potrafi"/"can"; a reflexive "... się". The word after
+    a subject or modal does not count when it is an auxiliary ("is aware") or itself
+    unobservable ("can understand").
+    """
+    if lang == "pl":
+        listed, subject, modal, aux, unobservable = (
+            _listed_pl(words), _PL_SUBJECT, _PL_MODAL, _PL_AUX, _PL_UNOBSERVABLE
+        )  # fmt: skip
+        reflexive = [m.group(1).lower() for m in _PL_REFLEXIVE.finditer(text)]
+    else:
+        listed, subject, modal, aux, unobservable = (
+            _listed_en(words), _EN_SUBJECT, _EN_MODAL, _EN_AUX, _EN_UNOBSERVABLE
+        )  # fmt: skip
+        reflexive = []
+    after = [m.group(1).lower() for m in modal.finditer(text)]
+    if first := subject.match(text):
+        after.append(first.group(1).lower())
+    clues = (listed | set(after) | set(reflexive)) - set(aux) - unobservable
+    present_unobservable = bool(set(words) & unobservable)
+    return bool(clues) or present_unobservable, present_unobservable and not clues
 
 
 _RULES = {
-    "en": (_EN_ACTIVITY, _EN_INTENT, _has_verb_en),
-    "pl": (_PL_ACTIVITY, _PL_INTENT, _has_verb_pl),
+    "en": (_EN_ACTIVITY, _EN_INTENT, _EN_TOPIC, _EN_MODAL),
+    "pl": (_PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL),
 }
 
 
@@ -190,14 +249,21 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     rules = _RULES.get(lang)
     if rules is None:
         return found
-    activity, intent, has_verb = rules
-    if activity.search(text.strip()):
+    activity, intent, topic, modal = rules
+    text = text.strip()
+    can = modal.search(text)
+    hit = activity.search(text)
+    # "can take part in a debate" is an ability; "took part in a debate" is an activity.
+    if hit and not (can and can.start() < hit.start()):
         found.append(OutcomeFinding(m.OUTCOME_ACTIVITY, {}))
         return found
     if intent.search(text):
         found.append(OutcomeFinding(m.OUTCOME_INTENT, {}))
         return found
-    verb, only_unobservable = has_verb(text, words)
+    verb, only_unobservable = _verb_clues(text, words, lang)
+    if not verb and topic.search(text):
+        found.append(OutcomeFinding(m.OUTCOME_INTENT, {}))
+        return found
     if not verb:
         found.append(OutcomeFinding(m.OUTCOME_NO_VERB, {}))
     elif only_unobservable:

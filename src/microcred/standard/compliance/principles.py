@@ -81,7 +81,12 @@ def check_principles(spec: MicroCredentialSpec) -> tuple[PrincipleResult, ...]:
             P.TRANSPARENCY,
             [
                 (bool(spec.learning_outcomes), "learning outcomes", "efekty uczenia się"),
-                (spec.workload is not None, "workload", "nakład pracy"),
+                (
+                    spec.workload is not None
+                    and (spec.workload.ects is not None or spec.workload.hours is not None),
+                    "workload in ECTS or hours",
+                    "nakład pracy w ECTS lub godzinach",
+                ),
                 (
                     bool(bodies) and all(b.registries for b in bodies),
                     "awarding body listed in a public register (registries)",

@@ -1,0 +1,415 @@
+"""Learning-outcome statements (:func:`microcred.standard.compliance.outcomes.assess_statement`).
+
+Every rule fires on realistic Polish and English sentences, good outcomes pass untouched,
+and a statement in another language gets the length rules only. Findings are compared by
+the :mod:`microcred.standard.compliance.messages` constants, never by their wording.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+
+from microcred.standard.compliance import messages as m
+from microcred.standard.compliance.outcomes import assess_statement
+from microcred.standard.compliance.report import Message, Severity
+
+
+def found(text: str, lang: str) -> list[Message]:
+    """The Message constants of every rule that fires, in order."""
+    return [finding.message for finding in assess_statement(text, lang)]
+
+
+def _slug(text: str, words: int = 6) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
+    kept = "".join(ch if ch.isalnum() else " " for ch in ascii_text.lower()).split()
+    return "-".join(kept[:words])
+
+
+def cases(by_lang: dict[str, list[str]], *marks: pytest.MarkDecorator) -> list[Any]:
+    """``{"pl": [...], "en": [...]}`` as parameters with readable ids (``pl:kurs-obejmuje``)."""
+    return [
+        pytest.param(lang, text, id=f"{lang}:{_slug(text)}", marks=marks)
+        for lang, texts in by_lang.items()
+        for text in texts
+    ]
+
+
+# --- outcome_activity: participation, not learning ----------------------------------------
+ACTIVITIES = {
+    "pl": [
+        "Uczestnik wziął udział w webinarze o cyberbezpieczeństwie.",
+        "Uczestniczył w sesji pytań i odpowiedzi z ekspertem.",
+        "Uczestniczka brała udział w warsztatach z kompozycji.",
+        "Udział w szkoleniu z zakresu BHP.",
+        "Obecność na wszystkich zajęciach praktycznych.",
+        "Uczestnik ukończył kurs pierwszej pomocy.",
+        "Obejrzał serię filmów instruktażowych o Excelu.",
+        "Wysłuchał wykładu o zmianach w prawie pracy.",
+        "Zapoznał się z dokumentacją techniczną wózka widłowego.",
+        "Uczestnik odbył szkolenie stanowiskowe w magazynie.",
+        "Był obecny na wszystkich spotkaniach grupy.",
+        "Zapisała się na kurs fotografii cyfrowej.",
+        "Uczestnicy wzięli udział w webinarze o phishingu.",
+    ],
+    "en": [
+        "The participant attended a webinar on the latest online threats.",
+        "Took part in a Q&A session with an expert.",
+        "Participated in three workshops on team communication.",
+        "The learner has completed the course on first aid.",
+        "Watched a series of video tutorials on Excel.",
+        "Listened to a lecture on changes in labour law.",
+        "Attendance at all practical sessions.",
+        "Participation in the onboarding workshop.",
+        "Enrolled in the digital photography course.",
+        "Was present at all group meetings.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(ACTIVITIES))
+def test_activity_is_flagged(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+# --- outcome_intent: what the course covers or aims at ------------------------------------
+INTENTS = {
+    "pl": [
+        "Kurs obejmuje podstawy kompozycji i obróbki zdjęć.",
+        "Szkolenie omawia najważniejsze zmiany w przepisach RODO.",
+        "Webinar przedstawia aktualne zagrożenia w sieci.",
+        "Moduł dotyczy zarządzania projektem metodą Scrum.",
+        "Zajęcia mają na celu rozwinięcie umiejętności komunikacyjnych.",
+        "Celem kursu jest przygotowanie do pracy z arkuszem kalkulacyjnym.",
+        "Uczestnik nauczy się tworzyć tabele przestawne.",
+        "Uczestnik pozna zasady udzielania pierwszej pomocy.",
+        "Wprowadzenie do analizy danych w Pythonie.",
+        "Tematyka zajęć: bezpieczeństwo sieci domowej.",
+    ],
+    "en": [
+        "The course covers the basics of composition and photo editing.",
+        "This training introduces the main changes in the GDPR.",
+        "The module aims to develop communication skills.",
+        "The learner will learn how to build pivot tables.",
+        "Learners will be introduced to energy audit methods.",
+        "Introduction to data analysis in Python.",
+        "Overview of the Scrum framework and its roles.",
+        "Topics include network security and password hygiene.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(INTENTS))
+def test_course_content_or_aim_is_flagged(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+# --- outcome_no_verb: a topic, not something the learner does -----------------------------
+NO_VERB = {
+    "pl": [
+        "Podstawy programowania w Pythonie.",
+        "Tabele przestawne w arkuszu kalkulacyjnym.",
+        "Zasady bezpiecznej pracy przy wózku widłowym.",
+        "Bezpieczeństwo danych osobowych w małej firmie.",
+    ],
+    "en": [
+        "Pivot tables in a spreadsheet.",
+        "Safe working practices with forklift trucks.",
+        "Personal data protection in a small business.",
+        "Principles of first aid at work.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(NO_VERB))
+def test_topic_without_a_verb_is_flagged(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_NO_VERB]
+
+
+# --- outcome_too_short: fewer than three words --------------------------------------------
+TOO_SHORT = {
+    "pl": ["Podstawy Excela", "Tabele przestawne", "RODO", "Pierwsza pomoc", "Wziął udział"],
+    "en": ["Excel basics", "Pivot tables", "GDPR", "Teamwork", "Attended webinar"],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(TOO_SHORT))
+def test_fewer_than_three_words_is_too_short_and_nothing_else(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_TOO_SHORT]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases({"pl": ["Stosuje arkusz kalkulacyjny."], "en": ["Writes SQL queries."]}),
+)
+def test_three_words_are_enough(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+# --- outcome_unobservable (advice): only know / understand --------------------------------
+UNOBSERVABLE = [
+    pytest.param(
+        "pl", "Zna i rozumie zasady ochrony danych osobowych.", "zna", id="pl:zna-i-rozumie"
+    ),
+    pytest.param("pl", "Rozumie znaczenie komunikacji w zespole.", "rozumie", id="pl:rozumie"),
+    pytest.param("pl", "Zna podstawowe pojęcia rachunkowości.", "zna", id="pl:zna"),
+    pytest.param("pl", "Uczestnik wie, jakie są zasady bezpiecznej pracy.", "wie", id="pl:wie"),
+    pytest.param("pl", "Uczestnik jest świadomy zagrożeń w sieci.", "świadomy", id="pl:swiadomy"),
+    pytest.param(
+        "en", "Knows and understands the principles of data protection.", "knows", id="en:knows"
+    ),
+    pytest.param(
+        "en",
+        "The learner understands the importance of teamwork.",
+        "understands",
+        id="en:understands",
+    ),
+    pytest.param(
+        "en",
+        "The learner is familiar with basic accounting concepts.",
+        "familiar",
+        id="en:familiar",
+    ),
+    pytest.param("en", "The learner is aware of common online threats.", "aware", id="en:aware"),
+    pytest.param(
+        "en",
+        "The learner can understand the main principles of the GDPR.",
+        "understand",
+        id="en:can-understand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "verb"), UNOBSERVABLE)
+def test_know_and_understand_get_only_advice(lang: str, text: str, verb: str) -> None:
+    findings = assess_statement(text, lang)
+    assert [f.message for f in findings] == [m.OUTCOME_UNOBSERVABLE]
+    assert findings[0].detail == {"verb": verb}
+    assert findings[0].message.severity is Severity.ADVICE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases(
+        {
+            "pl": ["Zna i rozumie zasady RODO oraz stosuje je przy przetwarzaniu danych klientów."],
+            "en": ["Understands the GDPR and applies it to the processing of customer data."],
+        }
+    ),
+)
+def test_know_with_an_action_verb_is_fine(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+# --- outcome_too_long (advice): over sixty words ------------------------------------------
+TOO_LONG = {
+    "pl": [
+        "Uczestnik potrafi samodzielnie przygotować kompletny audyt energetyczny budynku "
+        "jednorodzinnego, w tym zinwentaryzować przegrody zewnętrzne i instalację grzewczą, "
+        "obliczyć zapotrzebowanie na energię użytkową, końcową i pierwotną, porównać co "
+        "najmniej trzy warianty termomodernizacji pod względem kosztów i oszczędności, wybrać "
+        "wariant optymalny zgodnie z obowiązującym rozporządzeniem oraz przedstawić wyniki "
+        "inwestorowi w formie zrozumiałej dla osoby bez wykształcenia technicznego, wraz z "
+        "rekomendacją dalszych działań i harmonogramem ich realizacji w kolejnych latach "
+        "eksploatacji budynku.",
+        "Uczestnik potrafi zaplanować i przeprowadzić kampanię w mediach społecznościowych dla "
+        "małej firmy usługowej, to jest określić grupę docelową i jej potrzeby, dobrać kanały "
+        "komunikacji i częstotliwość publikacji, przygotować kalendarz treści na cały kwartał, "
+        "napisać teksty i dobrać do nich grafiki zgodne z identyfikacją wizualną marki, "
+        "ustalić budżet reklam płatnych, a po zakończeniu kampanii przeanalizować jej wyniki "
+        "na podstawie statystyk i zaproponować konkretne zmiany w kolejnej edycji kampanii.",
+    ],
+    "en": [
+        "The learner can independently prepare a complete energy audit of a single-family "
+        "house, which means taking an inventory of the external walls, roof and heating "
+        "system, calculating the useful, final and primary energy demand, comparing at least "
+        "three retrofit options in terms of cost and savings, selecting the best option in "
+        "line with the applicable regulation and presenting the results to the investor in a "
+        "form that a person without a technical background can understand and act on.",
+        "The learner can plan and run a social media campaign for a small service business, "
+        "that is define the target group and its needs, choose the channels and how often to "
+        "post, prepare a content calendar for a whole quarter, write the texts and choose "
+        "images that match the brand's visual identity, set a budget for paid advertising "
+        "and, once the campaign is over, analyse its results from the statistics and propose "
+        "specific changes for the next edition of the campaign.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(TOO_LONG))
+def test_over_sixty_words_gets_only_advice(lang: str, text: str) -> None:
+    findings = assess_statement(text, lang)
+    assert [f.message for f in findings] == [m.OUTCOME_TOO_LONG]
+    assert int(findings[0].detail["words"]) > 60
+    assert findings[0].message.severity is Severity.ADVICE
+
+
+LIST_OF = {
+    "pl": ("Uczestnik potrafi wymienić", "narzędzie"),
+    "en": ("The learner can list", "tool"),
+}
+
+
+@pytest.mark.parametrize(("n_words", "expected"), [(60, []), (61, [m.OUTCOME_TOO_LONG])])
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_sixty_words_is_the_limit(lang: str, n_words: int, expected: list[Message]) -> None:
+    start, item = LIST_OF[lang]
+    text = start + f" {item}" * (n_words - len(start.split())) + "."
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases(
+        {
+            "pl": ["Uczestnik wziął udział w " + "bardzo " * 60 + "długim webinarze."],
+            "en": ["The participant attended a " + "very " * 60 + "long webinar."],
+        }
+    ),
+)
+def test_too_long_does_not_hide_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_TOO_LONG, m.OUTCOME_ACTIVITY]
+
+
+# --- good outcomes ------------------------------------------------------------------------
+GOOD = {
+    "pl": [
+        "Uczestnik potrafi napisać skrypt w Pythonie, który wczytuje plik CSV i podsumowuje "
+        "jego dane.",
+        "Uczestnik potrafi zaplanować sprint i oszacować pracochłonność zadań razem z zespołem.",
+        "Uczestnik umie udzielić pierwszej pomocy osobie nieprzytomnej.",
+        "Stosuje zmienne, pętle, instrukcje warunkowe i funkcje do rozwiązania prostego problemu.",
+        "Stosuje zasady ergonomii przy organizacji stanowiska pracy przy komputerze.",
+        "Uczestnik dobiera czas naświetlania, przysłonę i ISO do warunków oświetleniowych.",
+        "Przeprowadza rozmowę oceniającą z pracownikiem zgodnie z ustaloną procedurą.",
+        "Oblicza zapotrzebowanie budynku na energię cieplną na podstawie dokumentacji.",
+        "Rozpoznaje eskalację konfliktu i stosuje techniki deeskalacji w rozmowie.",
+        "Odczytuje komunikat o błędzie i poprawia na jego podstawie własny kod.",
+    ],
+    "en": [
+        "The learner can write a Python script that reads a CSV file and summarises its data.",
+        "The learner is able to carry out an energy audit of a single-family house.",
+        "Uses variables, loops, conditionals and functions to solve a simple problem.",
+        "Operates a counterbalance forklift safely in a warehouse.",
+        "Chooses shutter speed, aperture and ISO to suit the lighting.",
+        "Gives constructive feedback to a colleague using the facts-feelings-expectations model.",
+        "Identifies phishing attempts in e-mail messages and reports them.",
+        "Applies the GDPR to the processing of customer data.",
+        "Prepares a project schedule that takes dependencies between tasks into account.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(GOOD))
+def test_good_outcome_passes(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+AFTER_THE_COURSE = {
+    "pl": [
+        "Po ukończeniu kursu uczestnik potrafi przygotować audyt energetyczny budynku.",
+        "Po ukończeniu szkolenia uczestniczka potrafi bezpiecznie obsługiwać wózek widłowy.",
+        "Po odbyciu szkolenia uczestnik potrafi udzielić pierwszej pomocy.",
+    ],
+    "en": [
+        "On completion of the course, the learner can give first aid to an unconscious person.",
+        "After completing the training, the learner is able to plan a sprint with the team.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(AFTER_THE_COURSE))
+def test_after_the_course_the_learner_can_is_not_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+# --- other languages: length rules only ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Der Teilnehmer hat am Webinar teilgenommen.", [], id="de-activity"),
+        pytest.param("Grundlagen der Tabellenkalkulation mit Excel.", [], id="de-topic"),
+        pytest.param("The participant attended a webinar.", [], id="english-text-tagged-de"),
+        pytest.param("Grundlagen Excel", [m.OUTCOME_TOO_SHORT], id="de-too-short"),
+        pytest.param(
+            "Der Teilnehmer kann " + "sehr " * 60 + "viel.", [m.OUTCOME_TOO_LONG], id="de-too-long"
+        ),
+    ],
+)
+def test_other_language_gets_only_length_rules(text: str, expected: list[Message]) -> None:
+    assert found(text, "de") == expected
+
+
+# --- regressions: realistic outcomes the rules once misjudged ---------------------------
+WRONGLY_FLAGGED = [
+    *cases(
+        {
+            "pl": [
+                "Uczestnik potrafi wyjaśnić zagadnienia ochrony danych osobowych.",
+                "Uczestnik projektuje kampanię reklamową, która ma na celu zwiększenie "
+                "rozpoznawalności marki.",
+            ],
+            "en": [
+                "The learner can design a marketing campaign that aims to increase brand "
+                "awareness.",
+                "The learner can prepare an overview of the company's cash flow.",
+            ],
+        }
+    ),
+    *cases(
+        {
+            "en": [
+                "The learner can moderate a discussion so that all participating team members "
+                "are heard.",
+                "The learner can triage patients attending the emergency department.",
+            ]
+        }
+    ),
+    *cases(
+        {
+            "pl": [
+                "Uczestnik wypełnia deklarację VAT dla małej firmy.",
+                "Uczestnik wykrywa próby phishingu w poczcie elektronicznej.",
+                "Ustawia parametry ekspozycji w aparacie cyfrowym.",
+            ],
+            "en": ["Fills in a VAT return for a small business."],
+        }
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WRONGLY_FLAGGED)
+def test_realistic_outcome_is_not_flagged(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases(
+        {
+            "pl": [
+                "Uczestnicy ukończyli szkolenie z zakresu BHP.",
+                "Uczestnicy obejrzeli film instruktażowy o obsłudze gaśnicy.",
+                "Uczestniczki brały udział w warsztatach z kompozycji.",
+                "Uczestnicy odbyli szkolenie stanowiskowe w magazynie.",
+            ]
+        }
+    ),
+)
+def test_plural_participation_is_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+def test_plural_trainings_cover_is_intent() -> None:
+    assert found("Szkolenia obejmują podstawy pierwszej pomocy.", "pl") == [m.OUTCOME_INTENT]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases({"en": ["Basics of Python programming.", "Data cleaning and visualisation techniques."]}),
+)
+def test_english_topic_with_a_gerund_has_no_verb(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_NO_VERB]
