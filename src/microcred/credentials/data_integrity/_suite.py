@@ -1,0 +1,46 @@
+"""What a Data Integrity cryptosuite is: a transformation, a hash and a signature.
+
+Each suite module (``eddsa_rdfc_2022``, ``eddsa_jcs_2022``, ``ecdsa_rdfc_2019``) makes
+one :class:`Cryptosuite`; :mod:`.proofs` runs the algorithms of VC Data Integrity 1.0
+§4 with it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Cryptosuite"]
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..keys import Algorithm
+
+
+@dataclass(frozen=True)
+class Cryptosuite:
+    """A Data Integrity cryptosuite.
+
+    ``canonicalize`` turns a JSON(-LD) document into the bytes to hash: RDFC-1.0 N-Quads
+    for ``*-rdfc-*`` suites, JCS (RFC 8785) for ``*-jcs-*``.
+    """
+
+    name: str
+    key_algorithm: Algorithm
+    canonicalize: Callable[[dict[str, Any]], bytes]
+
+    def hash(self, data: bytes) -> bytes:
+        """SHA-256, the hash of every suite here (P-384 would need SHA-384)."""
+        return hashlib.sha256(data).digest()
+
+    def hash_proof_config(self, config: dict[str, Any]) -> bytes:
+        """Hash of the canonical proof configuration, memoised: a batch signed at one
+        ``created`` time by one key shares it, and so do credentials verified in bulk."""
+        return _hash_config(self, json.dumps(config, sort_keys=True, separators=(",", ":")))
+
+
+@lru_cache(maxsize=1024)
+def _hash_config(suite: Cryptosuite, config_json: str) -> bytes:
+    return suite.hash(suite.canonicalize(json.loads(config_json)))

@@ -1,0 +1,154 @@
+"""Decentralized identifiers: ``did:key`` (derived, no lookup) and ``did:web`` (a DID
+document from a local store first; from the web only when the caller allows it).
+
+``Resolver().resolve(did)`` returns the DID document; ``verification_method(url)``
+returns the key a proof names and the relationships it is listed under::
+
+    did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVn...
+      -> Multikey, controller did:key:z6Mk..., in assertionMethod and authentication
+
+Network resolution of did:web is off by default; when allowed it goes through
+:mod:`.fetch` (https only, public addresses only, size and time caps).
+"""
+
+from __future__ import annotations
+
+__all__ = ["DidDocument", "Resolver", "VerificationMethod", "did_key_document", "did_web_url"]
+
+import json
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import DidError, InvalidKeyError
+from .keys import KeyPair
+
+DidDocument = dict[str, Any]
+_RELATIONSHIPS = ("assertionMethod", "authentication", "capabilityInvocation",
+                  "capabilityDelegation", "keyAgreement")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VerificationMethod:
+    """A resolved verification method: its id, controller, key and relationships."""
+
+    id: str
+    controller: str
+    key: KeyPair
+    relationships: frozenset[str] = field(default_factory=frozenset)
+
+
+def did_key_document(did: str) -> DidDocument:
+    """The DID document a ``did:key`` (Ed25519 or P-256 Multikey) expands to."""
+    if not did.startswith("did:key:"):
+        raise DidError(f"{did!r} is not a did:key")
+    multibase = did.removeprefix("did:key:")
+    try:
+        key = KeyPair.from_multikey(multibase)
+    except InvalidKeyError as exc:
+        raise DidError(f"{did!r}: {exc.message}") from None
+    vm_id = f"{did}#{multibase}"
+    return {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": vm_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": key.public_multibase,
+            }
+        ],
+        "assertionMethod": [vm_id],
+        "authentication": [vm_id],
+        "capabilityInvocation": [vm_id],
+        "capabilityDelegation": [vm_id],
+    }
+
+
+def did_web_url(did: str) -> str:
+    """The https URL of a did:web's DID document (did:web method spec §3.2)."""
+    if not did.startswith("did:web:"):
+        raise DidError(f"{did!r} is not a did:web")
+    parts = did.removeprefix("did:web:").split(":")
+    host = urllib.parse.unquote(parts[0])
+    if not host or "/" in host or "@" in host:
+        raise DidError(f"{did!r} has no valid host")
+    path = "/".join(urllib.parse.unquote(p) for p in parts[1:])
+    if any(seg in ("", ".", "..") for seg in path.split("/")) and path:
+        raise DidError(f"{did!r} has an invalid path")
+    return f"https://{host}/{path}/did.json" if path else f"https://{host}/.well-known/did.json"
+
+
+class Resolver:
+    """Resolves DIDs: did:key locally; did:web from ``documents``, then optionally the web.
+
+    ``fetch`` is called with the did:web URL only when given (network resolution is
+    opt-in); it must return the document bytes and apply the SSRF guards
+    (:func:`microcred.credentials.fetch.fetch_public_https` does).
+    """
+
+    def __init__(
+        self,
+        documents: Mapping[str, DidDocument] | None = None,
+        *,
+        fetch: Callable[[str], bytes] | None = None,
+    ) -> None:
+        self.documents = dict(documents or {})
+        self.fetch = fetch
+
+    def resolve(self, did: str) -> DidDocument:
+        """The DID document for ``did``; raises :class:`DidError`."""
+        did = did.split("#", 1)[0]
+        if did in self.documents:
+            return self.documents[did]
+        if did.startswith("did:key:"):
+            return did_key_document(did)
+        if did.startswith("did:web:"):
+            url = did_web_url(did)
+            if self.fetch is None:
+                raise DidError(f"{did} is not in the local DID store and network resolution is off")
+            try:
+                document = json.loads(self.fetch(url))
+            except ValueError:
+                raise DidError(f"{url} did not return a JSON DID document") from None
+            if not isinstance(document, dict) or document.get("id") != did:
+                raise DidError(f"the document at {url} is not the DID document of {did}")
+            return document
+        method = did.split(":")[1] if did.count(":") >= 2 else did
+        raise DidError(f"unsupported DID method {method!r}")
+
+    def verification_method(self, url: str) -> VerificationMethod:
+        """The key behind a verification-method URL and the relationships listing it."""
+        if "#" not in url:
+            raise DidError(f"{url!r} is not a verification method URL (no #fragment)")
+        did = url.split("#", 1)[0]
+        document = self.resolve(did)
+        methods = document.get("verificationMethod", [])
+        if not isinstance(methods, list):
+            raise DidError(f"{did}: verificationMethod is not a list")
+        fragment = "#" + url.split("#", 1)[1]
+        for method in methods:
+            if not isinstance(method, dict):
+                continue
+            method_id = method.get("id", "")
+            if method_id in (url, fragment):
+                try:
+                    key = KeyPair.from_file_dict(method)
+                except InvalidKeyError as exc:
+                    raise DidError(f"{url}: {exc.message}") from None
+                listed = frozenset(
+                    name
+                    for name in _RELATIONSHIPS
+                    if any(ref in (url, fragment) for ref in _refs(document.get(name)))
+                )
+                return VerificationMethod(url, str(method.get("controller", did)), key, listed)
+        raise DidError(f"{url} is not a verification method of {did}")
+
+
+def _refs(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [item if isinstance(item, str) else str(item.get("id", "")) for item in value
+            if isinstance(item, str | dict)]  # fmt: skip
