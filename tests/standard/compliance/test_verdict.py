@@ -19,7 +19,7 @@ from microcred.standard.compliance import messages as m
 from microcred.standard.compliance.report import Message
 
 from ...conftest import EXAMPLES
-from .test_elements import NOW, body, full_spec, make_award, make_spec, outcome
+from ._builders import NOW, body, full_spec, make_award, make_spec, outcome
 
 GOOD = full_spec()["learning_outcomes"]
 ACTIVITIES_PL = [

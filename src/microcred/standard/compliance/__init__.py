@@ -30,8 +30,8 @@ import datetime as dt
 from ..annexes import AnnexIElement
 from ..elements import Award, MicroCredentialSpec
 from . import messages as m
-from .elements import check_elements
-from .principles import check_principles
+from .annex_i import check_elements
+from .annex_ii import check_principles
 from .report import (
     ComplianceReport,
     ElementResult,

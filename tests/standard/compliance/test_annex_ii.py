@@ -3,7 +3,7 @@ the design, and portability provided by the platform.
 
 Each case starts from the full design of :mod:`.test_elements` and takes away some of
 the evidence; the reasons list the evidence looked for, given (``+``) or not (``-``), in
-the order :mod:`microcred.standard.compliance.principles` lists it.
+the order :mod:`microcred.standard.compliance.annex_ii` lists it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from microcred.standard.compliance import Evidence, check
 from microcred.standard.compliance import messages as m
 from microcred.standard.elements import MicroCredentialSpec
 
-from .test_elements import NOW, body, make_spec, outcome
+from ._builders import NOW, body, make_spec, outcome
 
 NO_ESCO = [outcome("Uczestnik potrafi zbudować tabelę przestawną podsumowującą dane.")]
 

@@ -1,4 +1,4 @@
-"""Learning-outcome statements (:func:`microcred.standard.compliance.outcomes.assess_statement`).
+"""Learning-outcome statements (`compliance.outcome_rules.assess_statement`).
 
 Every rule fires on realistic Polish and English sentences, good outcomes pass untouched,
 and a statement in another language gets the length rules only. Findings are compared by
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from microcred.standard.compliance import messages as m
-from microcred.standard.compliance.outcomes import assess_statement
+from microcred.standard.compliance.outcome_rules import assess_statement
 from microcred.standard.compliance.report import Message, Severity
 
 

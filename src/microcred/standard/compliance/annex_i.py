@@ -18,7 +18,7 @@ from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
 from ..vocab.quality import QualityAssuranceType
 from . import messages as m
-from .outcomes import assess_statement
+from .outcome_rules import assess_statement
 from .report import ElementResult, ElementStatus, Reason, Severity
 
 S = ElementStatus
