@@ -55,7 +55,7 @@ def test_bad_file_exits_2_but_good_files_are_still_checked(tmp_path: Path) -> No
     assert code == 2
     assert "Verdict: micro-credential" in out
     assert f"{bad}:2:24: form_of_participation: unknown value 'hybrid'" in err
-    assert f"{tmp_path / 'none.yaml'}: no such file" in err
+    assert f"{tmp_path / 'none.yaml'}: cannot read the file: no such file" in err
 
 
 def test_bad_file_as_json(tmp_path: Path) -> None:
@@ -67,12 +67,28 @@ def test_bad_file_as_json(tmp_path: Path) -> None:
     assert error["code"] == "invalid_design"
     assert error["problems"] == [
         {
+            "code": "wrong_type",
             "field": "workload.ects",
             "line": 2,
             "column": 9,
             "message": "expected a number, got 'lots'",
         }
     ]
+
+
+def test_device_files_are_not_read(tmp_path: Path) -> None:
+    code, _, err = _run("check", "/dev/zero")
+    assert code == 2
+    assert "not a regular file" in err
+
+
+def test_errors_in_polish(tmp_path: Path) -> None:
+    bad = tmp_path / "zly.yaml"
+    bad.write_text("title: {pl: Kurs}\nlearning_outcome: []\n", encoding="utf-8")
+    code, _, err = _run("check", "--lang", "pl", str(bad), str(tmp_path / "brak.yaml"))
+    assert code == 2
+    assert f"błąd: {bad}:2:1: learning_outcome: nieznane pole; czy chodziło o" in err
+    assert "nie można odczytać pliku: nie ma takiego pliku" in err
 
 
 def test_directory_is_reported(tmp_path: Path) -> None:

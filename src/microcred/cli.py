@@ -17,15 +17,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .standard import designfile
 from .standard.compliance import ComplianceReport, ElementStatus, Evidence, check
 from .standard.compliance.report import Severity
+from .standard.designfile import MAX_BYTES, design_schema, problem
 from .standard.elements import Award, MicroCredentialSpec
-from .standard.errors import DesignError, FieldProblem
+from .standard.errors import DesignError
 
 EXIT_OK, EXIT_NOT_MICRO, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -79,7 +79,7 @@ def check_command(files: tuple[Path, ...], as_json: bool, lang: str) -> None:
             subject = _read(path)
         except DesignError as exc:
             status = EXIT_BAD_INPUT
-            _report_error(exc, as_json)
+            _report_error(exc, as_json, lang)
             continue
         report = check(subject)
         if not report.is_micro_credential and status == EXIT_OK:
@@ -99,42 +99,44 @@ def schema_command() -> None:
     click.echo(json.dumps(design_schema(), indent=2, ensure_ascii=False))
 
 
-def design_schema() -> dict[str, Any]:
-    """The JSON Schema of a design file, as ``docs/design.schema.json`` holds it."""
-    schema = MicroCredentialSpec.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "microcred micro-credential design"
-    return schema
-
-
 def _read(path: Path) -> MicroCredentialSpec | Award:
+    """Read at most MAX_BYTES + 1 bytes of a regular file and parse it."""
     source = str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DesignError([_problem("is a directory, not a design file")], source) from None
-    except FileNotFoundError:
-        raise DesignError([_problem("no such file")], source) from None
+        if not path.is_file():
+            reason = ("is a directory", "to katalog") if path.is_dir() else (
+                ("no such file", "nie ma takiego pliku") if not path.exists()
+                else ("not a regular file", "to nie jest zwykły plik")
+            )  # fmt: skip
+            raise DesignError(
+                [problem("file_unreadable", reason=reason[0], reason_pl=reason[1])], source
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise DesignError([_problem(f"cannot read: {exc.strerror}")], source) from None
+        why = exc.strerror or type(exc).__name__
+        raise DesignError([problem("file_unreadable", reason=why)], source) from None
     return designfile.loads_any(data, source=source)
 
 
-def _problem(message: str) -> FieldProblem:
-    return FieldProblem("", message)
-
-
-def _report_error(exc: DesignError, as_json: bool) -> None:
+def _report_error(exc: DesignError, as_json: bool, lang: str) -> None:
     if as_json:
         problems = [
-            {"field": p.field, "line": p.line, "column": p.column, "message": p.message}
+            {
+                "code": p.code,
+                "field": p.field,
+                "line": p.line,
+                "column": p.column,
+                "message": p.text(lang),
+            }
             for p in exc.problems
         ]
         error = {"code": exc.code, "problems": problems}
         click.echo(json.dumps({"file": exc.source, "error": error}, ensure_ascii=False))
     else:
-        for problem in exc.problems:
-            click.echo(click.style("error: ", fg="red") + problem.located(exc.source), err=True)
+        label = "error: " if lang == "en" else "błąd: "
+        for item in exc.problems:
+            click.echo(click.style(label, fg="red") + item.located(exc.source, lang), err=True)
 
 
 def _print_report(
@@ -173,5 +175,15 @@ def _print_report(
 
 
 def main() -> None:
-    """Entry point of the ``microcred`` console script."""
-    cli(prog_name="microcred")
+    """Entry point of the ``microcred`` console script.
+
+    An exception nobody expected is still reported in one line (exit 2), never as a
+    traceback; ``MICROCRED_DEBUG=1`` shows the traceback for a bug report.
+    """
+    try:
+        cli(prog_name="microcred", standalone_mode=True)
+    except Exception as exc:  # the last line of defence of a CLI
+        if os.environ.get("MICROCRED_DEBUG"):
+            raise
+        click.echo(f"microcred: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)

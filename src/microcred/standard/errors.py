@@ -24,14 +24,24 @@ class MicrocredError(Exception):
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """One problem in a design file, located as precisely as the input allows."""
+    """One problem in a design file, located as precisely as the input allows.
+
+    ``code`` names the kind of problem (``unknown_field``, ``yaml_syntax``...);
+    ``message`` is English and ``message_pl`` Polish.
+    """
 
     field: str
     message: str
     line: int | None = None
     column: int | None = None
+    code: str = "invalid_value"
+    message_pl: str | None = None
 
-    def located(self, source: str) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in ``pl`` or ``en``."""
+        return self.message_pl if lang == "pl" and self.message_pl else self.message
+
+    def located(self, source: str, lang: str = "en") -> str:
         """The problem as ``source:line:column: field: message`` (compiler style)."""
         where = source
         if self.line is not None:
@@ -39,7 +49,7 @@ class FieldProblem:
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {self.text(lang)}"
 
 
 class DesignError(MicrocredError):

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-__all__ = ["Element", "HttpsUrl", "Uri"]
+__all__ = ["Element", "Uri", "WebUrl", "refuse_control_characters"]
 
-from typing import Annotated
+import unicodedata
+import urllib.parse
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def refuse_control_characters(text: str) -> str:
+    """Refuse C0/C1 control characters (but tab and newline) and bidi overrides: they
+    can hide text or drive a terminal ("Trojan Source"), and no credential needs them."""
+    for char in text:
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            raise ValueError(f"contains a control character (U+{ord(char):04X})")
+    return text
 
 
 class Element(BaseModel):
@@ -18,6 +33,17 @@ class Element(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            refuse_control_characters(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    refuse_control_characters(item)
+        return value
 
 
 def _uri(value: str) -> str:
@@ -31,12 +57,13 @@ def _uri(value: str) -> str:
     return value
 
 
-def _https_url(value: str) -> str:
+def _web_url(value: str) -> str:
     _uri(value)
-    if not value.lower().startswith(("https://", "http://")):
-        raise ValueError(f"{value!r} is not a web address (https://...)")
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme.lower() not in ("https", "http") or not parts.hostname:
+        raise ValueError(f"{value!r} is not a web address (https://host/...)")
     return value
 
 
 Uri = Annotated[str, AfterValidator(_uri)]
-HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+WebUrl = Annotated[str, AfterValidator(_web_url)]

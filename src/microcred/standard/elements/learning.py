@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 
 from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
-from ._base import Element, HttpsUrl
+from ._base import Element, WebUrl
 from .text import LocalizedText
 
 
@@ -54,7 +54,7 @@ class FurtherInformation(Element):
     """A pointer to more information about the micro-credential."""
 
     text: LocalizedText | None = None
-    url: HttpsUrl | None = None
+    url: WebUrl | None = None
 
     @model_validator(mode="after")
     def _something(self) -> FurtherInformation:

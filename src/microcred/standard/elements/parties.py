@@ -22,7 +22,7 @@ from pydantic import EmailStr, Field
 
 from ..vocab.countries import Country
 from ..vocab.identity import IdentityAttribute, LegalIdentifierScheme
-from ._base import Element, HttpsUrl, Uri
+from ._base import Element, Uri, WebUrl
 from .text import LocalizedText
 
 
@@ -38,7 +38,7 @@ class RegistryEntry(Element):
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
     id: Annotated[str | None, Field(max_length=200)] = None
-    url: HttpsUrl | None = None
+    url: WebUrl | None = None
 
 
 class AwardingBody(Element):
@@ -50,7 +50,7 @@ class AwardingBody(Element):
     region: Annotated[str | None, Field(max_length=200)] = None
     legal_identifier: LegalIdentifier | None = None
     registries: list[RegistryEntry] = []
-    url: HttpsUrl | None = None
+    url: WebUrl | None = None
 
 
 class NationalId(Element):

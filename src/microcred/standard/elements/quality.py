@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..vocab.quality import QualityAssuranceType
-from ._base import Element, HttpsUrl
+from ._base import Element, WebUrl
 from .text import LocalizedText
 
 
@@ -28,7 +28,7 @@ class QualityAssurance(Element):
     types: Annotated[list[QualityAssuranceType], Field(min_length=1)]
     body: LocalizedText | None = None
     description: LocalizedText | None = None
-    url: HttpsUrl | None = None
+    url: WebUrl | None = None
 
 
 class Relevance(Element):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pydantic import RootModel, field_validator
 
 from ..vocab.languages import Language
+from ._base import refuse_control_characters
 
 
 class LocalizedText(RootModel[dict[Language, str]]):
@@ -24,7 +25,7 @@ class LocalizedText(RootModel[dict[Language, str]]):
     @field_validator("root")
     @classmethod
     def _not_blank(cls, value: dict[Language, str]) -> dict[Language, str]:
-        cleaned = {lang: text.strip() for lang, text in value.items()}
+        cleaned = {lang: refuse_control_characters(text.strip()) for lang, text in value.items()}
         blank = [str(lang) for lang, text in cleaned.items() if not text]
         if blank:
             raise ValueError(f"the text in {', '.join(blank)} is empty")
