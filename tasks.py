@@ -50,9 +50,35 @@ def run() -> int:
     return 0 if code in (0, 1) else code
 
 
+def find_shared() -> Path | None:
+    """The read-only ``shared/`` data the tests read (vectors, ESCO).
+
+    Looked for in ``$MICROCRED_SHARED``, next to this checkout (``../shared``), and next
+    to the repository this one was cloned from (a CI-style fresh clone in a temporary
+    folder keeps its origin's path).
+    """
+    candidates = [os.environ.get("MICROCRED_SHARED"), str(ROOT.parent / "shared")]
+    origin = subprocess.run(
+        ["git", "config", "--get", "remote.origin.url"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    if origin and "://" not in origin and not origin.startswith("git@"):
+        candidates.append(str(Path(origin).resolve().parent / "shared"))
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "vectors").is_dir():
+            return Path(candidate)
+    return None
+
+
 def test() -> int:
     """Run every check CI runs: lint, format, types, the whole test suite."""
     ensure_venv()
+    shared = find_shared()
+    if shared:
+        os.environ["MICROCRED_SHARED"] = str(shared)
+        print(f"shared data: {shared}", flush=True)
+    else:
+        print("shared data not found: tests that need it will fail under CI", flush=True)
     steps: list[tuple[str | Path, ...]] = [
         (BIN / "ruff", "check", "."),
         (BIN / "ruff", "format", "--check", "."),

@@ -32,16 +32,16 @@ EXIT_OK, EXIT_NOT_MICRO, EXIT_BAD_INPUT = 0, 1, 2
 # status -> (English word, Polish word, colour)
 _STATUS_STYLE = {
     ElementStatus.PRESENT: ("ok", "jest", "green"),
-    ElementStatus.AT_AWARD: ("at award", "przy wyd.", "cyan"),
+    ElementStatus.AT_AWARD: ("at award", "przy wydaniu", "cyan"),
     ElementStatus.NOT_APPLICABLE: ("n/a", "nd.", None),
-    ElementStatus.WEAK: ("WEAK", "SŁABE", "yellow"),
+    ElementStatus.WEAK: ("WEAK", "SŁABY", "yellow"),
     ElementStatus.MISSING: ("MISSING", "BRAK", "red"),
 }
 _EVIDENCE_STYLE = {
     Evidence.EVIDENCED: ("evidenced", "wykazana", "green"),
     Evidence.BY_PLATFORM: ("platform", "platforma", "cyan"),
-    Evidence.PARTIAL: ("partial", "częściowo", "yellow"),
-    Evidence.NOT_EVIDENCED: ("none", "brak", "red"),
+    Evidence.PARTIAL: ("partial", "częściowa", "yellow"),
+    Evidence.NOT_EVIDENCED: ("none", "niewykazana", "red"),
 }
 _VERDICT_COLOUR = {
     "micro-credential": "green",
@@ -160,18 +160,18 @@ def _print_report(
         star = "*" if result.mandatory else " "
         name = result.element.short_label(lang)
         first, *rest = result.reasons or (None,)
-        line = f"   {star} {name:<35} " + click.style(f"{word:<9}", fg=fg)
+        line = f"   {star} {name:<35} " + click.style(f"{word:<12}", fg=fg)
         click.echo(line + (f" {first.text(lang)}" if first else ""))
         for reason in rest:
             mark = "!" if reason.severity is not Severity.INFO else "·"
-            click.echo(f"{'':<50}{mark} {reason.text(lang)}")
+            click.echo(f"{'':<53}{mark} {reason.text(lang)}")
     click.echo(f"  {'Annex II principles' if lang == 'en' else 'Zasady z załącznika II'}")
     for principle in report.principles:
         en, pl, fg = _EVIDENCE_STYLE[principle.status]
         word = pl if lang == "pl" else en
         name = f"{principle.principle.number:>2}. {principle.principle.label(lang)}"
         texts = "; ".join(r.text(lang) for r in principle.reasons)
-        click.echo(f"   {name:<37} " + click.style(f"{word:<9}", fg=fg) + f" {texts}")
+        click.echo(f"   {name:<37} " + click.style(f"{word:<11}", fg=fg) + f" {texts}")
 
 
 def main() -> None:

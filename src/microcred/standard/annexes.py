@@ -9,8 +9,7 @@ __all__ = ["AnnexIElement", "AnnexIIPrinciple"]
 
 from enum import nonmember
 
-from .vocab._concept import Concept
-from .vocab._namespace import MICROCRED_VOCAB
+from .vocab import MICROCRED_VOCAB, Concept
 
 _EL = MICROCRED_VOCAB + "annex-i/"
 _PR = MICROCRED_VOCAB + "annex-ii/"

@@ -153,7 +153,7 @@ def test_empty_design_is_reported_not_refused() -> None:
         pytest.param(["full-name", "national-id"], S.AT_AWARD, [m.LEARNER_AT_AWARD], id="pesel"),
         pytest.param(["full-name", "student-id"], S.AT_AWARD, [m.LEARNER_AT_AWARD], id="album"),
         pytest.param(
-            ["full-name"], S.WEAK, [m.LEARNER_AT_AWARD, m.LEARNER_NAME_ONLY], id="name-only"
+            ["full-name"], S.AT_AWARD, [m.LEARNER_AT_AWARD, m.LEARNER_NAME_ONLY], id="name-only"
         ),
         pytest.param(
             ["email", "student-id"], S.WEAK, [m.LEARNER_AT_AWARD, m.LEARNER_NO_NAME], id="no-name"

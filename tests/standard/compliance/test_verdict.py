@@ -64,13 +64,15 @@ def test_full_design_is_a_micro_credential() -> None:
     [
         pytest.param({"learning_outcomes": []}, [m.VERDICT_NO_OUTCOMES], id="no-outcomes"),
         pytest.param(
-            {"learning_outcomes": ACTIVITIES_PL}, [m.VERDICT_NO_OUTCOMES], id="activities-pl"
+            {"learning_outcomes": ACTIVITIES_PL}, [m.VERDICT_ONLY_ACTIVITIES], id="activities-pl"
         ),
         pytest.param(
-            {"learning_outcomes": ACTIVITIES_EN}, [m.VERDICT_NO_OUTCOMES], id="activities-en"
+            {"learning_outcomes": ACTIVITIES_EN}, [m.VERDICT_ONLY_ACTIVITIES], id="activities-en"
         ),
         pytest.param(
-            {"learning_outcomes": ACTIVITIES_BOTH}, [m.VERDICT_NO_OUTCOMES], id="activities-pl-en"
+            {"learning_outcomes": ACTIVITIES_BOTH},
+            [m.VERDICT_ONLY_ACTIVITIES],
+            id="activities-pl-en",
         ),
         pytest.param({"assessment": None}, [m.VERDICT_NO_ASSESSMENT], id="no-assessment"),
         pytest.param(
@@ -80,7 +82,7 @@ def test_full_design_is_a_micro_credential() -> None:
         ),
         pytest.param(
             {"learning_outcomes": ACTIVITIES_BOTH, "assessment": {"methods": ["none"]}},
-            [m.VERDICT_NO_OUTCOMES, m.VERDICT_NO_ASSESSMENT],
+            [m.VERDICT_ONLY_ACTIVITIES, m.VERDICT_NO_ASSESSMENT],
             id="webinar",
         ),
     ],
@@ -127,7 +129,7 @@ INTENT = outcome(
     ("changes", "lacking"),
     [
         pytest.param({"learner_identification": []}, [E.LEARNER], id="learner-missing"),
-        pytest.param({"learner_identification": ["full-name"]}, [E.LEARNER], id="learner-weak"),
+        pytest.param({"learner_identification": ["email"]}, [E.LEARNER], id="learner-weak"),
         pytest.param({"title": None}, [E.TITLE], id="title-missing"),
         pytest.param({"title": {"pl": "SQL", "en": "SQL"}}, [E.TITLE], id="title-weak"),
         pytest.param(
@@ -207,7 +209,7 @@ def test_award_without_a_grade_is_still_a_micro_credential() -> None:
         pytest.param(
             {"learner": {"given_name": "Anna", "family_name": "Kowalska"}},
             E.LEARNER,
-            id="name-only",
+            id="promised-attributes-missing",
         ),
         pytest.param({"issued_on": None}, E.DATE_OF_ISSUE, id="no-date"),
         pytest.param({"issued_on": "2025-06-21"}, E.DATE_OF_ISSUE, id="issued-tomorrow"),
@@ -320,12 +322,12 @@ def test_example_design_verdict(name: str, verdict: Verdict) -> None:
 def test_webinar_example_is_a_badge_for_both_reasons() -> None:
     path = EXAMPLES / "cybersecurity-webinar.yaml"
     found = check(designfile.loads(path.read_bytes(), source=str(path)), now=NOW)
-    assert found.verdict_reasons == (m.VERDICT_NO_OUTCOMES(), m.VERDICT_NO_ASSESSMENT())
+    assert found.verdict_reasons == (m.VERDICT_ONLY_ACTIVITIES(), m.VERDICT_NO_ASSESSMENT())
 
 
 def test_draft_example_names_what_is_lacking() -> None:
     path = EXAMPLES / "digital-photography-draft.yaml"
     found = check(designfile.loads(path.read_bytes(), source=str(path)), now=NOW)
     assert found.verdict_reasons == (
-        incomplete(E.LEARNER, E.LEARNING_OUTCOMES, E.WORKLOAD, E.LEVEL, E.QUALITY_ASSURANCE),
+        incomplete(E.LEARNING_OUTCOMES, E.WORKLOAD, E.LEVEL, E.QUALITY_ASSURANCE),
     )

@@ -203,8 +203,13 @@ def check_level(spec: MicroCredentialSpec, award: Award | None) -> ElementResult
             reasons.append(m.LEVEL_CLAIMED(level=concept.label("en"), level_pl=concept.label("pl")))
     eqf = {level.eqf for level in spec.levels if level.eqf is not None}
     if len(eqf) > 1:
-        named = _join([str(level.concept.label("en")) for level in spec.levels if level.concept])
-        reasons.append(m.LEVEL_INCONSISTENT(levels=named))
+        concepts = [level.concept for level in spec.levels if level.concept]
+        reasons.append(
+            m.LEVEL_INCONSISTENT(
+                levels=_join([c.label("en") for c in concepts]),
+                levels_pl=_join([c.label("pl") for c in concepts]),
+            )
+        )
     return _result(E.LEVEL, reasons)
 
 
@@ -295,7 +300,9 @@ def check_integration(spec: MicroCredentialSpec, award: Award | None) -> Element
         m.ELEMENT_PRESENT(what=t.get("en"), what_pl=t.get("pl")) for t in integration.towards
     ]
     if option is not IntegrationOption.STAND_ALONE and not integration.towards:
-        reasons.append(m.INTEGRATION_NO_TARGET(option=str(option)))
+        reasons.append(
+            m.INTEGRATION_NO_TARGET(option=option.label("en"), option_pl=option.label("pl"))
+        )
     return _result(E.INTEGRATION, reasons)
 
 

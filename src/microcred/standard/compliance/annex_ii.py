@@ -160,7 +160,7 @@ def check_principles(spec: MicroCredentialSpec) -> tuple[PrincipleResult, ...]:
                 (
                     IdentityAttribute.FULL_NAME in identity and len(identity) > 1,
                     "learner identified beyond a name",
-                    "identyfikacja osoby poza imieniem",
+                    "identyfikacja osoby poza imieniem i nazwiskiem",
                 ),
                 (
                     bool(bodies) and all(b.legal_identifier for b in bodies),

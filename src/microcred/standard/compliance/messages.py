@@ -10,6 +10,7 @@ from .report import Message, Severity
 
 W = Severity.WEAK
 A = Severity.ADVICE
+# __all__ (every message constant) is computed at the end of the module.
 
 # --- generic element presence -------------------------------------------------------
 ELEMENT_MISSING = Message("missing", "not given", "nie podano", W)
@@ -30,11 +31,11 @@ LEARNER_NOT_DECLARED = Message(
 )
 LEARNER_NAME_ONLY = Message(
     "learner_name_only",
-    "a name alone does not identify a person; add a date of birth, national ID, "
+    "a name alone may not identify a person; add a date of birth, national ID, "
     "student number or e-mail",
-    "samo imię i nazwisko nie identyfikuje osoby; dodaj datę urodzenia, PESEL, "
-    "numer albumu lub e-mail",
-    W,
+    "samo imię i nazwisko może nie wystarczyć do identyfikacji osoby; dodaj datę "
+    "urodzenia, PESEL, numer albumu lub e-mail",
+    A,
 )
 LEARNER_NO_NAME = Message(
     "learner_no_name",
@@ -45,7 +46,7 @@ LEARNER_NO_NAME = Message(
 LEARNER_PROMISED_MISSING = Message(
     "learner_promised_missing",
     "the design says each award records {attrs}, but this award does not",
-    "projekt przewiduje, że każde poświadczenie zawiera: {attrs_pl}, a to nie zawiera",
+    "projekt przewiduje te dane na każdym poświadczeniu, ale w tym brakuje: {attrs_pl}",
     W,
 )
 DATE_AT_AWARD = Message(
@@ -64,7 +65,7 @@ DATE_IN_FUTURE = Message(
 TITLE_TOO_SHORT = Message(
     "title_too_short",
     "the title {title!r} is too short to tell what the micro-credential is about",
-    "tytuł {title!r} jest zbyt krótki, by wiedzieć, czego dotyczy mikropoświadczenie",
+    "tytuł „{title}” jest zbyt krótki, by wiedzieć, czego dotyczy mikropoświadczenie",
     W,
 )
 TITLE_ONE_LANGUAGE = Message(
@@ -91,7 +92,7 @@ OUTCOMES_ALL_ACTIVITIES = Message(
 OUTCOME_ACTIVITY = Message(
     "outcome_activity",
     "outcome {n} ({lang}) describes participation, not an outcome: {text!r}",
-    "efekt {n} ({lang}) opisuje udział, a nie efekt uczenia się: {text!r}",
+    "efekt {n} ({lang}) opisuje udział, a nie efekt uczenia się: „{text}”",
     W,
 )
 OUTCOME_INTENT = Message(
@@ -99,19 +100,19 @@ OUTCOME_INTENT = Message(
     "outcome {n} ({lang}) describes the course's content or aims, not what the learner "
     "can do: {text!r}",
     "efekt {n} ({lang}) opisuje treść lub cele kursu, a nie to, co osoba ucząca się "
-    "potrafi: {text!r}",
+    "potrafi: „{text}”",
     W,
 )
 OUTCOME_NO_VERB = Message(
     "outcome_no_verb",
     "outcome {n} ({lang}) has no action verb saying what the learner can do: {text!r}",
-    "efekt {n} ({lang}) nie zawiera czasownika opisującego, co osoba ucząca się potrafi: {text!r}",
+    "efekt {n} ({lang}) nie zawiera czasownika opisującego, co osoba ucząca się potrafi: „{text}”",
     W,
 )
 OUTCOME_TOO_SHORT = Message(
     "outcome_too_short",
     "outcome {n} ({lang}) is too short to be assessed: {text!r}",
-    "efekt {n} ({lang}) jest zbyt krótki, by można go było ocenić: {text!r}",
+    "efekt {n} ({lang}) jest zbyt krótki, by można go było ocenić: „{text}”",
     W,
 )
 OUTCOME_UNOBSERVABLE = Message(
@@ -125,7 +126,7 @@ OUTCOME_UNOBSERVABLE = Message(
 OUTCOME_TOO_LONG = Message(
     "outcome_too_long",
     "outcome {n} ({lang}) has {words} words; split it into separate outcomes",
-    "efekt {n} ({lang}) ma {words} słów; podziel go na osobne efekty",
+    "efekt {n} ({lang}) jest za długi (liczba słów: {words}); podziel go na osobne efekty",
     A,
 )
 OUTCOME_DUPLICATE = Message(
@@ -186,7 +187,7 @@ LEVEL_NO_FRAMEWORK = Message(
 LEVEL_INCONSISTENT = Message(
     "level_inconsistent",
     "the levels disagree: {levels} correspond to different EQF levels",
-    "poziomy są sprzeczne: {levels} odpowiadają różnym poziomom ERK",
+    "poziomy są sprzeczne: {levels_pl} odpowiadają różnym poziomom ERK",
     W,
 )
 
@@ -229,8 +230,8 @@ QA_INTERNAL_ONLY = Message(
 # --- optional elements ---------------------------------------------------------------
 INTEGRATION_NO_TARGET = Message(
     "integration_no_target",
-    "'{option}' but no credential named under 'towards'",
-    "'{option}', ale nie wskazano poświadczenia w 'towards'",
+    "{option} but no credential named under 'towards'",
+    "{option_pl}, ale nie wskazano poświadczenia w polu towards",
     W,
 )
 GRADE_AT_AWARD = Message(
@@ -252,6 +253,11 @@ VERDICT_NO_OUTCOMES = Message(
     "no learning outcomes: a record of participation, not of learning",
     "brak efektów uczenia się: potwierdzenie udziału, a nie uczenia się",
 )
+VERDICT_ONLY_ACTIVITIES = Message(
+    "verdict_only_activities",
+    "the statements describe participation, not learning outcomes",
+    "zdania opisują udział, a nie efekty uczenia się",
+)
 VERDICT_NO_ASSESSMENT = Message(
     "verdict_no_assessment",
     "no assessment of the learning outcomes",
@@ -269,29 +275,14 @@ VERDICT_OK = Message(
 )
 
 # --- Annex II principles -------------------------------------------------------------
-P_QA_INTERNAL = Message(
-    "p_qa_internal", "internal quality assurance", "wewnętrzne zapewnianie jakości"
-)
-P_QA_EXTERNAL = Message(
-    "p_qa_external", "external quality assurance", "zewnętrzne zapewnianie jakości"
-)
-P_QA_NONE = Message("p_qa_none", "no quality assurance given", "nie podano zapewniania jakości")
 P_NOT_GIVEN = Message("p_not_given", "✗ {what}", "✗ {what_pl}")
 P_GIVEN = Message("p_given", "✓ {what}", "✓ {what_pl}")
 P_PORTABILITY = Message(
     "p_portability",
-    "microcred issues each award as signed, open-standard documents the learner owns "
-    "(Open Badges 3.0, Europass EDC)",
-    "microcred wydaje każde poświadczenie jako podpisane dokumenty w otwartych "
-    "standardach, należące do osoby uczącej się (Open Badges 3.0, Europass EDC)",
+    "depends on how awards are issued, not on the design: as signed documents in open "
+    "standards that the learner holds (Open Badges 3.0, Europass EDC)",
+    "zależy od sposobu wydania, a nie od projektu: jako podpisane dokumenty w otwartych "
+    "standardach, które przechowuje osoba ucząca się (Open Badges 3.0, Europass EDC)",
 )
-P_SUPERVISION_ID = Message(
-    "p_supervision_id",
-    "identity verified during assessment",
-    "tożsamość weryfikowana podczas oceny",
-)
-P_SUPERVISION_NO_ID = Message(
-    "p_supervision_no_id",
-    "identity not verified during assessment",
-    "tożsamość nie jest weryfikowana podczas oceny",
-)
+
+__all__ = sorted(name for name, value in dict(globals()).items() if isinstance(value, Message))

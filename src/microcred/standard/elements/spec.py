@@ -12,9 +12,9 @@ from __future__ import annotations
 
 __all__ = ["DESIGN_FORMAT", "MicroCredentialSpec"]
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..vocab.identity import IdentityAttribute
 from ..vocab.isced import IscedField
@@ -69,3 +69,11 @@ class MicroCredentialSpec(Element):
     validation_of_prior_learning: LocalizedText | None = None
     guidance: LocalizedText | None = None
     validity_months: Annotated[int | None, Field(ge=1, le=1200)] = None
+
+    @field_validator("learner_identification", "fields_of_education", "languages")
+    @classmethod
+    def _no_repeats(cls, values: list[Any]) -> list[Any]:
+        repeated = sorted({str(v) for v in values if values.count(v) > 1})
+        if repeated:
+            raise ValueError(f"listed more than once: {', '.join(repeated)}")
+        return values

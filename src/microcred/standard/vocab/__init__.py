@@ -6,6 +6,7 @@ namespace where the EU has none, see :mod:`._namespace`); ``.label("pl"|"en")``.
 """
 
 from ._concept import Concept, UnknownConceptError
+from ._namespace import MICROCRED_VOCAB
 from .countries import Country
 from .identity import IdentityAttribute, LegalIdentifierScheme
 from .isced import IscedField
@@ -16,6 +17,7 @@ from .pathways import IntegrationOption
 from .quality import QualityAssuranceType
 
 __all__ = [
+    "MICROCRED_VOCAB",
     "AssessmentMethod",
     "Concept",
     "Country",

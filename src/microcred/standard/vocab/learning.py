@@ -59,13 +59,15 @@ class SupervisionLevel(Concept):
         "unsupervised with identity verification",
         "bez nadzoru, z weryfikacją tożsamości",
     )
-    # 44314532f9 has no label in the ELM lists; it is the remaining cell of the
-    # supervised/unsupervised x with/without ID grid the other three codes form.
+    # The ELM lists carry a fourth code, 44314532f9, with no label. It is most likely
+    # "supervised without ID verification" (the remaining cell of the supervised x ID
+    # grid), but unconfirmed, so the concept is ours and that code only its match.
     SUPERVISED_NO_ID = (
         "supervised-no-id",
-        _SUP + "44314532f9",
+        _SUP_OURS + "supervised-no-id",
         "supervised with no identity verification",
         "pod nadzorem, bez weryfikacji tożsamości",
+        _SUP + "44314532f9",
     )
     SUPERVISED_ONLINE_ID = (
         "supervised-online-id",

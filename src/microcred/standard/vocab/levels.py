@@ -33,14 +33,14 @@ class EqfLevel(Concept):
 
     scheme = nonmember(_EQF + "25831c2")
 
-    L1 = ("1", _EQF + "1", "EQF level 1", "ERK poziom 1")
-    L2 = ("2", _EQF + "2", "EQF level 2", "ERK poziom 2")
-    L3 = ("3", _EQF + "3", "EQF level 3", "ERK poziom 3")
-    L4 = ("4", _EQF + "4", "EQF level 4", "ERK poziom 4")
-    L5 = ("5", _EQF + "5", "EQF level 5", "ERK poziom 5")
-    L6 = ("6", _EQF + "6", "EQF level 6", "ERK poziom 6")
-    L7 = ("7", _EQF + "7", "EQF level 7", "ERK poziom 7")
-    L8 = ("8", _EQF + "8", "EQF level 8", "ERK poziom 8")
+    L1 = ("1", _EQF + "1", "EQF level 1", "poziom 1 ERK")
+    L2 = ("2", _EQF + "2", "EQF level 2", "poziom 2 ERK")
+    L3 = ("3", _EQF + "3", "EQF level 3", "poziom 3 ERK")
+    L4 = ("4", _EQF + "4", "EQF level 4", "poziom 4 ERK")
+    L5 = ("5", _EQF + "5", "EQF level 5", "poziom 5 ERK")
+    L6 = ("6", _EQF + "6", "EQF level 6", "poziom 6 ERK")
+    L7 = ("7", _EQF + "7", "EQF level 7", "poziom 7 ERK")
+    L8 = ("8", _EQF + "8", "EQF level 8", "poziom 8 ERK")
 
 
 class PrkLevel(Concept):
@@ -48,14 +48,14 @@ class PrkLevel(Concept):
 
     scheme = nonmember(_QDR + "25831c2")
 
-    L1 = ("1", _QDR + "c_fcf3bd8d", "PQF level 1", "PRK poziom 1")
-    L2 = ("2", _QDR + "c_14db1595", "PQF level 2", "PRK poziom 2")
-    L3 = ("3", _QDR + "c_e018d301", "PQF level 3", "PRK poziom 3")
-    L4 = ("4", _QDR + "c_c145999e", "PQF level 4", "PRK poziom 4")
-    L5 = ("5", _QDR + "c_045fd11d", "PQF level 5", "PRK poziom 5")
-    L6 = ("6", _QDR + "c_cb086da3", "PQF level 6", "PRK poziom 6")
-    L7 = ("7", _QDR + "c_e860b49b", "PQF level 7", "PRK poziom 7")
-    L8 = ("8", _QDR + "c_ec518d13", "PQF level 8", "PRK poziom 8")
+    L1 = ("1", _QDR + "c_fcf3bd8d", "PQF level 1", "poziom 1 PRK")
+    L2 = ("2", _QDR + "c_14db1595", "PQF level 2", "poziom 2 PRK")
+    L3 = ("3", _QDR + "c_e018d301", "PQF level 3", "poziom 3 PRK")
+    L4 = ("4", _QDR + "c_c145999e", "PQF level 4", "poziom 4 PRK")
+    L5 = ("5", _QDR + "c_045fd11d", "PQF level 5", "poziom 5 PRK")
+    L6 = ("6", _QDR + "c_cb086da3", "PQF level 6", "poziom 6 PRK")
+    L7 = ("7", _QDR + "c_e860b49b", "PQF level 7", "poziom 7 PRK")
+    L8 = ("8", _QDR + "c_ec518d13", "PQF level 8", "poziom 8 PRK")
 
     @property
     def eqf(self) -> EqfLevel:
@@ -71,10 +71,20 @@ class QfEheaCycle(Concept):
 
     scheme = nonmember(MICROCRED_VOCAB + "qf-ehea")
 
-    SHORT = ("short-cycle", _QF + "short-cycle", "QF-EHEA short cycle", "QF-EHEA cykl krótki")
-    FIRST = ("first-cycle", _QF + "first-cycle", "QF-EHEA first cycle", "QF-EHEA pierwszy cykl")
-    SECOND = ("second-cycle", _QF + "second-cycle", "QF-EHEA second cycle", "QF-EHEA drugi cykl")
-    THIRD = ("third-cycle", _QF + "third-cycle", "QF-EHEA third cycle", "QF-EHEA trzeci cykl")
+    SHORT = ("short-cycle", _QF + "short-cycle", "QF-EHEA short cycle", "krótki cykl (QF-EHEA)")
+    FIRST = (
+        "first-cycle",
+        _QF + "first-cycle",
+        "QF-EHEA first cycle",
+        "pierwszy stopień (QF-EHEA)",
+    )
+    SECOND = (
+        "second-cycle",
+        _QF + "second-cycle",
+        "QF-EHEA second cycle",
+        "drugi stopień (QF-EHEA)",
+    )
+    THIRD = ("third-cycle", _QF + "third-cycle", "QF-EHEA third cycle", "trzeci stopień (QF-EHEA)")
 
     @property
     def eqf(self) -> EqfLevel:
@@ -102,6 +112,6 @@ class Framework(Concept):
     PRK = (
         "prk",
         MICROCRED_VOCAB + "prk",
-        "Polish Qualifications Framework (PRK)",
+        "Polish Qualifications Framework (PQF/PRK)",
         "Polska Rama Kwalifikacji (PRK)",
     )
