@@ -54,11 +54,13 @@ def _context_key(context: Any) -> str:
 
 
 @lru_cache(maxsize=64)
-def _terms(context_key: str) -> tuple[frozenset[str], frozenset[str], bool]:
+def _terms(context_key: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     """(every term defined anywhere in the contexts, the terms whose values are IRIs,
+    the terms whose values are maps keyed by language/index rather than by terms,
     whether a ``@vocab`` catches undefined terms)."""
     terms: set[str] = set()
     iri_terms: set[str] = {"id", "type"}
+    map_terms: set[str] = set()
     vocab = False
 
     def walk(context: Any) -> None:
@@ -78,18 +80,24 @@ def _terms(context_key: str) -> tuple[frozenset[str], frozenset[str], bool]:
             if isinstance(definition, dict):
                 if definition.get("@type") in ("@id", "@vocab"):
                     iri_terms.add(term)
+                container = definition.get("@container", [])
+                container = container if isinstance(container, list) else [container]
+                if {"@language", "@index"} & set(container):
+                    map_terms.add(term)
                 if "@context" in definition:
                     walk(definition["@context"])
             elif definition in ("@id", "@type"):
                 iri_terms.add(term)
 
     walk(contexts.inline(json.loads(context_key)))
-    return frozenset(terms), frozenset(iri_terms), vocab
+    return frozenset(terms), frozenset(iri_terms), frozenset(map_terms), vocab
 
 
-def _might_lose_data(node: Any, terms: frozenset[str], iri_terms: frozenset[str]) -> bool:
+def _might_lose_data(
+    node: Any, terms: frozenset[str], iri_terms: frozenset[str], map_terms: frozenset[str]
+) -> bool:
     if isinstance(node, list):
-        return any(_might_lose_data(item, terms, iri_terms) for item in node)
+        return any(_might_lose_data(item, terms, iri_terms, map_terms) for item in node)
     if not isinstance(node, dict):
         return False
     for key, value in node.items():
@@ -103,7 +111,14 @@ def _might_lose_data(node: Any, terms: frozenset[str], iri_terms: frozenset[str]
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and not (_ABSOLUTE.match(item) or item in terms):
                     return True
-        if _might_lose_data(value, terms, iri_terms):
+        if key in map_terms:
+            # {"pl": "...", "en": "..."}: keys are languages or indexes, values are texts
+            if not isinstance(value, dict) or any(
+                not isinstance(text, str | list) for text in value.values()
+            ):
+                return True
+            continue
+        if _might_lose_data(value, terms, iri_terms, map_terms):
             return True
     return False
 
@@ -170,9 +185,9 @@ def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
     if not isinstance(document, dict) or "@context" not in document:
         raise JsonLdError("a JSON-LD document needs an @context")
     context = document["@context"]
-    terms, iri_terms, vocab = _terms(_context_key(context))
+    terms, iri_terms, map_terms, vocab = _terms(_context_key(context))
     body = {key: value for key, value in document.items() if key != "@context"}
-    if not vocab and _might_lose_data(body, terms, iri_terms):
+    if not vocab and _might_lose_data(body, terms, iri_terms, map_terms):
         _check_exactly(document)
     inlined = _inline_everywhere(document)
     try:

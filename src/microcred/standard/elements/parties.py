@@ -70,6 +70,9 @@ class Learner(Element):
     date_of_birth: dt.date | None = None
     national_id: NationalId | None = None
     student_id: Annotated[str | None, Field(max_length=100)] = None
+    # Identifiers a credential records only as salted hashes (OB 3.0 IdentityObject):
+    # present, checkable by someone who knows the value, but not readable here.
+    hashed: list[IdentityAttribute] = []
 
     @property
     def full_name(self) -> str:
@@ -88,4 +91,5 @@ class Learner(Element):
             IdentityAttribute.IDENTIFIER: self.id,
         }
         present.update(attr for attr, value in optional.items() if value)
+        present.update(self.hashed)
         return present

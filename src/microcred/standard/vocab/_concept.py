@@ -71,6 +71,11 @@ class Concept(_ConceptAttributes, str, Enum):
         raise UnknownConceptError(f"{uri!r} is not a concept of {cls.__name__}")
 
     @classmethod
+    def has_key(cls, key: object) -> bool:
+        """True when ``key`` is exactly the key of a member (no case folding, no URI)."""
+        return isinstance(key, str) and key in cls._value2member_map_
+
+    @classmethod
     def keys(cls) -> list[str]:
         """The keys a design file may use, in declaration order."""
         return [str(m.value) for m in cls]

@@ -1,0 +1,163 @@
+"""to_ob3 / from_ob3: every example design round-trips through a signed OB 3.0
+credential; the output is valid against 1EdTech's JSON Schema and canonicalizes the same
+in pyoxigraph and pyld; anyone's OB 3.0 credential can be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from pyld import jsonld
+
+from microcred.credentials import contexts, rdfc
+from microcred.credentials.data_integrity import sign, verify_proof
+from microcred.credentials.keys import KeyPair
+from microcred.credentials.ob3 import Ob3Error, from_ob3, to_ob3
+from microcred.standard import designfile
+from microcred.standard.compliance import check
+from microcred.standard.elements import Award, MicroCredentialSpec
+
+from ...conftest import EXAMPLES
+
+KEY = KeyPair.generate()
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+LEARNER = {
+    "given_name": "Anna Maria",
+    "family_name": "Kowalska",
+    "email": "anna.kowalska@example.org",
+    "date_of_birth": "1990-04-02",
+    "student_id": "123456",
+    "national_id": {"country": "PL", "value": "90040212345"},
+}
+
+
+def _award(spec: MicroCredentialSpec, **changes: Any) -> Award:
+    data = {
+        "spec": spec.model_dump(),
+        "learner": LEARNER,
+        "issued_on": "2025-06-20",
+        "valid_until": "2030-06-20",
+        "grade": {"pl": "bardzo dobry", "en": "very good"},
+    }
+    return Award.model_validate(data | changes)
+
+
+@pytest.fixture(scope="module")
+def ob3_schema(shared: Path) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(
+        (shared / "vectors/schemas/ob3/achievementcredential.json").read_text()
+    )
+    return schema
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_round_trip_through_a_signed_credential(path: Path) -> None:
+    spec = designfile.loads(path.read_bytes())
+    award = _award(spec)
+    credential = sign(to_ob3(award, issuer_id=KEY.did_key), KEY)
+    assert verify_proof(credential).verified
+    back = from_ob3(credential)
+    assert back.spec == spec
+    assert back.issued_on == award.issued_on
+    assert back.valid_until == award.valid_until
+    assert back.grade == award.grade
+    assert back.learner is not None
+    assert back.learner.full_name == "Anna Maria Kowalska"
+    assert back.learner.attributes == award.learner.attributes  # type: ignore[union-attr]
+    assert check(back).verdict == check(award).verdict
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_valid_against_the_1edtech_schema(path: Path, ob3_schema: dict[str, Any]) -> None:
+    credential = to_ob3(_award(designfile.loads(path.read_bytes())), issuer_id=KEY.did_key)
+    jsonschema.Draft201909Validator(ob3_schema).validate(credential)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_canonical_form_agrees_with_pyld(path: Path) -> None:
+    credential = to_ob3(_award(designfile.loads(path.read_bytes())), issuer_id=KEY.did_key)
+    reference = jsonld.normalize(
+        credential,
+        {"algorithm": "URDNA2015", "format": "application/n-quads",
+         "documentLoader": contexts.pyld_loader},
+    )  # fmt: skip
+    assert rdfc.canonicalize(credential) == reference
+
+
+def test_native_fields_carry_the_eu_elements() -> None:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    credential = to_ob3(_award(spec), issuer_id=KEY.did_key)
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["achievementType"] == "MicroCredential"
+    assert achievement["creditsAvailable"] == 2.0
+    assert achievement["name"] == "Podstawy języka Python"
+    assert credential["issuer"]["address"]["addressCountryCode"] == "PL"
+    targets = {a["targetUrl"] for a in achievement["alignment"]}
+    assert "http://data.europa.eu/snb/eqf/4" in targets
+    assert "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d" in targets
+    assert credential["validFrom"] == "2025-06-20T00:00:00Z"
+
+
+def test_identifiers_other_than_the_name_are_salted_hashes() -> None:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    credential = to_ob3(_award(spec), issuer_id=KEY.did_key)
+    identities = {i["identityType"]: i for i in credential["credentialSubject"]["identifier"]}
+    assert identities["name"] == {
+        "type": "IdentityObject", "identityType": "name", "hashed": False,
+        "identityHash": "Anna Maria Kowalska",
+    }  # fmt: skip
+    email = identities["emailAddress"]
+    assert email["hashed"] is True
+    assert "anna.kowalska" not in json.dumps(credential)
+    import hashlib
+
+    expected = hashlib.sha256(("anna.kowalska@example.org" + email["salt"]).encode()).hexdigest()
+    assert email["identityHash"] == "sha256$" + expected
+
+
+def test_expired_and_dates(tmp_path: Path) -> None:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    credential = to_ob3(_award(spec, valid_until=dt.date(2026, 1, 1)), issuer_id=KEY.did_key)
+    assert credential["validUntil"] == "2026-01-01T23:59:59Z"
+
+
+OB3_EXAMPLES = sorted(
+    name
+    for name in [
+        "basic-openbadgecredential.unsigned.json",
+        "full-openbadgecredential.unsigned.json",
+        "achievement-alignment-case.unsigned.json",
+        "ldp-testvector/credential.unsigned.json",
+    ]
+)
+
+
+@pytest.mark.parametrize("name", OB3_EXAMPLES)
+def test_1edtech_examples_are_read(shared: Path, name: str) -> None:
+    """Anyone's credential: no EU extension, so the check reports what is missing."""
+    credential = json.loads((shared / "vectors/ob3-examples" / name).read_text())
+    award = from_ob3(credential)
+    assert award.spec.title is not None
+    report = check(award)
+    assert report.element("learning-outcomes").status.value == "missing"
+    assert report.verdict.value == "participation-badge"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"type": ["VerifiableCredential"]},
+        {"type": "OpenBadgeCredential"},
+        {"type": "OpenBadgeCredential", "credentialSubject": {"achievement": "x"}},
+        [],
+        "text",
+    ],
+    ids=["not-ob3", "no-subject", "achievement-not-object", "list", "text"],
+)
+def test_not_ob3_is_refused(document: Any) -> None:
+    with pytest.raises(Ob3Error):
+        from_ob3(document)
