@@ -381,7 +381,9 @@ def _criteria(spec: MicroCredentialSpec, lang: str) -> str:
 # --- from_ob3 ------------------------------------------------------------------------------
 def _types(node: Any) -> list[str]:
     value = node.get("type", []) if isinstance(node, dict) else []
-    return [value] if isinstance(value, str) else [t for t in value if isinstance(t, str)]
+    if isinstance(value, str):
+        return [value]
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
 
 
 def _text(value: Any, fallback_lang: str) -> dict[str, str] | None:
@@ -631,6 +633,8 @@ def _learner(subject: dict[str, Any]) -> dict[str, Any] | None:
             continue
         value = identity.get("identityHash")
         kind = identity.get("identityType")
+        if not isinstance(kind, str) or not isinstance(value, str):
+            continue
         if identity.get("hashed"):
             if kind in kinds and kinds[kind] is not IdentityAttribute.FULL_NAME:
                 hashed.append(str(kinds[kind]))

@@ -1,33 +1,29 @@
-"""The ``microcred`` command.
+"""``microcred check DESIGN…`` and ``microcred schema``.
 
-``microcred check DESIGN…`` — is each design (or award) a micro-credential? Prints a
-report per file, a human table by default or one JSON object per line with ``--json``.
-Exit status: 0 every file is a micro-credential; 1 at least one is not (participation
-badge or incomplete); 2 at least one file could not be read or is not a valid design,
-reported with the file, line and field.
-
-``microcred schema`` — the JSON Schema of the design format, for editors.
+``check``: is each design (or award) a micro-credential? Prints a report per file, a
+human table by default or one JSON object per line with ``--json``. Exit status: 0 every
+file is a micro-credential; 1 at least one is not (participation badge or incomplete);
+2 at least one file could not be read or is not a valid design, reported with the file,
+line and field. ``schema``: the JSON Schema of the design format, for editors.
 """
 
 from __future__ import annotations
 
-__all__ = ["main"]
+__all__ = ["check_command", "schema_command"]
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from .standard import designfile
-from .standard.compliance import ComplianceReport, ElementStatus, Evidence, check
-from .standard.compliance.report import Severity
-from .standard.designfile import MAX_BYTES, design_schema, problem
-from .standard.elements import Award, MicroCredentialSpec
-from .standard.errors import DesignError
-
-EXIT_OK, EXIT_NOT_MICRO, EXIT_BAD_INPUT = 0, 1, 2
+from ..standard import designfile
+from ..standard.compliance import ComplianceReport, ElementStatus, Evidence, check
+from ..standard.compliance.report import Severity
+from ..standard.designfile import MAX_BYTES, design_schema, problem
+from ..standard.elements import Award, MicroCredentialSpec
+from ..standard.errors import DesignError
+from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, default_lang
 
 # status -> (English word, Polish word, colour)
 _STATUS_STYLE = {
@@ -50,24 +46,13 @@ _VERDICT_COLOUR = {
 }
 
 
-def _default_lang() -> str:
-    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
-    return "pl" if (env or "").lower().startswith("pl") else "en"
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="microcred")
-def cli() -> None:
-    """microcred: EU micro-credentials, from design to verified credential."""
-
-
-@cli.command("check")
+@click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
 @click.option(
     "--lang",
     type=click.Choice(["en", "pl"]),
-    default=_default_lang,
+    default=default_lang,
     show_default="en, or pl when LANG is Polish",
     help="Language of the reasons.",
 )
@@ -83,7 +68,7 @@ def check_command(files: tuple[Path, ...], as_json: bool, lang: str) -> None:
             continue
         report = check(subject)
         if not report.is_micro_credential and status == EXIT_OK:
-            status = EXIT_NOT_MICRO
+            status = EXIT_NEGATIVE
         if as_json:
             click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
         else:
@@ -93,7 +78,7 @@ def check_command(files: tuple[Path, ...], as_json: bool, lang: str) -> None:
     sys.exit(status)
 
 
-@cli.command("schema")
+@click.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the design file format."""
     click.echo(json.dumps(design_schema(), indent=2, ensure_ascii=False))
@@ -172,18 +157,3 @@ def _print_report(
         name = f"{principle.principle.number:>2}. {principle.principle.label(lang)}"
         texts = "; ".join(r.text(lang) for r in principle.reasons)
         click.echo(f"   {name:<37} " + click.style(f"{word:<11}", fg=fg) + f" {texts}")
-
-
-def main() -> None:
-    """Entry point of the ``microcred`` console script.
-
-    An exception nobody expected is still reported in one line (exit 2), never as a
-    traceback; ``MICROCRED_DEBUG=1`` shows the traceback for a bug report.
-    """
-    try:
-        cli(prog_name="microcred", standalone_mode=True)
-    except Exception as exc:  # the last line of defence of a CLI
-        if os.environ.get("MICROCRED_DEBUG"):
-            raise
-        click.echo(f"microcred: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from microcred.cli import cli, design_schema
+from microcred.cli import cli
+from microcred.standard.designfile import design_schema
 
-from .conftest import EXAMPLES, ROOT
+from ..conftest import EXAMPLES, ROOT
 
 GOOD = EXAMPLES / "python-basics.yaml"
 BADGE = EXAMPLES / "cybersecurity-webinar.yaml"

@@ -1,0 +1,88 @@
+"""``microcred keys generate`` and ``microcred keys show``: signing key files.
+
+A key file is a JSON Multikey with its secret (``secretKeyMultibase``), written with mode
+0600; ``show`` prints only public parts: the did:key and the public Multikey.
+"""
+
+from __future__ import annotations
+
+__all__ = ["keys_group"]
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..credentials.errors import InvalidKeyError
+from ..credentials.keys import KeyPair
+from ._common import EXIT_BAD_INPUT, read_limited
+
+
+@click.group("keys")
+def keys_group() -> None:
+    """Create and inspect signing keys (Ed25519, P-256)."""
+
+
+@keys_group.command("generate")
+@click.option("--type", "key_type", type=click.Choice(["ed25519", "p256"]), default="ed25519",
+              show_default=True, help="Key algorithm.")  # fmt: skip
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+              help="Private key file to write (mode 0600).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def generate_command(key_type: str, out: Path, force: bool) -> None:
+    """Generate a key pair and write it to OUT."""
+    key = KeyPair.generate("Ed25519" if key_type == "ed25519" else "P-256")
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
+    try:
+        descriptor = os.open(out, flags, 0o600)
+    except FileExistsError:
+        click.echo(f"error: {out} exists (use --force to overwrite)", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:
+        click.echo(f"error: cannot write {out}: {exc.strerror}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        json.dump(key.to_file_dict(), handle, indent=2)
+        handle.write("\n")
+    out.chmod(0o600)
+    click.echo(key.did_key)
+
+
+def load_key(path: Path) -> KeyPair:
+    """A key from a key file; exits 2 with a readable message on any problem."""
+    try:
+        data = json.loads(read_limited(path, 64 * 1024))
+        return KeyPair.from_file_dict(data)
+    except OSError as exc:
+        message = f"cannot read {path}: {exc.strerror}"
+    except ValueError:
+        message = f"{path} is not a JSON key file"
+    except InvalidKeyError as exc:
+        message = f"{path}: {exc.message}"
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@keys_group.command("show")
+@click.argument("key_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def show_command(key_file: Path, as_json: bool) -> None:
+    """Print the public parts of a key: its did:key and public Multikey."""
+    key = load_key(key_file)
+    public = {
+        "type": "Multikey",
+        "algorithm": key.algorithm,
+        "id": key.verification_method,
+        "controller": key.did_key,
+        "publicKeyMultibase": key.public_multibase,
+        "publicKeyJwk": key.public_jwk(),
+    }
+    if as_json:
+        click.echo(json.dumps(public, indent=2))
+    else:
+        click.echo(f"algorithm:           {key.algorithm}")
+        click.echo(f"did:key:             {key.did_key}")
+        click.echo(f"verification method: {key.verification_method}")
+        click.echo(f"publicKeyMultibase:  {key.public_multibase}")

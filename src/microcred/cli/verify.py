@@ -1,0 +1,89 @@
+"""``microcred verify FILE…``: verify credentials offline.
+
+One line per file (``--json``: one JSON object per line with ``file``, ``verified``,
+``checks``, ``eu_elements``, ``verdict``). Exit 0 when every file verified, 1 when any
+did not, 2 on a usage error or an unreadable file.
+"""
+
+from __future__ import annotations
+
+__all__ = ["verify_command"]
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..credentials.dids import Resolver
+from ..credentials.verify import MAX_BYTES, CheckStatus, verify
+from ..standard.compliance import Verdict
+from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
+
+_MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: "!",
+         CheckStatus.NOT_APPLICABLE: "·"}  # fmt: skip
+
+
+_RESULT_WORDS = {
+    "valid": ("VERIFIED", "ZWERYFIKOWANO"),
+    "invalid": ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
+    "status-unknown": ("STATUS UNKNOWN", "STATUS NIEZNANY"),
+}
+
+
+def _parse_now(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+@click.command("verify")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
+@click.option("--now", help="Verify as of this ISO 8601 time instead of now.")
+@click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
+              help="A local DID document to trust for resolution (repeatable).")  # fmt: skip
+@LANG_OPTION
+def verify_command(
+    files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
+    lang: str,
+) -> None:  # fmt: skip
+    """Verify credentials: proof, issuer, dates, status, EU elements."""
+    moment = _parse_now(now)
+    documents = {}
+    for path in did_documents:
+        try:
+            document = json.loads(read_limited(path, MAX_BYTES))
+            documents[document["id"]] = document
+        except (OSError, ValueError, KeyError, TypeError):
+            raise click.BadParameter(f"{path} is not a readable DID document") from None
+    resolver = Resolver(documents)
+    status = EXIT_OK
+    for path in files:
+        try:
+            data = read_limited(path, MAX_BYTES)
+        except OSError as exc:
+            click.echo(f"error: {path}: {exc.strerror}", err=True)
+            status = EXIT_BAD_INPUT
+            continue
+        report = verify(data, now=moment, resolver=resolver)
+        if not report.verified and status == EXIT_OK:
+            status = EXIT_NEGATIVE
+        if as_json:
+            click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
+            continue
+        word = _RESULT_WORDS[str(report.result)]
+        colour = {"valid": "green", "invalid": "red", "status-unknown": "yellow"}[
+            str(report.result)
+        ]
+        verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
+        click.echo(f"{path}: " + click.style(word[lang == "pl"], fg=colour, bold=True) + verdict)
+        for check in report.checks:
+            if check.status is not CheckStatus.PASS or not report.verified:
+                click.echo(f"  {_MARK[check.status]} {check.name}: {check.reason(lang)}")
+    sys.exit(status)

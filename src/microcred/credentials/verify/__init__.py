@@ -1,0 +1,155 @@
+"""``verify(anything) -> VerificationReport``: check a credential from anyone.
+
+Accepts a parsed JSON-LD credential, or its bytes/text (JSON). Runs, in order: format,
+schema, contexts, proof, issuer binding, validity dates, status, EU elements; each
+check is pass / fail / warning / not-applicable with a reason in Polish and English.
+
+Never raises on what a stranger sends, never touches the network (the caller injects a
+DID :class:`~microcred.credentials.dids.Resolver`), and caps the input (1 MiB, nesting
+depth) so that a hostile document is rejected quickly. ``now`` and the allowed clock
+skew are injectable.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MAX_BYTES", "Check", "CheckStatus", "Result", "VerificationReport", "verify"]
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..data_integrity import DEFAULT_SUITES
+from ..dids import Resolver
+from .checks import (
+    check_contexts,
+    check_dates,
+    check_eu_elements,
+    check_issuer_binding,
+    check_proof,
+    check_schema,
+    check_status,
+)
+from .report import Check, CheckStatus, Result, VerificationReport
+
+MAX_BYTES = 1024 * 1024
+_MAX_DEPTH = 64
+
+
+def _depth(node: Any, limit: int) -> int:
+    """Nesting depth, iteratively (a recursive walk is what a hostile document targets)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item)
+    return deepest
+
+
+def _format_failure(code: str, en: str, pl: str, fmt: str = "unknown") -> VerificationReport:
+    return VerificationReport(fmt, (Check("format", CheckStatus.FAIL, code, en, pl),))
+
+
+def _load(anything: Any) -> tuple[str, dict[str, Any] | None, VerificationReport | None]:
+    if isinstance(anything, dict):
+        return "json", anything, None
+    if isinstance(anything, str):
+        anything = anything.encode("utf-8")
+    if not isinstance(anything, bytes | bytearray):
+        return (
+            "unknown",
+            None,
+            _format_failure(
+                "unsupported_input", "unsupported input", "nieobsługiwane dane wejściowe"
+            ),
+        )
+    data = bytes(anything)
+    if len(data) > MAX_BYTES:
+        return (
+            "unknown",
+            None,
+            _format_failure(
+                "too_large", f"larger than {MAX_BYTES} bytes", f"większe niż {MAX_BYTES} bajtów"
+            ),
+        )
+    try:
+        document = json.loads(data)
+    except RecursionError:
+        return (
+            "json",
+            None,
+            _format_failure("too_deep", "nested too deeply", "zbyt głębokie zagnieżdżenie", "json"),
+        )
+    except (UnicodeDecodeError, ValueError) as exc:
+        return (
+            "unknown",
+            None,
+            _format_failure(
+                "unreadable",
+                f"not a JSON credential: {exc}"[:200],
+                f"to nie jest poświadczenie JSON: {exc}"[:200],
+            ),
+        )
+    if not isinstance(document, dict):
+        return (
+            "json",
+            None,
+            _format_failure(
+                "not_an_object", "the JSON is not an object", "JSON nie jest obiektem", "json"
+            ),
+        )
+    return "json", document, None
+
+
+def verify(
+    anything: Any,
+    *,
+    now: dt.datetime | None = None,
+    clock_skew: dt.timedelta = dt.timedelta(minutes=5),
+    resolver: Resolver | None = None,
+    allowed_suites: frozenset[str] = DEFAULT_SUITES,
+) -> VerificationReport:
+    """Verify a credential; see the module docstring. Never raises on untrusted input."""
+    try:
+        return _verify(
+            anything, now or dt.datetime.now(dt.UTC), clock_skew, resolver, allowed_suites
+        )
+    except Exception as exc:  # the last line of defence: a bug must not become a crash
+        reason = f"internal error while verifying: {type(exc).__name__}"
+        check = Check("format", CheckStatus.FAIL, "internal_error", reason,
+                      f"błąd wewnętrzny podczas weryfikacji: {type(exc).__name__}")  # fmt: skip
+        return VerificationReport("unknown", (check,))
+
+
+def _verify(
+    anything: Any,
+    now: dt.datetime,
+    clock_skew: dt.timedelta,
+    resolver: Resolver | None,
+    allowed_suites: frozenset[str],
+) -> VerificationReport:
+    fmt, document, failure = _load(anything)
+    if failure is not None:
+        return failure
+    assert document is not None  # noqa: S101 - _load returns a document or a failure
+    if _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
+        return _format_failure("too_deep", f"nested more than {_MAX_DEPTH} levels",
+                               f"zagnieżdżenie głębsze niż {_MAX_DEPTH} poziomów", fmt)  # fmt: skip
+    checks = [Check("format", CheckStatus.PASS, "ok", f"readable {fmt.upper()} document",
+                    f"czytelny dokument {fmt.upper()}")]  # fmt: skip
+    checks.append(check_schema(document))
+    checks.append(check_contexts(document))
+    proof_check, proof = check_proof(document, resolver or Resolver(), allowed_suites)
+    checks.append(proof_check)
+    checks.append(check_issuer_binding(document, proof))
+    checks.append(check_dates(document, now, clock_skew))
+    checks.append(check_status(document))
+    eu_check, compliance = check_eu_elements(document, now)
+    checks.append(eu_check)
+    elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
+    verdict = str(compliance.verdict) if compliance else None
+    return VerificationReport(fmt, tuple(checks), elements, verdict, document)

@@ -1,0 +1,214 @@
+"""The individual checks of a credential, each returning a :class:`Check`.
+
+Every function here takes untrusted data and never raises: a problem is a failed (or
+warning) check with a code and a reason in English and Polish.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "check_contexts",
+    "check_dates",
+    "check_eu_elements",
+    "check_issuer_binding",
+    "check_proof",
+    "check_schema",
+    "check_status",
+]
+
+import datetime as dt
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from ...standard.compliance import ComplianceReport, check
+from ...standard.errors import MicrocredError
+from .. import contexts
+from ..data_integrity import ProofResult, verify_proof
+from ..dids import Resolver
+from ..ob3 import from_ob3
+from .report import Check, CheckStatus
+
+P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
+_EXAMPLE_CONTEXTS = frozenset(url for url in contexts.PINNED if "/examples/" in url)
+
+
+def _types(document: dict[str, Any]) -> list[str]:
+    value = document.get("type", [])
+    if isinstance(value, str):
+        return [value]
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
+
+
+@cache
+def _ob3_validator() -> jsonschema.Draft201909Validator:
+    text = resources.files("microcred.credentials.ob3").joinpath(
+        "schemas/achievementcredential.json"
+    )
+    return jsonschema.Draft201909Validator(json.loads(text.read_text(encoding="utf-8")))
+
+
+def check_schema(document: dict[str, Any]) -> Check:
+    """OB 3.0 credentials against 1EdTech's JSON Schema; other VCs for the VC shape."""
+    types = _types(document)
+    if "OpenBadgeCredential" in types or "AchievementCredential" in types:
+        # VC DM 2.0 allows one proof object or a list; this schema build wants a list.
+        shaped = document
+        if isinstance(document.get("proof"), dict):
+            shaped = {**document, "proof": [document["proof"]]}
+        errors = sorted(_ob3_validator().iter_errors(shaped), key=lambda e: list(e.path))
+        error = errors[0] if errors else None
+        if error is None:
+            return Check("schema", P, "ok", "valid against the OB 3.0 JSON Schema",
+                         "zgodny ze schematem JSON OB 3.0")  # fmt: skip
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        message = error.message[:160]
+        return Check("schema", F, "schema_invalid", f"OB 3.0 JSON Schema: {where}: {message}",
+                     f"schemat JSON OB 3.0: {where}: {message}")  # fmt: skip
+    if "VerifiableCredential" not in types:
+        return Check("schema", F, "not_a_credential", "the document is not a Verifiable Credential",
+                     "dokument nie jest poświadczeniem weryfikowalnym (VC)")  # fmt: skip
+    missing = [k for k in ("issuer", "credentialSubject") if k not in document]
+    if missing:
+        return Check("schema", F, "schema_invalid", f"missing {', '.join(missing)}",
+                     f"brak pól: {', '.join(missing)}")  # fmt: skip
+    return Check("schema", P, "ok", "has the members of a Verifiable Credential",
+                 "zawiera elementy poświadczenia weryfikowalnego")  # fmt: skip
+
+
+def check_contexts(document: dict[str, Any]) -> Check:
+    """Every ``@context`` URL is pinned; example contexts are flagged."""
+    urls: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    items = value if isinstance(value, list) else [value]
+                    urls.extend(item for item in items if isinstance(item, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(document)
+    unknown = [u for u in urls if u not in contexts.PINNED]
+    if unknown:
+        return Check("contexts", F, "unknown_context",
+                     f"context not allowed (never fetched): {unknown[0]}",
+                     f"niedozwolony kontekst (nie jest pobierany): {unknown[0]}")  # fmt: skip
+    examples = [u for u in urls if u in _EXAMPLE_CONTEXTS]
+    if examples:
+        return Check("contexts", W, "example_context", f"uses a W3C example context: {examples[0]}",
+                     f"używa przykładowego kontekstu W3C: {examples[0]}")  # fmt: skip
+    return Check("contexts", P, "ok", "every context is a pinned, known context",
+                 "wszystkie konteksty są znane i przypięte")  # fmt: skip
+
+
+def check_proof(
+    document: dict[str, Any], resolver: Resolver, suites: frozenset[str]
+) -> tuple[Check, ProofResult]:
+    """The Data Integrity proof, by the caller's resolver and allowed suites."""
+    result = verify_proof(document, resolver=resolver, allowed_suites=suites)
+    if result.verified:
+        method = result.proof.get("verificationMethod")
+        polish_ok = f"poprawny dowód {result.cryptosuite} ({method})"
+        return Check("proof", P, "ok", result.reason, polish_ok), result
+    polish = {
+        "no_proof": "dokument nie ma dowodu (podpisu)",
+        "invalid_signature": (
+            "podpis nie zgadza się z treścią — dokument zmieniono lub podpisał go inny klucz"
+        ),
+        "suite_not_allowed": "niedozwolony algorytm podpisu (cryptosuite)",
+        "wrong_purpose": "niewłaściwy cel dowodu (proofPurpose)",
+        "did_error": "nie można ustalić klucza wystawcy (DID)",
+        "jsonld_error": "dokument nie jest poprawnym JSON-LD albo zawiera niezdefiniowane terminy",
+        "unknown_context": "dokument używa nieznanego kontekstu JSON-LD",
+    }.get(result.code, "dowód jest niepoprawny")
+    return Check("proof", F, result.code, result.reason, polish), result
+
+
+def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
+    """The verification method belongs to the issuer and is listed under assertionMethod."""
+    if not proof.verified or proof.method is None:
+        return Check("issuer", NA, "no_valid_proof", "not checked: no valid proof",
+                     "nie sprawdzono: brak poprawnego dowodu")  # fmt: skip
+    issuer = document.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    if not isinstance(issuer_id, str):
+        return Check("issuer", F, "no_issuer", "the credential names no issuer id",
+                     "poświadczenie nie wskazuje identyfikatora wystawcy")  # fmt: skip
+    method = proof.method
+    if method.controller != issuer_id or not method.id.startswith(issuer_id):
+        return Check("issuer", F, "issuer_mismatch",
+                     f"signed by {method.controller}, but the issuer is {issuer_id}",
+                     f"podpisał {method.controller}, a wystawcą jest {issuer_id}")  # fmt: skip
+    if "assertionMethod" not in method.relationships:
+        return Check("issuer", F, "not_assertion_method",
+                     f"{method.id} is not listed under assertionMethod",
+                     f"{method.id} nie jest na liście assertionMethod wystawcy")  # fmt: skip
+    return Check("issuer", P, "ok", f"signed by the issuer {issuer_id}",
+                 f"podpisane przez wystawcę {issuer_id}")  # fmt: skip
+
+
+def _parse_time(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def check_dates(document: dict[str, Any], now: dt.datetime, skew: dt.timedelta) -> Check:
+    """validFrom / validUntil (VC 2.0) or issuanceDate / expirationDate (VC 1.1)."""
+    start_raw = document.get("validFrom", document.get("issuanceDate"))
+    end_raw = document.get("validUntil", document.get("expirationDate"))
+    start, end = _parse_time(start_raw), _parse_time(end_raw)
+    if (start_raw is not None and start is None) or (end_raw is not None and end is None):
+        return Check("dates", F, "malformed_date", "a validity date is not an ISO 8601 date-time",
+                     "data ważności nie jest datą w formacie ISO 8601")  # fmt: skip
+    if start and start > now + skew:
+        return Check("dates", F, "not_yet_valid", f"not valid before {start_raw}",
+                     f"ważne dopiero od {start_raw}")  # fmt: skip
+    if end and end < now - skew:
+        return Check("dates", F, "expired", f"expired on {end_raw}", f"wygasło {end_raw}")
+    if end:
+        return Check("dates", P, "ok", f"valid until {end_raw}", f"ważne do {end_raw}")
+    return Check("dates", P, "ok", "valid, with no expiry date", "ważne bezterminowo")
+
+
+def check_status(document: dict[str, Any]) -> Check:
+    """Revocation/suspension status. Without a way to check it, the status is unknown."""
+    if "credentialStatus" not in document:
+        return Check("status", NA, "no_status", "the credential has no status list entry",
+                     "poświadczenie nie ma wpisu na liście statusów")  # fmt: skip
+    return Check("status", W, "status_unknown",
+                 "status unknown: the status list was not checked (offline)",
+                 "status nieznany: nie sprawdzono listy statusów (offline)")  # fmt: skip
+
+
+def check_eu_elements(
+    document: dict[str, Any], now: dt.datetime
+) -> tuple[Check, ComplianceReport | None]:
+    """Which EU micro-credential elements the credential carries, and the verdict."""
+    if "OpenBadgeCredential" not in _types(document) and "AchievementCredential" not in _types(
+        document
+    ):
+        return Check("eu-elements", NA, "not_ob3", "not an Open Badges credential",
+                     "to nie jest poświadczenie Open Badges"), None  # fmt: skip
+    try:
+        report = check(from_ob3(document), now=now)
+    except MicrocredError as exc:
+        return Check("eu-elements", W, exc.code, exc.message,
+                     f"nie można odczytać elementów UE: {exc.message}"), None  # fmt: skip
+    verdict = report.verdict
+    status = P if report.is_micro_credential else W
+    return Check(
+        "eu-elements", status, str(verdict), verdict.label("en"), verdict.label("pl")
+    ), report

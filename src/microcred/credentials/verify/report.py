@@ -1,0 +1,95 @@
+"""The verification report: each check with pass / fail / warning / not-applicable and a
+reason in Polish and English, the EU elements found, and the overall result.
+
+JSON form (``VerificationReport.to_dict(lang="en")``), as ``microcred verify --json``
+prints it, one object per file::
+
+    {"file": "badge.png", "verified": true, "result": "valid", "format": "png",
+     "checks": [{"name": "proof", "status": "pass", "code": "ok", "reason": "..."}],
+     "eu_elements": {"title": "present", "workload": "present", ...},
+     "verdict": "micro-credential"}
+"""
+
+from __future__ import annotations
+
+__all__ = ["Check", "CheckStatus", "Result", "VerificationReport"]
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class CheckStatus(StrEnum):
+    """The outcome of one check."""
+
+    PASS = "pass"  # noqa: S105 - a check outcome, not a password
+    FAIL = "fail"
+    WARNING = "warning"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class Result(StrEnum):
+    """The overall result: a credential whose status cannot be checked is never valid."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    STATUS_UNKNOWN = "status-unknown"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check: its name, status, machine code and the reason in EN and PL."""
+
+    name: str
+    status: CheckStatus
+    code: str
+    en: str
+    pl: str
+
+    def reason(self, lang: str = "en") -> str:
+        """The reason in ``pl`` or ``en``."""
+        return self.pl if lang == "pl" else self.en
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    """Everything :func:`microcred.credentials.verify.verify` found."""
+
+    format: str
+    checks: tuple[Check, ...]
+    eu_elements: dict[str, str] = field(default_factory=dict)
+    verdict: str | None = None
+    credential: dict[str, Any] | None = None
+
+    @property
+    def result(self) -> Result:
+        """Invalid if any check failed; status-unknown if only the status could not be
+        checked; valid otherwise."""
+        if any(c.status is CheckStatus.FAIL for c in self.checks):
+            return Result.INVALID
+        if any(c.name == "status" and c.status is CheckStatus.WARNING for c in self.checks):
+            return Result.STATUS_UNKNOWN
+        return Result.VALID
+
+    @property
+    def verified(self) -> bool:
+        """True only when the result is ``valid``."""
+        return self.result is Result.VALID
+
+    def check(self, name: str) -> Check | None:
+        """The check called ``name``, if it ran."""
+        return next((c for c in self.checks if c.name == name), None)
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """A JSON-ready dict with the reasons in ``lang``."""
+        return {
+            "verified": self.verified,
+            "result": str(self.result),
+            "format": self.format,
+            "checks": [
+                {"name": c.name, "status": str(c.status), "code": c.code, "reason": c.reason(lang)}
+                for c in self.checks
+            ],
+            "eu_elements": dict(self.eu_elements),
+            "verdict": self.verdict,
+        }

@@ -1,0 +1,162 @@
+"""`microcred keys`, `sign` and `verify`, through the installed command and CliRunner."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from microcred.cli import cli
+from microcred.credentials.ob3 import to_ob3
+from microcred.standard import designfile
+from microcred.standard.elements import Award
+
+from ..conftest import EXAMPLES
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _unsigned(name: str = "python-basics.yaml") -> dict[str, Any]:
+    spec = designfile.loads((EXAMPLES / name).read_bytes())
+    award = Award.model_validate(
+        {"spec": spec.model_dump(), "issued_on": "2025-06-20",
+         "learner": {"given_name": "Jan", "family_name": "Nowak", "email": "jan@example.org",
+                     "date_of_birth": "1995-05-05"}}
+    )  # fmt: skip
+    return to_ob3(award, issuer_id="did:example:to-be-replaced")
+
+
+@pytest.fixture
+def key_file(tmp_path: Path) -> Path:
+    path = tmp_path / "issuer-key.json"
+    code, out, _ = _run("keys", "generate", "--out", str(path))
+    assert code == 0
+    assert out.startswith("did:key:z6Mk")
+    return path
+
+
+def test_key_file_is_private(key_file: Path) -> None:
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    data = json.loads(key_file.read_text())
+    assert data["type"] == "Multikey"
+    assert "secretKeyMultibase" in data
+
+
+def test_generate_refuses_to_overwrite(key_file: Path) -> None:
+    code, _, err = _run("keys", "generate", "--out", str(key_file))
+    assert code == 2
+    assert "exists" in err
+
+
+def test_p256_keys(tmp_path: Path) -> None:
+    path = tmp_path / "p256.json"
+    assert _run("keys", "generate", "--type", "p256", "--out", str(path))[0] == 0
+    code, out, _ = _run("keys", "show", "--json", str(path))
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["algorithm"] == "P-256"
+    assert shown["publicKeyMultibase"].startswith("zDna")
+    assert "secretKeyMultibase" not in out
+
+
+@pytest.mark.parametrize("suite", ["eddsa-rdfc-2022", "eddsa-jcs-2022"])
+def test_sign_then_verify(tmp_path: Path, key_file: Path, suite: str) -> None:
+    unsigned = tmp_path / "unsigned.json"
+    unsigned.write_text(json.dumps(_unsigned()), encoding="utf-8")
+    code, out, err = _run("sign", "--key", str(key_file), "--suite", suite, str(unsigned))
+    assert code == 0, err
+    signed = json.loads(out)
+    key_did = json.loads(key_file.read_text())["controller"]
+    assert signed["issuer"]["id"] == key_did
+    assert signed["proof"]["cryptosuite"] == suite
+    path = tmp_path / "signed.json"
+    path.write_text(out, encoding="utf-8")
+    code, out, _ = _run("verify", "--lang", "en", str(path))
+    assert code == 0
+    assert "VERIFIED — micro-credential" in out
+
+
+def test_batch_sign_into_a_folder(tmp_path: Path, key_file: Path) -> None:
+    names = ["python-basics.yaml", "team-communication.yaml", "cybersecurity-webinar.yaml"]
+    files = []
+    for name in names:
+        path = tmp_path / f"{Path(name).stem}.json"
+        path.write_text(json.dumps(_unsigned(name)), encoding="utf-8")
+        files.append(str(path))
+    out_dir = tmp_path / "signed"
+    code, _, err = _run("sign", "--key", str(key_file), "--out-dir", str(out_dir), *files)
+    assert code == 0, err
+    code, out, _ = _run("verify", "--json", *[str(p) for p in sorted(out_dir.iterdir())])
+    assert code == 0
+    reports = [json.loads(line) for line in out.splitlines()]
+    assert [r["verified"] for r in reports] == [True, True, True]
+    assert {r["verdict"] for r in reports} == {"micro-credential", "participation-badge"}
+    assert set(reports[0]) >= {"file", "verified", "checks", "eu_elements", "verdict"}
+
+
+def test_verify_tampered_exits_1_with_the_reason(tmp_path: Path, key_file: Path) -> None:
+    unsigned = tmp_path / "u.json"
+    unsigned.write_text(json.dumps(_unsigned()), encoding="utf-8")
+    signed = json.loads(_run("sign", "--key", str(key_file), str(unsigned))[1])
+    signed["credentialSubject"]["achievement"]["creditsAvailable"] = 30.0
+    path = tmp_path / "tampered.json"
+    path.write_text(json.dumps(signed), encoding="utf-8")
+    code, out, _ = _run("verify", "--lang", "pl", str(path))
+    assert code == 1
+    assert "NIEZWERYFIKOWANE" in out
+    assert "podpis nie zgadza się z treścią" in out
+
+
+def test_verify_now_option(tmp_path: Path, key_file: Path) -> None:
+    unsigned = tmp_path / "u.json"
+    unsigned.write_text(json.dumps(_unsigned()), encoding="utf-8")
+    path = tmp_path / "s.json"
+    path.write_text(_run("sign", "--key", str(key_file), str(unsigned))[1], encoding="utf-8")
+    code, out, _ = _run("verify", "--json", "--now", "2020-01-01T00:00:00Z", str(path))
+    assert code == 1
+    dates = next(c for c in json.loads(out)["checks"] if c["name"] == "dates")
+    assert dates["code"] == "not_yet_valid"
+    assert _run("verify", "--now", "yesterday", str(path))[0] == 2
+
+
+def test_usage_and_unreadable_files_exit_2(tmp_path: Path, key_file: Path) -> None:
+    assert _run("verify", str(tmp_path / "missing.json"))[0] == 2
+    assert _run("sign", "--key", str(key_file), "a.json", "b.json")[0] == 2  # no --out-dir
+    bad_key = tmp_path / "bad-key.json"
+    bad_key.write_text('{"publicKeyMultibase": "zBAD"}', encoding="utf-8")
+    code, _, err = _run("sign", "--key", str(bad_key), str(key_file))
+    assert code == 2
+    assert "bad-key.json" in err
+    p256 = tmp_path / "p.json"
+    _run("keys", "generate", "--type", "p256", "--out", str(p256))
+    code, _, err = _run("sign", "--key", str(p256), str(key_file))
+    assert code == 2
+    assert "needs an Ed25519 key" in err
+
+
+def test_sign_refuses_unsafe_json_ld(tmp_path: Path, key_file: Path) -> None:
+    document = _unsigned() | {"nickname": "not defined by any context"}
+    path = tmp_path / "u.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = _run("sign", "--key", str(key_file), str(path))
+    assert code == 2
+    assert "'nickname' is not defined" in err
+
+
+def test_installed_verify_never_prints_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "junk.json"
+    path.write_bytes(b'{"@context": null, "type": {"x": [1, 2]}, "proof": 5}')
+    script = Path(sys.executable).parent / "microcred"
+    result = subprocess.run([str(script), "verify", str(path)], capture_output=True, text=True,
+                            timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
