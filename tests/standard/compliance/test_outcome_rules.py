@@ -7,12 +7,15 @@ the :mod:`microcred.standard.compliance.messages` constants, never by their word
 
 from __future__ import annotations
 
+import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
 from microcred.standard.compliance import messages as m
+from microcred.standard.compliance import outcome_rules
 from microcred.standard.compliance.outcome_rules import assess_statement
 from microcred.standard.compliance.report import Message, Severity
 
@@ -413,3 +416,186 @@ def test_plural_trainings_cover_is_intent() -> None:
 )
 def test_english_topic_with_a_gerund_has_no_verb(lang: str, text: str) -> None:
     assert found(text, lang) == [m.OUTCOME_NO_VERB]
+
+
+# --- morphology: the tense of the predicate, not a word list ------------------------------
+PAST_TENSE = {
+    "pl": [
+        "Uczestnik poznał podstawy Excela",
+        "Uczestnik zdobył wiedzę na temat ochrony danych",
+        "Uczestnik otrzymał certyfikat ukończenia szkolenia",
+        "Słuchacz został zapoznany z formułami",
+        "Uczestnicy przećwiczyli obsługę programu",
+        "Uczestniczyłam w warsztatach",
+        "Przygotowałem prezentację multimedialną na zajęcia.",
+        "Przeprowadzono ćwiczenia z obsługi gaśnicy.",
+        "Uczestnik otrzymał certyfikat, który potwierdza jego umiejętności.",
+    ],
+    "en": [
+        "The learner received a certificate of completion",
+        "The participant gained knowledge of GDPR",
+        "Learners explored the basics of Excel",
+        "The learner has gained knowledge of data protection.",
+        "The learner was introduced to pivot tables.",
+        "Explored the basics of Excel.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(PAST_TENSE))
+def test_past_tense_is_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+PRESENT_TENSE = {
+    "pl": [
+        "Wydaje resztę i rozlicza kasę fiskalną.",
+        "Zgłasza usterki przełożonemu.",
+        "Podnosi ładunki zgodnie z zasadami BHP.",
+        "Tłumaczy instrukcję klientowi.",
+        "Zapobiega zagrożeniom w miejscu pracy.",
+        "Wyprowadza rozkłady prawdopodobieństwa a posteriori.",
+        "Absolwent jest gotów do krytycznej oceny posiadanej wiedzy.",
+        "Student jest gotowy do pracy w zespole.",
+        "Uczestnik będzie potrafił tworzyć tabele przestawne.",
+        "Uczestnik samodzielnie tłumaczy dokumentację techniczną na język angielski.",
+        "Uczestniczka piecze chleb na zakwasie.",
+        "Osoba ucząca się przygotowuje budżet projektu.",
+        "Nie popełnia błędów przy wystawianiu faktur.",
+    ],
+    "en": [
+        "Load and unload pallets safely.",
+        "Navigate conflict in a team meeting.",
+        "Derive posterior distributions for simple models.",
+        "Records expenses in a general ledger.",
+        "Plan a sprint with the development team.",
+        "Learners set goals for their own development.",
+        "Cleans and maintains kitchen equipment.",
+        "The learner will be able to build a pivot table.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(PRESENT_TENSE))
+def test_present_tense_is_an_outcome(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+TOPICS = {
+    "pl": [
+        "Analiza danych w Excelu.",
+        "Zasady BHP w magazynie.",
+        "Tworzenie tabel przestawnych w Excelu.",
+        # "tłumaczy" is also a verb, but a noun's genitive here: no predicate stands there
+        "Praca tłumaczy przysięgłych w sądzie.",
+    ],
+    "en": [
+        "Trends in digital marketing.",
+        "Project management in small teams.",
+        "Advanced Excel formulas for accountants.",
+        "Skills for the modern workplace.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(TOPICS))
+def test_nouns_and_gerunds_only_are_a_topic(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_NO_VERB]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases(
+        {
+            "pl": ["Po tym, jak ukończył kurs, uczestnik potrafi obsługiwać wózek widłowy."],
+            "en": ["After the learner completed the course, they can build a pivot table."],
+        }
+    ),
+)
+def test_a_leading_clause_in_the_past_does_not_make_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    cases(
+        {
+            "pl": ["Uczestnik zdobędzie wiedzę z zakresu ochrony danych."],
+            "en": ["The learner will gain knowledge of data protection."],
+        }
+    ),
+)
+def test_a_promise_to_learn_is_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+# --- list markers and outcome codes are not part of the statement ---------------------------
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param("pl", "1. Wydaje resztę klientom.", [], id="pl:numbered"),
+        pytest.param("pl", "K_U01 Stosuje metody statystyczne.", [], id="pl:prk-code"),
+        pytest.param("pl", "a) Sporządza kosztorys inwestorski.", [], id="pl:lettered"),
+        pytest.param("pl", "EU1: Sporządza kosztorys inwestorski.", [], id="pl:short-code"),
+        pytest.param("en", "• Operates a forklift safely.", [], id="en:bullet"),
+        pytest.param("en", "LO2 - Applies the GDPR to customer data.", [], id="en:lo-code"),
+        pytest.param(
+            "pl",
+            "2. Uczestnik poznał podstawy Excela.",
+            [m.OUTCOME_ACTIVITY],
+            id="pl:numbered-past",
+        ),
+        pytest.param("pl", "K_U02 Podstawy Excela", [m.OUTCOME_TOO_SHORT], id="pl:code-too-short"),
+        pytest.param("pl", "HTML5 i CSS3 w praktyce.", [m.OUTCOME_NO_VERB], id="pl:not-a-code"),
+    ],
+)
+def test_list_markers_and_codes_are_dropped(lang: str, text: str, expected: list[Message]) -> None:
+    assert found(text, lang) == expected
+
+
+# --- without Morfeusz (no wheel for Linux on ARM): coarser, never a crash -----------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Uczestnik poznał podstawy Excela", [m.OUTCOME_ACTIVITY], id="past"),
+        pytest.param("Uczestniczyłam w warsztatach", [m.OUTCOME_ACTIVITY], id="first-person"),
+        pytest.param("Uczestnik wypełnia deklarację VAT.", [], id="after-the-learner"),
+        pytest.param("Stosuje arkusz kalkulacyjny.", [], id="uje-ending"),
+        pytest.param("Absolwent jest gotów do krytycznej oceny.", [], id="prk-gotow"),
+        pytest.param("Podstawy programowania w Pythonie.", [m.OUTCOME_NO_VERB], id="topic"),
+        pytest.param("Szkoła liderów dla kierowników.", [m.OUTCOME_NO_VERB], id="la-noun"),
+        pytest.param("Zna pojęcia rachunkowości.", [m.OUTCOME_UNOBSERVABLE], id="zna"),
+    ],
+)
+def test_polish_without_morfeusz_falls_back_to_endings(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: list[Message]
+) -> None:
+    monkeypatch.setattr(outcome_rules, "_morfeusz", lambda: None)
+    assert found(text, "pl") == expected
+
+
+# --- the dictionaries load once; a statement stays far below a millisecond -----------------
+EVERY_STATEMENT = [
+    (lang, text)
+    for group in (GOOD, NO_VERB, PAST_TENSE, PRESENT_TENSE, TOPICS)
+    for lang, texts in group.items()
+    for text in texts
+]
+
+
+def test_dictionaries_load_once_and_statements_stay_fast() -> None:
+    for lang, text in EVERY_STATEMENT:  # the first statement in a language loads its dictionary
+        assess_statement(text, lang)
+    start = time.perf_counter()
+    for _ in range(5):
+        for lang, text in EVERY_STATEMENT:
+            assess_statement(text, lang)
+    per_statement = (time.perf_counter() - start) / (5 * len(EVERY_STATEMENT))
+    assert per_statement < 0.002  # measured about 0.1 ms; a reload per call takes 50 ms
+
+
+def test_the_shared_analyser_gives_the_same_answers_from_many_threads() -> None:
+    expected = [found(text, lang) for lang, text in EVERY_STATEMENT]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda case: found(case[1], case[0]), EVERY_STATEMENT * 4))
+    assert results == expected * 4
