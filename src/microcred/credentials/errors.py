@@ -7,6 +7,7 @@ into a failed check with its ``code`` and a readable reason.
 from __future__ import annotations
 
 __all__ = [
+    "BakingError",
     "ContextError",
     "CredentialError",
     "DidError",
@@ -67,6 +68,18 @@ class ProofError(CredentialError):
 
     code = "invalid_proof"
     description = "the proof is not valid"
+
+
+class BakingError(CredentialError):
+    """An image that holds no credential, several, or is not a readable PNG/SVG."""
+
+    code = "baking_error"
+    description = "no credential could be read from the image"
+
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
 
 
 class StatusError(CredentialError):

@@ -18,8 +18,10 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..baking import extract, image_format
 from ..data_integrity import DEFAULT_SUITES
 from ..dids import Resolver
+from ..errors import BakingError
 from .checks import (
     check_contexts,
     check_dates,
@@ -54,55 +56,52 @@ def _format_failure(code: str, en: str, pl: str, fmt: str = "unknown") -> Verifi
     return VerificationReport(fmt, (Check("format", CheckStatus.FAIL, code, en, pl),))
 
 
+_IMAGE_ERRORS_PL = {
+    "no_credential": "obraz nie zawiera poświadczenia",
+    "multiple_credentials": "obraz zawiera więcej niż jedno poświadczenie",
+    "unsafe_svg": "odrzucono niebezpieczny plik SVG (DTD lub encje)",
+}
+
+
 def _load(anything: Any) -> tuple[str, dict[str, Any] | None, VerificationReport | None]:
+    """(format, document, None) or (format, None, a failed report)."""
     if isinstance(anything, dict):
         return "json", anything, None
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
     if not isinstance(anything, bytes | bytearray):
-        return (
-            "unknown",
-            None,
-            _format_failure(
-                "unsupported_input", "unsupported input", "nieobsługiwane dane wejściowe"
-            ),
-        )
+        failure = _format_failure("unsupported_input", "unsupported input",
+                                  "nieobsługiwane dane wejściowe")  # fmt: skip
+        return "unknown", None, failure
     data = bytes(anything)
     if len(data) > MAX_BYTES:
-        return (
-            "unknown",
-            None,
-            _format_failure(
-                "too_large", f"larger than {MAX_BYTES} bytes", f"większe niż {MAX_BYTES} bajtów"
-            ),
-        )
+        failure = _format_failure("too_large", f"larger than {MAX_BYTES} bytes",
+                                  f"większe niż {MAX_BYTES} bajtów")  # fmt: skip
+        return "unknown", None, failure
+    fmt = "json"
+    if (kind := image_format(data)) is not None:
+        fmt = kind
+        try:
+            data = extract(data).encode("utf-8")
+        except BakingError as exc:
+            polish = _IMAGE_ERRORS_PL.get(exc.code, "nie można odczytać poświadczenia z obrazu")
+            return fmt, None, _format_failure(exc.code, exc.message, polish, fmt)
     try:
         document = json.loads(data)
     except RecursionError:
-        return (
-            "json",
-            None,
-            _format_failure("too_deep", "nested too deeply", "zbyt głębokie zagnieżdżenie", "json"),
+        failure = _format_failure(
+            "too_deep", "nested too deeply", "zbyt głębokie zagnieżdżenie", fmt
         )
+        return fmt, None, failure
     except (UnicodeDecodeError, ValueError) as exc:
-        return (
-            "unknown",
-            None,
-            _format_failure(
-                "unreadable",
-                f"not a JSON credential: {exc}"[:200],
-                f"to nie jest poświadczenie JSON: {exc}"[:200],
-            ),
-        )
+        failure = _format_failure("unreadable", f"not a JSON credential: {exc}"[:200],
+                                  f"to nie jest poświadczenie JSON: {exc}"[:200], fmt)  # fmt: skip
+        return fmt, None, failure
     if not isinstance(document, dict):
-        return (
-            "json",
-            None,
-            _format_failure(
-                "not_an_object", "the JSON is not an object", "JSON nie jest obiektem", "json"
-            ),
-        )
-    return "json", document, None
+        failure = _format_failure("not_an_object", "the JSON is not an object",
+                                  "JSON nie jest obiektem", fmt)  # fmt: skip
+        return fmt, None, failure
+    return fmt, document, None
 
 
 def verify(
