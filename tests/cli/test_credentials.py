@@ -160,3 +160,32 @@ def test_installed_verify_never_prints_a_traceback(tmp_path: Path) -> None:
                             timeout=60, check=False)  # fmt: skip
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_bake_extract_verify(tmp_path: Path, key_file: Path) -> None:
+    import io
+
+    import png
+
+    unsigned = tmp_path / "u.json"
+    unsigned.write_text(json.dumps(_unsigned()), encoding="utf-8")
+    signed = tmp_path / "s.json"
+    signed.write_text(_run("sign", "--key", str(key_file), str(unsigned))[1], encoding="utf-8")
+    image = tmp_path / "badge.png"
+    out = io.BytesIO()
+    png.Writer(2, 2, greyscale=True).write(out, [[0, 255], [255, 0]])
+    image.write_bytes(out.getvalue())
+    baked = tmp_path / "baked.png"
+    code, _, err = _run(
+        "bake", "--credential", str(signed), "--image", str(image), "--out", str(baked)
+    )
+    assert code == 0, err
+    code, out_text, _ = _run("extract", str(baked))
+    assert code == 0
+    assert json.loads(out_text) == json.loads(signed.read_text())
+    code, out_text, _ = _run("verify", "--lang", "en", str(baked))
+    assert code == 0
+    assert "VERIFIED" in out_text
+    code, _, err = _run("extract", str(image))
+    assert code == 2
+    assert "no openbadgecredential chunk" in err

@@ -2,7 +2,8 @@
 
 - ``check``, ``schema`` (:mod:`.check`) — designs against the EU Recommendation;
 - ``keys generate|show`` (:mod:`.keys`) — signing keys;
-- ``sign`` (:mod:`.sign`) and ``verify`` (:mod:`.verify`) — credentials.
+- ``sign`` (:mod:`.sign`) and ``verify`` (:mod:`.verify`) — credentials;
+- ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges.
 
 Exit status everywhere: 0 success, 1 a negative answer (not a micro-credential, not
 verified), 2 bad usage or unreadable input.
@@ -18,6 +19,7 @@ import sys
 import click
 
 from ._common import EXIT_BAD_INPUT
+from .bake import bake_command, extract_command
 from .check import check_command, schema_command
 from .keys import keys_group
 from .sign import sign_command
@@ -35,6 +37,8 @@ cli.add_command(schema_command)
 cli.add_command(keys_group)
 cli.add_command(sign_command)
 cli.add_command(verify_command)
+cli.add_command(bake_command)
+cli.add_command(extract_command)
 
 
 def main() -> None:
