@@ -48,10 +48,13 @@ def _parse_now(value: str | None) -> dt.datetime | None:
 @click.option("--now", help="Verify as of this ISO 8601 time instead of now.")
 @click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
               help="A local DID document to trust for resolution (repeatable).")  # fmt: skip
+@click.option("--status-list", "status_lists", multiple=True, type=click.Path(path_type=Path),
+              help="A local copy of a status list credential (repeatable); without one, "
+              "a revocable credential's status is unknown.")  # fmt: skip
 @LANG_OPTION
 def verify_command(
     files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
-    lang: str,
+    status_lists: tuple[Path, ...], lang: str,
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now)
@@ -63,6 +66,14 @@ def verify_command(
         except (OSError, ValueError, KeyError, TypeError):
             raise click.BadParameter(f"{path} is not a readable DID document") from None
     resolver = Resolver(documents)
+    lists = {}
+    for path in status_lists:
+        try:
+            listing = json.loads(read_limited(path, MAX_BYTES))
+            lists[listing["id"]] = listing
+        except (OSError, ValueError, KeyError, TypeError):
+            raise click.BadParameter(f"{path} is not a readable status list credential") from None
+    fetcher = lists.__getitem__ if lists else None
     status = EXIT_OK
     for path in files:
         try:
@@ -71,7 +82,7 @@ def verify_command(
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT
             continue
-        report = verify(data, now=moment, resolver=resolver)
+        report = verify(data, now=moment, resolver=resolver, status_fetcher=fetcher)
         if not report.verified and status == EXIT_OK:
             status = EXIT_NEGATIVE
         if as_json:

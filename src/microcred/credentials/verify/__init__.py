@@ -16,6 +16,7 @@ __all__ = ["MAX_BYTES", "Check", "CheckStatus", "Result", "VerificationReport", 
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..baking import extract, image_format
@@ -111,12 +112,17 @@ def verify(
     clock_skew: dt.timedelta = dt.timedelta(minutes=5),
     resolver: Resolver | None = None,
     allowed_suites: frozenset[str] = DEFAULT_SUITES,
+    status_fetcher: Callable[[str], Any] | None = None,
 ) -> VerificationReport:
-    """Verify a credential; see the module docstring. Never raises on untrusted input."""
+    """Verify a credential; see the module docstring. Never raises on untrusted input.
+
+    ``status_fetcher(url)`` returns a status list credential (parsed JSON); without one,
+    a credential with ``credentialStatus`` is "status unknown", never "valid".
+    """
     try:
-        return _verify(
-            anything, now or dt.datetime.now(dt.UTC), clock_skew, resolver, allowed_suites
-        )
+        moment = now or dt.datetime.now(dt.UTC)
+        return _verify(anything, moment, clock_skew, resolver or Resolver(), allowed_suites,
+                       status_fetcher)  # fmt: skip
     except Exception as exc:  # the last line of defence: a bug must not become a crash
         reason = f"internal error while verifying: {type(exc).__name__}"
         check = Check("format", CheckStatus.FAIL, "internal_error", reason,
@@ -128,8 +134,9 @@ def _verify(
     anything: Any,
     now: dt.datetime,
     clock_skew: dt.timedelta,
-    resolver: Resolver | None,
+    resolver: Resolver,
     allowed_suites: frozenset[str],
+    status_fetcher: Callable[[str], Any] | None,
 ) -> VerificationReport:
     fmt, document, failure = _load(anything)
     if failure is not None:
@@ -142,11 +149,11 @@ def _verify(
                     f"czytelny dokument {fmt.upper()}")]  # fmt: skip
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
-    proof_check, proof = check_proof(document, resolver or Resolver(), allowed_suites)
+    proof_check, proof = check_proof(document, resolver, allowed_suites)
     checks.append(proof_check)
     checks.append(check_issuer_binding(document, proof))
     checks.append(check_dates(document, now, clock_skew))
-    checks.append(check_status(document))
+    checks.append(check_status(document, status_fetcher, resolver, allowed_suites, now, clock_skew))
     eu_check, compliance = check_eu_elements(document, now)
     checks.append(eu_check)
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}

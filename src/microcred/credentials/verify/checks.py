@@ -18,6 +18,7 @@ __all__ = [
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -30,6 +31,7 @@ from .. import contexts
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..ob3 import from_ob3
+from ..status import check_status as check_entries
 from .report import Check, CheckStatus
 
 P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
@@ -183,14 +185,45 @@ def check_dates(document: dict[str, Any], now: dt.datetime, skew: dt.timedelta) 
     return Check("dates", P, "ok", "valid, with no expiry date", "ważne bezterminowo")
 
 
-def check_status(document: dict[str, Any]) -> Check:
+def check_status(
+    document: dict[str, Any],
+    fetcher: Callable[[str], Any] | None,
+    resolver: Resolver,
+    suites: frozenset[str],
+    now: dt.datetime,
+    skew: dt.timedelta,
+) -> Check:
     """Revocation/suspension status. Without a way to check it, the status is unknown."""
     if "credentialStatus" not in document:
         return Check("status", NA, "no_status", "the credential has no status list entry",
                      "poświadczenie nie ma wpisu na liście statusów")  # fmt: skip
-    return Check("status", W, "status_unknown",
-                 "status unknown: the status list was not checked (offline)",
-                 "status nieznany: nie sprawdzono listy statusów (offline)")  # fmt: skip
+    if fetcher is None:
+        return Check("status", W, "status_unknown",
+                     "status unknown: the status list was not checked (offline)",
+                     "status nieznany: nie sprawdzono listy statusów (offline)")  # fmt: skip
+
+    def verify_list(listing: dict[str, Any]) -> tuple[bool, str]:
+        proof_check, proof = check_proof(listing, resolver, suites)
+        if proof_check.status is not P:
+            return False, proof_check.en
+        issuer = check_issuer_binding(listing, proof)
+        dates = check_dates(listing, now, skew)
+        failed = next((c for c in (issuer, dates) if c.status is F), None)
+        return (False, failed.en) if failed else (True, "ok")
+
+    results = check_entries(document, fetcher=fetcher, verify_list=verify_list)
+    for result in results:
+        if result.state in ("revoked", "suspended"):
+            polish = "unieważnione" if result.state == "revoked" else "zawieszone"
+            return Check("status", F, result.code, f"the credential is {result.state}",
+                         f"poświadczenie jest {polish}")  # fmt: skip
+    unknown = next((r for r in results if r.state == "unknown"), None)
+    if unknown:
+        return Check("status", W, unknown.code, f"status unknown: {unknown.reason}",
+                     f"status nieznany: {unknown.reason}")  # fmt: skip
+    purposes = ", ".join(sorted({r.purpose for r in results}))
+    return Check("status", P, "ok", f"checked ({purposes}): not revoked or suspended",
+                 f"sprawdzono ({purposes}): nie unieważnione ani zawieszone")  # fmt: skip
 
 
 def check_eu_elements(
