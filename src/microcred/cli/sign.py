@@ -20,6 +20,7 @@ from ..credentials.data_integrity import SUITES, sign
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
 from ..credentials.keys import KeyPair
+from ..credentials.vc_jose import sign_jwt
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
 from .keys import load_key
 
@@ -59,8 +60,8 @@ def _with_issuer(document: dict[str, Any], issuer: str) -> dict[str, Any]:
 @click.command("sign")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--key", "key_file", required=True, type=click.Path(path_type=Path), help="Key file.")
-@click.option("--suite", type=click.Choice([*sorted(SUITES)]), default="eddsa-rdfc-2022",
-              show_default=True, help="Data Integrity cryptosuite.")  # fmt: skip
+@click.option("--suite", type=click.Choice([*sorted(SUITES), "jwt"]), default="eddsa-rdfc-2022",
+              show_default=True, help="Data Integrity cryptosuite, or jwt (VC-JOSE).")  # fmt: skip
 @click.option("--issuer", help="Issuer DID (default: the key's did:key).")
 @click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
               help="Local DID document of --issuer (repeatable).")  # fmt: skip
@@ -91,8 +92,12 @@ def sign_command(
             document = json.loads(read_limited(path, _MAX_BYTES))
             if not isinstance(document, dict):
                 raise ValueError("not a JSON object")
-            signed = sign(_with_issuer(document, issuer_id), key, suite=suite,
-                          verification_method=method)  # fmt: skip
+            unsigned = _with_issuer(document, issuer_id)
+            if suite == "jwt":
+                text = sign_jwt(unsigned, key, kid=method) + "\n"
+            else:
+                signed = sign(unsigned, key, suite=suite, verification_method=method)
+                text = json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
         except OSError as exc:
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT
@@ -105,9 +110,9 @@ def sign_command(
             click.echo(f"error: {path}: {exc.message}", err=True)
             status = EXIT_BAD_INPUT
             continue
-        text = json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
         if out_dir:
-            (out_dir / path.name).write_text(text, encoding="utf-8")
+            name = path.with_suffix(".jwt").name if suite == "jwt" else path.name
+            (out_dir / name).write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
     sys.exit(status)

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..baking import extract, image_format
-from ..data_integrity import DEFAULT_SUITES
+from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
 from ..errors import BakingError
+from ..vc_jose import JWT_SHAPE, verify_jwt
 from .checks import (
     check_contexts,
     check_dates,
@@ -31,6 +32,7 @@ from .checks import (
     check_proof,
     check_schema,
     check_status,
+    proof_check,
 )
 from .report import Check, CheckStatus, Result, VerificationReport
 
@@ -64,8 +66,8 @@ _IMAGE_ERRORS_PL = {
 }
 
 
-def _load(anything: Any) -> tuple[str, dict[str, Any] | None, VerificationReport | None]:
-    """(format, document, None) or (format, None, a failed report)."""
+def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
+    """(format, document or compact JWS, None) or (format, None, a failed report)."""
     if isinstance(anything, dict):
         return "json", anything, None
     if isinstance(anything, str):
@@ -87,6 +89,8 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | None, VerificationReport
         except BakingError as exc:
             polish = _IMAGE_ERRORS_PL.get(exc.code, "nie można odczytać poświadczenia z obrazu")
             return fmt, None, _format_failure(exc.code, exc.message, polish, fmt)
+    if JWT_SHAPE.match(data.strip()):
+        return ("jwt" if fmt == "json" else f"{fmt}+jwt"), data.strip(), None
     try:
         document = json.loads(data)
     except RecursionError:
@@ -138,9 +142,18 @@ def _verify(
     allowed_suites: frozenset[str],
     status_fetcher: Callable[[str], Any] | None,
 ) -> VerificationReport:
-    fmt, document, failure = _load(anything)
+    fmt, loaded, failure = _load(anything)
     if failure is not None:
         return failure
+    jose: ProofResult | None = None
+    if isinstance(loaded, bytes):
+        jose, payload = verify_jwt(loaded, resolver=resolver)
+        if payload is None:
+            failed = (Check("format", CheckStatus.PASS, "ok", "compact JWS", "zwarty JWS"),
+                      proof_check(jose))  # fmt: skip
+            return VerificationReport(fmt, failed)
+        loaded = payload
+    document = loaded
     assert document is not None  # noqa: S101 - _load returns a document or a failure
     if _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
         return _format_failure("too_deep", f"nested more than {_MAX_DEPTH} levels",
@@ -149,8 +162,11 @@ def _verify(
                     f"czytelny dokument {fmt.upper()}")]  # fmt: skip
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
-    proof_check, proof = check_proof(document, resolver, allowed_suites)
-    checks.append(proof_check)
+    if jose is None:
+        proof_result, proof = check_proof(document, resolver, allowed_suites)
+    else:
+        proof_result, proof = proof_check(jose), jose
+    checks.append(proof_result)
     checks.append(check_issuer_binding(document, proof))
     checks.append(check_dates(document, now, clock_skew))
     checks.append(check_status(document, status_fetcher, resolver, allowed_suites, now, clock_skew))

@@ -14,6 +14,7 @@ __all__ = [
     "check_proof",
     "check_schema",
     "check_status",
+    "proof_check",
 ]
 
 import datetime as dt
@@ -116,10 +117,15 @@ def check_proof(
 ) -> tuple[Check, ProofResult]:
     """The Data Integrity proof, by the caller's resolver and allowed suites."""
     result = verify_proof(document, resolver=resolver, allowed_suites=suites)
+    return proof_check(result), result
+
+
+def proof_check(result: ProofResult) -> Check:
+    """A proof (Data Integrity or JOSE) result as a check."""
     if result.verified:
         method = result.proof.get("verificationMethod")
         polish_ok = f"poprawny dowód {result.cryptosuite} ({method})"
-        return Check("proof", P, "ok", result.reason, polish_ok), result
+        return Check("proof", P, "ok", result.reason, polish_ok)
     polish = {
         "no_proof": "dokument nie ma dowodu (podpisu)",
         "invalid_signature": (
@@ -130,8 +136,13 @@ def check_proof(
         "did_error": "nie można ustalić klucza wystawcy (DID)",
         "jsonld_error": "dokument nie jest poprawnym JSON-LD albo zawiera niezdefiniowane terminy",
         "unknown_context": "dokument używa nieznanego kontekstu JSON-LD",
+        "alg_none": "odrzucono niepodpisany JWS (alg: none)",
+        "header_key": "klucz podany w nagłówku JWS nie jest nigdy uznawany",
+        "alg_mismatch": "algorytm JWS nie pasuje do klucza wystawcy",
+        "no_kid": "nagłówek JWS nie wskazuje klucza (kid)",
+        "malformed_jwt": "uszkodzony JWS",
     }.get(result.code, "dowód jest niepoprawny")
-    return Check("proof", F, result.code, result.reason, polish), result
+    return Check("proof", F, result.code, result.reason, polish)
 
 
 def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
