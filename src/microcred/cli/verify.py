@@ -13,10 +13,12 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..credentials.dids import Resolver
+from ..credentials.fetch import fetch_public_https, json_fetcher
 from ..credentials.verify import MAX_BYTES, CheckStatus, verify
 from ..standard.compliance import Verdict
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
@@ -51,10 +53,13 @@ def _parse_now(value: str | None) -> dt.datetime | None:
 @click.option("--status-list", "status_lists", multiple=True, type=click.Path(path_type=Path),
               help="A local copy of a status list credential (repeatable); without one, "
               "a revocable credential's status is unknown.")  # fmt: skip
+@click.option("--network", is_flag=True,
+              help="Allow fetching did:web documents and status lists over https (public "
+              "addresses only). Off by default: verification is offline.")  # fmt: skip
 @LANG_OPTION
 def verify_command(
     files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
-    status_lists: tuple[Path, ...], lang: str,
+    status_lists: tuple[Path, ...], network: bool, lang: str,
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now)
@@ -65,7 +70,7 @@ def verify_command(
             documents[document["id"]] = document
         except (OSError, ValueError, KeyError, TypeError):
             raise click.BadParameter(f"{path} is not a readable DID document") from None
-    resolver = Resolver(documents)
+    resolver = Resolver(documents, fetch=fetch_public_https if network else None)
     lists = {}
     for path in status_lists:
         try:
@@ -73,7 +78,15 @@ def verify_command(
             lists[listing["id"]] = listing
         except (OSError, ValueError, KeyError, TypeError):
             raise click.BadParameter(f"{path} is not a readable status list credential") from None
-    fetcher = lists.__getitem__ if lists else None
+    remote = json_fetcher() if network else None
+
+    def fetcher(url: str) -> Any:
+        if url in lists:
+            return lists[url]
+        if remote is None:
+            raise LookupError(f"{url} is not among --status-list files (use --network to fetch)")
+        return remote(url)
+
     status = EXIT_OK
     for path in files:
         try:
@@ -82,7 +95,8 @@ def verify_command(
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT
             continue
-        report = verify(data, now=moment, resolver=resolver, status_fetcher=fetcher)
+        use_fetcher = fetcher if (lists or network) else None
+        report = verify(data, now=moment, resolver=resolver, status_fetcher=use_fetcher)
         if not report.verified and status == EXIT_OK:
             status = EXIT_NEGATIVE
         if as_json:
