@@ -232,8 +232,43 @@ def _pyld_dataset(quads: list[ox.Quad]) -> dict[str, list[dict[str, Any]]]:
     return dataset
 
 
+MAX_QUADS = 20_000
+MAX_N_DEGREE_WORK = 20_000
+
+
+class _BoundedCanonicalizer(URDNA2015):  # type: ignore[misc]
+    """pyld's RDFC-1.0 with the work limit RDFC-1.0 asks implementations to have: a
+    "poison" dataset of look-alike blank nodes makes the N-degree hashing step explode
+    (it tries every permutation of tied neighbours), so every step of it is counted —
+    each call and each neighbour hashed inside a permutation — and capped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.work = 0
+
+    def _spend(self) -> None:
+        self.work += 1
+        if self.work > MAX_N_DEGREE_WORK:
+            raise JsonLdError("the document's blank nodes are too complex to canonicalize")
+
+    def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
+        self._spend()
+        return super().hash_n_degree_quads(id_, issuer)
+
+    def hash_related_blank_node(self, related: str, quad: Any, issuer: Any, position: str) -> Any:
+        self._spend()
+        return super().hash_related_blank_node(related, quad, issuer, position)
+
+
 def canonicalize(document: dict[str, Any]) -> str:
-    """The RDFC-1.0 canonical N-Quads of ``document`` (sorted, one quad per line)."""
-    dataset = _pyld_dataset(to_quads(document))
-    canonical: str = URDNA2015().main(dataset, {"format": "application/n-quads"})
+    """The RDFC-1.0 canonical N-Quads of ``document`` (sorted, one quad per line).
+
+    Refuses (JsonLdError) documents of more than 20,000 quads and "poison" graphs whose
+    blank nodes would make canonicalization explode.
+    """
+    quads = to_quads(document)
+    if len(quads) > MAX_QUADS:
+        raise JsonLdError(f"the document has more than {MAX_QUADS} RDF statements")
+    dataset = _pyld_dataset(quads)
+    canonical: str = _BoundedCanonicalizer().main(dataset, {"format": "application/n-quads"})
     return canonical

@@ -7,7 +7,6 @@ the :mod:`microcred.standard.compliance.messages` constants, never by their word
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -583,15 +582,18 @@ EVERY_STATEMENT = [
 ]
 
 
-def test_dictionaries_load_once_and_statements_stay_fast() -> None:
-    for lang, text in EVERY_STATEMENT:  # the first statement in a language loads its dictionary
-        assess_statement(text, lang)
-    start = time.perf_counter()
-    for _ in range(5):
+def test_dictionaries_load_once() -> None:
+    """Loading an analyser is the slow part (tens of milliseconds); it happens once per
+    process, whatever the number of statements. Speed itself is measured in bench/."""
+    from microcred.standard.compliance import outcome_rules
+
+    for _ in range(3):
         for lang, text in EVERY_STATEMENT:
             assess_statement(text, lang)
-    per_statement = (time.perf_counter() - start) / (5 * len(EVERY_STATEMENT))
-    assert per_statement < 0.002  # measured about 0.1 ms; a reload per call takes 50 ms
+    loaders = [getattr(outcome_rules, name) for name in dir(outcome_rules)
+               if hasattr(getattr(outcome_rules, name), "cache_info")]  # fmt: skip
+    assert loaders
+    assert all(loader.cache_info().currsize <= 1 for loader in loaders)
 
 
 def test_the_shared_analyser_gives_the_same_answers_from_many_threads() -> None:
