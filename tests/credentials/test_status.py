@@ -143,3 +143,13 @@ def test_any_doubt_is_status_unknown_never_valid(fetcher: Any, code: str) -> Non
     assert report.result is Result.STATUS_UNKNOWN
     assert not report.verified
     assert _status(report) == ("warning", code)
+
+
+def test_a_too_short_list_is_status_unknown() -> None:
+    listing = status_list_credential(StatusList(), credential_id=LIST_URL, issuer=KEY.did_key)
+    listing["credentialSubject"]["encodedList"] = "u" + base64.urlsafe_b64encode(
+        gzip.compress(b"\x00" * 1024)
+    ).decode().rstrip("=")
+    report = verify(_credential(3), now=NOW, status_fetcher=lambda url: sign(listing, KEY))
+    assert _status(report) == ("warning", "status_list_malformed")
+    assert "at least 131072" in report.check("status").en  # type: ignore[union-attr]

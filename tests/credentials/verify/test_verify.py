@@ -274,3 +274,25 @@ def test_fuzz_any_value_replaced_never_crashes(path: tuple[Any, ...], junk: Any)
     target[path[-1]] = junk
     report = verify(document, now=NOW)
     assert all(c.code != "internal_error" for c in report.checks), report.to_dict()
+
+
+def test_did_web_on_loopback_is_refused_without_a_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    from microcred.credentials.fetch import fetch_public_https
+
+    def no_connection(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    did = "did:web:127.0.0.1"
+    unsigned = {k: v for k, v in SIGNED.items() if k != "proof"}
+    unsigned = unsigned | {"issuer": {**unsigned["issuer"], "id": did}}
+    forged = sign(unsigned, KEY, verification_method=f"{did}#key-1")
+    report = verify(forged, now=NOW, resolver=Resolver(fetch=fetch_public_https))
+    proof = report.check("proof")
+    assert proof is not None
+    assert proof.code == "fetch_refused"
+    assert "non-public address" in proof.en
