@@ -189,3 +189,34 @@ def test_bake_extract_verify(tmp_path: Path, key_file: Path) -> None:
     code, _, err = _run("extract", str(image))
     assert code == 2
     assert "no openbadgecredential chunk" in err
+
+
+def test_sign_as_a_did_web_issuer(tmp_path: Path, key_file: Path) -> None:
+    public = json.loads(_run("keys", "show", "--json", str(key_file))[1])
+    did = "did:web:uczelnia.example.pl"
+    document = {
+        "id": did,
+        "verificationMethod": [{"id": f"{did}#klucz-1", "type": "Multikey", "controller": did,
+                                "publicKeyMultibase": public["publicKeyMultibase"]}],
+        "assertionMethod": [f"{did}#klucz-1"],
+    }  # fmt: skip
+    did_file = tmp_path / "did.json"
+    did_file.write_text(json.dumps(document), encoding="utf-8")
+    unsigned = tmp_path / "u.json"
+    unsigned.write_text(json.dumps(_unsigned()), encoding="utf-8")
+    code, out, err = _run("sign", "--key", str(key_file), "--issuer", did,
+                          "--did-document", str(did_file), str(unsigned))  # fmt: skip
+    assert code == 0, err
+    signed = json.loads(out)
+    assert signed["issuer"]["id"] == did
+    assert signed["proof"]["verificationMethod"] == f"{did}#klucz-1"
+    path = tmp_path / "s.json"
+    path.write_text(out, encoding="utf-8")
+    assert _run("verify", "--did-document", str(did_file), str(path))[0] == 0
+    assert _run("verify", str(path))[0] == 1  # offline, with no DID document: not resolvable
+    other = tmp_path / "other-key.json"
+    _run("keys", "generate", "--out", str(other))
+    code, _, err = _run("sign", "--key", str(other), "--issuer", did,
+                        "--did-document", str(did_file), str(unsigned))  # fmt: skip
+    assert code == 2
+    assert "not a verification method" in err
