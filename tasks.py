@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -79,6 +80,10 @@ def test() -> int:
         print(f"shared data: {shared}", flush=True)
     else:
         print("shared data not found: tests that need it will fail under CI", flush=True)
+    if shutil.which("npm"):
+        # The JS reference stack (npm @digitalbazaar/vc ...) for the interoperability
+        # tests and the benchmark; pinned by bench/js/package-lock.json.
+        _sh("npm", "ci", "--prefix", "bench/js", "--no-audit", "--no-fund", "--loglevel=error")
     steps: list[tuple[str | Path, ...]] = [
         (BIN / "ruff", "check", "."),
         (BIN / "ruff", "format", "--check", "."),

@@ -1,0 +1,1 @@
+"""Cross-implementation tests: microcred against the JS reference stack (bench/js)."""
