@@ -31,6 +31,7 @@ __all__ = ["canonicalize", "to_quads"]
 
 import json
 import re
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
@@ -38,7 +39,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 from pyld.canon import URDNA2015
 
-from . import contexts
+from . import _shapes, contexts
 from .errors import ContextError, JsonLdError
 
 _KEYWORDS = frozenset(
@@ -180,15 +181,7 @@ def _inline_everywhere(node: Any) -> Any:
     return node
 
 
-def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
-    """The RDF quads of a JSON-LD document, refusing anything safe mode forbids."""
-    if not isinstance(document, dict) or "@context" not in document:
-        raise JsonLdError("a JSON-LD document needs an @context")
-    context = document["@context"]
-    terms, iri_terms, map_terms, vocab = _terms(_context_key(context))
-    body = {key: value for key, value in document.items() if key != "@context"}
-    if not vocab and _might_lose_data(body, terms, iri_terms, map_terms):
-        _check_exactly(document)
+def _parse(document: dict[str, Any]) -> list[ox.Quad]:
     inlined = _inline_everywhere(document)
     try:
         return list(ox.parse(json.dumps(inlined), format=ox.RdfFormat.JSON_LD))
@@ -196,37 +189,100 @@ def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
         raise JsonLdError(f"not valid JSON-LD: {exc}") from None
 
 
+def _safe_context_key(document: Any) -> tuple[str, bool]:
+    """(the context key, whether the fast safe-mode check already cleared the document);
+    runs the exact check when the fast one cannot clear it."""
+    if not isinstance(document, dict) or "@context" not in document:
+        raise JsonLdError("a JSON-LD document needs an @context")
+    context_key = _context_key(document["@context"])
+    terms, iri_terms, map_terms, vocab = _terms(context_key)
+    body = {key: value for key, value in document.items() if key != "@context"}
+    if not vocab and _might_lose_data(body, terms, iri_terms, map_terms):
+        _check_exactly(document)
+        return context_key, False
+    return context_key, True
+
+
+def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
+    """The RDF quads of a JSON-LD document, refusing anything safe mode forbids."""
+    _safe_context_key(document)
+    return _parse(document)
+
+
+_Tuple = tuple[str, ...]
+_TEMPLATES: OrderedDict[str, list[_Tuple]] = OrderedDict()
+_TEMPLATES_KEPT = 256
+
+
+def _as_tuple(quad: ox.Quad) -> _Tuple:
+    """(subject kind, subject, predicate, object kind, object, datatype, language, graph)."""
+    subject, obj, graph = quad.subject, quad.object, quad.graph_name
+    if isinstance(subject, ox.NamedNode):
+        s_kind, s_value = "IRI", subject.value
+    elif isinstance(subject, ox.BlankNode):
+        s_kind, s_value = "blank node", "_:" + subject.value
+    else:
+        raise JsonLdError(f"unsupported RDF subject {subject!r}")
+    if isinstance(obj, ox.Literal):
+        o = ("literal", obj.value, obj.datatype.value, obj.language or "")
+    elif isinstance(obj, ox.NamedNode):
+        o = ("IRI", obj.value, "", "")
+    elif isinstance(obj, ox.BlankNode):
+        o = ("blank node", "_:" + obj.value, "", "")
+    else:
+        raise JsonLdError(f"unsupported RDF term {obj!r}")
+    if isinstance(graph, ox.DefaultGraph):
+        g = "@default"
+    elif isinstance(graph, ox.BlankNode):
+        g = "_:" + graph.value
+    elif isinstance(graph, ox.NamedNode):
+        g = graph.value
+    else:
+        raise JsonLdError(f"unsupported graph name {graph!r}")
+    return (s_kind, s_value, quad.predicate.value, *o, g)
+
+
+def _tuples(document: dict[str, Any], reuse_shapes: bool = True) -> list[_Tuple]:
+    """The document's quads as tuples, through a cached shape when it has one
+    (:mod:`._shapes`), directly otherwise."""
+    context_key, cleared = _safe_context_key(document)
+    template = _shapes.split(document, context_key) if cleared and reuse_shapes else None
+    if template is None:
+        return [_as_tuple(q) for q in _parse(document)]
+    cached = _TEMPLATES.get(template.key)
+    if cached is None:
+        cached = [_as_tuple(q) for q in _parse(template.document)]
+        _TEMPLATES[template.key] = cached
+        if len(_TEMPLATES) > _TEMPLATES_KEPT:
+            _TEMPLATES.popitem(last=False)
+    else:
+        _TEMPLATES.move_to_end(template.key)
+    return _shapes.fill(cached, template.values)
+
+
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _pyld_term(term: Any) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "IRI", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "blank node", "value": "_:" + term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
-        if term.language:
-            out |= {"language": term.language, "datatype": _LANG_STRING}
-        return out
-    raise JsonLdError(f"unsupported RDF term {term!r}")
-
-
-def _pyld_dataset(quads: list[ox.Quad]) -> dict[str, list[dict[str, Any]]]:
-    """pyoxigraph quads as the dataset structure pyld's canonicalizer reads.
+def _pyld_dataset(tuples: list[_Tuple]) -> dict[str, list[dict[str, Any]]]:
+    """Quad tuples as the dataset structure pyld's canonicalizer reads.
 
     Built from the terms, not by printing and re-parsing N-Quads: pyld's N-Quads parser
     unescapes some literals (a backslash before "n") differently from its printer.
     """
     dataset: dict[str, list[dict[str, Any]]] = {}
-    for quad in dict.fromkeys(quads):  # an RDF dataset is a set: a node given twice is one
-        graph = quad.graph_name
-        name = "@default" if isinstance(graph, ox.DefaultGraph) else _pyld_term(graph)["value"]
-        dataset.setdefault(name, []).append(
+    for s_kind, s_value, predicate, o_kind, o_value, datatype, language, graph in dict.fromkeys(
+        tuples  # an RDF dataset is a set: a statement made twice is one
+    ):
+        obj: dict[str, str] = {"type": o_kind, "value": o_value}
+        if o_kind == "literal":
+            obj["datatype"] = _LANG_STRING if language else datatype
+            if language:
+                obj["language"] = language
+        dataset.setdefault(graph, []).append(
             {
-                "subject": _pyld_term(quad.subject),
-                "predicate": _pyld_term(quad.predicate),
-                "object": _pyld_term(quad.object),
+                "subject": {"type": s_kind, "value": s_value},
+                "predicate": {"type": "IRI", "value": predicate},
+                "object": obj,
             }
         )
     return dataset
@@ -260,13 +316,14 @@ class _BoundedCanonicalizer(URDNA2015):  # type: ignore[misc]
         return super().hash_related_blank_node(related, quad, issuer, position)
 
 
-def canonicalize(document: dict[str, Any]) -> str:
+def canonicalize(document: dict[str, Any], *, reuse_shapes: bool = True) -> str:
     """The RDFC-1.0 canonical N-Quads of ``document`` (sorted, one quad per line).
 
     Refuses (JsonLdError) documents of more than 20,000 quads and "poison" graphs whose
-    blank nodes would make canonicalization explode.
+    blank nodes would make canonicalization explode. ``reuse_shapes=False`` processes the
+    JSON-LD afresh instead of through a cached document shape (:mod:`._shapes`).
     """
-    quads = to_quads(document)
+    quads = _tuples(document, reuse_shapes)
     if len(quads) > MAX_QUADS:
         raise JsonLdError(f"the document has more than {MAX_QUADS} RDF statements")
     dataset = _pyld_dataset(quads)

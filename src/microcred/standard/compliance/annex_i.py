@@ -10,6 +10,7 @@ __all__ = ["check_elements"]
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 from ..annexes import AnnexIElement as E
 from ..elements import Award, MicroCredentialSpec
@@ -18,7 +19,7 @@ from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
 from ..vocab.quality import QualityAssuranceType
 from . import messages as m
-from .outcome_rules import assess_statement
+from .outcome_rules import OutcomeFinding, assess_statement
 from .report import ElementResult, ElementStatus, Reason, Severity
 
 S = ElementStatus
@@ -133,6 +134,13 @@ def make_check_date(
     return check_date
 
 
+@lru_cache(maxsize=8192)
+def _assess(text: str, lang: str) -> tuple[OutcomeFinding, ...]:
+    """The rules are a pure function of the statement; credentials of one design repeat
+    the same statements, so verifying a batch analyses each statement once."""
+    return tuple(assess_statement(text, lang))
+
+
 def check_outcomes(spec: MicroCredentialSpec, award: Award | None) -> ElementResult:
     outcomes = spec.learning_outcomes
     if not outcomes:
@@ -143,7 +151,7 @@ def check_outcomes(spec: MicroCredentialSpec, award: Award | None) -> ElementRes
     for n, outcome in enumerate(outcomes, start=1):
         is_activity = False
         for lang, text in outcome.statement.items():
-            for finding in assess_statement(text, str(lang)):
+            for finding in _assess(text, str(lang)):
                 short = text if len(text) <= 80 else text[:77] + "..."
                 reasons.append(finding.message(n=n, lang=str(lang), text=short, **finding.detail))
                 is_activity |= finding.message is m.OUTCOME_ACTIVITY

@@ -1,0 +1,141 @@
+"""Reusing JSON-LD processing across documents of the same shape.
+
+Turning a credential into RDF costs about 3 ms, nearly all of it processing the same
+contexts and the same scoped term definitions again; the data that differs between two
+credentials of one design — names, identifiers, dates, hashes — is a few strings. So the
+*shape* of a document is its JSON with every plain string value replaced by a marker
+(and every plain ``@id`` value by a marker IRI); a shape's RDF is computed once
+(:func:`microcred.credentials.rdfc.to_quads`) and kept, and a document of that shape gets
+its quads by putting its own strings back where the markers are.
+
+This is sound because JSON-LD never looks inside a plain string: a string under a term
+with no ``@type`` coercion, or coerced to a datatype, becomes a literal with exactly that
+lexical form; an absolute IRI under ``id``/``@id``-typed terms becomes exactly that IRI.
+Everything JSON-LD *does* interpret stays in the shape as it is: keys, ``type`` values
+and other ``@vocab`` terms, compact IRIs whose prefix is a term, ``@json`` values,
+language and index map keys, numbers, booleans, blank node identifiers, embedded
+contexts (a document with one is not templated at all). The tests compare this path with
+the direct one and with pyld on many generated credentials.
+
+Written by hand because no JSON-LD library offers it: pyld caches resolved contexts but
+still expands every node in Python, and pyoxigraph has no hook to keep processed contexts.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Template", "split"]
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import contexts
+
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\s<>\"{}|^`\\%]|%[0-9A-Fa-f]{2})*$")
+_STRING_MARK = "\ue000{}\ue001"
+_IRI_MARK = "urn:x-microcred-shape:{}"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A document's shape, and the values that fill its markers, in order."""
+
+    key: str
+    document: dict[str, Any]
+    values: tuple[str, ...]
+
+
+@lru_cache(maxsize=64)
+def _term_kinds(context_key: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(terms whose values are IRIs, terms whose values JSON-LD interprets — ``@vocab``
+    and ``@json`` — and every term name, for compact-IRI prefixes)."""
+    iri: set[str] = set()
+    interpreted: set[str] = {"type"}
+    names: set[str] = set()
+
+    def walk(context: Any) -> None:
+        if isinstance(context, list):
+            for item in context:
+                walk(item)
+            return
+        if not isinstance(context, dict):
+            return
+        for term, definition in context.items():
+            if term.startswith("@"):
+                continue
+            names.add(term)
+            kind = definition.get("@type") if isinstance(definition, dict) else definition
+            if kind in ("@id",):
+                iri.add(term)
+            elif kind in ("@vocab", "@json", "@type"):
+                interpreted.add(term)
+            if isinstance(definition, dict):
+                container = definition.get("@container", [])
+                container = container if isinstance(container, list) else [container]
+                if {"@type", "@id", "@graph"} & set(container):
+                    interpreted.add(term)  # map keys are types/IRIs: keep the whole value
+                if "@context" in definition:
+                    walk(definition["@context"])
+
+    walk(contexts.inline(json.loads(context_key)))
+    return frozenset(iri), frozenset(interpreted), frozenset(names)
+
+
+class _EmbeddedContextError(Exception):
+    """The document embeds a context or uses a construct the shapes do not model."""
+
+
+def split(document: dict[str, Any], context_key: str) -> Template | None:
+    """The document's shape and values, or None when it must be processed directly."""
+    iri_terms, interpreted, names = _term_kinds(context_key)
+    values: list[str] = []
+
+    def mark_iri(value: str) -> Any:
+        prefix = value.split(":", 1)[0]
+        if prefix in names or not _IRI.match(value) or value.startswith("_:"):
+            return value  # a compact IRI, a blank node or not an IRI: part of the shape
+        values.append(value)
+        return _IRI_MARK.format(len(values) - 1)
+
+    def mark_string(value: str) -> str:
+        values.append(value)
+        return _STRING_MARK.format(len(values) - 1)
+
+    def value_of(key: str, value: Any) -> Any:
+        if key in interpreted or (key.startswith("@") and key not in ("@id", "@value")):
+            return value
+        if isinstance(value, list):
+            return [value_of(key, item) for item in value]
+        if isinstance(value, dict):
+            return node(value)
+        if isinstance(value, str):
+            if key in ("id", "@id") or key in iri_terms:
+                return mark_iri(value)
+            return mark_string(value)
+        return value
+
+    def node(item: dict[str, Any]) -> dict[str, Any]:
+        if "@context" in item:
+            raise _EmbeddedContextError
+        return {key: value_of(key, value) for key, value in item.items()}
+
+    try:
+        body = node({k: v for k, v in document.items() if k != "@context"})
+    except _EmbeddedContextError:
+        return None
+    shaped = {"@context": document["@context"], **body}
+    key = context_key + json.dumps(body, sort_keys=True, ensure_ascii=False)
+    return Template(key, shaped, tuple(values))
+
+
+def fill(quads: list[tuple[Any, ...]], values: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The template's quads with the markers replaced by ``values``."""
+    by_marker = {_STRING_MARK.format(i): v for i, v in enumerate(values)}
+    by_marker.update({_IRI_MARK.format(i): v for i, v in enumerate(values)})
+    filled = []
+    for quad in quads:
+        filled.append(tuple(by_marker.get(part, part) if isinstance(part, str) else part
+                            for part in quad))  # fmt: skip
+    return filled

@@ -1,0 +1,98 @@
+"""Shape reuse (credentials/_shapes.py) gives exactly the canonical form that processing
+each document afresh gives, and that pyld gives, whatever the learner's data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pyld import jsonld
+
+from microcred.credentials import _shapes, contexts, rdfc
+from microcred.credentials.ob3 import to_ob3
+from microcred.standard import designfile
+from microcred.standard.elements import Award
+
+from ..conftest import EXAMPLES
+
+SPEC = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes()).model_dump()
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+NAMES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=BIDI),
+    min_size=1, max_size=30,
+).filter(lambda s: s.strip() and s == s.strip())  # fmt: skip
+IRIS = st.one_of(
+    st.uuids().map(lambda u: f"urn:uuid:{u}"),
+    st.just("did:example:same"),
+    st.text("abcdef0123456789", min_size=1, max_size=12).map(lambda t: f"https://ex.org/{t}"),
+)
+
+
+def _pyld(document: dict[str, Any]) -> str:
+    options = {"algorithm": "URDNA2015", "format": "application/n-quads",
+               "documentLoader": contexts.pyld_loader}  # fmt: skip
+    return str(jsonld.normalize(document, options))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(given_name=NAMES, family_name=NAMES, credential_id=IRIS, issuer=IRIS,
+       day=st.integers(1, 28), grade=NAMES)  # fmt: skip
+def test_reused_shape_equals_fresh_processing_and_pyld(
+    given_name: str, family_name: str, credential_id: str, issuer: str, day: int, grade: str
+) -> None:
+    award = Award.model_validate({
+        "id": credential_id, "spec": SPEC, "issued_on": f"2025-06-{day:02d}",
+        "learner": {"given_name": given_name, "family_name": family_name},
+        "grade": {"pl": grade, "en": grade},
+    })  # fmt: skip
+    document = to_ob3(award, issuer_id=issuer)
+    reused = rdfc.canonicalize(document)
+    assert reused == rdfc.canonicalize(document, reuse_shapes=False)
+    assert reused == _pyld(document)
+
+
+def test_documents_of_one_design_share_a_shape() -> None:
+    def shape(name: str) -> str:
+        learner = {"given_name": name, "family_name": "X"}
+        award = Award.model_validate({"spec": SPEC, "issued_on": "2025-06-20", "learner": learner})
+        document = to_ob3(award, issuer_id="did:example:issuer")
+        template = _shapes.split(
+            document, json.dumps(document["@context"], sort_keys=True, separators=(",", ":"))
+        )
+        assert template is not None
+        return template.key
+
+    assert shape("Anna") == shape("Zofia")
+
+
+def test_interpreted_values_stay_in_the_shape() -> None:
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2",
+                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "did:example:1", "type": ["Profile"], "name": "Uczelnia"},
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
+            "id": "urn:x:1", "type": ["Achievement"], "achievementType": "MicroCredential",
+            "name": "Kurs", "criteria": {"narrative": "x"}, "description": "d"}},
+    }  # fmt: skip
+    key = json.dumps(document["@context"], sort_keys=True, separators=(",", ":"))
+    template = _shapes.split(document, key)
+    assert template is not None
+    text = json.dumps(template.document)
+    assert '"type": ["Achievement"]' in text  # types are interpreted: part of the shape
+    assert '"OpenBadgeCredential"' in text
+    assert "Uczelnia" not in text  # data: marked
+    assert "did:example:1" not in text
+    assert "MicroCredential" not in text  # a plain string in the OB 3.0 context
+    assert rdfc.canonicalize(document) == _pyld(document)
+
+
+def test_embedded_contexts_are_not_templated() -> None:
+    document = {"@context": ["https://www.w3.org/ns/credentials/v2"],
+                "type": "VerifiableCredential",
+                "credentialSubject": {"@context": {"n": "https://ex.org/n"}, "n": "x"}}  # fmt: skip
+    key = json.dumps(document["@context"], sort_keys=True, separators=(",", ":"))
+    assert _shapes.split(document, key) is None
+    assert rdfc.canonicalize(document) == _pyld(document)
