@@ -161,3 +161,26 @@ def test_1edtech_examples_are_read(shared: Path, name: str) -> None:
 def test_not_ob3_is_refused(document: Any) -> None:
     with pytest.raises(Ob3Error):
         from_ob3(document)
+
+
+def _all_ob3_examples() -> list[str]:
+    from ...conftest import SHARED
+
+    folder = SHARED / "vectors/ob3-examples"
+    return sorted(str(p.relative_to(folder)) for p in folder.glob("**/*.json")
+                  if "keys-and-hashes" not in p.name and "proof" not in p.name)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", _all_ob3_examples())
+def test_every_1edtech_example_gets_a_full_report(shared: Path, name: str) -> None:
+    """Each example is read and checked; OpenBadgeCredentials pass 1EdTech's own schema."""
+    from microcred.credentials.verify import verify
+
+    document = json.loads((shared / "vectors/ob3-examples" / name).read_text())
+    report = verify(document)
+    assert all(c.code != "internal_error" for c in report.checks)
+    schema = report.check("schema")
+    assert schema is not None
+    if "OpenBadgeCredential" in document.get("type", []):
+        assert schema.status.value == "pass", schema.en
+    assert report.check("eu-elements") is not None
