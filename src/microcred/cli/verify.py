@@ -34,6 +34,18 @@ _RESULT_WORDS = {
 }
 
 
+def _by_id(paths: tuple[Path, ...], what: str) -> dict[str, Any]:
+    """Local JSON documents (DID documents, status lists) keyed by their ``id``."""
+    found: dict[str, Any] = {}
+    for path in paths:
+        try:
+            document = json.loads(read_limited(path, MAX_BYTES))
+            found[document["id"]] = document
+        except (OSError, ValueError, KeyError, TypeError):
+            raise click.BadParameter(f"{path} is not a readable {what}") from None
+    return found
+
+
 def _parse_now(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -63,21 +75,9 @@ def verify_command(
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now)
-    documents = {}
-    for path in did_documents:
-        try:
-            document = json.loads(read_limited(path, MAX_BYTES))
-            documents[document["id"]] = document
-        except (OSError, ValueError, KeyError, TypeError):
-            raise click.BadParameter(f"{path} is not a readable DID document") from None
+    documents = _by_id(did_documents, "DID document")
     resolver = Resolver(documents, fetch=fetch_public_https if network else None)
-    lists = {}
-    for path in status_lists:
-        try:
-            listing = json.loads(read_limited(path, MAX_BYTES))
-            lists[listing["id"]] = listing
-        except (OSError, ValueError, KeyError, TypeError):
-            raise click.BadParameter(f"{path} is not a readable status list credential") from None
+    lists = _by_id(status_lists, "status list credential")
     remote = json_fetcher() if network else None
 
     def fetcher(url: str) -> Any:

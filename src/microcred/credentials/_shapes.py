@@ -28,10 +28,9 @@ __all__ = ["Template", "split"]
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from . import contexts
+from ._context_terms import term_kinds
 
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\s<>\"{}|^`\\%]|%[0-9A-Fa-f]{2})*$")
 _STRING_MARK = "\ue000{}\ue001"
@@ -47,49 +46,18 @@ class Template:
     values: tuple[str, ...]
 
 
-@lru_cache(maxsize=64)
-def _term_kinds(context_key: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(terms whose values are IRIs, terms whose values JSON-LD interprets — ``@vocab``
-    and ``@json`` — and every term name, for compact-IRI prefixes)."""
-    iri: set[str] = set()
-    interpreted: set[str] = {"type"}
-    names: set[str] = set()
-
-    def walk(context: Any) -> None:
-        if isinstance(context, list):
-            for item in context:
-                walk(item)
-            return
-        if not isinstance(context, dict):
-            return
-        for term, definition in context.items():
-            if term.startswith("@"):
-                continue
-            names.add(term)
-            kind = definition.get("@type") if isinstance(definition, dict) else definition
-            if kind in ("@id",):
-                iri.add(term)
-            elif kind in ("@vocab", "@json", "@type"):
-                interpreted.add(term)
-            if isinstance(definition, dict):
-                container = definition.get("@container", [])
-                container = container if isinstance(container, list) else [container]
-                if {"@type", "@id", "@graph"} & set(container):
-                    interpreted.add(term)  # map keys are types/IRIs: keep the whole value
-                if "@context" in definition:
-                    walk(definition["@context"])
-
-    walk(contexts.inline(json.loads(context_key)))
-    return frozenset(iri), frozenset(interpreted), frozenset(names)
-
-
 class _EmbeddedContextError(Exception):
     """The document embeds a context or uses a construct the shapes do not model."""
 
 
 def split(document: dict[str, Any], context_key: str) -> Template | None:
     """The document's shape and values, or None when it must be processed directly."""
-    iri_terms, interpreted, names = _term_kinds(context_key)
+    kinds = term_kinds(context_key)
+    iri_terms = kinds.id_typed | kinds.id_aliases | {"id", "@id"}
+    interpreted = (
+        {"type"} | kinds.type_aliases | kinds.vocab_typed | kinds.json_typed | kinds.key_maps
+    )
+    names = kinds.names
     values: list[str] = []
 
     def mark_iri(value: str) -> Any:
@@ -111,7 +79,7 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
         if isinstance(value, dict):
             return node(value)
         if isinstance(value, str):
-            if key in ("id", "@id") or key in iri_terms:
+            if key in iri_terms:
                 return mark_iri(value)
             return mark_string(value)
         return value

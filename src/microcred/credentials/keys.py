@@ -190,12 +190,7 @@ class KeyPair:
         """``secretKeyMultibase`` (raises if this key cannot sign)."""
         private = self._require_private()
         if isinstance(private, ed25519.Ed25519PrivateKey):
-            raw = private.private_bytes(
-                serialization.Encoding.Raw,
-                serialization.PrivateFormat.Raw,
-                serialization.NoEncryption(),
-            )
-            return multibase_encode(_ED25519_PRIV + raw)
+            return multibase_encode(_ED25519_PRIV + _raw_private(private))
         return multibase_encode(
             _P256_PRIV + private.private_numbers().private_value.to_bytes(32, "big")
         )
@@ -226,12 +221,7 @@ class KeyPair:
         """The private key as a JWK (raises if this key cannot sign)."""
         private = self._require_private()
         if isinstance(private, ed25519.Ed25519PrivateKey):
-            raw = private.private_bytes(
-                serialization.Encoding.Raw,
-                serialization.PrivateFormat.Raw,
-                serialization.NoEncryption(),
-            )
-            return self.public_jwk() | {"d": _b64u(raw)}
+            return self.public_jwk() | {"d": _b64u(_raw_private(private))}
         d = private.private_numbers().private_value.to_bytes(32, "big")
         return self.public_jwk() | {"d": _b64u(d)}
 
@@ -279,6 +269,12 @@ class KeyPair:
         if self.private is None:
             raise InvalidKeyError("this key has no private part and cannot sign")
         return self.private
+
+
+def _raw_private(private: ed25519.Ed25519PrivateKey) -> bytes:
+    return private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
 def _public_bytes(public: _PublicKey) -> bytes:

@@ -32,7 +32,6 @@ __all__ = ["canonicalize", "to_quads"]
 import json
 import re
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -40,6 +39,7 @@ from pyld import jsonld
 from pyld.canon import URDNA2015
 
 from . import _shapes, contexts
+from ._context_terms import term_kinds
 from .errors import ContextError, JsonLdError
 
 _KEYWORDS = frozenset(
@@ -54,44 +54,15 @@ def _context_key(context: Any) -> str:
     return json.dumps(context, sort_keys=True, separators=(",", ":"))
 
 
-@lru_cache(maxsize=64)
 def _terms(context_key: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     """(every term defined anywhere in the contexts, the terms whose values are IRIs,
     the terms whose values are maps keyed by language/index rather than by terms,
     whether a ``@vocab`` catches undefined terms)."""
-    terms: set[str] = set()
-    iri_terms: set[str] = {"id", "type"}
-    map_terms: set[str] = set()
-    vocab = False
-
-    def walk(context: Any) -> None:
-        nonlocal vocab
-        if isinstance(context, list):
-            for item in context:
-                walk(item)
-            return
-        if not isinstance(context, dict):
-            return
-        if context.get("@vocab"):
-            vocab = True
-        for term, definition in context.items():
-            if term in _KEYWORDS:
-                continue
-            terms.add(term)
-            if isinstance(definition, dict):
-                if definition.get("@type") in ("@id", "@vocab"):
-                    iri_terms.add(term)
-                container = definition.get("@container", [])
-                container = container if isinstance(container, list) else [container]
-                if {"@language", "@index"} & set(container):
-                    map_terms.add(term)
-                if "@context" in definition:
-                    walk(definition["@context"])
-            elif definition in ("@id", "@type"):
-                iri_terms.add(term)
-
-    walk(contexts.inline(json.loads(context_key)))
-    return frozenset(terms), frozenset(iri_terms), frozenset(map_terms), vocab
+    kinds = term_kinds(context_key)
+    iri = (
+        {"id", "type"} | kinds.id_aliases | kinds.type_aliases | kinds.id_typed | kinds.vocab_typed
+    )
+    return kinds.names, frozenset(iri), kinds.text_maps, kinds.has_vocab
 
 
 def _might_lose_data(

@@ -1,0 +1,78 @@
+"""What the terms of a context list do, found by reading the (pinned) contexts once.
+
+Both the safe-mode fast path (:mod:`.rdfc`) and shape reuse (:mod:`._shapes`) need to
+know, without running a JSON-LD processor, which terms exist anywhere (top level or in a
+scoped context), which take IRIs, which JSON-LD interprets, and which hold maps.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TermKinds", "term_kinds"]
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import contexts
+
+
+@dataclass(frozen=True)
+class TermKinds:
+    """The terms of a context list, by what JSON-LD does with their values."""
+
+    names: frozenset[str] = field(default_factory=frozenset)
+    id_aliases: frozenset[str] = field(default_factory=frozenset)  # "id": "@id"
+    type_aliases: frozenset[str] = field(default_factory=frozenset)  # "type": "@type"
+    id_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@id"
+    vocab_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@vocab"
+    json_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@json"
+    text_maps: frozenset[str] = field(default_factory=frozenset)  # @language / @index maps
+    key_maps: frozenset[str] = field(default_factory=frozenset)  # @type / @id / @graph maps
+    has_vocab: bool = False
+
+
+@lru_cache(maxsize=64)
+def term_kinds(context_key: str) -> TermKinds:
+    """:class:`TermKinds` of the context list ``context_key`` (its canonical JSON)."""
+    sets: dict[str, set[str]] = {name: set() for name in (
+        "names", "id_aliases", "type_aliases", "id_typed", "vocab_typed", "json_typed",
+        "text_maps", "key_maps")}  # fmt: skip
+    vocab = False
+
+    def walk(context: Any) -> None:
+        nonlocal vocab
+        if isinstance(context, list):
+            for item in context:
+                walk(item)
+            return
+        if not isinstance(context, dict):
+            return
+        if context.get("@vocab"):
+            vocab = True
+        for term, definition in context.items():
+            if term.startswith("@"):
+                continue
+            sets["names"].add(term)
+            target = definition.get("@id") if isinstance(definition, dict) else definition
+            if target == "@id":
+                sets["id_aliases"].add(term)
+            elif target == "@type":
+                sets["type_aliases"].add(term)
+            if not isinstance(definition, dict):
+                continue
+            coercion = definition.get("@type")
+            bucket = {"@id": "id_typed", "@vocab": "vocab_typed", "@json": "json_typed"}
+            if coercion in bucket:
+                sets[bucket[coercion]].add(term)
+            container = definition.get("@container", [])
+            container = set(container if isinstance(container, list) else [container])
+            if container & {"@language", "@index"}:
+                sets["text_maps"].add(term)
+            if container & {"@type", "@id", "@graph"}:
+                sets["key_maps"].add(term)
+            if "@context" in definition:
+                walk(definition["@context"])
+
+    walk(contexts.inline(json.loads(context_key)))
+    return TermKinds(**{name: frozenset(values) for name, values in sets.items()}, has_vocab=vocab)
