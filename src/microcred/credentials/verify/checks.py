@@ -31,6 +31,7 @@ from ...standard.errors import MicrocredError
 from .. import contexts
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
+from ..edc import from_edc
 from ..ob3 import from_ob3
 from ..status import check_status as check_entries
 from .report import Check, CheckStatus
@@ -241,13 +242,18 @@ def check_eu_elements(
     document: dict[str, Any], now: dt.datetime
 ) -> tuple[Check, ComplianceReport | None]:
     """Which EU micro-credential elements the credential carries, and the verdict."""
-    if "OpenBadgeCredential" not in _types(document) and "AchievementCredential" not in _types(
-        document
-    ):
-        return Check("eu-elements", NA, "not_ob3", "not an Open Badges credential",
-                     "to nie jest poświadczenie Open Badges"), None  # fmt: skip
+    types = _types(document)
+    reader: Callable[[Any], Any]
+    if "OpenBadgeCredential" in types or "AchievementCredential" in types:
+        reader = from_ob3
+    elif "EuropeanDigitalCredential" in types:
+        reader = from_edc
+    else:
+        return Check("eu-elements", NA, "not_a_microcredential_format",
+                     "neither an Open Badges nor a European Digital Credential",
+                     "ani poświadczenie Open Badges, ani Europass EDC"), None  # fmt: skip
     try:
-        report = check(from_ob3(document), now=now)
+        report = check(reader(document), now=now)
     except MicrocredError as exc:
         return Check("eu-elements", W, exc.code, exc.message,
                      f"nie można odczytać elementów UE: {exc.message}"), None  # fmt: skip

@@ -153,7 +153,12 @@ def check_outcomes(spec: MicroCredentialSpec, award: Award | None) -> ElementRes
         for lang, text in outcome.statement.items():
             for finding in _assess(text, str(lang)):
                 short = text if len(text) <= 80 else text[:77] + "..."
-                reasons.append(finding.message(n=n, lang=str(lang), text=short, **finding.detail))
+                message = finding.message
+                if message in (m.OUTCOME_NO_VERB, m.OUTCOME_TOO_SHORT) and outcome.esco_skills:
+                    # A competence label aligned to ESCO ("Developing digital content"),
+                    # as Europass credentials write outcomes: advice, not a weakness.
+                    message = m.OUTCOME_ESCO_LABEL
+                reasons.append(message(n=n, lang=str(lang), text=short, **finding.detail))
                 is_activity |= finding.message is m.OUTCOME_ACTIVITY
         activities += is_activity
         key = outcome.statement.get().casefold()

@@ -109,6 +109,12 @@ OUTCOME_NO_VERB = Message(
     "efekt {n} ({lang}) nie zawiera czasownika opisującego, co osoba ucząca się potrafi: „{text}”",
     W,
 )
+OUTCOME_ESCO_LABEL = Message(
+    "outcome_esco_label",
+    "outcome {n} ({lang}) is a label aligned to ESCO skills rather than a statement: {text!r}",
+    "efekt {n} ({lang}) to etykieta powiązana z umiejętnościami ESCO, a nie zdanie: „{text}”",
+    A,
+)
 OUTCOME_TOO_SHORT = Message(
     "outcome_too_short",
     "outcome {n} ({lang}) is too short to be assessed: {text!r}",

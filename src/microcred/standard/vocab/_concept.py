@@ -71,6 +71,18 @@ class Concept(_ConceptAttributes, str, Enum):
         raise UnknownConceptError(f"{uri!r} is not a concept of {cls.__name__}")
 
     @classmethod
+    def from_uri_or_match(cls, uri: str) -> Self:
+        """The member whose URI is ``uri`` or, failing that, the first whose ``match`` is
+        (reading a Europass concept into a vocabulary of microcred's)."""
+        for member in cls:
+            if member.uri == uri:
+                return member
+        for member in cls:
+            if member.match == uri:
+                return member
+        raise UnknownConceptError(f"{uri!r} is not a concept of {cls.__name__}")
+
+    @classmethod
     def has_key(cls, key: object) -> bool:
         """True when ``key`` is exactly the key of a member (no case folding, no URI)."""
         return isinstance(key, str) and key in cls._value2member_map_

@@ -181,6 +181,12 @@ class AssessmentMethod(Concept):
         "validation of prior learning",
         "walidacja wcześniej nabytych efektów uczenia się",
     )
+    OTHER = (
+        "other",
+        _ASSESS + "other",
+        "other assessment method",
+        "inna metoda oceny",
+    )
     NONE = (
         "none",
         _ASSESS + "none",
