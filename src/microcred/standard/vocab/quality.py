@@ -51,24 +51,28 @@ class QualityAssuranceType(Concept):
         _QA + "qualifications-framework",
         "included in a national qualifications framework or register (e.g. ZSK)",
         "włączenie do krajowej ramy lub rejestru kwalifikacji (np. ZSK)",
+        _ACCR + "820101cba6",
     )
     EQAVET = (
         "eqavet",
         _QA + "eqavet",
         "EQAVET-based quality assurance in VET",
         "zapewnianie jakości w kształceniu zawodowym zgodne z EQAVET",
+        _ACCR + "bb4618238e",
     )
     MANAGEMENT_STANDARD = (
         "management-standard",
         _QA + "management-standard",
         "certified management standard (e.g. ISO 21001, ISO 29993)",
         "certyfikowany system zarządzania (np. ISO 21001, ISO 29993)",
+        _ACCR + "bb4618238e",
     )
     QUALITY_LABEL = (
         "quality-label",
         _QA + "quality-label",
         "quality label or register entry (e.g. a regional training standard)",
         "znak jakości lub wpis do rejestru (np. standard usług szkoleniowych)",
+        _ACCR + "bb4618238e",
     )
 
     @property

@@ -115,7 +115,11 @@ def _awarding_body(organisation: Any) -> dict[str, Any] | None:
     if not name or not country:
         return None
     body: dict[str, Any] = {"name": name, "country": country}
-    for key, scheme in (("registration", "other"), ("vatIdentifier", "vat"), ("eori", "other")):
+    for key, scheme in (
+        ("registration", "other"),
+        ("vatIdentifier", "vat"),
+        ("http://data.europa.eu/snb/model/elm/eidasLegalIdentifier", "other"),
+    ):
         identifier = _first(organisation.get(key))
         if isinstance(identifier, dict) and isinstance(identifier.get("notation"), str):
             body["legal_identifier"] = {"scheme": scheme, "value": identifier["notation"]}
@@ -193,7 +197,9 @@ def _assessment(
     if not isinstance(assessment, dict):
         return None, None, None
     spec = _first(assessment.get("specifiedBy")) or {}
-    method = _concept(spec.get("dcType"), AssessmentMethod) if isinstance(spec, dict) else None
+    method = (
+        _concept(_first(spec.get("dcType")), AssessmentMethod) if isinstance(spec, dict) else None
+    )
     result: dict[str, Any] = {"methods": [str(method or AssessmentMethod.OTHER)]}
     if isinstance(spec, dict):
         result["description"] = _text(spec.get("description")) or _text(spec.get("title"))
@@ -241,12 +247,16 @@ def from_edc(credential: Any) -> Award:
     assessment, supervision, grade = _assessment(claim)
     spec["assessment"] = assessment
     spec["supervision"] = supervision
-    mode = _concept(spec_node.get("mode"), FormOfParticipation)
+    mode = _concept(_first(spec_node.get("mode")), FormOfParticipation)
     spec["form_of_participation"] = str(mode) if mode else None
-    qa = [_concept(_first(a.get("dcType")) if isinstance(a, dict) else None, QualityAssuranceType)
-          for a in _list(spec_node.get("accreditation"))]  # fmt: skip
+    accreditations = [a for a in _list(spec_node.get("accreditation")) if isinstance(a, dict)]
+    qa = [_concept(_first(a.get("dcType")), QualityAssuranceType) for a in accreditations]
     if any(qa):
-        spec["quality_assurance"] = {"types": sorted({str(t) for t in qa if t})}
+        agent = accreditations[0].get("accreditingAgent")
+        spec["quality_assurance"] = {
+            "types": sorted({str(t) for t in qa if t}),
+            "body": _text(agent.get("legalName")) if isinstance(agent, dict) else None,
+        }
     spec["prerequisites"] = _text(spec_node.get("entryRequirement"))
     fields = []
     for area in _list(spec_node.get("thematicArea")):
