@@ -57,3 +57,33 @@ def test_a_violation_is_named_in_words() -> None:
 def test_an_edc_needs_a_learner_and_a_date() -> None:
     with pytest.raises(EdcError, match="needs a learner"):
         to_edc(_award(EXAMPLES / "python-basics.yaml", learner=None))
+
+
+def test_an_edc_signed_with_data_integrity_verifies_end_to_end() -> None:
+    from microcred.credentials.data_integrity import sign
+    from microcred.credentials.keys import KeyPair
+    from microcred.credentials.verify import verify
+
+    key = KeyPair.generate()
+    signed = sign(to_edc(_award(EXAMPLES / "python-basics.yaml"), issuer_id=key.did_key), key)
+    assert "https://w3id.org/security/data-integrity/v2" in signed["@context"]
+    report = verify(signed)
+    assert report.verified, report.to_dict()
+    assert report.check("schema").code == "ok"  # type: ignore[union-attr]
+    assert report.verdict == "micro-credential"
+    tampered = signed | {"validFrom": "2020-01-01T00:00:00Z"}
+    assert verify(tampered).check("proof").code == "invalid_signature"  # type: ignore[union-attr]
+
+
+def test_eu_samples_get_a_shapes_warning_not_a_failure(shared: Path) -> None:
+    import json
+
+    from microcred.credentials.verify import verify
+
+    sample = json.loads(
+        (shared / "vectors/edc-examples/Sample-MC-Annex1-unsigned.jsonld").read_text()
+    )
+    schema = verify(sample).check("schema")
+    assert schema is not None
+    assert (schema.status.value, schema.code) == ("warning", "edc_shapes")
+    assert "cred:issued" in schema.en

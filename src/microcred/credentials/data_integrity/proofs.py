@@ -78,6 +78,7 @@ def sign(
         raise ProofError(f"{suite} needs an {chosen.key_algorithm} key, not {key.algorithm}")
     if "proof" in document:
         raise ProofError("the document already has a proof")
+    document = _with_proof_context(document)
     options: dict[str, Any] = {
         "type": "DataIntegrityProof",
         "cryptosuite": suite,
@@ -89,6 +90,22 @@ def sign(
         options["@context"] = document["@context"]  # vc-di-eddsa §3.4.1 step 2
     signature = key.sign(_hash_data(chosen, options, document))
     return {**document, "proof": {**options, "proofValue": multibase_encode(signature)}}
+
+
+_VC2 = "https://www.w3.org/ns/credentials/v2"
+_DI_V2 = "https://w3id.org/security/data-integrity/v2"
+
+
+def _with_proof_context(document: dict[str, Any]) -> dict[str, Any]:
+    """A VC 1.1 document (a Europass EDC, say) has no terms for the proof; the Data
+    Integrity context is appended so that ``proof`` is defined (VC DI 1.0 §2.1)."""
+    context = document.get("@context")
+    if context is None:
+        return document
+    items = context if isinstance(context, list) else [context]
+    if _VC2 in items or _DI_V2 in items:
+        return document
+    return {**document, "@context": [*items, _DI_V2]}
 
 
 @dataclass(frozen=True)

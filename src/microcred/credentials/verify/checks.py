@@ -31,7 +31,7 @@ from ...standard.errors import MicrocredError
 from .. import contexts
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
-from ..edc import from_edc
+from ..edc import from_edc, shacl
 from ..ob3 import from_ob3
 from ..status import check_status as check_entries
 from .report import Check, CheckStatus
@@ -72,6 +72,8 @@ def check_schema(document: dict[str, Any]) -> Check:
         message = error.message[:160]
         return Check("schema", F, "schema_invalid", f"OB 3.0 JSON Schema: {where}: {message}",
                      f"schemat JSON OB 3.0: {where}: {message}")  # fmt: skip
+    if "EuropeanDigitalCredential" in types:
+        return _check_edc_shapes(document)
     if "VerifiableCredential" not in types:
         return Check("schema", F, "not_a_credential", "the document is not a Verifiable Credential",
                      "dokument nie jest poświadczeniem weryfikowalnym (VC)")  # fmt: skip
@@ -81,6 +83,28 @@ def check_schema(document: dict[str, Any]) -> Check:
                      f"brak pól: {', '.join(missing)}")  # fmt: skip
     return Check("schema", P, "ok", "has the members of a Verifiable Credential",
                  "zawiera elementy poświadczenia weryfikowalnego")  # fmt: skip
+
+
+def _check_edc_shapes(document: dict[str, Any]) -> Check:
+    """EDCs against the EU's SHACL shapes. A violation is a warning, not a failure: the
+    shapes have versions, and EDCs issued under another one (the EU's own samples
+    among them) are still credentials whose proof and issuer decide their validity."""
+    unsecured = {k: v for k, v in document.items() if k != "proof"}
+    try:
+        violations = shacl.validate(unsecured)
+    except MicrocredError as exc:
+        return Check(
+            "schema", F, exc.code, exc.message, f"nie można odczytać dokumentu: {exc.message}"
+        )
+    if not violations:
+        return Check("schema", P, "ok", "conforms to the EU's EDC shapes (SHACL)",
+                     "zgodny z kształtami EDC UE (SHACL)")  # fmt: skip
+    first = violations[0]
+    more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
+    more_pl = f" (i {len(violations) - 1} innych)" if len(violations) > 1 else ""
+    return Check("schema", W, "edc_shapes",
+                 f"does not conform to the EDC shapes: {first}{more}",
+                 f"niezgodny z kształtami EDC: {first}{more_pl}")  # fmt: skip
 
 
 def check_contexts(document: dict[str, Any]) -> Check:
