@@ -1,0 +1,312 @@
+"""Specification + award → Open Badges 3.0 ``OpenBadgeCredential`` (VC Data Model 2.0):
+``to_ob3``. Every Annex I element goes on a native OB 3.0 field where one exists
+(``achievementType: MicroCredential``, ``creditsAvailable``, ``alignment`` to ESCO and
+EQF, issuer ``address``, ``criteria``, ``result``, learner ``identifier``...) and the rest,
+with the multilingual texts, under the ``eu*`` terms of microcred's pinned extension
+context ``https://w3id.org/microcred/ns/eu/v1`` (table: ``docs/ob3-mapping.md``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["to_ob3"]
+
+import hashlib
+import secrets
+import uuid
+from typing import Any
+
+from ...standard.elements import Award, AwardingBody, LocalizedText, MicroCredentialSpec
+from ...standard.vocab import (
+    IdentityAttribute,
+)
+from ._common import CONTEXTS, IDENTITY_TYPES, OB3_SCHEMA, TEXTS
+
+
+def _lang(text: LocalizedText | None) -> dict[str, str] | None:
+    return {str(lang): value for lang, value in text.items()} if text else None
+
+
+def _primary_language(spec: MicroCredentialSpec) -> str:
+    if spec.languages:
+        return str(spec.languages[0])
+    return str(spec.title.languages[0]) if spec.title else "en"
+
+
+def _salted_hash(value: str, salt: str) -> str:
+    """OB 3.0 §B.1.5 IdentityObject hash: ``sha256$`` + hex(sha256(value + salt))."""
+    return "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
+
+
+def _identity_objects(award: Award, *, hash_identifiers: bool) -> list[dict[str, Any]]:
+    learner = award.learner
+    if learner is None:
+        return []
+    plain = {
+        IdentityAttribute.FULL_NAME: learner.full_name,
+        IdentityAttribute.EMAIL: learner.email,
+        IdentityAttribute.NATIONAL_ID: learner.national_id.value if learner.national_id else None,
+        IdentityAttribute.STUDENT_ID: learner.student_id,
+        IdentityAttribute.DATE_OF_BIRTH: (
+            learner.date_of_birth.isoformat() if learner.date_of_birth else None
+        ),
+    }
+    objects = []
+    for attribute, value in plain.items():
+        if not value:
+            continue
+        entry: dict[str, Any] = {
+            "type": "IdentityObject",
+            "identityType": IDENTITY_TYPES[attribute],
+        }
+        # The name is shown on the badge; the other identifiers are salted hashes, so the
+        # credential proves "this e-mail/PESEL" to someone who knows it, and leaks nothing.
+        if hash_identifiers and attribute is not IdentityAttribute.FULL_NAME:
+            salt = secrets.token_hex(8)
+            entry |= {"hashed": True, "identityHash": _salted_hash(str(value), salt), "salt": salt}
+        else:
+            entry |= {"hashed": False, "identityHash": str(value)}
+        objects.append(entry)
+    return objects
+
+
+def _issuer(spec: MicroCredentialSpec, issuer_id: str, lang: str) -> dict[str, Any]:
+    if not spec.awarding_bodies:
+        return {"id": issuer_id, "type": ["Profile"]}
+    profile = _profile(spec.awarding_bodies[0], lang) | {"id": issuer_id}
+    if len(spec.awarding_bodies) > 1:
+        # Co-awarding bodies: OB 3.0 has one issuer, so the others ride in the extension.
+        profile["euAwardingBody"] = [_profile(b, lang) for b in spec.awarding_bodies[1:]]
+    return profile
+
+
+def _profile(body: AwardingBody, lang: str) -> dict[str, Any]:
+    profile: dict[str, Any] = {
+        "type": ["Profile"],
+        "name": body.name.get(lang),
+        "euName": _lang(body.name),
+        "address": {
+            "type": ["Address"],
+            "addressCountry": body.country.label("en"),
+            "addressCountryCode": str(body.country),
+        },
+    }
+    if body.region:
+        profile["address"]["addressRegion"] = body.region
+    if body.url:
+        profile["url"] = body.url
+    identifiers = []
+    if body.legal_identifier:
+        identifiers.append(
+            {
+                "type": "IdentifierEntry",
+                # OB 3.0 allows "ext:" identifier types; the scheme key says which register
+                "identifierType": f"ext:{body.legal_identifier.scheme.value}",
+                "identifier": body.legal_identifier.value,
+            }
+        )
+    if identifiers:
+        profile["otherIdentifier"] = identifiers
+    if body.id:
+        profile["id"] = body.id
+    if body.registries:
+        profile["euRegistry"] = [
+            {"euRegistryName": r.name}
+            | ({"euRegistryId": r.id} if r.id else {})
+            | ({"euRegistryUrl": r.url} if r.url else {})
+            for r in body.registries
+        ]
+    return profile
+
+
+def _alignments(spec: MicroCredentialSpec) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for level in spec.levels:
+        concept = level.concept
+        if concept is None or level.framework is None:
+            continue
+        out.append(
+            {
+                "type": ["Alignment"],
+                "targetType": "ext:FrameworkLevel",
+                "targetFramework": level.framework.label("en"),
+                "targetCode": str(concept.value),
+                "targetName": concept.label("en"),
+                "targetUrl": concept.uri,
+            }
+        )
+    seen: set[str] = set()
+    for outcome in spec.learning_outcomes:
+        for skill in outcome.esco_skills:
+            if skill not in seen:
+                seen.add(skill)
+                out.append(
+                    {
+                        "type": ["Alignment"],
+                        "targetType": "ceasn:Competency",
+                        "targetFramework": "ESCO",
+                        "targetName": "ESCO skill",
+                        "targetUrl": skill,
+                    }
+                )
+    return out
+
+
+def _extension(spec: MicroCredentialSpec) -> dict[str, Any]:
+    ext: dict[str, Any] = {}
+    if spec.id:
+        ext["euSpecification"] = spec.id
+        ext["euSpecificationVersion"] = spec.version
+    for field, term in TEXTS.items():
+        if value := _lang(getattr(spec, field)):
+            ext[term] = value
+    if spec.learner_identification:
+        ext["euLearnerIdentification"] = [a.uri for a in spec.learner_identification]
+    if spec.learning_outcomes:
+        ext["euLearningOutcome"] = [
+            {
+                "euStatement": _lang(o.statement),
+                **({"euEscoSkill": list(o.esco_skills)} if o.esco_skills else {}),
+                **({"euLevel": [o.level.concept.uri]} if o.level and o.level.concept else {}),
+            }
+            for o in spec.learning_outcomes
+        ]
+    if spec.workload:
+        if spec.workload.ects is not None:
+            ext["euWorkloadEcts"] = str(spec.workload.ects)
+        if spec.workload.hours is not None:
+            ext["euWorkloadHours"] = str(spec.workload.hours)
+        if spec.workload.description:
+            ext["euWorkloadDescription"] = _lang(spec.workload.description)
+    levels = [lv.concept.uri for lv in spec.levels if lv.concept]
+    if levels:
+        ext["euLevel"] = levels
+    if texts := [lv.value for lv in spec.levels if lv.concept is None]:
+        ext["euLevelText"] = texts
+    if spec.assessment:
+        ext["euAssessmentMethod"] = [m.uri for m in spec.assessment.methods]
+        if spec.assessment.description:
+            ext["euAssessmentDescription"] = _lang(spec.assessment.description)
+        if spec.assessment.criteria:
+            ext["euAssessmentCriteria"] = _lang(spec.assessment.criteria)
+    if spec.form_of_participation:
+        ext["euFormOfParticipation"] = spec.form_of_participation.uri
+    if qa := spec.quality_assurance:
+        ext["euQualityAssurance"] = [t.uri for t in qa.types]
+        if qa.body:
+            ext["euQualityAssuranceBody"] = _lang(qa.body)
+        if qa.description:
+            ext["euQualityAssuranceDescription"] = _lang(qa.description)
+        if qa.url:
+            ext["euQualityAssuranceUrl"] = qa.url
+    if spec.supervision:
+        ext["euSupervision"] = spec.supervision.uri
+    if spec.integration:
+        ext["euIntegration"] = spec.integration.option.uri
+        if spec.integration.towards:
+            ext["euIntegrationTowards"] = [{"euName": _lang(t)} for t in spec.integration.towards]
+    if info := spec.further_information:
+        if info.text:
+            ext["euFurtherInformation"] = _lang(info.text)
+        if info.url:
+            ext["euFurtherInformationUrl"] = info.url
+    if spec.fields_of_education:
+        ext["euFieldOfEducation"] = [f.uri for f in spec.fields_of_education]
+    if spec.languages:
+        ext["euLanguage"] = [lang.uri for lang in spec.languages]
+    if spec.relevance:
+        ext["euRelevance"] = _lang(spec.relevance.need)
+        if spec.relevance.partners:
+            ext["euPartner"] = list(spec.relevance.partners)
+    if spec.validity_months:
+        ext["euValidityMonths"] = spec.validity_months
+    return ext
+
+
+def to_ob3(
+    award: Award,
+    *,
+    issuer_id: str,
+    credential_id: str | None = None,
+    achievement_id: str | None = None,
+    hash_identifiers: bool = True,
+) -> dict[str, Any]:
+    """The unsigned ``OpenBadgeCredential`` for ``award``, issued by ``issuer_id``."""
+    spec = award.spec
+    lang = _primary_language(spec)
+    title = spec.title.get(lang) if spec.title else "Micro-credential"
+    achievement: dict[str, Any] = {
+        "id": achievement_id
+        or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}",
+        "type": ["Achievement"],
+        "achievementType": "MicroCredential",
+        "name": title,
+        "inLanguage": lang,
+        "criteria": {"narrative": _criteria(spec, lang)},
+    }
+    # OB 3.0 requires a description; a design without one gets its title.
+    achievement["description"] = spec.description.get(lang) if spec.description else title
+    if spec.workload and spec.workload.ects is not None:
+        achievement["creditsAvailable"] = float(spec.workload.ects)
+    if spec.fields_of_education:
+        achievement["fieldOfStudy"] = spec.fields_of_education[0].label("en")
+    if alignments := _alignments(spec):
+        achievement["alignment"] = alignments
+    if spec.id:
+        achievement["humanCode"] = spec.id
+        achievement["version"] = str(spec.version)
+    if spec.grading:
+        achievement["resultDescription"] = [
+            {
+                "id": f"{achievement['id']}#grade",
+                "type": ["ResultDescription"],
+                "name": spec.grading.get(lang),
+                "resultType": "ext:Grade",
+            }
+        ]
+    achievement |= _extension(spec)
+
+    subject: dict[str, Any] = {"type": ["AchievementSubject"], "achievement": achievement}
+    if award.learner and award.learner.id:
+        subject["id"] = award.learner.id
+    if identities := _identity_objects(award, hash_identifiers=hash_identifiers):
+        subject["identifier"] = identities
+    if spec.workload and spec.workload.ects is not None:
+        subject["creditsEarned"] = float(spec.workload.ects)
+    if award.grade and spec.grading:
+        subject["result"] = [
+            {
+                "type": ["Result"],
+                "resultDescription": f"{achievement['id']}#grade",
+                "value": award.grade.get(lang),
+            }
+        ]
+    if award.grade:
+        subject["euGrade"] = _lang(award.grade)
+
+    credential: dict[str, Any] = {
+        "@context": list(CONTEXTS),
+        "id": award.id or f"urn:uuid:{uuid.uuid4()}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": title,
+        "issuer": _issuer(spec, issuer_id, lang),
+        "credentialSubject": subject,
+        "credentialSchema": [{"id": OB3_SCHEMA, "type": "JsonSchema"}],
+    }
+    if award.issued_on:
+        credential["validFrom"] = f"{award.issued_on.isoformat()}T00:00:00Z"
+        subject["awardedDate"] = credential["validFrom"]
+    if award.valid_until:
+        credential["validUntil"] = f"{award.valid_until.isoformat()}T23:59:59Z"
+    return credential
+
+
+def _criteria(spec: MicroCredentialSpec, lang: str) -> str:
+    parts = []
+    if spec.assessment:
+        parts.append(", ".join(m.label(lang) for m in spec.assessment.methods) + ".")
+        for text in (spec.assessment.description, spec.assessment.criteria):
+            if text:
+                parts.append(text.get(lang))
+    if spec.learning_outcomes:
+        parts.extend(f"- {o.statement.get(lang)}" for o in spec.learning_outcomes)
+    return "\n".join(parts) or ("—" if lang == "pl" else "-")
