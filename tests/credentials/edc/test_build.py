@@ -87,3 +87,44 @@ def test_eu_samples_get_a_shapes_warning_not_a_failure(shared: Path) -> None:
     assert schema is not None
     assert (schema.status.value, schema.code) == ("warning", "edc_shapes")
     assert "cred:issued" in schema.en
+
+
+def test_eu_signed_samples_verify_with_the_trust_list_warning(shared: Path) -> None:
+    import datetime as dt
+    import json
+
+    from microcred.credentials.verify import verify
+
+    inside_validity = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    for name, verdict in (("Sample-MC-Annex1-signed.jsonld", "incomplete"),
+                          ("Sample-CertOfPart-signed.jsonld", "participation-badge")):  # fmt: skip
+        sealed = json.loads((shared / "vectors/edc-examples" / name).read_text())
+        report = verify(sealed, now=inside_validity)
+        assert report.verified, report.to_dict()
+        assert report.format == "jades"
+        assert report.check("proof").code == "ok"  # type: ignore[union-attr]
+        warnings = {c.code for c in report.checks if c.status.value == "warning"}
+        assert "trust_list_not_checked" in warnings
+        assert report.verdict == verdict
+        # today the sample certificate (valid to 2025-05-10) has expired
+        assert verify(sealed).check("proof").code == "certificate_expired"  # type: ignore[union-attr]
+
+
+def test_our_sealed_edc_verifies_and_a_swapped_payload_does_not() -> None:
+    from microcred.credentials.jades import seal, self_signed_seal_certificate
+    from microcred.credentials.verify import verify
+
+    credentials = self_signed_seal_certificate("Politechnika Nadwiślańska", "PL")
+    award = _award(EXAMPLES / "python-basics.yaml")
+    edc = to_edc(award)
+    edc["issuer"]["legalName"] = {"pl": "Politechnika Nadwiślańska"}
+    sealed = seal(edc, key=credentials.key, certificates=credentials.certificates)
+    report = verify(sealed)
+    assert report.verified, report.to_dict()
+    assert report.check("issuer").code == "ok"  # type: ignore[union-attr]
+    codes = {c.code for c in report.checks}
+    assert {"trust_list_not_checked", "self_signed"} <= codes
+    other = seal(to_edc(_award(EXAMPLES / "team-communication.yaml")), key=credentials.key,
+                 certificates=credentials.certificates)  # fmt: skip
+    swapped = {**sealed, "payload": other["payload"]}
+    assert verify(swapped).check("proof").code == "invalid_signature"  # type: ignore[union-attr]

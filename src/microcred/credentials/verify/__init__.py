@@ -23,6 +23,7 @@ from ..baking import extract, image_format
 from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
 from ..errors import BakingError
+from ..jades import SealResult, verify_seal
 from ..vc_jose import JWT_SHAPE, verify_jwt
 from .checks import (
     check_contexts,
@@ -33,6 +34,9 @@ from .checks import (
     check_schema,
     check_status,
     proof_check,
+    seal_check,
+    seal_issuer_check,
+    seal_warnings,
 )
 from .report import Check, CheckStatus, Result, VerificationReport
 
@@ -153,6 +157,15 @@ def _verify(
                       proof_check(jose))  # fmt: skip
             return VerificationReport(fmt, failed)
         loaded = payload
+    sealed: SealResult | None = None
+    if isinstance(loaded, dict) and "signatures" in loaded and "payload" in loaded:
+        fmt = "jades" if fmt == "json" else f"{fmt}+jades"
+        sealed = verify_seal(loaded, now=now, clock_skew=clock_skew)
+        if sealed.document is None or not sealed.verified:
+            failed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal", "e-pieczęć JAdES"),
+                      seal_check(sealed))  # fmt: skip
+            return VerificationReport(fmt, failed)
+        loaded = sealed.document
     document = loaded
     assert document is not None  # noqa: S101 - _load returns a document or a failure
     if _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
@@ -162,12 +175,17 @@ def _verify(
                     f"czytelny dokument {fmt.upper()}")]  # fmt: skip
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
-    if jose is None:
-        proof_result, proof = check_proof(document, resolver, allowed_suites)
+    if sealed is not None:
+        checks.append(seal_check(sealed))
+        checks.append(seal_issuer_check(document, sealed))
+        checks.extend(seal_warnings(sealed))
     else:
-        proof_result, proof = proof_check(jose), jose
-    checks.append(proof_result)
-    checks.append(check_issuer_binding(document, proof))
+        if jose is None:
+            proof_result, proof = check_proof(document, resolver, allowed_suites)
+        else:
+            proof_result, proof = proof_check(jose), jose
+        checks.append(proof_result)
+        checks.append(check_issuer_binding(document, proof))
     checks.append(check_dates(document, now, clock_skew))
     checks.append(check_status(document, status_fetcher, resolver, allowed_suites, now, clock_skew))
     eu_check, compliance = check_eu_elements(document, now)

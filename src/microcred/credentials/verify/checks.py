@@ -15,6 +15,9 @@ __all__ = [
     "check_schema",
     "check_status",
     "proof_check",
+    "seal_check",
+    "seal_issuer_check",
+    "seal_warnings",
 ]
 
 import datetime as dt
@@ -32,6 +35,7 @@ from .. import contexts
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc, shacl
+from ..jades import SealResult
 from ..ob3 import from_ob3
 from ..status import check_status as check_entries
 from .report import Check, CheckStatus
@@ -168,6 +172,39 @@ def proof_check(result: ProofResult) -> Check:
         "malformed_jwt": "uszkodzony JWS",
     }.get(result.code, "dowód jest niepoprawny")
     return Check("proof", F, result.code, result.reason, polish)
+
+
+def seal_check(sealed: SealResult) -> Check:
+    """A JAdES e-seal as the proof check."""
+    if sealed.verified:
+        en = f"valid e-seal ({sealed.algorithm}) by {sealed.organisation or sealed.subject}"
+        pl = f"poprawna e-pieczęć ({sealed.algorithm}): {sealed.organisation or sealed.subject}"
+        return Check("proof", P, "ok", en, pl)
+    return Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)
+
+
+def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:
+    """The sealing certificate's organisation against the credential's issuer name."""
+    issuer = document.get("issuer")
+    names: set[str] = set()
+    if isinstance(issuer, dict):
+        for key in ("legalName", "altLabel"):
+            value = issuer.get(key)
+            if isinstance(value, dict):
+                names.update(v for v in value.values() if isinstance(v, str))
+    organisation = sealed.organisation or ""
+    if organisation and organisation in names:
+        return Check("issuer", P, "ok", f"sealed by the issuer {organisation}",
+                     f"zapieczętowane przez wystawcę {organisation}")  # fmt: skip
+    return Check("issuer", W, "seal_organisation_differs",
+                 f"sealed by {organisation or 'an unnamed organisation'}, not named as the issuer",
+                 f"zapieczętował {organisation or 'nienazwany podmiot'}, "
+                 "a nie podmiot wskazany jako wystawca")  # fmt: skip
+
+
+def seal_warnings(sealed: SealResult) -> list[Check]:
+    """What an offline e-seal check cannot establish, each as a warning."""
+    return [Check("e-seal", W, w.code, w.reason, w.reason_pl) for w in sealed.warnings]
 
 
 def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
