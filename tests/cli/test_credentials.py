@@ -220,3 +220,37 @@ def test_sign_as_a_did_web_issuer(tmp_path: Path, key_file: Path) -> None:
                         "--did-document", str(did_file), str(unsigned))  # fmt: skip
     assert code == 2
     assert "not a verification method" in err
+
+
+def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    from microcred.credentials.edc import to_edc
+    from microcred.credentials.jades import self_signed_seal_certificate
+
+    credentials = self_signed_seal_certificate("Politechnika Nadwiślańska", "PL")
+    p12 = tmp_path / "seal.p12"
+    encryption = BestAvailableEncryption(b"haslo")
+    leaf = credentials.certificates[0]
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(b"seal", credentials.key, leaf, None, encryption)
+    )
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    learner = {"given_name": "Jan", "family_name": "Nowak"}
+    award = Award.model_validate(
+        {"spec": spec.model_dump(), "issued_on": "2025-06-20", "learner": learner}
+    )
+    unsigned = tmp_path / "edc.json"
+    unsigned.write_text(json.dumps(to_edc(award)), encoding="utf-8")
+    code, out, err = _run("sign", "--format", "edc", "--seal", str(p12), "--seal-password", "haslo",
+                          str(unsigned))  # fmt: skip
+    assert code == 0, err
+    sealed = tmp_path / "sealed.json"
+    sealed.write_text(out, encoding="utf-8")
+    code, out, _ = _run("verify", "--json", str(sealed))
+    report = json.loads(out)
+    assert report["format"] == "jades"
+    assert {c["code"] for c in report["checks"]} >= {"trust_list_not_checked", "self_signed"}
+    assert _run("sign", "--format", "ob3", "--seal", str(p12), "--seal-password", "haslo",
+                str(unsigned))[0] == 2  # fmt: skip
+    assert _run("sign", "--seal", str(p12), "--seal-password", "zle", str(unsigned))[0] == 2

@@ -1,4 +1,5 @@
-"""``microcred sign --key KEY.json FILE…``: sign unsigned credentials.
+"""``microcred sign --key KEY.json FILE…`` (or ``--seal CERT.p12``): sign unsigned
+credentials with a Data Integrity proof, as a JWT, or seal EDCs with JAdES.
 
 The issuer (``issuer`` or ``issuer.id``) is set to the key's did:key, unless ``--issuer``
 names another DID whose document (given with ``--did-document``) lists the key. One file
@@ -11,6 +12,7 @@ __all__ = ["sign_command"]
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ import click
 from ..credentials.data_integrity import SUITES, sign
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
+from ..credentials.jades import load_seal_credentials, seal
 from ..credentials.keys import KeyPair
 from ..credentials.vc_jose import sign_jwt
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
@@ -57,24 +60,29 @@ def _with_issuer(document: dict[str, Any], issuer: str) -> dict[str, Any]:
     return {**document, "issuer": issuer}
 
 
-@click.command("sign")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--key", "key_file", required=True, type=click.Path(path_type=Path), help="Key file.")
-@click.option("--suite", type=click.Choice([*sorted(SUITES), "jwt"]), default="eddsa-rdfc-2022",
-              show_default=True, help="Data Integrity cryptosuite, or jwt (VC-JOSE).")  # fmt: skip
-@click.option("--issuer", help="Issuer DID (default: the key's did:key).")
-@click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
-              help="Local DID document of --issuer (repeatable).")  # fmt: skip
-@click.option("--out-dir", type=click.Path(path_type=Path), help="Where to write signed files.")
-def sign_command(
-    files: tuple[Path, ...], key_file: Path, suite: str, issuer: str | None,
-    did_documents: tuple[Path, ...], out_dir: Path | None,
-) -> None:  # fmt: skip
-    """Sign unsigned credentials (JSON) with a Data Integrity proof."""
+def _signer(
+    key_file: Path | None, seal_file: Path | None, seal_password: str | None, suite: str,
+    issuer: str | None, did_documents: tuple[Path, ...],
+) -> Callable[[dict[str, Any]], str]:  # fmt: skip
+    """What to do with each document: a Data Integrity proof, a JWT, or a JAdES e-seal."""
+    if seal_file is not None:
+        try:
+            credentials = load_seal_credentials(seal_file, seal_password)
+        except (CredentialError, OSError, ValueError) as exc:
+            click.echo(f"error: {seal_file}: {getattr(exc, 'message', None) or exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+        def seal_one(document: dict[str, Any]) -> str:
+            sealed = seal(
+                document, key=credentials.key, certificates=list(credentials.certificates)
+            )
+            return json.dumps(sealed, indent=2, ensure_ascii=False) + "\n"
+
+        return seal_one
+    if key_file is None:
+        raise click.UsageError("give --key (Data Integrity, JWT) or --seal (JAdES e-seal)")
     key = load_key(key_file)
-    if len(files) > 1 and out_dir is None:
-        raise click.UsageError("several files need --out-dir")
-    suite_algorithm = SUITES[suite].key_algorithm
+    suite_algorithm = SUITES[suite].key_algorithm if suite in SUITES else key.algorithm
     if key.algorithm != suite_algorithm:
         raise click.UsageError(
             f"{suite} needs an {suite_algorithm} key; {key_file} is {key.algorithm}"
@@ -84,6 +92,44 @@ def sign_command(
     except (CredentialError, OSError, ValueError) as exc:
         click.echo(f"error: {getattr(exc, 'message', None) or exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+
+    def sign_one(document: dict[str, Any]) -> str:
+        unsigned = _with_issuer(document, issuer_id)
+        if suite == "jwt":
+            return sign_jwt(unsigned, key, kid=method) + "\n"
+        signed = sign(unsigned, key, suite=suite, verification_method=method)
+        return json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
+
+    return sign_one
+
+
+_TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
+
+
+@click.command("sign")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--key", "key_file", type=click.Path(path_type=Path), help="Key file (did:key).")
+@click.option("--suite", type=click.Choice([*sorted(SUITES), "jwt"]), default="eddsa-rdfc-2022",
+              show_default=True, help="Data Integrity cryptosuite, or jwt (VC-JOSE).")  # fmt: skip
+@click.option("--format", "doc_format", type=click.Choice(["ob3", "edc"]),
+              help="Require every file to be this kind of credential.")  # fmt: skip
+@click.option("--seal", "seal_file", type=click.Path(path_type=Path),
+              help="Seal with JAdES: e-seal certificate and key (PKCS#12 or PEM).")  # fmt: skip
+@click.option("--seal-password", envvar="MICROCRED_SEAL_PASSWORD",
+              help="Password of the PKCS#12 file (or $MICROCRED_SEAL_PASSWORD).")  # fmt: skip
+@click.option("--issuer", help="Issuer DID (default: the key's did:key).")
+@click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
+              help="Local DID document of --issuer (repeatable).")  # fmt: skip
+@click.option("--out-dir", type=click.Path(path_type=Path), help="Where to write signed files.")
+def sign_command(
+    files: tuple[Path, ...], key_file: Path | None, suite: str, doc_format: str | None,
+    seal_file: Path | None, seal_password: str | None, issuer: str | None,
+    did_documents: tuple[Path, ...], out_dir: Path | None,
+) -> None:  # fmt: skip
+    """Sign unsigned credentials (JSON): Data Integrity proof, JWT, or JAdES e-seal."""
+    if len(files) > 1 and out_dir is None:
+        raise click.UsageError("several files need --out-dir")
+    signer = _signer(key_file, seal_file, seal_password, suite, issuer, did_documents)
     status = EXIT_OK
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -92,12 +138,12 @@ def sign_command(
             document = json.loads(read_limited(path, _MAX_BYTES))
             if not isinstance(document, dict):
                 raise ValueError("not a JSON object")
-            unsigned = _with_issuer(document, issuer_id)
-            if suite == "jwt":
-                text = sign_jwt(unsigned, key, kid=method) + "\n"
-            else:
-                signed = sign(unsigned, key, suite=suite, verification_method=method)
-                text = json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
+            types = document.get("type", [])
+            if doc_format and _TYPES[doc_format] not in (
+                types if isinstance(types, list) else [types]
+            ):
+                raise CredentialError(f"not a {_TYPES[doc_format]}")
+            text = signer(document)
         except OSError as exc:
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT
@@ -111,7 +157,11 @@ def sign_command(
             status = EXIT_BAD_INPUT
             continue
         if out_dir:
-            name = path.with_suffix(".jwt").name if suite == "jwt" else path.name
+            name = (
+                path.with_suffix(".jwt").name
+                if text.count(".") == 2 and "{" not in text
+                else path.name
+            )
             (out_dir / name).write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
