@@ -1,0 +1,87 @@
+"""Benchmark: Europass EDCs — build + e-seal per second, e-seal verification and the
+full ``verify()`` report per second, one core (``python bench/edc.py [N] [ROUNDS]``).
+
+Target (issue 5): sealing and verifying an EDC ≥ 500 per second per core. The PDF
+certificate render time is measured by ``bench/render.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from microcred.credentials.edc import to_edc
+from microcred.credentials.jades import seal, self_signed_seal_certificate, verify_seal
+from microcred.credentials.verify import verify
+from microcred.standard import designfile
+from microcred.standard.elements import Award
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "designs"
+
+
+def _awards(n: int) -> list[Award]:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes()).model_dump()
+    return [
+        Award.model_validate(
+            {
+                "spec": spec,
+                "issued_on": "2025-06-20",
+                "learner": {
+                    "given_name": f"Anna{i}",
+                    "family_name": "Kowalska",
+                    "email": f"anna{i}@example.org",
+                },
+            }
+        )
+        for i in range(n)
+    ]
+
+
+def _rate(func: Callable[[Any], Any], items: list[Any], rounds: int) -> list[float]:
+    func(items[0])  # warm-up: caches, lazy imports
+    rates = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for item in items:
+            func(item)
+        rates.append(len(items) / (time.perf_counter() - start))
+    return rates
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    credentials = self_signed_seal_certificate("Politechnika Nadwiślańska", "PL")
+    awards = _awards(n)
+
+    def build_and_seal(award: Award) -> dict[str, Any]:
+        return seal(to_edc(award), key=credentials.key, certificates=credentials.certificates)
+
+    sealed = [build_and_seal(a) for a in awards]
+    edcs = [to_edc(a) for a in awards]
+    print(f"{n} EDCs from python-basics.yaml, P-256 e-seal (self-signed test certificate), "
+          f"median (min–max) over {rounds} rounds")  # fmt: skip
+    for name, func, items in (
+        ("build EDC (to_edc)", to_edc, awards),
+        (
+            "seal (JAdES)",
+            lambda e: seal(e, key=credentials.key, certificates=credentials.certificates),
+            edcs,
+        ),
+        ("build + seal", build_and_seal, awards),
+        ("verify e-seal (verify_seal)", verify_seal, sealed),
+        ("verify() full report (+SHACL)", verify, sealed),
+    ):
+        rates = _rate(func, items, rounds)
+        print(
+            f"  {name:<32} {statistics.median(rates):8.0f}/s  ({min(rates):.0f}–{max(rates):.0f})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
