@@ -1,0 +1,286 @@
+"""Render an award as a printable PDF certificate that carries its own credentials.
+
+One A4 page (more only when a design is long) showing every Annex I element the award
+has, a QR code to the public verification URL, and the signed credentials embedded as
+PDF file attachments (ISO 32000-1 §7.11.4, "embedded file streams"), so that the paper's
+PDF verifies offline::
+
+    pdf = render_pdf(
+        award,
+        credentials={"credential-ob3.json": signed_ob3_bytes,
+                     "credential-edc.jsonld": sealed_edc_bytes},
+        verification_url="https://uczelnia.example/v/7f3a",
+        lang="pl",
+    )
+
+The file is PDF/A-3a as WeasyPrint writes it: tagged (a structure tree for screen
+readers), fonts embedded, XMP metadata (title, author = the awarding body, language),
+and each attachment linked from the catalog's ``/AF`` array with
+``/AFRelationship /Data`` — the credential is the data the page presents.
+
+Rendering reads nothing from the network or the disk: the only URLs the page holds are
+``data:`` URLs (the QR code, the logo), and the URL fetcher refuses every other scheme.
+The output is deterministic for the same inputs (dates come from the award, the file
+identifier is a hash of the content).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ATTACHMENT_DESCRIPTIONS",
+    "MAX_ATTACHMENTS",
+    "MAX_ATTACHMENT_BYTES",
+    "MAX_LOGO_BYTES",
+    "render_pdf",
+]
+
+import base64
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+import pydyf  # type: ignore[import-untyped]
+import segno
+import weasyprint  # type: ignore[import-untyped]
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml.common import DefusedXmlException
+from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+from ...standard.annexes import AnnexIElement
+from ...standard.elements import Award
+from ._labels import LANGUAGES, PHRASES, phrase
+from ._view import CertificateView, certificate_view, two_columns
+from .errors import RenderError
+
+MAX_ATTACHMENTS = 16
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # all attachments together
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_MAX_URL = 1000  # a QR code of error level M holds ~2,300 bytes; keep it easily scannable
+
+ATTACHMENT_DESCRIPTIONS = {
+    "credential-ob3.json": "Open Badges 3.0 credential with a Data Integrity proof",
+    "credential-ob3.jwt": "Open Badges 3.0 credential as a VC-JOSE JWT",
+    "credential-edc.jsonld": "European Digital Credential (ELM v3), e-sealed",
+}
+_MEDIA_TYPES = {
+    ".json": "application/json",
+    ".jsonld": "application/ld+json",
+    ".jwt": "application/jwt",
+    ".xml": "application/xml",
+}
+_ATTACHMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_FILE_NAME = {"pl": "certyfikat.pdf", "en": "certificate.pdf"}
+# Attachment dates when the award has no date of issue (keeps the output deterministic).
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class _Assets:
+    template: jinja2.Template
+    stylesheet: weasyprint.CSS
+    font_config: FontConfiguration
+    fetcher: weasyprint.urls.URLFetcher
+
+
+_local = threading.local()
+
+
+def _assets() -> _Assets:
+    """Template, CSS and fonts, loaded once per thread (WeasyPrint objects are not shared)."""
+    assets: _Assets | None = getattr(_local, "assets", None)
+    if assets is None:
+        files = resources.files(__package__) / "templates"
+        environment = jinja2.Environment(
+            autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        )
+        template = environment.from_string((files / "certificate.html").read_text("utf-8"))
+        font_config = FontConfiguration()
+        fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("data",), timeout=1)
+        stylesheet = weasyprint.CSS(
+            string=(files / "certificate.css").read_text("utf-8"),
+            font_config=font_config,
+            url_fetcher=fetcher,
+        )
+        assets = _Assets(template, stylesheet, font_config, fetcher)
+        _local.assets = assets
+    return assets
+
+
+def _data_url(media_type: str, data: bytes) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _logo_url(logo: bytes) -> str:
+    if not isinstance(logo, bytes | bytearray):
+        raise RenderError("the logo must be bytes (PNG, JPEG or SVG)", code="invalid_input")
+    if len(logo) > MAX_LOGO_BYTES:
+        raise RenderError(
+            f"the logo is larger than {MAX_LOGO_BYTES // 1024} KiB", code="invalid_input"
+        )
+    if logo.startswith(b"\x89PNG\r\n\x1a\n"):
+        return _data_url("image/png", bytes(logo))
+    if logo.startswith(b"\xff\xd8\xff"):
+        return _data_url("image/jpeg", bytes(logo))
+    head = bytes(logo[:2048]).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<") and (b"<svg" in head or head.startswith(b"<?xml")):
+        try:
+            root = SafeElementTree.fromstring(bytes(logo), forbid_dtd=True)
+        except (DefusedXmlException, SafeElementTree.ParseError) as exc:
+            raise RenderError(f"the SVG logo cannot be read: {exc}", code="invalid_input") from None
+        if not root.tag.endswith("svg"):
+            raise RenderError("the SVG logo has no <svg> root", code="invalid_input")
+        return _data_url("image/svg+xml", bytes(logo))
+    raise RenderError("the logo is neither PNG, JPEG nor SVG", code="invalid_input")
+
+
+def _check_credentials(credentials: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    if not isinstance(credentials, dict):
+        raise RenderError("credentials must be a dict of file name to bytes", code="invalid_input")
+    if len(credentials) > MAX_ATTACHMENTS:
+        raise RenderError(f"more than {MAX_ATTACHMENTS} attachments", code="invalid_input")
+    total = 0
+    for name, data in credentials.items():
+        if not isinstance(name, str) or not _ATTACHMENT_NAME.fullmatch(name):
+            raise RenderError(
+                f"{name!r} is not a plain file name (letters, digits, '.', '_', '-')",
+                code="invalid_input",
+            )
+        if not isinstance(data, bytes | bytearray) or not data:
+            raise RenderError(
+                f"the attachment {name!r} is not non-empty bytes", code="invalid_input"
+            )
+        total += len(data)
+    if total > MAX_ATTACHMENT_BYTES:
+        raise RenderError(
+            f"the attachments are larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MiB",
+            code="invalid_input",
+        )
+    # A PDF name tree must be sorted by key (ISO 32000-1 §7.9.6).
+    return sorted((name, bytes(data)) for name, data in credentials.items())
+
+
+def _check_url(url: str) -> str:
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/?#]+[^\s]*$", url):
+        raise RenderError("verification_url must be an absolute http(s) URL", code="invalid_input")
+    if len(url) > _MAX_URL:
+        raise RenderError(
+            f"verification_url is longer than {_MAX_URL} characters", code="invalid_input"
+        )
+    return url
+
+
+def _attachment(
+    name: str, data: bytes, when: dt.datetime, assets: _Assets
+) -> weasyprint.Attachment:
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    media_type = _MEDIA_TYPES.get(suffix, "application/octet-stream")
+    return weasyprint.Attachment(
+        url=_data_url(media_type, data),
+        url_fetcher=assets.fetcher,
+        name=name,
+        description=ATTACHMENT_DESCRIPTIONS.get(name, name),
+        created=when,
+        modified=when,
+        relationship="Data",
+    )
+
+
+def _html(
+    view: CertificateView,
+    award: Award,
+    *,
+    qr: str,
+    logo: str | None,
+    verification_url: str,
+    attachment_names: list[str],
+    assets: _Assets,
+) -> str:
+    lang = view.lang
+    words = {key: value[lang] for key, value in PHRASES.items()}
+    names = ", ".join(attachment_names)
+    description = f"{phrase('document', lang)}: {view.title} — {view.learner_name}"
+    context: dict[str, Any] = {
+        "view": view,
+        "t": words,
+        "meta": {
+            "title": f"{view.title} — {view.learner_name}",
+            "description": description,
+            "created": award.issued_on.isoformat() if award.issued_on else None,
+        },
+        "columns": two_columns(view.rows),
+        "outcomes_label": AnnexIElement.LEARNING_OUTCOMES.short_label(lang),
+        "date_label": AnnexIElement.DATE_OF_ISSUE.short_label(lang),
+        "logo": logo,
+        "qr": qr,
+        "verification_url": verification_url,
+        "attachments": attachment_names,
+        "offline": phrase("verify_offline", lang).format(names=names),
+        "file_name": _FILE_NAME[lang],
+    }
+    return assets.template.render(context)
+
+
+def _deduplicate_af(document: object, pdf: pydyf.PDF) -> None:
+    """WeasyPrint's PDF/A-3 step lists each attachment twice in the catalog's ``/AF``."""
+    files = pdf.catalog.get("AF")
+    if files:
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(files))
+
+
+def render_pdf(
+    award: Award,
+    *,
+    credentials: dict[str, bytes],
+    verification_url: str,
+    lang: str = "pl",
+    logo: bytes | None = None,
+) -> bytes:
+    """The PDF certificate of ``award`` in ``lang`` (``pl`` or ``en``).
+
+    ``credentials`` maps attachment file names (``credential-ob3.json``,
+    ``credential-edc.jsonld``) to the exact bytes to embed; :func:`extract_attachments`
+    gives them back byte for byte. ``verification_url`` is what the QR code points to;
+    ``logo`` is the provider's PNG, JPEG or SVG. Raises :class:`RenderError` with code
+    ``invalid_input`` on a bad argument.
+    """
+    if not isinstance(award, Award):
+        raise RenderError("award must be a microcred Award", code="invalid_input")
+    if lang not in LANGUAGES:
+        raise RenderError(f"lang must be one of {', '.join(LANGUAGES)}", code="invalid_input")
+    url = _check_url(verification_url)
+    attachments = _check_credentials(credentials)
+    logo_url = _logo_url(logo) if logo is not None else None
+
+    assets = _assets()
+    view = certificate_view(award, lang)
+    qr = segno.make(url, error="m", micro=False).svg_data_uri(
+        border=0, dark="#14213d", light=None, omit_charset=True
+    )
+    html = _html(
+        view,
+        award,
+        qr=qr,
+        logo=logo_url,
+        verification_url=url,
+        attachment_names=[name for name, _ in attachments],
+        assets=assets,
+    )
+    when = (
+        dt.datetime.combine(award.issued_on, dt.time(), tzinfo=dt.UTC)
+        if award.issued_on
+        else _EPOCH
+    )
+    document = weasyprint.HTML(string=html, url_fetcher=assets.fetcher)
+    pdf: bytes = document.write_pdf(
+        stylesheets=[assets.stylesheet],
+        font_config=assets.font_config,
+        attachments=[_attachment(n, d, when, assets) for n, d in attachments],
+        pdf_variant="pdf/a-3a",
+        pdf_identifier=True,
+        finisher=_deduplicate_af,
+    )
+    return pdf
