@@ -254,3 +254,23 @@ def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
     assert _run("sign", "--format", "ob3", "--seal", str(p12), "--seal-password", "haslo",
                 str(unsigned))[0] == 2  # fmt: skip
     assert _run("sign", "--seal", str(p12), "--seal-password", "zle", str(unsigned))[0] == 2
+
+
+def test_render_a_certificate_and_verify_it(tmp_path: Path, key_file: Path) -> None:
+    unsigned = tmp_path / "u.json"
+    document = _unsigned() | {"id": "https://ckw.example.edu.pl/credentials/42"}
+    unsigned.write_text(json.dumps(document), encoding="utf-8")
+    signed = tmp_path / "s.json"
+    signed.write_text(_run("sign", "--key", str(key_file), str(unsigned))[1], encoding="utf-8")
+    pdf = tmp_path / "certyfikat.pdf"
+    code, _, err = _run("render", "--credential", str(signed), "--out", str(pdf), "--lang", "pl")
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    code, out, _ = _run("verify", "--lang", "pl", str(pdf))
+    assert code == 0
+    assert "ZWERYFIKOWANO — mikropoświadczenie" in out
+    no_url = tmp_path / "no-url.json"
+    no_url.write_text(json.dumps(_unsigned() | {"id": "urn:uuid:1"}), encoding="utf-8")
+    code, _, err = _run("render", "--credential", str(no_url), "--out", str(tmp_path / "x.pdf"))
+    assert code == 2
+    assert "--verification-url" in err

@@ -3,7 +3,8 @@
 - ``check``, ``schema`` (:mod:`.check`) — designs against the EU Recommendation;
 - ``keys generate|show`` (:mod:`.keys`) — signing keys;
 - ``sign`` (:mod:`.sign`) and ``verify`` (:mod:`.verify`) — credentials;
-- ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges.
+- ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges;
+- ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached.
 
 Exit status everywhere: 0 success, 1 a negative answer (not a micro-credential, not
 verified), 2 bad usage or unreadable input.
@@ -22,6 +23,7 @@ from ._common import EXIT_BAD_INPUT
 from .bake import bake_command, extract_command
 from .check import check_command, schema_command
 from .keys import keys_group
+from .render import render_command
 from .sign import sign_command
 from .verify import verify_command
 
@@ -39,6 +41,7 @@ cli.add_command(sign_command)
 cli.add_command(verify_command)
 cli.add_command(bake_command)
 cli.add_command(extract_command)
+cli.add_command(render_command)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ import click
 
 from ..credentials.dids import Resolver
 from ..credentials.fetch import fetch_public_https, json_fetcher
-from ..credentials.verify import MAX_BYTES, CheckStatus, verify
+from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES, CheckStatus, verify
 from ..standard.compliance import Verdict
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
 
@@ -90,7 +90,7 @@ def verify_command(
     status = EXIT_OK
     for path in files:
         try:
-            data = read_limited(path, MAX_BYTES)
+            data = read_limited(path, PDF_MAX_BYTES)
         except OSError as exc:
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT

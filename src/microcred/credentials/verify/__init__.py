@@ -1,6 +1,8 @@
 """``verify(anything) -> VerificationReport``: check a credential from anyone.
 
-Accepts a parsed JSON-LD credential, or its bytes/text (JSON). Runs, in order: format,
+Accepts a parsed JSON-LD credential, or bytes/text: JSON, a compact JWT, a JAdES-sealed
+EDC, a baked PNG or SVG badge, or a PDF certificate with credentials attached (each one
+verified). Runs, in order: format,
 schema, contexts, proof, issuer binding, validity dates, status, EU elements; each
 check is pass / fail / warning / not-applicable with a reason in Polish and English.
 
@@ -12,7 +14,15 @@ skew are injectable.
 
 from __future__ import annotations
 
-__all__ = ["MAX_BYTES", "Check", "CheckStatus", "Result", "VerificationReport", "verify"]
+__all__ = [
+    "MAX_BYTES",
+    "PDF_MAX_BYTES",
+    "Check",
+    "CheckStatus",
+    "Result",
+    "VerificationReport",
+    "verify",
+]
 
 import datetime as dt
 import json
@@ -24,6 +34,7 @@ from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
 from ..errors import BakingError
 from ..jades import SealResult, verify_seal
+from ..render import RenderError, extract_attachments
 from ..vc_jose import JWT_SHAPE, verify_jwt
 from .checks import (
     check_contexts,
@@ -41,6 +52,7 @@ from .checks import (
 from .report import Check, CheckStatus, Result, VerificationReport
 
 MAX_BYTES = 1024 * 1024
+PDF_MAX_BYTES = 10 * 1024 * 1024
 _MAX_DEPTH = 64
 
 
@@ -113,6 +125,67 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, Verificati
     return fmt, document, None
 
 
+_PDF_PREFERENCE = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc.jsonld")
+
+
+def _verify_pdf(
+    pdf: bytes,
+    now: dt.datetime,
+    clock_skew: dt.timedelta,
+    resolver: Resolver,
+    allowed_suites: frozenset[str],
+    status_fetcher: Callable[[str], Any] | None,
+) -> VerificationReport:
+    """A printed certificate: every attached credential is verified on its own; the
+    report is the main one's (OB 3.0 first), with one check per attachment."""
+    try:
+        attachments = extract_attachments(pdf, max_bytes=PDF_MAX_BYTES)
+    except RenderError as exc:
+        polish = {
+            "no_attachments": "PDF nie zawiera poświadczenia cyfrowego",
+            "not_a_pdf": "to nie jest plik PDF",
+            "too_large": "PDF jest za duży",
+            "malformed_pdf": "uszkodzony PDF lub zmieniony załącznik",
+        }.get(exc.code, "nie można odczytać PDF")
+        return _format_failure(exc.code, exc.message, polish, "pdf")
+
+    def rank(name: str) -> tuple[int, str]:
+        preferred = _PDF_PREFERENCE.index(name) if name in _PDF_PREFERENCE else len(_PDF_PREFERENCE)
+        return preferred, name
+
+    names = sorted(attachments, key=rank)
+    reports = {
+        name: _verify(attachments[name], now, clock_skew, resolver, allowed_suites, status_fetcher)
+        for name in names
+    }
+    main = reports[names[0]]
+    found = ", ".join(names)
+    checks = [
+        Check("format", CheckStatus.PASS, "ok", f"PDF with {len(names)} credential(s): {found}",
+              f"PDF z poświadczeniami ({len(names)}): {found}")
+    ]  # fmt: skip
+    checks += [c for c in main.checks if c.name != "format"]
+    for name in names[1:]:
+        checks.append(_attachment_check(name, reports[name]))
+    return VerificationReport(
+        f"pdf+{main.format}", tuple(checks), main.eu_elements, main.verdict, main.credential
+    )
+
+
+def _attachment_check(name: str, report: VerificationReport) -> Check:
+    """One more credential attached to a PDF, summed up as a check."""
+    if report.verified:
+        status = CheckStatus.PASS
+    elif report.result is Result.STATUS_UNKNOWN:
+        status = CheckStatus.WARNING
+    else:
+        status = CheckStatus.FAIL
+    failed = next((c for c in report.checks if c.status is CheckStatus.FAIL), None)
+    en = f"{name} ({report.format}): {report.result}" + (f": {failed.en}" if failed else "")
+    pl = f"{name} ({report.format}): {report.result}" + (f": {failed.pl}" if failed else "")
+    return Check(f"attachment {name}", status, str(report.result), en, pl)
+
+
 def verify(
     anything: Any,
     *,
@@ -146,6 +219,12 @@ def _verify(
     allowed_suites: frozenset[str],
     status_fetcher: Callable[[str], Any] | None,
 ) -> VerificationReport:
+    if isinstance(anything, bytes | bytearray) and bytes(anything[:1024]).lstrip().startswith(
+        b"%PDF-"
+    ):
+        return _verify_pdf(
+            bytes(anything), now, clock_skew, resolver, allowed_suites, status_fetcher
+        )
     fmt, loaded, failure = _load(anything)
     if failure is not None:
         return failure

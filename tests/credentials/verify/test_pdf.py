@@ -1,0 +1,95 @@
+"""verify() on a printed certificate: every attached credential is verified offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from microcred.credentials.data_integrity import sign
+from microcred.credentials.edc import to_edc
+from microcred.credentials.jades import seal, self_signed_seal_certificate
+from microcred.credentials.keys import KeyPair
+from microcred.credentials.ob3 import to_ob3
+from microcred.credentials.render import render_pdf
+from microcred.credentials.verify import verify
+from microcred.standard import designfile
+from microcred.standard.elements import Award
+
+from ...conftest import EXAMPLES
+
+KEY = KeyPair.generate()
+NOW = None  # the seal is made now, so it is verified now
+
+
+def _award() -> Award:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    learner = {"given_name": "Anna", "family_name": "Kowalska", "email": "a@example.org",
+               "date_of_birth": "1990-04-02"}  # fmt: skip
+    return Award.model_validate({"spec": spec.model_dump(), "learner": learner,
+                                 "issued_on": "2025-06-20"})  # fmt: skip
+
+
+def _pdf(**credentials: bytes) -> bytes:
+    url = "https://ckw.example.edu.pl/verify/1"
+    return render_pdf(_award(), credentials=credentials, verification_url=url, lang="pl")
+
+
+def _ob3() -> dict[str, Any]:
+    return sign(to_ob3(_award(), issuer_id=KEY.did_key), KEY)
+
+
+def _sealed_edc() -> dict[str, Any]:
+    credentials = self_signed_seal_certificate(
+        "Politechnika Nadwiślańska", "PL", valid_days=3650,
+        not_before=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+    )  # fmt: skip
+    return seal(to_edc(_award()), key=credentials.key, certificates=credentials.certificates)
+
+
+def test_a_certificate_with_both_credentials_verifies_offline() -> None:
+    pdf = _pdf(**{"credential-ob3.json": json.dumps(_ob3()).encode(),
+                  "credential-edc.jsonld": json.dumps(_sealed_edc()).encode()})  # fmt: skip
+    report = verify(pdf, now=NOW)
+    assert report.verified, report.to_dict()
+    assert report.format == "pdf+json"
+    assert report.verdict == "micro-credential"
+    assert "credential-ob3.json" in report.checks[0].en
+    assert "credential-edc.jsonld" in report.checks[0].en
+    attachment = report.check("attachment credential-edc.jsonld")
+    assert attachment is not None
+    assert (attachment.status.value, attachment.code) == ("pass", "valid")
+
+
+def test_a_credential_whose_proof_fails_fails_the_pdf() -> None:
+    tampered = _ob3()
+    tampered["credentialSubject"]["achievement"]["name"] = "Inny kurs"
+    report = verify(_pdf(**{"credential-ob3.json": json.dumps(tampered).encode()}), now=NOW)
+    assert not report.verified
+    assert report.check("proof").code == "invalid_signature"  # type: ignore[union-attr]
+
+
+def test_a_tampered_second_attachment_fails_the_pdf() -> None:
+    edc = _sealed_edc()
+    edc["payload"] = edc["payload"].replace("Kowalska", "Nowak")
+    pdf = _pdf(**{"credential-ob3.json": json.dumps(_ob3()).encode(),
+                  "credential-edc.jsonld": json.dumps(edc).encode()})  # fmt: skip
+    report = verify(pdf, now=NOW)
+    assert not report.verified
+    attachment = report.check("attachment credential-edc.jsonld")
+    assert attachment is not None
+    assert attachment.status.value == "fail"
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(b"%PDF-1.7\n%garbage\n", "malformed_pdf"), (b"%PDF-" + b"0" * 100, "malformed_pdf")],
+    ids=["garbage", "header-only"],
+)
+def test_unreadable_pdfs_are_a_format_failure(data: bytes, code: str) -> None:
+    report = verify(data, now=NOW)
+    assert not report.verified
+    assert report.checks[0].code == code
+    assert report.format == "pdf"
