@@ -42,6 +42,7 @@ from ...standard.vocab import (
     QualityAssuranceType,
     SupervisionLevel,
 )
+from .._json import as_list, clean, first, types_of
 from ..errors import CredentialError
 
 _ECTS = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
@@ -53,23 +54,6 @@ class EdcError(CredentialError):
 
     code = "not_edc"
     description = "not a European Digital Credential"
-
-
-def _list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    return [] if value is None else [value]
-
-
-def _first(value: Any) -> Any:
-    items = _list(value)
-    return items[0] if items else None
-
-
-def _types(node: Any) -> list[str]:
-    return (
-        [t for t in _list(node.get("type")) if isinstance(t, str)] if isinstance(node, dict) else []
-    )
 
 
 def _text(value: Any) -> dict[str, str] | None:
@@ -109,8 +93,8 @@ def _awarding_body(organisation: Any) -> dict[str, Any] | None:
     if not isinstance(organisation, dict):
         return None
     name = _text(organisation.get("legalName")) or _text(organisation.get("altLabel"))
-    location = _first(organisation.get("location"))
-    address = _first(location.get("address")) if isinstance(location, dict) else None
+    location = first(organisation.get("location"))
+    address = first(location.get("address")) if isinstance(location, dict) else None
     country = _country(address.get("countryCode")) if isinstance(address, dict) else None
     if not name or not country:
         return None
@@ -120,11 +104,11 @@ def _awarding_body(organisation: Any) -> dict[str, Any] | None:
         ("vatIdentifier", "vat"),
         ("http://data.europa.eu/snb/model/elm/eidasLegalIdentifier", "other"),
     ):
-        identifier = _first(organisation.get(key))
+        identifier = first(organisation.get(key))
         if isinstance(identifier, dict) and isinstance(identifier.get("notation"), str):
             body["legal_identifier"] = {"scheme": scheme, "value": identifier["notation"]}
             break
-    homepage = _first(organisation.get("homepage"))
+    homepage = first(organisation.get("homepage"))
     if isinstance(homepage, dict) and str(homepage.get("contentURL", "")).startswith("http"):
         body["url"] = homepage["contentURL"]
     return body
@@ -138,25 +122,25 @@ def _learner(person: dict[str, Any]) -> dict[str, Any] | None:
         learner: dict[str, Any] = {"given_name": next(iter(given.values())),
                                    "family_name": next(iter(family.values()))}  # fmt: skip
     elif full:
-        first, _, last = next(iter(full.values())).rpartition(" ")
-        learner = {"given_name": first or last, "family_name": last}
+        given_names, _, last = next(iter(full.values())).rpartition(" ")
+        learner = {"given_name": given_names or last, "family_name": last}
     else:
         return None
     birth = person.get("dateOfBirth")
     if isinstance(birth, str) and len(birth) >= 10:
         learner["date_of_birth"] = birth[:10]
-    contact = _first(person.get("contactPoint"))
-    mailbox = _first(contact.get("emailAddress")) if isinstance(contact, dict) else None
+    contact = first(person.get("contactPoint"))
+    mailbox = first(contact.get("emailAddress")) if isinstance(contact, dict) else None
     if isinstance(mailbox, dict) and str(mailbox.get("id", "")).startswith("mailto:"):
         learner["email"] = mailbox["id"].removeprefix("mailto:")
-    national = _first(person.get("nationalID"))
+    national = first(person.get("nationalID"))
     if isinstance(national, dict):
         country = _country(national.get("spatial"))
         if isinstance(national.get("notation"), str) and country:
             learner["national_id"] = {"country": country, "value": national["notation"]}
         else:
             learner["hashed"] = ["national-id"]  # recorded, value not given in clear
-    identifier = _first(person.get("identifier"))
+    identifier = first(person.get("identifier"))
     if isinstance(identifier, dict) and isinstance(identifier.get("notation"), str):
         learner["student_id"] = identifier["notation"]
     if isinstance(person.get("id"), str) and ":" in person["id"]:
@@ -166,7 +150,7 @@ def _learner(person: dict[str, Any]) -> dict[str, Any] | None:
 
 def _workload(claim: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any] | None:
     workload: dict[str, Any] = {}
-    for credit in _list(spec.get("creditPoint")):
+    for credit in as_list(spec.get("creditPoint")):
         framework = credit.get("framework") if isinstance(credit, dict) else None
         framework_id = framework.get("id") if isinstance(framework, dict) else framework
         if framework_id == _ECTS:
@@ -183,7 +167,7 @@ def _levels(spec: dict[str, Any]) -> list[dict[str, str]]:
     levels = []
     if eqf := _concept(spec.get("eqfLevel"), EqfLevel):
         levels.append({"framework": "eqf", "value": str(eqf.value)})
-    for nqf in _list(spec.get("nqfLevel")):
+    for nqf in as_list(spec.get("nqfLevel")):
         if prk := _concept(nqf, PrkLevel):
             levels.append({"framework": "prk", "value": str(prk.value)})
     return levels
@@ -193,17 +177,17 @@ def _assessment(
     claim: dict[str, Any],
 ) -> tuple[dict[str, Any] | None, str | None, dict[str, str] | None]:
     """(assessment, supervision key, grade) from ``provenBy``."""
-    assessment = _first(claim.get("provenBy"))
+    assessment = first(claim.get("provenBy"))
     if not isinstance(assessment, dict):
         return None, None, None
-    spec = _first(assessment.get("specifiedBy")) or {}
+    spec = first(assessment.get("specifiedBy")) or {}
     method = (
-        _concept(_first(spec.get("dcType")), AssessmentMethod) if isinstance(spec, dict) else None
+        _concept(first(spec.get("dcType")), AssessmentMethod) if isinstance(spec, dict) else None
     )
     result: dict[str, Any] = {"methods": [str(method or AssessmentMethod.OTHER)]}
     if isinstance(spec, dict):
         result["description"] = _text(spec.get("description")) or _text(spec.get("title"))
-        scheme = _first(spec.get("gradingScheme"))
+        scheme = first(spec.get("gradingScheme"))
         if isinstance(scheme, dict):
             result["criteria"] = _text(scheme.get("description"))
     supervision = _concept(assessment.get("idVerification"), SupervisionLevel)
@@ -212,32 +196,32 @@ def _assessment(
 
 def from_edc(credential: Any) -> Award:
     """The award a European Digital Credential carries; :class:`EdcError` otherwise."""
-    if not isinstance(credential, dict) or "EuropeanDigitalCredential" not in _types(credential):
+    if not isinstance(credential, dict) or "EuropeanDigitalCredential" not in types_of(credential):
         raise EdcError("the document's type is not EuropeanDigitalCredential")
-    person = _first(credential.get("credentialSubject"))
+    person = first(credential.get("credentialSubject"))
     if not isinstance(person, dict):
         raise EdcError("credentialSubject is missing")
-    claim = _first(person.get("hasClaim"))
+    claim = first(person.get("hasClaim"))
     if not isinstance(claim, dict):
         raise EdcError("credentialSubject.hasClaim is missing")
-    spec_node = _first(claim.get("specifiedBy")) or {}
+    spec_node = first(claim.get("specifiedBy")) or {}
     spec_node = spec_node if isinstance(spec_node, dict) else {}
 
     spec: dict[str, Any] = {}
     spec["title"] = _text(claim.get("title")) or _text(spec_node.get("title"))
     spec["description"] = _text(claim.get("description")) or _text(spec_node.get("description"))
-    process = _first(claim.get("awardedBy"))
+    process = first(claim.get("awardedBy"))
     organisation = process.get("awardingBody") if isinstance(process, dict) else None
-    bodies = [_awarding_body(o) for o in _list(organisation) or _list(credential.get("issuer"))]
+    bodies = [_awarding_body(o) for o in as_list(organisation) or as_list(credential.get("issuer"))]
     spec["awarding_bodies"] = [b for b in bodies if b]
     outcomes = []
-    for outcome in _list(spec_node.get("learningOutcome")):
+    for outcome in as_list(spec_node.get("learningOutcome")):
         if isinstance(outcome, dict) and (
             statement := _text(outcome.get("description")) or _text(outcome.get("title"))
         ):
             skills = [
                 s.get("id") if isinstance(s, dict) else s
-                for s in _list(outcome.get("relatedESCOSkill"))
+                for s in as_list(outcome.get("relatedESCOSkill"))
             ]
             outcomes.append({"statement": statement,
                              "esco_skills": [s for s in skills if isinstance(s, str)]})  # fmt: skip
@@ -247,10 +231,10 @@ def from_edc(credential: Any) -> Award:
     assessment, supervision, grade = _assessment(claim)
     spec["assessment"] = assessment
     spec["supervision"] = supervision
-    mode = _concept(_first(spec_node.get("mode")), FormOfParticipation)
+    mode = _concept(first(spec_node.get("mode")), FormOfParticipation)
     spec["form_of_participation"] = str(mode) if mode else None
-    accreditations = [a for a in _list(spec_node.get("accreditation")) if isinstance(a, dict)]
-    qa = [_concept(_first(a.get("dcType")), QualityAssuranceType) for a in accreditations]
+    accreditations = [a for a in as_list(spec_node.get("accreditation")) if isinstance(a, dict)]
+    qa = [_concept(first(a.get("dcType")), QualityAssuranceType) for a in accreditations]
     if any(qa):
         agent = accreditations[0].get("accreditingAgent")
         spec["quality_assurance"] = {
@@ -259,16 +243,16 @@ def from_edc(credential: Any) -> Award:
         }
     spec["prerequisites"] = _text(spec_node.get("entryRequirement"))
     fields = []
-    for area in _list(spec_node.get("thematicArea")):
+    for area in as_list(spec_node.get("thematicArea")):
         code = str(area.get("id") if isinstance(area, dict) else area).rsplit("/", 1)[-1]
         for candidate in (code, code[:3], code[:2]):
             if IscedField.has_key(candidate):
                 fields.append(candidate)
                 break
     spec["fields_of_education"] = sorted(set(fields), key=fields.index)
-    languages = [_concept(lang, Language) for lang in _list(spec_node.get("language"))]
+    languages = [_concept(lang, Language) for lang in as_list(spec_node.get("language"))]
     spec["languages"] = sorted({str(x) for x in languages if x})
-    for document in _list(spec_node.get("supplementaryDocument")) + _list(
+    for document in as_list(spec_node.get("supplementaryDocument")) + as_list(
         spec_node.get("homepage")
     ):
         if isinstance(document, dict) and str(document.get("contentURL", "")).startswith(
@@ -278,7 +262,7 @@ def from_edc(credential: Any) -> Award:
                                            "text": _text(document.get("title"))}  # fmt: skip
             break
 
-    award: dict[str, Any] = {"spec": _clean(spec), "learner": _learner(person), "grade": grade}
+    award: dict[str, Any] = {"spec": clean(spec), "learner": _learner(person), "grade": grade}
     if isinstance(credential.get("id"), str):
         award["id"] = credential["id"]
     issued = (
@@ -290,16 +274,8 @@ def from_edc(credential: Any) -> Award:
     if isinstance(until, str) and len(until) >= 10:
         award["valid_until"] = until[:10]
     try:
-        return Award.model_validate(_clean(award))
+        return Award.model_validate(clean(award))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise EdcError(f"cannot read the EU elements: {where}: {first['msg']}") from None
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v not in (None, [], {})}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise EdcError(f"cannot read the EU elements: {where}: {error['msg']}") from None

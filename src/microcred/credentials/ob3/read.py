@@ -28,14 +28,8 @@ from ...standard.vocab import (
     QualityAssuranceType,
     SupervisionLevel,
 )
+from .._json import as_list, clean, types_of
 from ._common import IDENTITY_TYPES, LEVEL_VOCABS, TEXTS, Ob3Error
-
-
-def _types(node: Any) -> list[str]:
-    value = node.get("type", []) if isinstance(node, dict) else []
-    if isinstance(value, str):
-        return [value]
-    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
 
 
 def _text(value: Any, fallback_lang: str) -> dict[str, str] | None:
@@ -70,8 +64,8 @@ def _level_from_uri(uri: str) -> dict[str, str] | None:
 def from_ob3(credential: Any) -> Award:
     """The award (and its specification) an OB 3.0 credential carries."""
     if not isinstance(credential, dict) or (
-        "OpenBadgeCredential" not in _types(credential)
-        and ("AchievementCredential" not in _types(credential))
+        "OpenBadgeCredential" not in types_of(credential)
+        and ("AchievementCredential" not in types_of(credential))
     ):
         raise Ob3Error("the document's type is not OpenBadgeCredential")
     subject = credential.get("credentialSubject")
@@ -99,7 +93,7 @@ def from_ob3(credential: Any) -> Award:
     if isinstance(issuer, dict):
         profiles = [
             issuer,
-            *[p for p in _list(issuer.get("euAwardingBody")) if isinstance(p, dict)],
+            *[p for p in as_list(issuer.get("euAwardingBody")) if isinstance(p, dict)],
         ]
         bodies = [_awarding_body(p, lang) for p in profiles]
         spec["awarding_bodies"] = [b for b in bodies if b]
@@ -108,7 +102,7 @@ def from_ob3(credential: Any) -> Award:
         achievement.get("euLearnerIdentification", []), IdentityAttribute)]  # fmt: skip
     spec["learning_outcomes"] = [
         o
-        for o in (_outcome(item, lang) for item in _list(achievement.get("euLearningOutcome")))
+        for o in (_outcome(item, lang) for item in as_list(achievement.get("euLearningOutcome")))
         if o
     ]
     spec["workload"] = _workload(achievement, lang)
@@ -135,7 +129,7 @@ def from_ob3(credential: Any) -> Award:
     if supervision := _concepts(achievement.get("euSupervision"), SupervisionLevel):
         spec["supervision"] = str(supervision[0])
     if option := _concepts(achievement.get("euIntegration"), IntegrationOption):
-        items = [t for t in _list(achievement.get("euIntegrationTowards")) if isinstance(t, dict)]
+        items = [t for t in as_list(achievement.get("euIntegrationTowards")) if isinstance(t, dict)]
         towards = [_text(t.get("euName"), lang) for t in items]
         spec["integration"] = {"option": str(option[0]), "towards": [t for t in towards if t]}
     info_text = _text(achievement.get("euFurtherInformation"), lang)
@@ -150,12 +144,12 @@ def from_ob3(credential: Any) -> Award:
     ]
     spec["languages"] = [str(x) for x in _concepts(achievement.get("euLanguage", []), Language)]
     if relevance := _text(achievement.get("euRelevance"), lang):
-        partners = [p for p in _list(achievement.get("euPartner")) if isinstance(p, str)]
+        partners = [p for p in as_list(achievement.get("euPartner")) if isinstance(p, str)]
         spec["relevance"] = {"need": relevance, "partners": partners}
     if isinstance(achievement.get("euValidityMonths"), int):
         spec["validity_months"] = achievement["euValidityMonths"]
 
-    award: dict[str, Any] = {"spec": _clean(spec)}
+    award: dict[str, Any] = {"spec": clean(spec)}
     if isinstance(credential.get("id"), str):
         award["id"] = credential["id"]
     award["learner"] = _learner(subject)
@@ -164,25 +158,11 @@ def from_ob3(credential: Any) -> Award:
     award["valid_until"] = _date(credential.get("validUntil") or credential.get("expirationDate"))
     award["grade"] = _text(subject.get("euGrade"), lang) or _grade(subject, lang)
     try:
-        return Award.model_validate(_clean(award))
+        return Award.model_validate(clean(award))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise Ob3Error(f"cannot read the EU elements: {where}: {first['msg']}") from None
-
-
-def _list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    return [] if value is None else [value]
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v not in (None, [], {})}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise Ob3Error(f"cannot read the EU elements: {where}: {error['msg']}") from None
 
 
 def _awarding_body(issuer: dict[str, Any], lang: str) -> dict[str, Any] | None:
@@ -199,14 +179,14 @@ def _awarding_body(issuer: dict[str, Any], lang: str) -> dict[str, Any] | None:
         body["region"] = address["addressRegion"]
     if isinstance(issuer.get("url"), str) and issuer["url"].startswith(("https://", "http://")):
         body["url"] = issuer["url"]
-    for entry in _list(issuer.get("otherIdentifier")):
+    for entry in as_list(issuer.get("otherIdentifier")):
         if isinstance(entry, dict) and isinstance(entry.get("identifier"), str):
             kind = str(entry.get("identifierType", "")).removeprefix("ext:")
             scheme = kind if LegalIdentifierScheme.has_key(kind) else "other"
             body["legal_identifier"] = {"scheme": scheme, "value": entry["identifier"]}
             break
     registries = []
-    for entry in _list(issuer.get("euRegistry")):
+    for entry in as_list(issuer.get("euRegistry")):
         if isinstance(entry, dict) and isinstance(entry.get("euRegistryName"), str):
             registry = {"name": entry["euRegistryName"]}
             for key, field in (("euRegistryId", "id"), ("euRegistryUrl", "url")):
@@ -225,7 +205,7 @@ def _outcome(item: Any, lang: str) -> dict[str, Any] | None:
     if not statement:
         return None
     outcome: dict[str, Any] = {"statement": statement}
-    skills = [s for s in _list(item.get("euEscoSkill")) if isinstance(s, str)]
+    skills = [s for s in as_list(item.get("euEscoSkill")) if isinstance(s, str)]
     if skills:
         outcome["esco_skills"] = skills
     return outcome
@@ -247,8 +227,8 @@ def _workload(achievement: dict[str, Any], lang: str) -> dict[str, Any] | None:
 
 
 def _levels(achievement: dict[str, Any]) -> list[dict[str, str]]:
-    uris = [u for u in _list(achievement.get("euLevel")) if isinstance(u, str)]
-    for alignment in _list(achievement.get("alignment")):
+    uris = [u for u in as_list(achievement.get("euLevel")) if isinstance(u, str)]
+    for alignment in as_list(achievement.get("alignment")):
         if isinstance(alignment, dict) and isinstance(alignment.get("targetUrl"), str):
             uris.append(alignment["targetUrl"])
     levels, seen = [], set()
@@ -258,14 +238,16 @@ def _levels(achievement: dict[str, Any]) -> list[dict[str, str]]:
             seen.add(uri)
             levels.append(level)
     levels += [
-        {"value": str(v)} for v in _list(achievement.get("euLevelText")) if isinstance(v, str | int)
+        {"value": str(v)}
+        for v in as_list(achievement.get("euLevelText"))
+        if isinstance(v, str | int)
     ]
     return levels
 
 
 def _learner(subject: dict[str, Any]) -> dict[str, Any] | None:
     name = None
-    for identity in _list(subject.get("identifier")):
+    for identity in as_list(subject.get("identifier")):
         if (
             isinstance(identity, dict)
             and identity.get("identityType") == "name"
@@ -280,7 +262,7 @@ def _learner(subject: dict[str, Any]) -> dict[str, Any] | None:
         learner["id"] = subject["id"]
     kinds = {v: k for k, v in IDENTITY_TYPES.items()}
     hashed = []
-    for identity in _list(subject.get("identifier")):
+    for identity in as_list(subject.get("identifier")):
         if not isinstance(identity, dict):
             continue
         value = identity.get("identityHash")
@@ -309,7 +291,7 @@ def _date(value: Any) -> str | None:
 
 
 def _grade(subject: dict[str, Any], lang: str) -> dict[str, str] | None:
-    for result in _list(subject.get("result")):
+    for result in as_list(subject.get("result")):
         if isinstance(result, dict) and isinstance(result.get("value"), str):
             return {lang: result["value"]}
     return None

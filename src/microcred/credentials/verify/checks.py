@@ -32,6 +32,7 @@ import jsonschema
 from ...standard.compliance import ComplianceReport, check
 from ...standard.errors import MicrocredError
 from .. import contexts
+from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc, shacl
@@ -44,13 +45,6 @@ P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStat
 _EXAMPLE_CONTEXTS = frozenset(url for url in contexts.PINNED if "/examples/" in url)
 
 
-def _types(document: dict[str, Any]) -> list[str]:
-    value = document.get("type", [])
-    if isinstance(value, str):
-        return [value]
-    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
-
-
 @cache
 def _ob3_validator() -> jsonschema.Draft201909Validator:
     text = resources.files("microcred.credentials.ob3").joinpath(
@@ -61,7 +55,7 @@ def _ob3_validator() -> jsonschema.Draft201909Validator:
 
 def check_schema(document: dict[str, Any]) -> Check:
     """OB 3.0 credentials against 1EdTech's JSON Schema; other VCs for the VC shape."""
-    types = _types(document)
+    types = types_of(document)
     if "OpenBadgeCredential" in types or "AchievementCredential" in types:
         # VC DM 2.0 allows one proof object or a list; this schema build wants a list.
         shaped = document
@@ -303,7 +297,7 @@ def check_eu_elements(
     document: dict[str, Any], now: dt.datetime
 ) -> tuple[Check, ComplianceReport | None]:
     """Which EU micro-credential elements the credential carries, and the verdict."""
-    types = _types(document)
+    types = types_of(document)
     reader: Callable[[Any], Any]
     if "OpenBadgeCredential" in types or "AchievementCredential" in types:
         reader = from_ob3

@@ -1,0 +1,40 @@
+"""Reading untrusted JSON-LD as plain JSON: the small helpers every reader needs.
+
+JSON-LD lets most values be one item or a list, and a stranger's document can put
+anything anywhere; these never raise on odd shapes.
+"""
+
+from __future__ import annotations
+
+__all__ = ["as_list", "clean", "first", "types_of"]
+
+from typing import Any
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` as a list: itself if a list, empty for None, else a one-item list."""
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
+
+
+def first(value: Any) -> Any:
+    """The first item of ``value`` read as a list, or None."""
+    items = as_list(value)
+    return items[0] if items else None
+
+
+def types_of(node: Any) -> list[str]:
+    """The string values of a node's ``type`` (one or a list); empty for anything else."""
+    if not isinstance(node, dict):
+        return []
+    return [t for t in as_list(node.get("type")) if isinstance(t, str)]
+
+
+def clean(value: Any) -> Any:
+    """A copy without None, empty lists and empty objects (for model validation)."""
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value
