@@ -1,0 +1,115 @@
+"""Sealing: an EDC (or any JSON object) as a JAdES baseline-B JWS, the way Europass
+seals its credentials."""
+
+from __future__ import annotations
+
+__all__ = ["seal"]
+
+import base64
+import datetime as dt
+import json
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from joserfc import jws
+
+from ._header import _joserfc_key, _registry, _utc
+from .certificates import (
+    SealPrivateKey,
+    _algorithms_for,
+    _issuer_serial_kid,
+    _key_kind,
+    _key_usage_ok,
+    _spki,
+    _thumbprint,
+)
+from .errors import SealError
+from .limits import MAX_SEAL_BYTES
+
+
+def seal(
+    document: dict[str, Any],
+    *,
+    key: SealPrivateKey,
+    certificates: list[x509.Certificate],
+    signing_time: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """``document`` sealed as a JAdES baseline-B signature, JWS JSON serialization.
+
+    ``certificates`` is the e-seal certificate first, then any intermediates (all go in
+    ``x5c``, ETSI TS 119 182-1 clause 5.1.8). The protected header follows the EU's
+    sealed samples parameter for parameter: ``alg`` (ES256/ES384/ES512 for EC keys, RS256
+    for RSA; clause 5.1.2), ``cty`` (clause 5.1.3, ``octet-stream`` as Europass writes
+    it), ``kid`` (the certificate's issuer and serial number, clause 5.1.4),
+    ``x5t#S256`` (clause 5.1.7), ``x5c``, ``typ: jose+json``, ``b64: false`` (RFC 7797),
+    ``sigT`` (the claimed signing time, clause 5.2.1, whole seconds UTC) and ``crit``
+    (clause 5.1.9). Time-stamps (baseline-T and above) need a time-stamping authority and
+    are not added.
+
+    Raises :class:`SealError` when the key does not belong to the first certificate, the
+    key type is not supported, the certificate is not valid at ``signing_time`` or does
+    not allow signing (key usage), or the document is not JSON.
+    """
+    if not isinstance(document, dict):
+        raise SealError("only a JSON object (a credential) can be sealed", code="not_json")
+    if not certificates:
+        raise SealError("the e-seal certificate is missing", code="no_certificate")
+    leaf = certificates[0]
+    public_key = leaf.public_key()
+    algorithms = _algorithms_for(public_key)
+    if not algorithms or not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise SealError(
+            f"unsupported e-seal key ({_key_kind(public_key)}); use RSA of at "
+            "least 2048 bits or ECDSA P-256/P-384/P-521",
+            code="unsupported_key",
+        )
+    if _spki(key.public_key()) != _spki(public_key):
+        raise SealError("the key does not belong to the first certificate", code="key_mismatch")
+    when = signing_time or dt.datetime.now(dt.UTC)
+    if when.tzinfo is None:
+        raise SealError("signing_time must carry a time zone", code="naive_datetime")
+    when = when.astimezone(dt.UTC).replace(microsecond=0)
+    if not leaf.not_valid_before_utc <= when <= leaf.not_valid_after_utc:
+        raise SealError(
+            f"the e-seal certificate is not valid at {_utc(when)} (valid "
+            f"{_utc(leaf.not_valid_before_utc)} – {_utc(leaf.not_valid_after_utc)})",
+            code="certificate_not_valid",
+        )
+    if not _key_usage_ok(leaf):
+        raise SealError(
+            "the certificate's key usage allows neither digitalSignature nor nonRepudiation",
+            code="wrong_key_usage",
+        )
+    try:
+        payload = json.dumps(
+            document, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        ).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        raise SealError(f"the document is not JSON: {exc}", code="not_json") from exc
+    if len(payload) > MAX_SEAL_BYTES:
+        raise SealError(f"the document is larger than {MAX_SEAL_BYTES} bytes", code="too_large")
+    alg = algorithms[0]
+    header: dict[str, Any] = {
+        "alg": alg,
+        "cty": "octet-stream",
+        "kid": _issuer_serial_kid(leaf),
+        "x5t#S256": _thumbprint(leaf),
+        "x5c": [
+            base64.b64encode(c.public_bytes(serialization.Encoding.DER)).decode("ascii")
+            for c in certificates
+        ],
+        "typ": "jose+json",
+        "b64": False,
+        "sigT": _utc(when),
+        "crit": ["b64", "sigT"],
+    }
+    sealed = jws.serialize_json(
+        [{"protected": header}],
+        payload,
+        _joserfc_key(key),
+        algorithms=[alg],
+        registry=_registry(alg),
+    )
+    return dict(sealed)

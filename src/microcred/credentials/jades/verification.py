@@ -1,0 +1,289 @@
+"""Verification: :func:`verify_seal` checks a JAdES e-seal in order and reports every
+outcome as a :class:`SealResult` with its :class:`SealWarning` list; it never raises on
+anything a stranger can send."""
+
+from __future__ import annotations
+
+__all__ = ["SealResult", "SealWarning", "verify_seal"]
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
+from joserfc import jws
+from joserfc.errors import BadSignatureError, JoseError
+
+from ._header import (
+    _b64url,
+    _check_header,
+    _joserfc_key,
+    _parse,
+    _registry,
+    _signing_time,
+    _timestamps,
+    _utc,
+)
+from .certificates import (
+    _CERTIFICATE_ERRORS,
+    _algorithms_for,
+    _attribute,
+    _chain_links,
+    _is_self_signed,
+    _issuer_serial_kid,
+    _key_kind,
+    _key_usage_ok,
+)
+from .errors import SealError
+from .limits import _CLOCK_SKEW, _MAX_CERTIFICATE_BYTES, _MAX_CERTIFICATES
+from .messages import TRUST_LIST_NOT_CHECKED, _FailedCheckError, _malformed, _texts
+
+_DIGESTS = {"S256": hashlib.sha256, "S384": hashlib.sha384, "S512": hashlib.sha512}
+
+
+@dataclass(frozen=True)
+class SealWarning:
+    """Something a person should know about a seal that does not make it invalid."""
+
+    code: str
+    reason: str
+    reason_pl: str
+
+
+@dataclass(frozen=True)
+class SealResult:
+    """The outcome of :func:`verify_seal`.
+
+    ``document`` is the sealed payload whenever it parses as a JSON object, even when
+    ``verified`` is false (so that a report can say what was presented); trust it only
+    when ``verified`` is true. The signer fields come from ``x5c[0]`` whenever it parses.
+    """
+
+    verified: bool
+    code: str
+    reason: str
+    reason_pl: str
+    document: dict[str, Any] | None = None
+    subject: str | None = None
+    organisation: str | None = None
+    organisation_identifier: str | None = None
+    country: str | None = None
+    signing_time: dt.datetime | None = None
+    algorithm: str | None = None
+    not_before: dt.datetime | None = None
+    not_after: dt.datetime | None = None
+    warnings: list[SealWarning] = field(default_factory=list)
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``pl`` or ``en``."""
+        return self.reason_pl if lang == "pl" else self.reason
+
+
+def _warning(code: str, en: str = "") -> SealWarning:
+    return SealWarning(code, *_texts(code, en))
+
+
+def _certificates(header: dict[str, Any]) -> list[x509.Certificate]:
+    """``x5c``: base64 (not base64url) DER certificates, signer first (RFC 7515 §4.1.6)."""
+    x5c = header.get("x5c")
+    if x5c is None:
+        raise _FailedCheckError("no_certificate")
+    if (
+        not isinstance(x5c, list)
+        or not x5c
+        or len(x5c) > _MAX_CERTIFICATES
+        or not all(isinstance(c, str) and len(c) < _MAX_CERTIFICATE_BYTES for c in x5c)
+    ):
+        raise _FailedCheckError("malformed_certificate")
+    try:
+        return [x509.load_der_x509_certificate(base64.b64decode(c, validate=True)) for c in x5c]
+    except _CERTIFICATE_ERRORS as exc:
+        raise _FailedCheckError("malformed_certificate") from exc
+
+
+def _check_reference(
+    header: dict[str, Any], leaf: x509.Certificate, found: list[SealWarning]
+) -> None:
+    """``x5t#S256`` (clause 5.1.7) or ``x5t#o`` (clause 5.2.2.2) must name ``x5c[0]``."""
+    der = leaf.public_bytes(serialization.Encoding.DER)
+    referenced = False
+    if "x5t#S256" in header:
+        referenced = True
+        if header["x5t#S256"] != _b64url(hashlib.sha256(der).digest()):
+            raise _FailedCheckError("certificate_mismatch", "x5t#S256")
+    other = header.get("x5t#o")
+    if isinstance(other, dict) and other.get("digAlg") in _DIGESTS:
+        referenced = True
+        digest = _DIGESTS[other["digAlg"]](der).digest()
+        if other.get("digVal") != _b64url(digest):
+            raise _FailedCheckError("certificate_mismatch", "x5t#o")
+    if not referenced and "sigX5ts" not in header:
+        found.append(_warning("no_certificate_reference"))
+    kid = header.get("kid")
+    try:
+        expected = _issuer_serial_kid(leaf)
+    except _CERTIFICATE_ERRORS as exc:
+        raise _FailedCheckError("malformed_certificate") from exc
+    if kid is not None and kid != expected:
+        found.append(_warning("kid_mismatch"))
+
+
+def _check_signature(
+    payload: str,
+    protected: str,
+    signature: str,
+    unprotected: dict[str, Any],
+    alg: str,
+    leaf: x509.Certificate,
+) -> Any:
+    """The decoded payload, once joserfc has checked the signature with ``leaf``'s key."""
+    member: dict[str, Any] = {"protected": protected, "signature": signature}
+    if unprotected:
+        member["header"] = unprotected
+    value = cast(jws.GeneralJSONSerialization, {"payload": payload, "signatures": [member]})
+    try:
+        result = jws.deserialize_json(
+            value, _joserfc_key(leaf.public_key()), algorithms=[alg], registry=_registry(alg)
+        )
+    except BadSignatureError as exc:
+        raise _FailedCheckError("invalid_signature") from exc
+    except (JoseError, ValueError, TypeError) as exc:  # headers joserfc refuses, bad base64
+        raise _malformed("bad_jws", en=str(exc)) from exc
+    try:
+        document = json.loads(result.payload)
+    except (ValueError, RecursionError) as exc:
+        raise _FailedCheckError("payload_not_json") from exc
+    return document
+
+
+def _check_times(
+    leaf: x509.Certificate, signed_at: dt.datetime | None, now: dt.datetime, skew: dt.timedelta
+) -> None:
+    """The certificate's validity at ``now`` and at the claimed signing time (RFC 5280
+    §4.1.2.5); without a checked time-stamp the signing time is only a claim."""
+    start, end = leaf.not_valid_before_utc, leaf.not_valid_after_utc
+    if now > end:
+        raise _FailedCheckError("certificate_expired", _utc(end))
+    if now + skew < start:
+        raise _FailedCheckError("certificate_not_yet_valid", _utc(start))
+    if signed_at is not None:
+        if signed_at > now + skew:
+            raise _FailedCheckError("signing_time_in_future", _utc(signed_at))
+        if not start <= signed_at <= end:
+            raise _FailedCheckError("certificate_not_valid_at_signing", _utc(signed_at))
+
+
+def verify_seal(
+    sealed: Any,
+    *,
+    now: dt.datetime | None = None,
+    clock_skew: dt.timedelta = _CLOCK_SKEW,
+) -> SealResult:
+    """Check a JAdES e-seal (JWS JSON serialization, general or flattened); never raises
+    on anything in ``sealed`` (a dict, JSON text or bytes).
+
+    In order: the structure (RFC 7515 §7.2, one signature, payload attached); the header
+    (``alg: none`` refused, every ``crit`` parameter understood, ``b64: false`` listed in
+    ``crit``; ETSI TS 119 182-1 clause 5.1.9); the signer certificate ``x5c[0]`` (clause
+    5.1.8) and its reference ``x5t#S256``/``x5t#o`` (clauses 5.1.7, 5.2.2.2); the
+    algorithm, pinned from the certificate's key type (RSA → RS*/PS*, P-256 → ES256 …)
+    and never taken from the header alone; the signature over the protected header and
+    the payload, so a changed or swapped payload fails; that the payload is a JSON
+    object; the certificate's validity at ``now`` and at the claimed signing time
+    (``sigT``, clause 5.2.1); its key usage (digitalSignature or nonRepudiation).
+
+    Every result carries the ``trust_list_not_checked`` and ``revocation_not_checked``
+    warnings: the EU trust list, CRLs and OCSP are not consulted offline, and the
+    time-stamps of baseline-T/LT/LTA seals are reported, not checked.
+
+    Raises :class:`SealError` only when ``now`` has no time zone (caller misuse).
+    """
+    if now is not None and now.tzinfo is None:
+        raise SealError("now must carry a time zone", code="naive_datetime")
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    found: list[SealWarning] = [
+        _warning(TRUST_LIST_NOT_CHECKED),
+        _warning("revocation_not_checked"),
+    ]
+    facts: dict[str, Any] = {}
+    try:
+        with warnings.catch_warnings():  # cryptography's warnings about a stranger's
+            warnings.simplefilter("ignore")  # certificate (negative serial…) are reported
+            _verify(sealed, moment, clock_skew, found, facts)
+    except _FailedCheckError as failure:
+        return SealResult(False, failure.code, failure.reason, failure.reason_pl,
+                          warnings=found, **facts)  # fmt: skip
+    except Exception:  # fail closed: a bug here must become neither a traceback nor a pass
+        reason, reason_pl = _texts("internal_error")
+        return SealResult(False, "internal_error", reason, reason_pl, warnings=found, **facts)
+    signer = facts.get("organisation") or facts["subject"]
+    if facts.get("country"):
+        signer += f" ({facts['country']})"
+    ok_en = f"valid e-seal ({facts['algorithm']}) by {signer}: signature, certificate validity "
+    ok_en += "and key usage checked"
+    ok_pl = f"poprawna pieczęć ({facts['algorithm']}) podmiotu {signer}: sprawdzono podpis, "
+    ok_pl += "ważność certyfikatu i użycie klucza"
+    return SealResult(True, "ok", ok_en, ok_pl, warnings=found, **facts)
+
+
+def _verify(
+    sealed: Any,
+    now: dt.datetime,
+    skew: dt.timedelta,
+    found: list[SealWarning],
+    facts: dict[str, Any],
+) -> None:
+    payload, protected, signature, header, unprotected = _parse(sealed)
+    alg = _check_header(header)
+    facts["algorithm"] = alg
+    chain = _certificates(header)
+    leaf = chain[0]
+    try:
+        facts.update(
+            subject=leaf.subject.rfc4514_string(),
+            organisation=_attribute(leaf.subject, NameOID.ORGANIZATION_NAME),
+            organisation_identifier=_attribute(leaf.subject, NameOID.ORGANIZATION_IDENTIFIER),
+            country=_attribute(leaf.subject, NameOID.COUNTRY_NAME),
+            not_before=leaf.not_valid_before_utc,
+            not_after=leaf.not_valid_after_utc,
+        )
+    except _CERTIFICATE_ERRORS as exc:  # cryptography parses names lazily
+        raise _FailedCheckError("malformed_certificate") from exc
+    try:
+        public_key = leaf.public_key()
+    except _CERTIFICATE_ERRORS as exc:
+        raise _FailedCheckError("unsupported_key", "unknown key type") from exc
+    _check_reference(header, leaf, found)
+    allowed = _algorithms_for(public_key)
+    if not allowed:
+        raise _FailedCheckError("unsupported_key", _key_kind(public_key))
+    if alg not in allowed:
+        raise _FailedCheckError("alg_mismatch", repr(alg))
+    signed_at = _signing_time(header)
+    facts["signing_time"] = signed_at
+    if signed_at is None:
+        found.append(_warning("no_signing_time"))
+    stamps = _timestamps(header, unprotected)
+    if stamps:
+        found.append(_warning("timestamps_not_checked", ", ".join(stamps)))
+    if _is_self_signed(leaf):
+        found.append(_warning("self_signed"))
+    elif not _chain_links(chain):
+        found.append(_warning("chain_not_linked"))
+    document = _check_signature(payload, protected, signature, unprotected, alg, leaf)
+    if not isinstance(document, dict):
+        raise _FailedCheckError("payload_not_json")
+    facts["document"] = document
+    _check_times(leaf, signed_at, now, skew)
+    try:
+        usage_ok = _key_usage_ok(leaf)
+    except _CERTIFICATE_ERRORS as exc:
+        raise _FailedCheckError("malformed_certificate") from exc
+    if not usage_ok:
+        raise _FailedCheckError("wrong_key_usage")
