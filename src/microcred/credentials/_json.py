@@ -6,9 +6,29 @@ anything anywhere; these never raise on odd shapes.
 
 from __future__ import annotations
 
-__all__ = ["as_list", "clean", "first", "types_of"]
+__all__ = ["DuplicateKeyError", "as_list", "clean", "first", "loads_strict", "types_of"]
 
+import json
 from typing import Any
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise DuplicateKeyError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def loads_strict(data: str | bytes) -> Any:
+    """``json.loads`` that refuses duplicate keys: parsers disagree on which one wins,
+    so a signature checked here could cover other data than another reader shows."""
+    return json.loads(data, object_pairs_hook=_no_duplicates)
 
 
 def as_list(value: Any) -> list[Any]:

@@ -26,6 +26,7 @@ from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, OKPKey
 
+from ._json import loads_strict
 from .data_integrity import ProofResult
 from .dids import Resolver
 from .errors import CredentialError, ProofError
@@ -59,7 +60,7 @@ def sign_jwt(document: dict[str, Any], key: KeyPair, *, kid: str | None = None) 
 
 
 def _b64json(part: bytes) -> Any:
-    return json.loads(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4)))
+    return loads_strict(base64.urlsafe_b64decode(part + b"=" * (-len(part) % 4)))
 
 
 def _fail(code: str, reason: str, header: Any = None) -> tuple[ProofResult, None]:
@@ -108,7 +109,7 @@ def verify_jwt(
         return ProofResult(False, "invalid_signature", "the JWS signature does not match",
                            header, method), None  # fmt: skip
     try:
-        payload = json.loads(result.payload)
+        payload = loads_strict(result.payload)
     except (ValueError, UnicodeDecodeError):
         return _fail("malformed_jwt", "the JWS payload is not JSON", header)
     if isinstance(payload, dict) and isinstance(payload.get("vc"), dict):

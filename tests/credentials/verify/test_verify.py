@@ -296,3 +296,14 @@ def test_did_web_on_loopback_is_refused_without_a_connection(
     assert proof is not None
     assert proof.code == "fetch_refused"
     assert "non-public address" in proof.en
+
+
+def test_duplicate_json_keys_are_refused() -> None:
+    """Parsers disagree on which duplicate wins: the signed data could differ from the
+    data another reader shows, so such JSON is not read at all."""
+    text = json.dumps(SIGNED)
+    forged = text.replace('"validFrom":', '"validFrom": "2099-01-01T00:00:00Z", "validFrom":', 1)
+    report = verify(forged, now=NOW)
+    assert not report.verified
+    assert report.checks[0].code == "duplicate_key"
+    assert "dwa razy" in report.checks[0].pl

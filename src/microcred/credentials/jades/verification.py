@@ -9,7 +9,6 @@ __all__ = ["SealResult", "SealWarning", "verify_seal"]
 import base64
 import datetime as dt
 import hashlib
-import json
 import warnings
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -20,6 +19,7 @@ from cryptography.x509.oid import NameOID
 from joserfc import jws
 from joserfc.errors import BadSignatureError, JoseError
 
+from .._json import loads_strict
 from ._header import (
     _b64url,
     _check_header,
@@ -156,7 +156,7 @@ def _check_signature(
     except (JoseError, ValueError, TypeError) as exc:  # headers joserfc refuses, bad base64
         raise _malformed("bad_jws", en=str(exc)) from exc
     try:
-        document = json.loads(result.payload)
+        document = loads_strict(result.payload)
     except (ValueError, RecursionError) as exc:
         raise _FailedCheckError("payload_not_json") from exc
     return document

@@ -25,10 +25,10 @@ __all__ = [
 ]
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import Any
 
+from .._json import DuplicateKeyError, loads_strict
 from ..baking import extract, image_format
 from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
@@ -108,7 +108,11 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, Verificati
     if JWT_SHAPE.match(data.strip()):
         return ("jwt" if fmt == "json" else f"{fmt}+jwt"), data.strip(), None
     try:
-        document = json.loads(data)
+        document = loads_strict(data)
+    except DuplicateKeyError as exc:
+        polish = f"ten sam klucz występuje dwa razy w obiekcie JSON: {exc}"
+        failure = _format_failure("duplicate_key", str(exc), polish, fmt)
+        return fmt, None, failure
     except RecursionError:
         failure = _format_failure(
             "too_deep", "nested too deeply", "zbyt głębokie zagnieżdżenie", fmt
