@@ -143,7 +143,12 @@ class Resolver:
                     for name in _RELATIONSHIPS
                     if any(ref in (url, fragment) for ref in _refs(document.get(name)))
                 )
-                return VerificationMethod(url, str(method.get("controller", did)), key, listed)
+                controller = str(method.get("controller", did))
+                if controller != document.get("id", did) or document.get("id", did) != did:
+                    # A document may only speak for its own DID: a method claiming another
+                    # controller (another host's DID, say) is not that controller's key.
+                    raise DidError(f"{url}: its controller {controller} is not {did}")
+                return VerificationMethod(url, controller, key, listed)
         raise DidError(f"{url} is not a verification method of {did}")
 
 

@@ -210,6 +210,10 @@ def _check_entry(
         return _unknown(
             "not_a_status_list", f"{url} is not a BitstringStatusListCredential", purpose
         )
+    if listing.get("id") != url:
+        # bound to the URL the credential names: not another (older) list of the issuer's
+        reason = f"the document fetched from {url} is another status list"
+        return _unknown("status_list_mismatch", reason, purpose)
     verified, reason = verify_list(listing)
     if not verified:
         return _unknown(

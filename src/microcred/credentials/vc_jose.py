@@ -68,6 +68,19 @@ def _fail(code: str, reason: str, header: Any = None) -> tuple[ProofResult, None
     return ProofResult(False, code, reason, proof), None
 
 
+def _registered_dates(claims: dict[str, Any], credential: dict[str, Any]) -> None:
+    """JWT ``nbf``/``exp`` (RFC 7519) narrow the credential's validity: the later start
+    and the earlier end win, so that the date check sees them."""
+    import datetime as dt
+
+    for claim, key, pick in (("nbf", "validFrom", max), ("exp", "validUntil", min)):
+        value = claims.get(claim)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            moment = dt.datetime.fromtimestamp(value, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            current = credential.get(key)
+            credential[key] = pick(moment, current) if isinstance(current, str) else moment
+
+
 def verify_jwt(
     token: bytes | str, *, resolver: Resolver | None = None
 ) -> tuple[ProofResult, dict[str, Any] | None]:
@@ -113,7 +126,14 @@ def verify_jwt(
     except (ValueError, UnicodeDecodeError):
         return _fail("malformed_jwt", "the JWS payload is not JSON", header)
     if isinstance(payload, dict) and isinstance(payload.get("vc"), dict):
-        payload = payload["vc"]  # VC 1.1 JWT encoding
+        claims, payload = payload, dict(payload["vc"])  # VC 1.1 JWT encoding
+        issuer = payload.get("issuer")
+        issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+        if "iss" in claims and issuer_id is not None and claims["iss"] != issuer_id:
+            return _fail("iss_mismatch", "the JWT iss is not the credential's issuer", header)
+        _registered_dates(claims, payload)
+    elif isinstance(payload, dict):
+        _registered_dates(payload, payload)
     if not isinstance(payload, dict):
         return _fail("malformed_jwt", "the JWS payload is not a credential object", header)
     label = {**header, "cryptosuite": f"jose-{alg}"}

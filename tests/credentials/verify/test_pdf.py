@@ -42,8 +42,9 @@ def _ob3() -> dict[str, Any]:
 
 
 def _sealed_edc() -> dict[str, Any]:
+    organisation = _award().spec.awarding_bodies[0].name.get("pl")
     credentials = self_signed_seal_certificate(
-        "Politechnika Nadwiślańska", "PL", valid_days=3650,
+        organisation, "PL", valid_days=3650,
         not_before=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
     )  # fmt: skip
     return seal(to_edc(_award()), key=credentials.key, certificates=credentials.certificates)

@@ -190,7 +190,7 @@ def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:
     if organisation and organisation in names:
         return Check("issuer", P, "ok", f"sealed by the issuer {organisation}",
                      f"zapieczętowane przez wystawcę {organisation}")  # fmt: skip
-    return Check("issuer", W, "seal_organisation_differs",
+    return Check("issuer", F, "seal_organisation_differs",
                  f"sealed by {organisation or 'an unnamed organisation'}, not named as the issuer",
                  f"zapieczętował {organisation or 'nienazwany podmiot'}, "
                  "a nie podmiot wskazany jako wystawca")  # fmt: skip
@@ -212,7 +212,7 @@ def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
         return Check("issuer", F, "no_issuer", "the credential names no issuer id",
                      "poświadczenie nie wskazuje identyfikatora wystawcy")  # fmt: skip
     method = proof.method
-    if method.controller != issuer_id or not method.id.startswith(issuer_id):
+    if method.controller != issuer_id or method.id.split("#", 1)[0] != issuer_id:
         return Check("issuer", F, "issuer_mismatch",
                      f"signed by {method.controller}, but the issuer is {issuer_id}",
                      f"podpisał {method.controller}, a wystawcą jest {issuer_id}")  # fmt: skip

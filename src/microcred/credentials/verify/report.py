@@ -67,7 +67,10 @@ class VerificationReport:
         checked; valid otherwise."""
         if any(c.status is CheckStatus.FAIL for c in self.checks):
             return Result.INVALID
-        if any(c.name == "status" and c.status is CheckStatus.WARNING for c in self.checks):
+        if any(
+            c.status is CheckStatus.WARNING and (c.name == "status" or c.code == "status-unknown")
+            for c in self.checks
+        ):
             return Result.STATUS_UNKNOWN
         return Result.VALID
 
