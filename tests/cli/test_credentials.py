@@ -83,6 +83,9 @@ def test_sign_then_verify(tmp_path: Path, key_file: Path, suite: str) -> None:
     code, out, _ = _run("verify", "--lang", "en", str(path))
     assert code == 0
     assert "VERIFIED — micro-credential" in out
+    assert "  Learner: Jan Nowak\n" in out
+    assert "  Issued on: 2025-06-20\n" in out
+    assert "claims (not confirmed)" not in out
 
 
 def test_batch_sign_into_a_folder(tmp_path: Path, key_file: Path) -> None:
@@ -114,6 +117,7 @@ def test_verify_tampered_exits_1_with_the_reason(tmp_path: Path, key_file: Path)
     assert code == 1
     assert "NIEZWERYFIKOWANE" in out
     assert "podpis nie zgadza się z treścią" in out
+    assert "deklaruje (niepotwierdzone):\n  Tytuł:" in out
 
 
 def test_verify_now_option(tmp_path: Path, key_file: Path) -> None:
@@ -269,6 +273,8 @@ def test_render_a_certificate_and_verify_it(tmp_path: Path, key_file: Path) -> N
     code, out, _ = _run("verify", "--lang", "pl", str(pdf))
     assert code == 0
     assert "ZWERYFIKOWANO — mikropoświadczenie" in out
+    assert "  Osoba ucząca się: Jan Nowak\n" in out
+    assert "sama drukowana strona nie jest podpisana" in out
     no_url = tmp_path / "no-url.json"
     no_url.write_text(json.dumps(_unsigned() | {"id": "urn:uuid:1"}), encoding="utf-8")
     code, _, err = _run("render", "--credential", str(no_url), "--out", str(tmp_path / "x.pdf"))

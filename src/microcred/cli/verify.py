@@ -27,6 +27,13 @@ _MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: 
          CheckStatus.NOT_APPLICABLE: "·"}  # fmt: skip
 
 
+_SUMMARY_LABELS = (
+    {"title": "Title", "awarding_body": "Awarded by", "learner": "Learner",
+     "issued_on": "Issued on", "valid_until": "Valid until"},
+    {"title": "Tytuł", "awarding_body": "Wystawca", "learner": "Osoba ucząca się",
+     "issued_on": "Data wydania", "valid_until": "Ważne do"},
+)  # fmt: skip
+
 _RESULT_WORDS = {
     "valid": ("VERIFIED", "ZWERYFIKOWANO"),
     "invalid": ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
@@ -108,7 +115,16 @@ def verify_command(
         ]
         verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
         click.echo(f"{path}: " + click.style(word[lang == "pl"], fg=colour, bold=True) + verdict)
+        labels = _SUMMARY_LABELS[lang == "pl"]
+        summary = {key: value for key, value in report.summary(lang).items() if value}
+        if summary and not report.verified:
+            click.echo("  " + ("deklaruje (niepotwierdzone):" if lang == "pl" else
+                               "claims (not confirmed):"))  # fmt: skip
+        for key, value in summary.items():
+            click.echo(f"  {labels[key]}: {value}")
         for check in report.checks:
-            if check.status is not CheckStatus.PASS or not report.verified:
+            # A PDF's format line says that the printed page itself is not signed.
+            pdf_note = check.name == "format" and report.format.startswith("pdf")
+            if check.status is not CheckStatus.PASS or not report.verified or pdf_note:
                 click.echo(f"  {_MARK[check.status]} {check.name}: {check.reason(lang)}")
     sys.exit(status)

@@ -62,6 +62,21 @@ def test_a_certificate_with_both_credentials_verifies_offline() -> None:
     attachment = report.check("attachment credential-edc.jsonld")
     assert attachment is not None
     assert (attachment.status.value, attachment.code) == ("pass", "valid")
+    assert "printed page itself is not signed" in report.checks[0].en
+    summary = report.summary("pl")
+    assert summary["learner"] == "Anna Kowalska"
+    assert summary["awarding_body"] == _award().spec.awarding_bodies[0].name.get("pl")
+
+
+def test_a_sealed_edc_says_what_it_claims() -> None:
+    report = verify(_sealed_edc(), now=NOW)
+    assert report.verified, report.to_dict()
+    award = _award()
+    assert report.summary("en") == {
+        "title": award.spec.title.get("en") if award.spec.title else None,
+        "awarding_body": award.spec.awarding_bodies[0].name.get("en"),
+        "learner": "Anna Kowalska", "issued_on": "2025-06-20", "valid_until": None,
+    }  # fmt: skip
 
 
 def test_a_credential_whose_proof_fails_fails_the_pdf() -> None:

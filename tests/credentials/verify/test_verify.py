@@ -55,6 +55,12 @@ def test_a_good_credential_verifies_with_its_eu_elements() -> None:
     assert report.verdict == "micro-credential"
     assert report.eu_elements["workload"] == "present"
     assert report.eu_elements["learner"] == "present"
+    title = SIGNED["credentialSubject"]["achievement"]["name"]
+    assert report.summary("pl") == {
+        "title": title, "awarding_body": SIGNED["issuer"]["name"], "learner": "Anna Kowalska",
+        "issued_on": "2025-06-20", "valid_until": None,
+    }  # fmt: skip
+    assert report.to_dict("en")["summary"]["title"] == "Python basics"
 
 
 def test_bytes_and_text_are_accepted() -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "verify",
 ]
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -164,16 +165,19 @@ def _verify_pdf(
     }
     main = reports[names[0]]
     found = ", ".join(names)
+    # The printed page is only a picture of the attached credentials: say so, so that no
+    # one trusts an edited page whose attachments are genuine.
     checks = [
-        Check("format", CheckStatus.PASS, "ok", f"PDF with {len(names)} credential(s): {found}",
-              f"PDF z poświadczeniami ({len(names)}): {found}")
+        Check("format", CheckStatus.PASS, "ok",
+              f"PDF with {len(names)} credential(s): {found}; the printed page itself is "
+              "not signed: trust the details in this report, not the page",
+              f"PDF z poświadczeniami ({len(names)}): {found}; sama drukowana strona nie "
+              "jest podpisana: wiążące są dane z tego raportu, nie ze strony")
     ]  # fmt: skip
     checks += [c for c in main.checks if c.name != "format"]
     for name in names[1:]:
         checks.append(_attachment_check(name, reports[name]))
-    return VerificationReport(
-        f"pdf+{main.format}", tuple(checks), main.eu_elements, main.verdict, main.credential
-    )
+    return dataclasses.replace(main, format=f"pdf+{main.format}", checks=tuple(checks))
 
 
 def _attachment_check(name: str, report: VerificationReport) -> Check:
@@ -271,8 +275,8 @@ def _verify(
         checks.append(check_issuer_binding(document, proof))
     checks.append(check_dates(document, now, clock_skew))
     checks.append(check_status(document, status_fetcher, resolver, allowed_suites, now, clock_skew))
-    eu_check, compliance = check_eu_elements(document, now)
+    eu_check, compliance, award = check_eu_elements(document, now)
     checks.append(eu_check)
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
     verdict = str(compliance.verdict) if compliance else None
-    return VerificationReport(fmt, tuple(checks), elements, verdict, document)
+    return VerificationReport(fmt, tuple(checks), elements, verdict, document, award)

@@ -30,6 +30,7 @@ from typing import Any
 import jsonschema
 
 from ...standard.compliance import ComplianceReport, check
+from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from .. import contexts
 from .._json import types_of
@@ -295,8 +296,9 @@ def check_status(
 
 def check_eu_elements(
     document: dict[str, Any], now: dt.datetime
-) -> tuple[Check, ComplianceReport | None]:
-    """Which EU micro-credential elements the credential carries, and the verdict."""
+) -> tuple[Check, ComplianceReport | None, Award | None]:
+    """Which EU micro-credential elements the credential carries, the verdict, and the
+    award read from the credential."""
     types = types_of(document)
     reader: Callable[[Any], Any]
     if "OpenBadgeCredential" in types or "AchievementCredential" in types:
@@ -306,14 +308,17 @@ def check_eu_elements(
     else:
         return Check("eu-elements", NA, "not_a_microcredential_format",
                      "neither an Open Badges nor a European Digital Credential",
-                     "ani poświadczenie Open Badges, ani Europass EDC"), None  # fmt: skip
+                     "ani poświadczenie Open Badges, ani Europass EDC"), None, None  # fmt: skip
     try:
-        report = check(reader(document), now=now)
+        award = reader(document)
+        report = check(award, now=now)
     except MicrocredError as exc:
         return Check("eu-elements", W, exc.code, exc.message,
-                     f"nie można odczytać elementów UE: {exc.message}"), None  # fmt: skip
+                     f"nie można odczytać elementów UE: {exc.message}"), None, None  # fmt: skip
     verdict = report.verdict
     status = P if report.is_micro_credential else W
-    return Check(
-        "eu-elements", status, str(verdict), verdict.label("en"), verdict.label("pl")
-    ), report
+    return (
+        Check("eu-elements", status, str(verdict), verdict.label("en"), verdict.label("pl")),
+        report,
+        award,
+    )

@@ -7,7 +7,12 @@ prints it, one object per file::
     {"file": "badge.png", "verified": true, "result": "valid", "format": "png",
      "checks": [{"name": "proof", "status": "pass", "code": "ok", "reason": "..."}],
      "eu_elements": {"title": "present", "workload": "present", ...},
-     "verdict": "micro-credential"}
+     "verdict": "micro-credential",
+     "summary": {"title": "...", "awarding_body": "...", "learner": "...",
+                 "issued_on": "2025-06-20", "valid_until": null}}
+
+The summary says what the credential claims (who awarded what to whom, when); it is
+only worth trusting when ``verified`` is true.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ __all__ = ["Check", "CheckStatus", "Result", "VerificationReport"]
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from ...standard.elements import Award
 
 
 class CheckStatus(StrEnum):
@@ -60,6 +67,7 @@ class VerificationReport:
     eu_elements: dict[str, str] = field(default_factory=dict)
     verdict: str | None = None
     credential: dict[str, Any] | None = None
+    award: Award | None = None
 
     @property
     def result(self) -> Result:
@@ -95,4 +103,21 @@ class VerificationReport:
             ],
             "eu_elements": dict(self.eu_elements),
             "verdict": self.verdict,
+            "summary": self.summary(lang),
+        }
+
+    def summary(self, lang: str = "en") -> dict[str, str | None]:
+        """What the credential claims, in ``lang`` where it has that language: title,
+        awarding body (or bodies), learner, date of issue, expiry. Empty when the
+        credential could not be read."""
+        if self.award is None:
+            return {}
+        spec, learner = self.award.spec, self.award.learner
+        bodies = "; ".join(body.name.get(lang) for body in spec.awarding_bodies)
+        return {
+            "title": spec.title.get(lang) if spec.title else None,
+            "awarding_body": bodies or None,
+            "learner": learner.full_name if learner else None,
+            "issued_on": self.award.issued_on.isoformat() if self.award.issued_on else None,
+            "valid_until": self.award.valid_until.isoformat() if self.award.valid_until else None,
         }
