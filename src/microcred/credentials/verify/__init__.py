@@ -130,17 +130,21 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, Verificati
     return fmt, document, None
 
 
+@dataclasses.dataclass(frozen=True)
+class _How:
+    """How to verify: the arguments of :func:`verify`, resolved, passed down as one."""
+
+    now: dt.datetime
+    clock_skew: dt.timedelta
+    resolver: Resolver
+    allowed_suites: frozenset[str]
+    status_fetcher: Callable[[str], Any] | None
+
+
 _PDF_PREFERENCE = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc.jsonld")
 
 
-def _verify_pdf(
-    pdf: bytes,
-    now: dt.datetime,
-    clock_skew: dt.timedelta,
-    resolver: Resolver,
-    allowed_suites: frozenset[str],
-    status_fetcher: Callable[[str], Any] | None,
-) -> VerificationReport:
+def _verify_pdf(pdf: bytes, how: _How) -> VerificationReport:
     """A printed certificate: every attached credential is verified on its own; the
     report is the main one's (OB 3.0 first), with one check per attachment."""
     try:
@@ -159,10 +163,7 @@ def _verify_pdf(
         return preferred, name
 
     names = sorted(attachments, key=rank)
-    reports = {
-        name: _verify(attachments[name], now, clock_skew, resolver, allowed_suites, status_fetcher)
-        for name in names
-    }
+    reports = {name: _verify(attachments[name], how) for name in names}
     main = reports[names[0]]
     found = ", ".join(names)
     # The printed page is only a picture of the attached credentials: say so, so that no
@@ -209,9 +210,9 @@ def verify(
     a credential with ``credentialStatus`` is "status unknown", never "valid".
     """
     try:
-        moment = now or dt.datetime.now(dt.UTC)
-        return _verify(anything, moment, clock_skew, resolver or Resolver(), allowed_suites,
-                       status_fetcher)  # fmt: skip
+        how = _How(now or dt.datetime.now(dt.UTC), clock_skew, resolver or Resolver(),
+                   allowed_suites, status_fetcher)  # fmt: skip
+        return _verify(anything, how)
     except Exception as exc:  # the last line of defence: a bug must not become a crash
         reason = f"internal error while verifying: {type(exc).__name__}"
         check = Check("format", CheckStatus.FAIL, "internal_error", reason,
@@ -219,26 +220,17 @@ def verify(
         return VerificationReport("unknown", (check,))
 
 
-def _verify(
-    anything: Any,
-    now: dt.datetime,
-    clock_skew: dt.timedelta,
-    resolver: Resolver,
-    allowed_suites: frozenset[str],
-    status_fetcher: Callable[[str], Any] | None,
-) -> VerificationReport:
+def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(anything, bytes | bytearray) and bytes(anything[:1024]).lstrip().startswith(
         b"%PDF-"
     ):
-        return _verify_pdf(
-            bytes(anything), now, clock_skew, resolver, allowed_suites, status_fetcher
-        )
+        return _verify_pdf(bytes(anything), how)
     fmt, loaded, failure = _load(anything)
     if failure is not None:
         return failure
     jose: ProofResult | None = None
     if isinstance(loaded, bytes):
-        jose, payload = verify_jwt(loaded, resolver=resolver)
+        jose, payload = verify_jwt(loaded, resolver=how.resolver)
         if payload is None:
             failed = (Check("format", CheckStatus.PASS, "ok", "compact JWS", "zwarty JWS"),
                       proof_check(jose))  # fmt: skip
@@ -247,7 +239,7 @@ def _verify(
     sealed: SealResult | None = None
     if isinstance(loaded, dict) and "signatures" in loaded and "payload" in loaded:
         fmt = "jades" if fmt == "json" else f"{fmt}+jades"
-        sealed = verify_seal(loaded, now=now, clock_skew=clock_skew)
+        sealed = verify_seal(loaded, now=how.now, clock_skew=how.clock_skew)
         if sealed.document is None or not sealed.verified:
             failed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal", "e-pieczęć JAdES"),
                       seal_check(sealed))  # fmt: skip
@@ -268,14 +260,15 @@ def _verify(
         checks.extend(seal_warnings(sealed))
     else:
         if jose is None:
-            proof_result, proof = check_proof(document, resolver, allowed_suites)
+            proof_result, proof = check_proof(document, how.resolver, how.allowed_suites)
         else:
             proof_result, proof = proof_check(jose), jose
         checks.append(proof_result)
         checks.append(check_issuer_binding(document, proof))
-    checks.append(check_dates(document, now, clock_skew))
-    checks.append(check_status(document, status_fetcher, resolver, allowed_suites, now, clock_skew))
-    eu_check, compliance, award = check_eu_elements(document, now)
+    checks.append(check_dates(document, how.now, how.clock_skew))
+    checks.append(check_status(document, how.status_fetcher, how.resolver, how.allowed_suites,
+                               how.now, how.clock_skew))  # fmt: skip
+    eu_check, compliance, award = check_eu_elements(document, how.now)
     checks.append(eu_check)
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
     verdict = str(compliance.verdict) if compliance else None
