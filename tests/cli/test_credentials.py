@@ -117,7 +117,7 @@ def test_verify_tampered_exits_1_with_the_reason(tmp_path: Path, key_file: Path)
     assert code == 1
     assert "NIEZWERYFIKOWANE" in out
     assert "podpis nie zgadza się z treścią" in out
-    assert "deklaruje (niepotwierdzone):\n  Tytuł:" in out
+    assert "deklaruje (niepotwierdzone):\n    Tytuł:" in out
 
 
 def test_verify_now_option(tmp_path: Path, key_file: Path) -> None:

@@ -120,8 +120,9 @@ def verify_command(
         if summary and not report.verified:
             click.echo("  " + ("deklaruje (niepotwierdzone):" if lang == "pl" else
                                "claims (not confirmed):"))  # fmt: skip
+        indent = "  " if report.verified else "    "
         for key, value in summary.items():
-            click.echo(f"  {labels[key]}: {value}")
+            click.echo(f"{indent}{labels[key]}: {value}")
         for check in report.checks:
             # A PDF's format line says that the printed page itself is not signed.
             pdf_note = check.name == "format" and report.format.startswith("pdf")
