@@ -70,8 +70,11 @@ def validate(credential: dict[str, Any]) -> list[ShapeViolation]:
     serialized = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     data.parse(data=(serialized or b"").decode("utf-8"), format="nt")
     shapes, ontology = _graphs()
+    # inplace: the data graph is ours and thrown away, so pySHACL need not copy it before
+    # mixing the ontology in.
     _, report, _ = pyshacl_validate(data, shacl_graph=shapes, ont_graph=ontology,
-                                    inference="none", allow_warnings=True)  # fmt: skip
+                                    inference="none", allow_warnings=True,
+                                    inplace=True)  # fmt: skip
     violations = []
     for result in report.subjects(predicate=URIRef(str(SH.resultSeverity))):
         severity = report.value(result, SH.resultSeverity)
