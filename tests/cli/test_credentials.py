@@ -280,3 +280,15 @@ def test_render_a_certificate_and_verify_it(tmp_path: Path, key_file: Path) -> N
     code, _, err = _run("render", "--credential", str(no_url), "--out", str(tmp_path / "x.pdf"))
     assert code == 2
     assert "--verification-url" in err
+
+
+def test_verify_an_eu_sealed_sample_from_the_command_line(shared: Path) -> None:
+    sample = shared / "vectors/edc-examples/Sample-MC-Annex1-signed.jsonld"
+    code, out, _ = _run("verify", "--lang", "en", "--now", "2024-01-01T00:00:00Z", str(sample))
+    assert code == 0, out
+    assert "VERIFIED — incomplete micro-credential" in out
+    assert "  Title: Digital micro-credential creation\n" in out
+    assert "trust list" in out
+    code, out, _ = _run("verify", "--lang", "en", str(sample))  # today: the seal has expired
+    assert code == 1
+    assert "✗ proof: the e-seal certificate expired on 2025-05-10T14:31:15Z" in out
