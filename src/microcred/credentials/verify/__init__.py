@@ -29,6 +29,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from ...standard.elements import Award
 from .._json import DuplicateKeyError, loads_strict
 from ..baking import extract, image_format
 from ..data_integrity import DEFAULT_SUITES, ProofResult
@@ -141,6 +142,14 @@ class _How:
     status_fetcher: Callable[[str], Any] | None
 
 
+def _claimed_award(document: Any, how: _How) -> Award | None:
+    """What a credential that failed verification claims (say, one whose seal certificate
+    has expired), so that a report can show it as not confirmed."""
+    if not isinstance(document, dict) or _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
+        return None
+    return check_eu_elements(document, how.now)[2]
+
+
 _PDF_PREFERENCE = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc.jsonld")
 
 
@@ -243,7 +252,7 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
         if sealed.document is None or not sealed.verified:
             failed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal", "e-pieczęć JAdES"),
                       seal_check(sealed))  # fmt: skip
-            return VerificationReport(fmt, failed)
+            return VerificationReport(fmt, failed, award=_claimed_award(sealed.document, how))
         loaded = sealed.document
     document = loaded
     assert document is not None  # noqa: S101 - _load returns a document or a failure
