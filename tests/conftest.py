@@ -1,15 +1,38 @@
-"""Shared test fixtures: paths to the project's examples and the read-only shared data."""
+"""Shared test fixtures: paths to the project's examples and the read-only shared data,
+and :func:`example_award`, the award of an example design that most tests start from."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from microcred.standard import designfile
+from microcred.standard.elements import Award
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "designs"
 SHARED = Path(os.environ.get("MICROCRED_SHARED", ROOT.parent / "shared"))
+LEARNER: dict[str, Any] = {
+    "given_name": "Anna Maria",
+    "family_name": "Kowalska",
+    "email": "anna.kowalska@example.org",
+    "date_of_birth": "1990-04-02",
+    "student_id": "123456",
+    "national_id": {"country": "PL", "value": "90040212345"},
+}
+
+
+def example_award(design: str | Path = "python-basics.yaml", **fields: Any) -> Award:
+    """An award of an example design (a file name in ``examples/designs`` or a path) to
+    :data:`LEARNER`, issued on 2025-06-20; ``fields`` replace any part of it, ``spec``
+    included (then no file is read)."""
+    if "spec" not in fields:
+        path = design if isinstance(design, Path) else EXAMPLES / design
+        fields = {"spec": designfile.loads(path.read_bytes()).model_dump()} | fields
+    return Award.model_validate({"learner": LEARNER, "issued_on": "2025-06-20"} | fields)
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,8 @@ from click.testing import CliRunner
 
 from microcred.cli import cli
 from microcred.credentials.ob3 import to_ob3
-from microcred.standard import designfile
-from microcred.standard.elements import Award
 
-from ..conftest import EXAMPLES
+from ..conftest import example_award
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -26,12 +24,9 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def _unsigned(name: str = "python-basics.yaml") -> dict[str, Any]:
-    spec = designfile.loads((EXAMPLES / name).read_bytes())
-    award = Award.model_validate(
-        {"spec": spec.model_dump(), "issued_on": "2025-06-20",
-         "learner": {"given_name": "Jan", "family_name": "Nowak", "email": "jan@example.org",
-                     "date_of_birth": "1995-05-05"}}
-    )  # fmt: skip
+    learner = {"given_name": "Jan", "family_name": "Nowak", "email": "jan@example.org",
+               "date_of_birth": "1995-05-05"}  # fmt: skip
+    award = example_award(name, learner=learner)
     return to_ob3(award, issuer_id="did:example:to-be-replaced")
 
 
@@ -239,11 +234,7 @@ def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
     p12.write_bytes(
         pkcs12.serialize_key_and_certificates(b"seal", credentials.key, leaf, None, encryption)
     )
-    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
-    learner = {"given_name": "Jan", "family_name": "Nowak"}
-    award = Award.model_validate(
-        {"spec": spec.model_dump(), "issued_on": "2025-06-20", "learner": learner}
-    )
+    award = example_award(learner={"given_name": "Jan", "family_name": "Nowak"})
     unsigned = tmp_path / "edc.json"
     unsigned.write_text(json.dumps(to_edc(award)), encoding="utf-8")
     code, out, err = _run("sign", "--format", "edc", "--seal", str(p12), "--seal-password", "haslo",

@@ -31,24 +31,14 @@ from microcred.credentials.errors import JsonLdError
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.verify import verify
-from microcred.standard import designfile
-from microcred.standard.elements import Award
 
-from ..conftest import EXAMPLES, ROOT
+from ..conftest import EXAMPLES, ROOT, example_award
 
 JS = ROOT / "bench" / "js"
 KEY = KeyPair.generate()
 CREATED = dt.datetime(2025, 6, 20, tzinfo=dt.UTC)
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 DESIGNS = sorted(EXAMPLES.glob("*.yaml"))
-LEARNER = {
-    "given_name": "Anna Maria",
-    "family_name": "Kowalska",
-    "email": "anna.kowalska@example.org",
-    "date_of_birth": "1990-04-02",
-    "student_id": "123456",
-    "national_id": {"country": "PL", "value": "90040212345"},
-}
 # (what is changed, how) — each must break the proof in both implementations
 TAMPERINGS: dict[str, Any] = {
     "name": lambda c: c.update(name=c["name"] + "!"),
@@ -127,11 +117,8 @@ def _nquads_diff(node: str, document: dict[str, Any]) -> str:
 
 
 def _unsigned(design: Path) -> dict[str, Any]:
-    spec = designfile.loads(design.read_bytes())
-    award = Award.model_validate({
-        "spec": spec.model_dump(), "learner": LEARNER, "issued_on": "2025-06-20",
-        "valid_until": "2030-06-20", "grade": {"pl": "bardzo dobry", "en": "very good"},
-    })  # fmt: skip
+    award = example_award(design, valid_until="2030-06-20",
+                          grade={"pl": "bardzo dobry", "en": "very good"})  # fmt: skip
     return to_ob3(award, issuer_id=KEY.did_key)
 
 

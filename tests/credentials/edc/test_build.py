@@ -11,11 +11,10 @@ import pytest
 from microcred.credentials.edc import EdcError, from_edc
 from microcred.credentials.edc.build import to_edc
 from microcred.credentials.edc.shacl import validate
-from microcred.standard import designfile
 from microcred.standard.compliance import check
 from microcred.standard.elements import Award
 
-from ...conftest import EXAMPLES
+from ...conftest import EXAMPLES, example_award
 
 LEARNER = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@example.org",
            "date_of_birth": "1990-04-02", "student_id": "123456",
@@ -23,10 +22,8 @@ LEARNER = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@examp
 
 
 def _award(path: Path, **changes: Any) -> Award:
-    spec = designfile.loads(path.read_bytes())
-    data = {"spec": spec.model_dump(), "learner": LEARNER, "issued_on": "2025-06-20",
-            "grade": {"pl": "zaliczone", "en": "pass"}} | changes  # fmt: skip
-    return Award.model_validate(data)
+    grade = {"pl": "zaliczone", "en": "pass"}
+    return example_award(path, **({"learner": LEARNER, "grade": grade} | changes))
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)

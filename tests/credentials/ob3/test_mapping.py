@@ -21,29 +21,16 @@ from microcred.standard import designfile
 from microcred.standard.compliance import check
 from microcred.standard.elements import Award, MicroCredentialSpec
 
-from ...conftest import EXAMPLES
+from ...conftest import EXAMPLES, example_award
 
 KEY = KeyPair.generate()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LEARNER = {
-    "given_name": "Anna Maria",
-    "family_name": "Kowalska",
-    "email": "anna.kowalska@example.org",
-    "date_of_birth": "1990-04-02",
-    "student_id": "123456",
-    "national_id": {"country": "PL", "value": "90040212345"},
-}
 
 
 def _award(spec: MicroCredentialSpec, **changes: Any) -> Award:
-    data = {
-        "spec": spec.model_dump(),
-        "learner": LEARNER,
-        "issued_on": "2025-06-20",
-        "valid_until": "2030-06-20",
-        "grade": {"pl": "bardzo dobry", "en": "very good"},
-    }
-    return Award.model_validate(data | changes)
+    data = {"spec": spec.model_dump(), "valid_until": "2030-06-20",
+            "grade": {"pl": "bardzo dobry", "en": "very good"}}  # fmt: skip
+    return example_award(**(data | changes))
 
 
 @pytest.fixture(scope="module")

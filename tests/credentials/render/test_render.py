@@ -23,10 +23,9 @@ from microcred.credentials.errors import CredentialError
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.render import RenderError, extract_attachments, render_pdf
-from microcred.standard import designfile
 from microcred.standard.elements import Award
 
-from ...conftest import EXAMPLES
+from ...conftest import EXAMPLES, example_award
 
 KEY = KeyPair.generate()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -45,14 +44,8 @@ LOGO = (
 
 
 def _award(path: Path, **changes: Any) -> Award:
-    spec = designfile.loads(path.read_bytes())
-    data = {
-        "spec": spec.model_dump(),
-        "learner": LEARNER,
-        "issued_on": "2025-06-20",
-        "grade": {"pl": "bardzo dobry (5,0)", "en": "very good (5.0)"},
-    }
-    return Award.model_validate(data | changes)
+    grade = {"pl": "bardzo dobry (5,0)", "en": "very good (5.0)"}
+    return example_award(path, **({"learner": LEARNER, "grade": grade} | changes))
 
 
 @cache

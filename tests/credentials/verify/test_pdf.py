@@ -15,21 +15,18 @@ from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.render import render_pdf
 from microcred.credentials.verify import verify
-from microcred.standard import designfile
 from microcred.standard.elements import Award
 
-from ...conftest import EXAMPLES
+from ...conftest import example_award
 
 KEY = KeyPair.generate()
 NOW = None  # the seal is made now, so it is verified now
 
 
 def _award() -> Award:
-    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
     learner = {"given_name": "Anna", "family_name": "Kowalska", "email": "a@example.org",
                "date_of_birth": "1990-04-02"}  # fmt: skip
-    return Award.model_validate({"spec": spec.model_dump(), "learner": learner,
-                                 "issued_on": "2025-06-20"})  # fmt: skip
+    return example_award(learner=learner)
 
 
 def _pdf(**credentials: bytes) -> bytes:

@@ -15,24 +15,17 @@ from microcred.credentials.dids import Resolver
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.verify import CheckStatus, Result, verify
-from microcred.standard import designfile
-from microcred.standard.elements import Award
 
-from ...conftest import EXAMPLES
+from ...conftest import example_award
 
 KEY = KeyPair.generate()
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def _credential(name: str = "python-basics.yaml", **award: Any) -> dict[str, Any]:
-    spec = designfile.loads((EXAMPLES / name).read_bytes())
-    data = {
-        "spec": spec.model_dump(),
-        "learner": {"given_name": "Anna", "family_name": "Kowalska",
-                    "email": "anna@example.org", "date_of_birth": "1990-04-02"},
-        "issued_on": "2025-06-20",
-    } | award  # fmt: skip
-    unsigned = to_ob3(Award.model_validate(data), issuer_id=KEY.did_key)
+    learner = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@example.org",
+               "date_of_birth": "1990-04-02"}  # fmt: skip
+    unsigned = to_ob3(example_award(name, **({"learner": learner} | award)), issuer_id=KEY.did_key)
     return sign(unsigned, KEY, created=dt.datetime(2025, 6, 20, tzinfo=dt.UTC))
 
 
