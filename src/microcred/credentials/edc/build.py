@@ -45,6 +45,11 @@ def _urn(kind: str) -> str:
     return f"urn:epass:{kind}:{uuid.uuid4()}"
 
 
+def _web_resource(url: str) -> dict[str, Any]:
+    """An ELM WebResource pointing at ``url``."""
+    return {"id": _urn("webResource"), "type": "WebResource", "contentURL": url}
+
+
 def _lang(text: LocalizedText | None) -> dict[str, str] | None:
     return {str(k): v for k, v in text.items()} if text else None
 
@@ -105,11 +110,7 @@ def _organisation(body: AwardingBody, *, org_id: str | None = None) -> dict[str,
         },
     }
     if body.url:
-        organisation["homepage"] = {
-            "id": _urn("webResource"),
-            "type": "WebResource",
-            "contentURL": body.url,
-        }
+        organisation["homepage"] = _web_resource(body.url)
     return organisation
 
 
@@ -138,11 +139,7 @@ def _accreditation(spec: Any, body: AwardingBody) -> dict[str, Any] | None:
         "organisation": _organisation(body),
     }
     if qa.url:
-        accreditation["report"] = {
-            "id": _urn("webResource"),
-            "type": "WebResource",
-            "contentURL": qa.url,
-        }
+        accreditation["report"] = _web_resource(qa.url)
     return accreditation
 
 
