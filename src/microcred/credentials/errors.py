@@ -76,11 +76,6 @@ class BakingError(CredentialError):
     code = "baking_error"
     description = "no credential could be read from the image"
 
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
-        super().__init__(message)
-        if code:
-            self.code = code
-
 
 class StatusError(CredentialError):
     """A status list that could not be fetched, read or trusted."""

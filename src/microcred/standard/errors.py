@@ -17,8 +17,10 @@ class MicrocredError(Exception):
     code = "microcred_error"
     description = "microcred could not complete the operation"
 
-    def __init__(self, message: str | None = None) -> None:
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
         self.message = message or self.description
+        if code:  # a finer code than the class's, for one occurrence
+            self.code = code
         super().__init__(self.message)
 
 

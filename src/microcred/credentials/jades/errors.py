@@ -17,8 +17,3 @@ class SealError(CredentialError):
 
     code = "seal_error"
     description = "the e-seal could not be made"
-
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
-        super().__init__(message)
-        if code:
-            self.code = code

@@ -16,8 +16,3 @@ class RenderError(CredentialError):
 
     code = "render_error"
     description = "the PDF certificate could not be made or read"
-
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
-        super().__init__(message)
-        if code:
-            self.code = code
