@@ -27,8 +27,6 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
-
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from ...standard.vocab import (
@@ -42,6 +40,7 @@ from ...standard.vocab import (
     QualityAssuranceType,
     SupervisionLevel,
 )
+from .._awards import validated_award
 from .._json import as_list, clean, first, types_of
 from ..errors import CredentialError
 
@@ -273,9 +272,4 @@ def from_edc(credential: Any) -> Award:
     until = credential.get("validUntil") or credential.get("expirationDate")
     if isinstance(until, str) and len(until) >= 10:
         award["valid_until"] = until[:10]
-    try:
-        return Award.model_validate(clean(award))
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise EdcError(f"cannot read the EU elements: {where}: {error['msg']}") from None
+    return validated_award(award, EdcError)

@@ -12,8 +12,6 @@ import contextlib
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
-
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from ...standard.vocab import (
@@ -28,6 +26,7 @@ from ...standard.vocab import (
     QualityAssuranceType,
     SupervisionLevel,
 )
+from .._awards import validated_award
 from .._json import as_list, clean, types_of
 from ._common import IDENTITY_TYPES, LEVEL_VOCABS, TEXTS, Ob3Error
 
@@ -157,12 +156,7 @@ def from_ob3(credential: Any) -> Award:
                                or subject.get("awardedDate"))  # fmt: skip
     award["valid_until"] = _date(credential.get("validUntil") or credential.get("expirationDate"))
     award["grade"] = _text(subject.get("euGrade"), lang) or _grade(subject, lang)
-    try:
-        return Award.model_validate(clean(award))
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise Ob3Error(f"cannot read the EU elements: {where}: {error['msg']}") from None
+    return validated_award(award, Ob3Error)
 
 
 def _awarding_body(issuer: dict[str, Any], lang: str) -> dict[str, Any] | None:
