@@ -24,6 +24,7 @@ from ..standard.compliance import Verdict
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
 
 _MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: "!",
+         CheckStatus.INDETERMINATE: "?",
          CheckStatus.NOT_APPLICABLE: "·"}  # fmt: skip
 
 
@@ -38,6 +39,7 @@ _RESULT_WORDS = {
     "valid": ("VERIFIED", "ZWERYFIKOWANO"),
     "invalid": ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
     "status-unknown": ("STATUS UNKNOWN", "STATUS NIEZNANY"),
+    "indeterminate": ("INDETERMINATE", "NIEROZSTRZYGNIĘTE"),
 }
 
 
@@ -110,9 +112,7 @@ def verify_command(
             click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
             continue
         word = _RESULT_WORDS[str(report.result)]
-        colour = {"valid": "green", "invalid": "red", "status-unknown": "yellow"}[
-            str(report.result)
-        ]
+        colour = {"valid": "green", "invalid": "red"}.get(str(report.result), "yellow")
         verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
         click.echo(f"{path}: " + click.style(word[lang == "pl"], fg=colour, bold=True) + verdict)
         labels = _SUMMARY_LABELS[lang == "pl"]

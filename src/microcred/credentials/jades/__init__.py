@@ -21,7 +21,15 @@ library cites them) carrying the signer's certificate chain in ``x5c``::
 The EU's own samples are sealed by Europass (RS256, baseline-LTA): they add a content
 timestamp (``adoTst``) to the protected header and an ``etsiU`` unprotected header with a
 signature timestamp, validation data and an archive timestamp. :func:`seal` makes the
-baseline-B part, which needs no network; :func:`verify_seal` reads both.
+baseline-B part, which needs no network; :func:`add_signature_timestamp` adds a signature
+time-stamp from a time-stamping authority the caller reaches; :func:`verify_seal` reads
+both.
+
+A seal outlives its certificate only through a time-stamp: :func:`verify_seal` checks
+signature time-stamps (``sigTst``, RFC 3161 tokens; :mod:`.timestamps`) and, once the
+certificate has expired, accepts the seal if one of them proves it was made while the
+certificate was valid. Without such proof the result is *indeterminate* (ETSI EN 319
+102-1): the signature is valid, but whether it was made in time cannot be confirmed.
 
 Signing and signature checks are joserfc's (RFC 7515 JSON serialization with RFC 7797);
 this module adds the JAdES header parameters, the trust policy (the algorithm is pinned
@@ -42,10 +50,13 @@ from __future__ import annotations
 __all__ = [
     "MAX_SEAL_BYTES",
     "TRUST_LIST_NOT_CHECKED",
+    "Indication",
     "SealCredentials",
     "SealError",
     "SealResult",
     "SealWarning",
+    "TimeStamp",
+    "add_signature_timestamp",
     "load_seal_credentials",
     "seal",
     "self_signed_seal_certificate",
@@ -57,5 +68,6 @@ from .certificates import SealPrivateKey as SealPrivateKey  # in signatures, not
 from .errors import SealError
 from .limits import MAX_SEAL_BYTES
 from .messages import TRUST_LIST_NOT_CHECKED
-from .sealing import seal
-from .verification import SealResult, SealWarning, verify_seal
+from .sealing import add_signature_timestamp, seal
+from .timestamps import TimeStamp
+from .verification import Indication, SealResult, SealWarning, verify_seal

@@ -199,16 +199,25 @@ def _signing_time(header: dict[str, Any]) -> dt.datetime | None:
     return None
 
 
-def _timestamps(header: dict[str, Any], unprotected: dict[str, Any]) -> list[str]:
-    """The time-stamps a seal carries: ``adoTst`` (clause 5.2), ``sigTst``, ``arcTst``…
-    inside ``etsiU`` (clause 5.3, each entry base64url JSON as Europass writes them)."""
-    names = ["adoTst"] if "adoTst" in header else []
+def _etsi_u_entries(unprotected: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``etsiU`` entries (clause 5.3) that parse as JSON objects, each either an object
+    or base64url JSON as Europass writes them; the others are skipped."""
     entries = unprotected.get("etsiU")
+    found: list[dict[str, Any]] = []
     for entry in entries if isinstance(entries, list) else []:
         try:
             item = _b64url_json(entry) if isinstance(entry, str) else entry
         except (ValueError, RecursionError):
             continue
         if isinstance(item, dict):
-            names += [name for name in item if name.endswith("Tst")]
+            found.append(item)
+    return found
+
+
+def _timestamps(header: dict[str, Any], unprotected: dict[str, Any]) -> list[str]:
+    """The names of the time-stamps a seal carries: ``adoTst`` (clause 5.2) in the
+    protected header, ``sigTst``, ``arcTst``… in ``etsiU``."""
+    names = ["adoTst"] if "adoTst" in header else []
+    for item in _etsi_u_entries(unprotected):
+        names += [name for name in item if name.endswith("Tst")]
     return list(dict.fromkeys(names))

@@ -44,6 +44,12 @@ _TEXT: dict[str, tuple[str, str]] = {
                          "zapieczętowana treść nie jest obiektem JSON"),
     "certificate_expired": ("the e-seal certificate expired on {en}",
                             "certyfikat pieczęci wygasł {pl}"),
+    "certificate_expired_no_proof": (
+        "the e-seal certificate expired on {en} and nothing proves the seal was made "
+        "before then",
+        "certyfikat pieczęci wygasł {pl} i nic nie dowodzi, że pieczęć złożono wcześniej"),
+    "no_signature_timestamp": ("the seal carries no signature time-stamp (sigTst)",
+                               "pieczęć nie zawiera znacznika czasu podpisu (sigTst)"),
     "certificate_not_yet_valid": ("the e-seal certificate is valid only from {en}",
                                   "certyfikat pieczęci jest ważny dopiero od {pl}"),
     "signing_time_in_future": ("the claimed signing time {en} is in the future",
@@ -97,6 +103,13 @@ _TEXT: dict[str, tuple[str, str]] = {
                                "nie sprawdzono, czy certyfikat unieważniono (CRL/OCSP)"),
     "self_signed": ("the certificate is self-signed: a test certificate, not an eIDAS e-seal",
                     "certyfikat jest samopodpisany: to certyfikat testowy, nie pieczęć eIDAS"),
+    "validated_at_timestamp": (
+        "the e-seal certificate expired on {en}; the seal is accepted because its "
+        "signature time-stamp proves it was made while the certificate was valid "
+        "(revocation at that time not checked)",
+        "certyfikat pieczęci wygasł {pl}; pieczęć jest uznana, bo jej znacznik czasu "
+        "dowodzi, że złożono ją w okresie ważności certyfikatu (nie sprawdzono, czy "
+        "certyfikat był wtedy unieważniony)"),
     "timestamps_not_checked": ("the seal carries time-stamps ({en}) that were not checked",
                                "pieczęć zawiera znaczniki czasu ({pl}), których nie sprawdzono"),
     "no_signing_time": ("the seal states no signing time (sigT), which JAdES baseline-B requires",
@@ -126,6 +139,16 @@ class _FailedCheckError(Exception):
         super().__init__(code)
         self.code = code
         self.reason, self.reason_pl = _texts(code, en, pl)
+
+
+class _IndeterminateError(_FailedCheckError):
+    """The signature is valid but the seal cannot be confirmed either (ETSI EN 319 102-1
+    INDETERMINATE); ``why`` says what proof was missing."""
+
+    def __init__(self, code: str, en: str, why_en: str, why_pl: str) -> None:
+        super().__init__(code, en)
+        head_en, head_pl = _texts(f"{code}_no_proof", en)
+        self.reason, self.reason_pl = f"{head_en}: {why_en}", f"{head_pl}: {why_pl}"
 
 
 def _malformed(detail: str, code: str = "malformed_seal", en: str = "") -> _FailedCheckError:

@@ -1,13 +1,15 @@
 """Sealing: an EDC (or any JSON object) as a JAdES baseline-B JWS, the way Europass
-seals its credentials."""
+seals its credentials, and a signature time-stamp added to one (baseline-T)."""
 
 from __future__ import annotations
 
-__all__ = ["seal"]
+__all__ = ["add_signature_timestamp", "seal"]
 
 import base64
+import copy
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from cryptography import x509
@@ -15,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc import jws
 
-from ._header import _joserfc_key, _registry, _utc
+from ._header import _b64url, _joserfc_key, _registry, _utc
 from .certificates import (
     SealPrivateKey,
     _algorithms_for,
@@ -45,8 +47,8 @@ def seal(
     it), ``kid`` (the certificate's issuer and serial number, clause 5.1.4),
     ``x5t#S256`` (clause 5.1.7), ``x5c``, ``typ: jose+json``, ``b64: false`` (RFC 7797),
     ``sigT`` (the claimed signing time, clause 5.2.1, whole seconds UTC) and ``crit``
-    (clause 5.1.9). Time-stamps (baseline-T and above) need a time-stamping authority and
-    are not added.
+    (clause 5.1.9). A signature time-stamp (baseline-T) needs a time-stamping authority:
+    :func:`add_signature_timestamp` adds one.
 
     Raises :class:`SealError` when the key does not belong to the first certificate, the
     key type is not supported, the certificate is not valid at ``signing_time`` or does
@@ -113,3 +115,27 @@ def seal(
         registry=_registry(alg),
     )
     return dict(sealed)
+
+
+def add_signature_timestamp(
+    sealed: dict[str, Any], timestamper: Callable[[bytes], bytes]
+) -> dict[str, Any]:
+    """A copy of ``sealed`` with a signature time-stamp (``etsiU`` → ``sigTst``, ETSI TS
+    119 182-1 clause 5.3.4), which lets the seal be verified after its certificate
+    expires. ``timestamper(data)`` asks a time-stamping authority (RFC 3161) for a token
+    over ``data`` (the base64url signature value, the clause's message imprint input)
+    and returns the DER ``TimeStampToken``; reaching the authority is the caller's
+    choice, nothing here goes to the network. Europass writes ``etsiU`` entries as
+    base64url JSON, and so does this.
+    """
+    signatures = sealed.get("signatures")
+    if not isinstance(signatures, list) or len(signatures) != 1:
+        raise SealError("not a sealed document with one signature", code="not_sealed")
+    result = copy.deepcopy(sealed)
+    member = result["signatures"][0]
+    token = timestamper(member["signature"].encode("ascii"))
+    entry = {"sigTst": {"tstTokens": [{"val": base64.b64encode(token).decode("ascii")}]}}
+    encoded = _b64url(json.dumps(entry, separators=(",", ":")).encode("utf-8"))
+    header = member.setdefault("header", {})
+    header.setdefault("etsiU", []).append(encoded)
+    return result

@@ -1,16 +1,22 @@
 """Verification: :func:`verify_seal` checks a JAdES e-seal in order and reports every
 outcome as a :class:`SealResult` with its :class:`SealWarning` list; it never raises on
-anything a stranger can send."""
+anything a stranger can send.
+
+The result has one of the three main indications of ETSI EN 319 102-1: passed, failed,
+or indeterminate — the signature is valid and the content unmodified, but the seal
+certificate has expired and nothing (no valid signature time-stamp) proves that the seal
+was made while it was valid (sub-indication OUT_OF_BOUNDS_NO_POE)."""
 
 from __future__ import annotations
 
-__all__ = ["SealResult", "SealWarning", "verify_seal"]
+__all__ = ["Indication", "SealResult", "SealWarning", "verify_seal"]
 
 import base64
 import datetime as dt
 import hashlib
 import warnings
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, cast
 
 from cryptography import x509
@@ -42,9 +48,24 @@ from .certificates import (
 )
 from .errors import SealError
 from .limits import _CLOCK_SKEW, _MAX_CERTIFICATE_BYTES, _MAX_CERTIFICATES
-from .messages import TRUST_LIST_NOT_CHECKED, _FailedCheckError, _malformed, _texts
+from .messages import (
+    TRUST_LIST_NOT_CHECKED,
+    _FailedCheckError,
+    _IndeterminateError,
+    _malformed,
+    _texts,
+)
+from .timestamps import TimeStamp, check_signature_timestamps
 
 _DIGESTS = {"S256": hashlib.sha256, "S384": hashlib.sha384, "S512": hashlib.sha512}
+
+
+class Indication(StrEnum):
+    """The main indications of ETSI EN 319 102-1 (clause 5.1.3)."""
+
+    PASSED = "total-passed"
+    FAILED = "total-failed"
+    INDETERMINATE = "indeterminate"
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,10 @@ class SealResult:
     ``document`` is the sealed payload whenever it parses as a JSON object, even when
     ``verified`` is false (so that a report can say what was presented); trust it only
     when ``verified`` is true. The signer fields come from ``x5c[0]`` whenever it parses.
+    ``indication`` is passed when ``verified``; indeterminate when the signature is valid
+    but the certificate's expiry leaves it unconfirmed; failed otherwise.
+    ``timestamps`` are the signature time-stamps checked; ``validated_at`` is the
+    time-stamp's time when the seal was accepted on its proof of existence.
     """
 
     verified: bool
@@ -79,6 +104,9 @@ class SealResult:
     not_before: dt.datetime | None = None
     not_after: dt.datetime | None = None
     warnings: list[SealWarning] = field(default_factory=list)
+    indication: Indication = Indication.FAILED
+    timestamps: tuple[TimeStamp, ...] = ()
+    validated_at: dt.datetime | None = None
 
     def text(self, lang: str = "en") -> str:
         """The reason in ``pl`` or ``en``."""
@@ -163,13 +191,17 @@ def _check_signature(
 
 
 def _check_times(
-    leaf: x509.Certificate, signed_at: dt.datetime | None, now: dt.datetime, skew: dt.timedelta
-) -> None:
+    leaf: x509.Certificate,
+    signed_at: dt.datetime | None,
+    now: dt.datetime,
+    skew: dt.timedelta,
+    stamps: list[TimeStamp],
+) -> TimeStamp | None:
     """The certificate's validity at ``now`` and at the claimed signing time (RFC 5280
-    §4.1.2.5); without a checked time-stamp the signing time is only a claim."""
+    §4.1.2.5). Once the certificate has expired, a valid signature time-stamp from its
+    validity period is the proof of existence that keeps the seal valid (returned);
+    without one the seal is indeterminate. The signing time alone is only a claim."""
     start, end = leaf.not_valid_before_utc, leaf.not_valid_after_utc
-    if now > end:
-        raise _FailedCheckError("certificate_expired", _utc(end))
     if now + skew < start:
         raise _FailedCheckError("certificate_not_yet_valid", _utc(start))
     if signed_at is not None:
@@ -177,6 +209,17 @@ def _check_times(
             raise _FailedCheckError("signing_time_in_future", _utc(signed_at))
         if not start <= signed_at <= end:
             raise _FailedCheckError("certificate_not_valid_at_signing", _utc(signed_at))
+    if now <= end:
+        return None
+    for stamp in stamps:
+        if stamp.status == "valid" and stamp.time is not None and start <= stamp.time <= end:
+            return stamp
+    if stamps:
+        why_en = "; ".join(stamp.describe("en") for stamp in stamps)
+        why_pl = "; ".join(stamp.describe("pl") for stamp in stamps)
+    else:
+        why_en, why_pl = _texts("no_signature_timestamp")
+    raise _IndeterminateError("certificate_expired", _utc(end), why_en, why_pl)
 
 
 def verify_seal(
@@ -217,8 +260,10 @@ def verify_seal(
             warnings.simplefilter("ignore")  # certificate (negative serial…) are reported
             _verify(sealed, moment, clock_skew, found, facts)
     except _FailedCheckError as failure:
+        indication = (Indication.INDETERMINATE if isinstance(failure, _IndeterminateError)
+                      else Indication.FAILED)  # fmt: skip
         return SealResult(False, failure.code, failure.reason, failure.reason_pl,
-                          warnings=found, **facts)  # fmt: skip
+                          warnings=found, indication=indication, **facts)  # fmt: skip
     except Exception:  # fail closed: a bug here must become neither a traceback nor a pass
         reason, reason_pl = _texts("internal_error")
         return SealResult(False, "internal_error", reason, reason_pl, warnings=found, **facts)
@@ -229,7 +274,11 @@ def verify_seal(
     ok_en += "and key usage checked"
     ok_pl = f"poprawna pieczęć ({facts['algorithm']}) podmiotu {signer}: sprawdzono podpis, "
     ok_pl += "ważność certyfikatu i użycie klucza"
-    return SealResult(True, "ok", ok_en, ok_pl, warnings=found, **facts)
+    if facts.get("validated_at"):
+        ok_en += f" as of its time-stamp ({_utc(facts['validated_at'])})"
+        ok_pl += f" na czas znacznika czasu ({_utc(facts['validated_at'])})"
+    return SealResult(True, "ok", ok_en, ok_pl, warnings=found,
+                      indication=Indication.PASSED, **facts)  # fmt: skip
 
 
 def _verify(
@@ -269,9 +318,9 @@ def _verify(
     facts["signing_time"] = signed_at
     if signed_at is None:
         found.append(_warning("no_signing_time"))
-    stamps = _timestamps(header, unprotected)
-    if stamps:
-        found.append(_warning("timestamps_not_checked", ", ".join(stamps)))
+    unchecked = [name for name in _timestamps(header, unprotected) if name != "sigTst"]
+    if unchecked:
+        found.append(_warning("timestamps_not_checked", ", ".join(unchecked)))
     if _is_self_signed(leaf):
         found.append(_warning("self_signed"))
     elif not _chain_links(chain):
@@ -280,10 +329,19 @@ def _verify(
     if not isinstance(document, dict):
         raise _FailedCheckError("payload_not_json")
     facts["document"] = document
-    _check_times(leaf, signed_at, now, skew)
     try:
         usage_ok = _key_usage_ok(leaf)
     except _CERTIFICATE_ERRORS as exc:
         raise _FailedCheckError("malformed_certificate") from exc
     if not usage_ok:
         raise _FailedCheckError("wrong_key_usage")
+    stamps = check_signature_timestamps(unprotected, signature, now, skew)
+    facts["timestamps"] = tuple(stamps)
+    proof = _check_times(leaf, signed_at, now, skew, stamps)  # its failure names the stamps
+    for stamp in stamps:
+        if stamp.status != "valid":
+            found.append(SealWarning(f"timestamp_{stamp.code}", stamp.describe("en"),
+                                     stamp.describe("pl")))  # fmt: skip
+    if proof is not None:
+        facts["validated_at"] = proof.time
+        found.append(_warning("validated_at_timestamp", _utc(leaf.not_valid_after_utc)))

@@ -35,7 +35,7 @@ from ..baking import extract, image_format
 from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
 from ..errors import BakingError
-from ..jades import SealResult, verify_seal
+from ..jades import Indication, SealResult, verify_seal
 from ..render import RenderError, extract_attachments
 from ..vc_jose import JWT_SHAPE, verify_jwt
 from .checks import (
@@ -47,7 +47,7 @@ from .checks import (
     check_schema,
     check_status,
     proof_check,
-    seal_check,
+    seal_checks,
     seal_issuer_check,
     seal_warnings,
 )
@@ -196,9 +196,12 @@ def _attachment_check(name: str, report: VerificationReport) -> Check:
         status = CheckStatus.PASS
     elif report.result is Result.STATUS_UNKNOWN:
         status = CheckStatus.WARNING
+    elif report.result is Result.INDETERMINATE:
+        status = CheckStatus.INDETERMINATE
     else:
         status = CheckStatus.FAIL
-    failed = next((c for c in report.checks if c.status is CheckStatus.FAIL), None)
+    undecided = (CheckStatus.FAIL, CheckStatus.INDETERMINATE)
+    failed = next((c for c in report.checks if c.status in undecided), None)
     en = f"{name} ({report.format}): {report.result}" + (f": {failed.en}" if failed else "")
     pl = f"{name} ({report.format}): {report.result}" + (f": {failed.pl}" if failed else "")
     return Check(f"attachment {name}", status, str(report.result), en, pl)
@@ -249,10 +252,12 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(loaded, dict) and "signatures" in loaded and "payload" in loaded:
         fmt = "jades" if fmt == "json" else f"{fmt}+jades"
         sealed = verify_seal(loaded, now=how.now, clock_skew=how.clock_skew)
-        if sealed.document is None or not sealed.verified:
-            failed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal", "e-pieczęć JAdES"),
-                      seal_check(sealed))  # fmt: skip
-            return VerificationReport(fmt, failed, award=_claimed_award(sealed.document, how))
+        # An indeterminate seal (valid signature, expired certificate) is checked through:
+        # the report says everything else about it, and its result stays indeterminate.
+        if sealed.document is None or sealed.indication is Indication.FAILED:
+            unsealed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal",
+                              "e-pieczęć JAdES"), *seal_checks(sealed))  # fmt: skip
+            return VerificationReport(fmt, unsealed, award=_claimed_award(sealed.document, how))
         loaded = sealed.document
     document = loaded
     assert document is not None  # noqa: S101 - _load returns a document or a failure
@@ -264,7 +269,7 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
     if sealed is not None:
-        checks.append(seal_check(sealed))
+        checks.extend(seal_checks(sealed))
         checks.append(seal_issuer_check(document, sealed))
         checks.extend(seal_warnings(sealed))
     else:

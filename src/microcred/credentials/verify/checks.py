@@ -15,7 +15,7 @@ __all__ = [
     "check_schema",
     "check_status",
     "proof_check",
-    "seal_check",
+    "seal_checks",
     "seal_issuer_check",
     "seal_warnings",
 ]
@@ -37,12 +37,13 @@ from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc, shacl
-from ..jades import SealResult
+from ..jades import Indication, SealResult
 from ..ob3 import from_ob3
 from ..status import check_status as check_entries
 from .report import Check, CheckStatus
 
 P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
+I = CheckStatus.INDETERMINATE  # noqa: E741 - one letter like its siblings
 _EXAMPLE_CONTEXTS = frozenset(url for url in contexts.PINNED if "/examples/" in url)
 
 
@@ -169,13 +170,28 @@ def proof_check(result: ProofResult) -> Check:
     return Check("proof", F, result.code, result.reason, polish)
 
 
-def seal_check(sealed: SealResult) -> Check:
-    """A JAdES e-seal as the proof check."""
+def seal_checks(sealed: SealResult) -> list[Check]:
+    """A JAdES e-seal as the proof check; an indeterminate seal (valid signature, expired
+    certificate, no proof of existence) as a passed signature check and an undecided
+    proof check."""
+    signer = sealed.organisation or sealed.subject
     if sealed.verified:
-        en = f"valid e-seal ({sealed.algorithm}) by {sealed.organisation or sealed.subject}"
-        pl = f"poprawna e-pieczęć ({sealed.algorithm}): {sealed.organisation or sealed.subject}"
-        return Check("proof", P, "ok", en, pl)
-    return Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)
+        en = f"valid e-seal ({sealed.algorithm}) by {signer}"
+        pl = f"poprawna e-pieczęć ({sealed.algorithm}): {signer}"
+        if sealed.validated_at is not None:
+            en += f", as of its time-stamp {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
+            pl += f", na czas znacznika czasu {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
+        return [Check("proof", P, "ok", en, pl)]
+    if sealed.indication is Indication.INDETERMINATE:
+        return [
+            Check("signature", P, "ok",
+                  f"the e-seal's signature ({sealed.algorithm}) by {signer} is valid: the "
+                  "sealed content is unmodified",
+                  f"podpis e-pieczęci ({sealed.algorithm}) podmiotu {signer} jest poprawny: "
+                  "zapieczętowana treść jest niezmieniona"),
+            Check("proof", I, sealed.code, sealed.reason, sealed.reason_pl),
+        ]  # fmt: skip
+    return [Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)]
 
 
 def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:

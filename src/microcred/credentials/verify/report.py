@@ -32,14 +32,18 @@ class CheckStatus(StrEnum):
     PASS = "pass"  # noqa: S105 - a check outcome, not a password
     FAIL = "fail"
     WARNING = "warning"
+    INDETERMINATE = "indeterminate"  # neither confirmed nor refuted (ETSI EN 319 102-1)
     NOT_APPLICABLE = "not-applicable"
 
 
 class Result(StrEnum):
-    """The overall result: a credential whose status cannot be checked is never valid."""
+    """The overall result: a credential whose status cannot be checked is never valid;
+    one whose proof can be neither confirmed nor refuted (a valid e-seal whose certificate
+    has since expired, with no proof it was made before) is indeterminate."""
 
     VALID = "valid"
     INVALID = "invalid"
+    INDETERMINATE = "indeterminate"
     STATUS_UNKNOWN = "status-unknown"
 
 
@@ -71,10 +75,12 @@ class VerificationReport:
 
     @property
     def result(self) -> Result:
-        """Invalid if any check failed; status-unknown if only the status could not be
-        checked; valid otherwise."""
+        """Invalid if any check failed; indeterminate if a check could not decide;
+        status-unknown if only the status could not be checked; valid otherwise."""
         if any(c.status is CheckStatus.FAIL for c in self.checks):
             return Result.INVALID
+        if any(c.status is CheckStatus.INDETERMINATE for c in self.checks):
+            return Result.INDETERMINATE
         if any(
             c.status is CheckStatus.WARNING and (c.name == "status" or c.code == "status-unknown")
             for c in self.checks

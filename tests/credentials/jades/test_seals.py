@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from microcred.credentials.errors import CredentialError
 from microcred.credentials.jades import (
     TRUST_LIST_NOT_CHECKED,
+    Indication,
     SealCredentials,
     SealError,
     SealResult,
@@ -212,14 +213,33 @@ def test_eu_sample_verifies_with_the_trust_list_warning(eu: Path, name: str) -> 
     assert result.document["type"] == ["VerifiableCredential", "EuropeanDigitalCredential"]
     codes = _codes(result)
     assert TRUST_LIST_NOT_CHECKED in codes
-    assert "timestamps_not_checked" in codes  # adoTst, sigTst, arcTst are not checked
+    assert "timestamps_not_checked" in codes  # adoTst and arcTst are not checked
     assert "kid_mismatch" not in codes  # our IssuerSerial kid is the one Europass writes
     assert "self_signed" not in codes
     stamps = next(w for w in result.warnings if w.code == "timestamps_not_checked")
     assert "adoTst" in stamps.reason
-    assert "sigTst" in stamps.reason
+    assert "sigTst" not in stamps.reason  # checked: see below
     assert "arcTst" in stamps.reason
     assert result.warnings[0].reason_pl
+    # The signature time-stamp is genuine, but by 2024 its test TSA's certificate had
+    # expired (2023-12-13), so it proves nothing; the seal stands on its own certificate.
+    (stamp,) = result.timestamps
+    assert (stamp.status, stamp.code) == ("unconfirmed", "tsa_certificate_expired")
+    assert stamp.authority == "good-tsa (Nowina Solutions)"
+    assert stamp.time is not None
+    assert stamp.time - EU_SIGNING_TIMES[name] < dt.timedelta(minutes=1)
+    assert "timestamp_tsa_certificate_expired" in codes
+    assert result.indication is Indication.PASSED
+    assert result.validated_at is None
+
+
+@pytest.mark.parametrize("name", EU_SAMPLES)
+def test_eu_sample_while_its_time_stamp_authority_was_valid(eu: Path, name: str) -> None:
+    result = verify_seal(_eu(eu, name), now=dt.datetime(2023, 10, 1, tzinfo=dt.UTC))
+    assert result.verified, result.reason
+    (stamp,) = result.timestamps
+    assert (stamp.status, stamp.code) == ("valid", "ok")
+    assert not [code for code in _codes(result) if code.startswith("timestamp_")]
 
 
 @pytest.mark.parametrize("name", EU_SAMPLES)
@@ -227,9 +247,17 @@ def test_eu_sample_outside_its_certificate_validity(eu: Path, name: str) -> None
     expired = verify_seal(_eu(eu, name))  # real time: the certificate expired on 2025-05-10
     assert not expired.verified
     assert expired.code == "certificate_expired"
+    # The signature is valid; only the proof that it was made in time is missing: the
+    # time-stamp that would prove it is by a TSA whose certificate expired in 2023.
+    assert expired.indication is Indication.INDETERMINATE
     assert "2025-05-10" in expired.reason
+    assert "nothing proves the seal was made before then" in expired.reason
+    assert "good-tsa (Nowina Solutions)" in expired.reason
+    assert "2023-12-13" in expired.reason
     assert "wygasł" in expired.reason_pl
+    assert "good-tsa" in expired.reason_pl
     assert expired.document is not None  # the report can still say what was presented
+    assert TRUST_LIST_NOT_CHECKED in _codes(expired)
     early = verify_seal(_eu(eu, name), now=dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
     assert early.code == "certificate_not_yet_valid"
 
@@ -401,8 +429,12 @@ def test_expired_certificate() -> None:
     result = verify_seal(sealed)
     assert not result.verified
     assert result.code == "certificate_expired"
+    assert result.indication is Indication.INDETERMINATE
+    assert "no signature time-stamp" in result.reason
     assert result.organisation == "Old Uni"
     assert verify_seal(sealed, now=NOW - dt.timedelta(days=40)).verified
+    tampered = _with_payload(sealed, {**DOCUMENT, "id": "urn:uuid:other"})
+    assert verify_seal(tampered).indication is Indication.FAILED  # not merely undecided
 
 
 def test_not_yet_valid_certificate() -> None:

@@ -1,0 +1,295 @@
+"""Signature time-stamps: :func:`check_signature_timestamps` checks the RFC 3161 tokens a
+JAdES seal carries in ``etsiU`` → ``sigTst`` (ETSI TS 119 182-1 clause 5.3.4) and says, for
+each, whether it proves that the seal existed at its time.
+
+A time-stamp is what lets a seal outlive its certificate: if a time-stamp authority (TSA)
+says the signature value existed at a time when the seal certificate was valid, the seal
+can be accepted after the certificate expired (ETSI EN 319 102-1, proof of existence).
+That proof is only as good as the TSA's own certificate: once it has expired too, the
+time-stamp proves nothing more without an archive time-stamp over it, which is not
+checked here, so such a time-stamp is ``unconfirmed``.
+
+Each token is checked the way RFC 3161 §2.4.2 and RFC 5652 §5.4/§5.6 say: a CMS
+SignedData with one signer whose certificate is in the token; the ``TSTInfo`` message
+imprint is the hash of the seal's base64url signature value (clause 5.3.4.1); the signed
+attributes carry the TSTInfo content type, its message digest and the ESS
+signing-certificate reference to the TSA certificate; the signature over them verifies
+with that certificate's key; the certificate is for time-stamping (extended key usage,
+RFC 3161 §2.3) and valid at the time-stamp's time and now. Like the seal, the TSA is
+not checked against a trust list.
+
+Parsing is asn1crypto's, signature checks are cryptography's; the SignedData check itself
+is written here rather than taken from pyHanko because pyHanko's validator is
+asynchronous and built around path validation with revocation fetching, while a seal
+needs one offline check of one token.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TimeStamp", "check_signature_timestamps"]
+
+import base64
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from asn1crypto import cms, tsp
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from ._header import _etsi_u_entries, _utc
+from .certificates import _CERTIFICATE_ERRORS, _attribute
+
+_MAX_TOKEN_BYTES = 256 * 1024
+_MAX_TOKENS = 8
+_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+#: what asn1crypto raises on DER it cannot parse (it parses lazily, so anywhere)
+_ASN1_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError)
+
+Status = Literal["valid", "unconfirmed", "invalid"]
+
+
+@dataclass(frozen=True)
+class TimeStamp:
+    """One signature time-stamp: ``valid`` (proves the seal existed at ``time``),
+    ``unconfirmed`` (well formed and correctly signed, but its TSA certificate is no longer
+    valid, so it proves nothing today) or ``invalid`` (with the reason in ``code``)."""
+
+    status: Status
+    code: str
+    time: dt.datetime | None = None
+    authority: str | None = None
+    authority_not_after: dt.datetime | None = None
+
+    def describe(self, lang: str = "en") -> str:
+        """One line for a person: what the time-stamp says and whether it holds."""
+        when = _utc(self.time) if self.time else "?"
+        who = self.authority or "?"
+        en, pl = _DESCRIPTIONS[self.code]
+        until = _utc(self.authority_not_after) if self.authority_not_after else "?"
+        fill = {"when": when, "who": who, "until": until}
+        return (pl if lang == "pl" else en).format(**fill)
+
+
+# fmt: off
+_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "ok": ("time-stamp of {when} by {who} checked",
+           "znacznik czasu z {when} wystawiony przez {who} sprawdzony"),
+    "tsa_certificate_expired": (
+        "its time-stamp of {when} by {who} no longer proves that time: the time-stamp "
+        "authority's certificate expired on {until}",
+        "jej znacznik czasu z {when} wystawiony przez {who} nie dowodzi już tego czasu: "
+        "certyfikat urzędu znacznika czasu wygasł {until}"),
+    "tsa_certificate_not_yet_valid": (
+        "its time-stamp by {who} cannot be checked: the time-stamp authority's certificate "
+        "is not valid yet", "jej znacznika czasu wystawionego przez {who} nie można sprawdzić: "
+        "certyfikat urzędu znacznika czasu nie jest jeszcze ważny"),
+    "imprint_mismatch": ("a time-stamp it carries was made for other data",
+                         "dołączony znacznik czasu dotyczy innych danych"),
+    "bad_signature": ("a time-stamp it carries has an invalid signature",
+                      "dołączony znacznik czasu ma niepoprawny podpis"),
+    "not_a_tsa": ("a time-stamp it carries was signed by a certificate not issued for "
+                  "time-stamping", "dołączony znacznik czasu podpisano certyfikatem, który nie "
+                  "służy do znakowania czasem"),
+    "time_outside_tsa_certificate": (
+        "a time-stamp it carries ({when}) lies outside its authority's certificate validity",
+        "dołączony znacznik czasu ({when}) wykracza poza okres ważności certyfikatu urzędu"),
+    "time_in_future": ("a time-stamp it carries is dated in the future ({when})",
+                       "dołączony znacznik czasu ma datę z przyszłości ({when})"),
+    "unsupported": ("a time-stamp it carries uses algorithms this verifier does not handle",
+                    "dołączony znacznik czasu używa algorytmów, których ten weryfikator nie "
+                    "obsługuje"),
+    "malformed": ("a time-stamp it carries cannot be read as an RFC 3161 token",
+                  "dołączonego znacznika czasu nie można odczytać jako tokenu RFC 3161"),
+}
+# fmt: on
+
+
+class _InvalidTimeStampError(Exception):
+    def __init__(self, code: str, **facts: Any) -> None:
+        super().__init__(code)
+        self.code, self.facts = code, facts
+
+
+def check_signature_timestamps(
+    unprotected: dict[str, Any], signature: str, now: dt.datetime, skew: dt.timedelta
+) -> list[TimeStamp]:
+    """Every ``sigTst`` token in ``unprotected['etsiU']`` checked against ``signature``
+    (the seal's base64url signature value); never raises on what the seal carries."""
+    tokens: list[Any] = []
+    for entry in _etsi_u_entries(unprotected):
+        if "sigTst" in entry:
+            stamp = entry["sigTst"]
+            found = stamp.get("tstTokens") if isinstance(stamp, dict) else None
+            tokens += found if isinstance(found, list) and found else [None]
+    data = signature.encode("ascii")
+    return [_check_entry(token, data, now, skew) for token in tokens[:_MAX_TOKENS]]
+
+
+def _check_entry(token: Any, data: bytes, now: dt.datetime, skew: dt.timedelta) -> TimeStamp:
+    value = token.get("val") if isinstance(token, dict) else None
+    if not isinstance(value, str) or len(value) > _MAX_TOKEN_BYTES:
+        return TimeStamp("invalid", "malformed")
+    try:
+        der = base64.b64decode(value, validate=True)
+    except ValueError:
+        return TimeStamp("invalid", "malformed")
+    try:
+        return check_timestamp_token(der, data, now, skew)
+    except _InvalidTimeStampError as failure:
+        return TimeStamp("invalid", failure.code, **failure.facts)
+    except _ASN1_ERRORS + _CERTIFICATE_ERRORS:
+        # A time-stamp sits in the unprotected header, outside the seal's signature: one we
+        # cannot read proves nothing, and must not sink the seal either.
+        return TimeStamp("invalid", "malformed")
+
+
+def check_timestamp_token(
+    der: bytes, data: bytes, now: dt.datetime, skew: dt.timedelta
+) -> TimeStamp:
+    """One DER ``TimeStampToken`` over ``data``; raises :class:`_InvalidTimeStampError` or
+    a parse error (both turned into an ``invalid`` result by the caller)."""
+    info = cms.ContentInfo.load(der, strict=True)
+    if info["content_type"].native != "signed_data":
+        raise _InvalidTimeStampError("malformed")
+    signed: cms.SignedData = info["content"]
+    encapsulated = signed["encap_content_info"]
+    if encapsulated["content_type"].native != "tst_info":
+        raise _InvalidTimeStampError("malformed")
+    content: bytes = encapsulated["content"].contents
+    tst = tsp.TSTInfo.load(content, strict=True)
+    time: dt.datetime = tst["gen_time"].native.astimezone(dt.UTC)
+    _check_imprint(tst["message_imprint"], data, time)
+    signers = signed["signer_infos"]
+    if len(signers) != 1:
+        raise _InvalidTimeStampError("malformed", time=time)
+    signer: cms.SignerInfo = signers[0]
+    certificate = _signer_certificate(signed, signer, time)
+    tsa = x509.load_der_x509_certificate(certificate.dump())
+    facts: dict[str, Any] = {"time": time, "authority": _name(tsa),
+             "authority_not_after": tsa.not_valid_after_utc}  # fmt: skip
+    _check_signed_attributes(signer, content, certificate, facts)
+    _check_signature(signer, tsa, facts)
+    try:
+        purposes = tsa.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        raise _InvalidTimeStampError("not_a_tsa", **facts) from None
+    if ExtendedKeyUsageOID.TIME_STAMPING not in purposes:
+        raise _InvalidTimeStampError("not_a_tsa", **facts)
+    start, end = tsa.not_valid_before_utc, tsa.not_valid_after_utc
+    if time > now + skew:
+        raise _InvalidTimeStampError("time_in_future", **facts)
+    if not start <= time <= end:
+        raise _InvalidTimeStampError("time_outside_tsa_certificate", **facts)
+    if now > end:
+        return TimeStamp("unconfirmed", "tsa_certificate_expired", **facts)
+    if now + skew < start:
+        return TimeStamp("unconfirmed", "tsa_certificate_not_yet_valid", **facts)
+    return TimeStamp("valid", "ok", **facts)
+
+
+def _name(certificate: x509.Certificate) -> str:
+    """``CN (O)`` of a certificate's subject, or the whole subject when it has neither."""
+    common = _attribute(certificate.subject, NameOID.COMMON_NAME)
+    organisation = _attribute(certificate.subject, NameOID.ORGANIZATION_NAME)
+    if common and organisation and organisation != common:
+        return f"{common} ({organisation})"
+    return common or organisation or certificate.subject.rfc4514_string()
+
+
+def _digest(algorithm: str, data: bytes) -> bytes:
+    if algorithm not in _HASHES:
+        raise _InvalidTimeStampError("unsupported")
+    return hashlib.new(algorithm, data).digest()
+
+
+def _check_imprint(imprint: tsp.MessageImprint, data: bytes, time: dt.datetime) -> None:
+    algorithm = imprint["hash_algorithm"]["algorithm"].native
+    if _digest(algorithm, data) != imprint["hashed_message"].native:
+        raise _InvalidTimeStampError("imprint_mismatch", time=time)
+
+
+def _signer_certificate(signed: cms.SignedData, signer: cms.SignerInfo, time: dt.datetime) -> Any:
+    """The certificate ``sid`` names among the token's certificates (RFC 5652 §5.3)."""
+    sid = signer["sid"]
+    for choice in signed["certificates"] or []:
+        if choice.name != "certificate":
+            continue
+        certificate = choice.chosen
+        if sid.name == "issuer_and_serial_number":
+            wanted = sid.chosen
+            if (
+                certificate.issuer == wanted["issuer"]
+                and certificate.serial_number == wanted["serial_number"].native
+            ):
+                return certificate
+        elif sid.name == "subject_key_identifier" and certificate.key_identifier == sid.native:
+            return certificate
+    raise _InvalidTimeStampError("malformed", time=time)
+
+
+def _check_signed_attributes(
+    signer: cms.SignerInfo, content: bytes, certificate: Any, facts: dict[str, Any]
+) -> None:
+    """Content type, message digest (RFC 5652 §5.4, §11) and the ESS signing-certificate
+    reference (RFC 3161 §2.4.1, RFC 5816) among the signed attributes."""
+    attributes = {a["type"].native: a["values"] for a in signer["signed_attrs"] or []}
+    digest_algorithm = signer["digest_algorithm"]["algorithm"].native
+    content_type = attributes.get("content_type")
+    digest = attributes.get("message_digest")
+    if content_type is None or content_type[0].native != "tst_info" or digest is None:
+        raise _InvalidTimeStampError("malformed", **facts)
+    if digest[0].native != _digest(digest_algorithm, content):
+        raise _InvalidTimeStampError("bad_signature", **facts)
+    der = certificate.dump()
+    if "signing_certificate_v2" in attributes:
+        reference = attributes["signing_certificate_v2"][0]["certs"][0]
+        algorithm = reference["hash_algorithm"]["algorithm"].native
+        expected = _digest(algorithm, der)
+    elif "signing_certificate" in attributes:
+        reference = attributes["signing_certificate"][0]["certs"][0]
+        # ESSCertID (RFC 2634 §5.4) is fixed to SHA-1: a reference, not a security hash.
+        expected = hashlib.sha1(der, usedforsecurity=False).digest()
+    else:
+        raise _InvalidTimeStampError("malformed", **facts)
+    if reference["cert_hash"].native != expected:
+        raise _InvalidTimeStampError("bad_signature", **facts)
+
+
+def _check_signature(signer: cms.SignerInfo, tsa: x509.Certificate, facts: dict[str, Any]) -> None:
+    """The TSA's signature over the DER SET OF signed attributes (RFC 5652 §5.4)."""
+    signed_attributes = signer["signed_attrs"].dump()
+    message = b"\x31" + signed_attributes[1:]  # [0] IMPLICIT → SET OF, same contents
+    algorithm = signer["signature_algorithm"]
+    kind = algorithm.signature_algo
+    try:
+        hash_name = algorithm.hash_algo
+    except ValueError:  # a bare rsaEncryption OID: the digest algorithm says which hash
+        hash_name = signer["digest_algorithm"]["algorithm"].native
+    if hash_name not in _HASHES:
+        raise _InvalidTimeStampError("unsupported", **facts)
+    chosen = _HASHES[hash_name]()
+    signature = signer["signature"].native
+    key = tsa.public_key()
+    try:
+        if isinstance(key, rsa.RSAPublicKey) and kind == "rsassa_pkcs1v15":
+            key.verify(signature, message, padding.PKCS1v15(), chosen)
+        elif isinstance(key, rsa.RSAPublicKey) and kind == "rsassa_pss":
+            salt = algorithm["parameters"]["salt_length"].native
+            key.verify(signature, message, padding.PSS(padding.MGF1(chosen), salt), chosen)
+        elif isinstance(key, ec.EllipticCurvePublicKey) and kind == "ecdsa":
+            key.verify(signature, message, ec.ECDSA(chosen))
+        else:
+            raise _InvalidTimeStampError("unsupported", **facts)
+    except InvalidSignature:
+        raise _InvalidTimeStampError("bad_signature", **facts) from None
+    except UnsupportedAlgorithm:
+        raise _InvalidTimeStampError("unsupported", **facts) from None
