@@ -333,8 +333,8 @@ def check_eu_elements(
                      f"nie można odczytać elementów UE: {exc.message}"), None, None  # fmt: skip
     verdict = report.verdict
     status = P if report.is_micro_credential else W
-    return (
-        Check("eu-elements", status, str(verdict), verdict.label("en"), verdict.label("pl")),
-        report,
-        award,
-    )
+    en, pl = verdict.label("en"), verdict.label("pl")
+    if report.verdict_reasons:  # why it is not a (complete) micro-credential
+        en += ": " + "; ".join(reason.text("en") for reason in report.verdict_reasons)
+        pl += ": " + "; ".join(reason.text("pl") for reason in report.verdict_reasons)
+    return Check("eu-elements", status, str(verdict), en, pl), report, award
