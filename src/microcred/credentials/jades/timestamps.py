@@ -172,12 +172,16 @@ def check_timestamp_token(
     if len(signers) != 1:
         raise _InvalidTimeStampError("malformed", time=time)
     signer: cms.SignerInfo = signers[0]
+    # The signed attributes as received, taken before anything reads into them: once
+    # their parts are read, asn1crypto re-encodes them on dump() (slow, and not the bytes
+    # the TSA signed if they were not in DER).
+    signed_attributes = signer["signed_attrs"].dump()
     certificate = _signer_certificate(signed, signer, time)
     tsa = x509.load_der_x509_certificate(certificate.dump())
     facts: dict[str, Any] = {"time": time, "authority": _name(tsa),
              "authority_not_after": tsa.not_valid_after_utc}  # fmt: skip
     _check_signed_attributes(signer, content, certificate, facts)
-    _check_signature(signer, tsa, facts)
+    _check_signature(signer, signed_attributes, tsa, facts)
     try:
         purposes = tsa.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
     except x509.ExtensionNotFound:
@@ -226,9 +230,9 @@ def _signer_certificate(signed: cms.SignedData, signer: cms.SignerInfo, time: dt
         certificate = choice.chosen
         if sid.name == "issuer_and_serial_number":
             wanted = sid.chosen
-            if (
-                certificate.issuer == wanted["issuer"]
-                and certificate.serial_number == wanted["serial_number"].native
+            if (  # serial first: comparing names (RFC 5280 §7.1 matching) is slow
+                certificate.serial_number == wanted["serial_number"].native
+                and certificate.issuer == wanted["issuer"]
             ):
                 return certificate
         elif sid.name == "subject_key_identifier" and certificate.key_identifier == sid.native:
@@ -264,9 +268,10 @@ def _check_signed_attributes(
         raise _InvalidTimeStampError("bad_signature", **facts)
 
 
-def _check_signature(signer: cms.SignerInfo, tsa: x509.Certificate, facts: dict[str, Any]) -> None:
+def _check_signature(
+    signer: cms.SignerInfo, signed_attributes: bytes, tsa: x509.Certificate, facts: dict[str, Any]
+) -> None:
     """The TSA's signature over the DER SET OF signed attributes (RFC 5652 §5.4)."""
-    signed_attributes = signer["signed_attrs"].dump()
     message = b"\x31" + signed_attributes[1:]  # [0] IMPLICIT → SET OF, same contents
     algorithm = signer["signature_algorithm"]
     kind = algorithm.signature_algo
