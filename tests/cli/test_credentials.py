@@ -161,6 +161,23 @@ def test_installed_verify_never_prints_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_installed_verify_of_an_ill_typed_edc_is_told_in_words(tmp_path: Path) -> None:
+    """rdflib logs a traceback for a literal that does not fit its datatype: the user
+    sees the shapes' sentence instead."""
+    from microcred.credentials.edc import to_edc
+
+    document = to_edc(example_award()) | {"validFrom": "yesterday"}
+    path = tmp_path / "edc.json"
+    path.write_text(json.dumps(document))
+    script = Path(sys.executable).parent / "microcred"
+    result = subprocess.run([str(script), "verify", str(path)], capture_output=True, text=True,
+                            timeout=120, check=False)  # fmt: skip
+    assert result.returncode == 1
+    assert "cred:validFrom: Value is not Literal with datatype xsd:dateTime" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
+
+
 def test_bake_extract_verify(tmp_path: Path, key_file: Path) -> None:
     import io
 

@@ -3,9 +3,10 @@
 The same specification + award as the Open Badges path, as the EDC application profile
 shapes it (``credentialSubject`` a Person whose ``hasClaim`` is a LearningAchievement
 ``specifiedBy`` a Qualification with the learning outcomes, credits, levels, mode and
-entry requirements; ``provenBy`` a LearningAssessment with the grade and the supervision
-and identity check; ``awardedBy`` the awarding body). Every concept carries its scheme
-(``inScheme``) and labels, as the EDC controlled-vocabulary shapes require; microcred's
+entry requirements; ``provenBy`` a LearningAssessment with the grade — "passed" when the
+award states none, as ELM requires one — and the supervision and identity check;
+``awardedBy`` the awarding body). Every concept carries its scheme (``inScheme``) and
+labels, as the EDC controlled-vocabulary shapes require; microcred's
 own concepts are written as the Europass concept they ``match`` where there is one.
 :func:`microcred.credentials.edc.shacl.validate` checks the result against the EU's
 shapes.
@@ -86,6 +87,16 @@ def _of(concept: Concept) -> dict[str, Any]:
 
 def _note(text: LocalizedText) -> dict[str, Any]:
     return {"id": _urn("note"), "type": "Note", "noteLiteral": _lang(text)}
+
+
+_PASSED = {"pl": "zaliczone", "en": "passed"}
+
+
+def _passed(languages: dict[str, str]) -> dict[str, Any]:
+    """The grade of an award that states none: ELM requires a grade on every assessment
+    (``elm:grade`` 1..1 in the shapes), and a credential is awarded on a passed one."""
+    literal = {lang: word for lang, word in _PASSED.items() if lang in languages}
+    return {"id": _urn("note"), "type": "Note", "noteLiteral": literal or {"en": "passed"}}
 
 
 def _organisation(body: AwardingBody, *, org_id: str | None = None) -> dict[str, Any]:
@@ -253,8 +264,7 @@ def to_edc(
                 "dcType": _of(spec.assessment.methods[0]),
             },
         }
-        if award.grade:
-            assessment["grade"] = _note(award.grade)
+        assessment["grade"] = _note(award.grade) if award.grade else _passed(title)
         if spec.supervision:
             assessment["idVerification"] = _of(spec.supervision)
         achievement["provenBy"] = [assessment]
