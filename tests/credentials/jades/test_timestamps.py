@@ -97,7 +97,9 @@ def test_time_stamped_seal_verifies_after_its_certificate_expired(
     assert later.validated_at == stamp.time
     assert "as of its time-stamp" in later.reason
     warning = next(w for w in later.warnings if w.code == "validated_at_timestamp")
-    assert "expired on" in warning.reason
+    assert "has expired" in warning.reason
+    assert "by Test TSA (Test Trust Services)" in warning.reason
+    assert "whether that time-stamp authority is trusted" in warning.reason
     assert "znacznik czasu" in warning.reason_pl
 
 

@@ -104,12 +104,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "self_signed": ("the certificate is self-signed: a test certificate, not an eIDAS e-seal",
                     "certyfikat jest samopodpisany: to certyfikat testowy, nie pieczęć eIDAS"),
     "validated_at_timestamp": (
-        "the e-seal certificate expired on {en}; the seal is accepted because its "
-        "signature time-stamp proves it was made while the certificate was valid "
-        "(revocation at that time not checked)",
-        "certyfikat pieczęci wygasł {pl}; pieczęć jest uznana, bo jej znacznik czasu "
-        "dowodzi, że złożono ją w okresie ważności certyfikatu (nie sprawdzono, czy "
-        "certyfikat był wtedy unieważniony)"),
+        "the e-seal certificate has expired ({en}); the seal is accepted because its "
+        "signature time-stamp proves it was made while the certificate was valid. Not "
+        "checked: whether that time-stamp authority is trusted (no trust list offline) and "
+        "whether the certificate was revoked at that time",
+        "certyfikat pieczęci wygasł ({pl}); pieczęć jest uznana, bo jej znacznik czasu "
+        "dowodzi, że złożono ją w okresie ważności certyfikatu. Nie sprawdzono: czy urząd "
+        "znacznika czasu jest zaufany (brak listy zaufanych dostawców offline) ani czy "
+        "certyfikat był wtedy unieważniony"),
     "timestamps_not_checked": ("the seal carries time-stamps ({en}) that were not checked",
                                "pieczęć zawiera znaczniki czasu ({pl}), których nie sprawdzono"),
     "no_signing_time": ("the seal states no signing time (sigT), which JAdES baseline-B requires",

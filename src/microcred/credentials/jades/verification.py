@@ -344,4 +344,8 @@ def _verify(
                                      stamp.describe("pl")))  # fmt: skip
     if proof is not None:
         facts["validated_at"] = proof.time
-        found.append(_warning("validated_at_timestamp", _utc(leaf.not_valid_after_utc)))
+        expired, when = _utc(leaf.not_valid_after_utc), _utc(proof.time or now)
+        en = f"{expired}; time-stamp of {when} by {proof.authority}"
+        pl = f"{expired}; znacznik czasu z {when} wystawiony przez {proof.authority}"
+        found.append(SealWarning("validated_at_timestamp",
+                                 *_texts("validated_at_timestamp", en, pl)))  # fmt: skip
