@@ -264,8 +264,9 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
     if _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
         return _format_failure("too_deep", f"nested more than {_MAX_DEPTH} levels",
                                f"zagnieżdżenie głębsze niż {_MAX_DEPTH} poziomów", fmt)  # fmt: skip
-    checks = [Check("format", CheckStatus.PASS, "ok", f"readable {fmt.upper()} document",
-                    f"czytelny dokument {fmt.upper()}")]  # fmt: skip
+    label = fmt.upper().replace("JADES", "JAdES")  # JSON, JWT, PNG+JAdES …
+    checks = [Check("format", CheckStatus.PASS, "ok", f"readable {label} document",
+                    f"czytelny dokument {label}")]  # fmt: skip
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
     if sealed is not None:
