@@ -11,9 +11,10 @@ import pytest
 from pyld import jsonld
 
 from microcred.credentials import contexts, rdfc
+from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import JsonLdError, UnknownContextError
 
-from ..conftest import SHARED
+from ..conftest import SHARED, example_award
 
 VECTORS = SHARED / "vectors"
 
@@ -132,3 +133,32 @@ def test_unknown_context_is_refused() -> None:
 def test_no_context_is_refused() -> None:
     with pytest.raises(JsonLdError, match="needs an @context"):
         rdfc.canonicalize({"type": "VerifiableCredential"})
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"x-bad tag": "Mallory"},
+        {"@value": "<a>", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+        {"pl": "Anna", "": "Mallory"},
+    ],
+    ids=["space-in-tag", "value-object-in-language-map", "empty-tag"],
+)
+def test_language_map_entries_pyoxigraph_would_drop_are_refused(value: dict[str, str]) -> None:
+    """Review finding: pyoxigraph drops a language-map entry whose key is not a BCP 47
+    tag, so a signature would not cover a name a reader still shows."""
+    document = to_edc(example_award())
+    document["credentialSubject"]["givenName"] = value
+    with pytest.raises(JsonLdError, match="language tag"):
+        rdfc.to_quads(document)
+    with pytest.raises(JsonLdError, match="language tag"):
+        rdfc.canonicalize(document)
+
+
+def test_well_formed_language_maps_are_kept() -> None:
+    document = to_edc(example_award())
+    document["credentialSubject"]["givenName"] = {"pl": "Anna", "EN": "Anne", "@none": "A."}
+    texts = sorted(
+        str(q.object) for q in rdfc.to_quads(document) if q.predicate.value.endswith("givenName")
+    )
+    assert texts == ['"A."', '"Anna"@pl', '"Anne"@en']

@@ -32,6 +32,7 @@ __all__ = ["canonicalize", "to_quads"]
 import json
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -48,6 +49,19 @@ _KEYWORDS = frozenset(
     "@value @version @vocab".split()
 )
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
+
+
+@lru_cache(maxsize=4096)
+def _language_tag_kept(tag: str) -> bool:
+    """Whether pyoxigraph keeps a text with this language tag: it drops a language-map
+    entry whose key is not a well-formed BCP 47 tag, so a signature would not cover it
+    while a reader of the JSON still shows it. pyoxigraph's own check is used so that
+    the two can never disagree."""
+    try:
+        ox.Literal("", language=tag)
+    except ValueError:
+        return False
+    return True
 
 
 def _context_key(context: Any) -> str:
@@ -86,7 +100,8 @@ def _might_lose_data(
         if key in map_terms:
             # {"pl": "...", "en": "..."}: keys are languages or indexes, values are texts
             if not isinstance(value, dict) or any(
-                not isinstance(text, str | list) for text in value.values()
+                not isinstance(text, str | list) or not _language_tag_kept(tag)
+                for tag, text in value.items()
             ):
                 return True
             continue
@@ -112,10 +127,17 @@ def _check_exactly(document: dict[str, Any]) -> None:
 
 
 def _check_iris(node: Any) -> None:
+    """Every ``@id``/``@type`` an absolute IRI and every ``@language`` a tag pyoxigraph
+    keeps, in an expanded document."""
     if isinstance(node, list):
         for item in node:
             _check_iris(item)
     elif isinstance(node, dict):
+        language = node.get("@language")
+        if language is not None and not (
+            isinstance(language, str) and _language_tag_kept(language)
+        ):
+            raise JsonLdError(f"{language!r} is not a well-formed language tag (BCP 47)")
         for key, value in node.items():
             if key in ("@id", "@type") and key in node and "@value" not in node:
                 for item in value if isinstance(value, list) else [value]:

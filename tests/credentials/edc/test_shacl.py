@@ -61,6 +61,16 @@ def test_equal_literals_make_another_shape() -> None:
     assert _key(plain) != _key(same)
 
 
+def test_literals_rdflib_makes_equal_are_equal_in_the_key() -> None:
+    """Review finding: "…00Z" and "…00.000Z" are one xsd:dateTime value to rdflib (so to
+    pySHACL), and two distinct dates break maxCount 1: the two must not share a key."""
+    one_value = _edc(5) | {"validFrom": ["2030-01-01T00:00:00Z", "2030-01-01T00:00:00.000Z"]}
+    two_values = _edc(5) | {"validFrom": ["2030-01-01T00:00:00Z", "2031-01-01T00:00:00Z"]}
+    assert _key(one_value) != _key(two_values)
+    assert validate(one_value) == validate(one_value, use_cache=False) == []
+    assert any("More than 1 values" in v.message for v in validate(two_values))
+
+
 _FIELDS = ["validFrom", "issued", "issuer", "credentialSubject", "credentialSchema", "type",
            "displayParameter", "validUntil", "expirationDate", "id"]  # fmt: skip
 
@@ -75,8 +85,10 @@ def _variants(draw: st.DrawFn) -> dict[str, Any]:
         document.pop(field, None)
     elif change == "date":
         document[draw(st.sampled_from(["validFrom", "issued", "validUntil"]))] = draw(
-            st.sampled_from(["2025-06-20T00:00:00Z", "2025-13-45T00:00:00Z", "later", "2025"])
-        )
+            st.sampled_from(["2025-06-20T00:00:00Z", "2025-13-45T00:00:00Z", "later", "2025",
+                             ["2025-06-20T00:00:00Z", "2025-06-20T00:00:00.000Z"],
+                             ["2025-06-20T00:00:00Z", "2025-06-21T00:00:00Z"]])
+        )  # fmt: skip
     elif change == "string":
         document["credentialSubject"]["givenName"] = {"en": draw(st.text(max_size=5))}
     elif change == "type":

@@ -3,8 +3,8 @@
 The shapes ship in ``shapes/`` (European Learning Model repository: the EDC generic
 application profile, with and without controlled-vocabulary constraints, and the ELM
 ontology, EUPL-1.2). The credential is turned into RDF by :mod:`..rdfc` (offline, pinned
-contexts) and validated; every violation comes back as a short sentence naming the
-node, the property and what the shape asked for.
+contexts) and validated; every violation comes back as a short sentence naming the node,
+the property and what the shape asked for.
 
 pySHACL takes ~80 ms per credential, so a graph *shape* found to conform is remembered
 (:func:`_shape_key`): EDCs issued from one design differ in the learner, identifiers and
@@ -13,11 +13,12 @@ without running pySHACL again. The key keeps everything a constraint in the shap
 depend on — the graph's structure, every IRI the shapes or the ontology name, each
 literal's datatype, language, and whether pySHACL would find it well-typed (rdflib's
 ``ill_typed`` and the Python type of its value, which is what ``sh:datatype`` checks),
-which literals are equal, and the exact value of every literal a value-comparing
-constraint reads (``sh:maxInclusive`` …) — and abstracts the rest (other IRIs, blank
-nodes, literal text). Shapes with a constraint this cannot account for (SPARQL-based, or
-a comparison on a complex path) turn the cache off. Only conformance is remembered: a
-credential with violations always gets pySHACL's own report.
+which literals are equal once rdflib has normalized them, and the exact value of every
+literal a value-comparing constraint reads (``sh:maxInclusive`` …) — and abstracts the
+rest (other IRIs, blank nodes, literal text). Shapes with a constraint this cannot
+account for (SPARQL-based, or a comparison on a complex path) turn the cache off. Only
+conformance is remembered: a credential with violations always gets pySHACL's own
+report.
 """
 
 from __future__ import annotations
@@ -127,13 +128,15 @@ def _cache_policy() -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 @lru_cache(maxsize=65536)
-def _typing(lexical: str, datatype: str, language: str | None) -> str:
-    """What ``sh:datatype`` sees of a literal besides its datatype: ill-typed or not, and
-    the Python type rdflib gives its value."""
+def _as_pyshacl_sees(lexical: str, datatype: str, language: str | None) -> tuple[str, str]:
+    """(the literal's text as rdflib normalizes it, what ``sh:datatype`` sees of it besides
+    its datatype). pySHACL works on rdflib terms, and rdflib rewrites well-typed literals
+    into one canonical form ("…00.000Z" and "…00Z", "01" and "1" become one value), so
+    which literals are equal must be judged on that form, not on the text received."""
     if language:
-        return "lang"
+        return lexical, "lang"
     term = Literal(lexical, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-    return f"{getattr(term, 'ill_typed', None)}:{type(term.value).__name__}"
+    return str(term), f"{getattr(term, 'ill_typed', None)}:{type(term.value).__name__}"
 
 
 def _shape_key(quads: list[ox.Quad]) -> str | None:
@@ -156,9 +159,11 @@ def _shape_key(quads: list[ox.Quad]) -> str | None:
         if isinstance(node, ox.Literal):
             datatype, language = node.datatype.value, node.language
             if predicate in kept:
-                return repr((node.value, datatype, language))
-            index = number("l", node.value, datatype, language or "")
-            return f"l{index}^{datatype}@{language}:{_typing(node.value, datatype, language)}"
+                return repr((_as_pyshacl_sees(node.value, datatype, language)[0], datatype,
+                             language))  # fmt: skip
+            text, typing = _as_pyshacl_sees(node.value, datatype, language)
+            index = number("l", text, datatype, language or "")
+            return f"l{index}^{datatype}@{language}:{typing}"
         return "g" if isinstance(node, ox.DefaultGraph) else "?" + repr(node)
 
     digest = hashlib.sha256()
