@@ -91,3 +91,42 @@ def test_render_errors_are_raised_and_nothing_is_kept(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*/*"))
     with pytest.raises(ValueError, match="positive"):
         PdfCache(tmp_path, max_bytes=0)
+
+
+def test_a_failed_write_costs_the_cache_not_the_certificate(tmp_path: Path) -> None:
+    """Review finding: a full disk or an unwritable folder must not lose the PDF."""
+    cache = PdfCache(tmp_path)
+    award = example_award()
+    key = cache_key(award, credentials=CREDENTIALS, verification_url=URL, lang="pl")
+    (tmp_path / key[:2]).write_bytes(b"a file where the cache wants a folder")
+    pdf = cache.render(award, credentials=CREDENTIALS, verification_url=URL)
+    assert pdf == render_pdf(award, credentials=CREDENTIALS, verification_url=URL)
+    assert (cache.misses, cache.write_errors) == (1, 1)
+
+
+def test_temporary_files_of_killed_workers_are_removed(tmp_path: Path) -> None:
+    cache = PdfCache(tmp_path)
+    (tmp_path / "ab").mkdir()
+    old, fresh = tmp_path / "ab" / "old.tmp", tmp_path / "ab" / "fresh.tmp"
+    old.write_bytes(b"%PDF-half")
+    fresh.write_bytes(b"%PDF-half")  # a write in progress elsewhere: left alone
+    os.utime(old, (1_000_000, 1_000_000))
+    cache.render(example_award(), credentials=CREDENTIALS, verification_url=URL)
+    assert not old.exists()
+    assert fresh.exists()
+
+
+def test_the_fingerprint_covers_the_labels_of_the_standard_package() -> None:
+    """Review finding: element names come from ``microcred.standard``, not only from the
+    render package, so a renamed element must change the key."""
+    import microcred.credentials.render.cache as cache_module
+
+    with_standard = cache_module.renderer_fingerprint()
+    cache_module.renderer_fingerprint.cache_clear()
+    try:
+        cache_module._SHAPING_PACKAGES = ()  # type: ignore[misc]
+        assert cache_module.renderer_fingerprint() != with_standard
+    finally:
+        cache_module._SHAPING_PACKAGES = ("microcred.standard",)  # type: ignore[misc]
+        cache_module.renderer_fingerprint.cache_clear()
+    assert cache_module.renderer_fingerprint() == with_standard
