@@ -266,6 +266,15 @@ def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
     assert _run("sign", "--format", "ob3", "--seal", str(p12), "--seal-password", "haslo",
                 str(unsigned))[0] == 2  # fmt: skip
     assert _run("sign", "--seal", str(p12), "--seal-password", "zle", str(unsigned))[0] == 2
+    # --tsa: only https, only with --seal; a TSA that cannot be used is a clear error
+    code, out, err = _run("sign", "--seal", str(p12), "--seal-password", "haslo",
+                          "--tsa", "http://tsa.example.com/tsr", str(unsigned))  # fmt: skip
+    assert code == 2
+    assert out == ""
+    assert "time-stamping authority: only https URLs are fetched" in err
+    code, _, err = _run("sign", "--tsa", "https://tsa.example.com/tsr", str(unsigned))
+    assert code == 2
+    assert "give --seal too" in err
 
 
 def test_render_a_certificate_and_verify_it(tmp_path: Path, key_file: Path) -> None:

@@ -21,7 +21,12 @@ import click
 from ..credentials.data_integrity import SUITES, sign
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
-from ..credentials.jades import load_seal_credentials, seal
+from ..credentials.jades import (
+    add_signature_timestamp,
+    load_seal_credentials,
+    rfc3161_timestamper,
+    seal,
+)
 from ..credentials.keys import KeyPair
 from ..credentials.vc_jose import sign_jwt
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
@@ -62,9 +67,12 @@ def _with_issuer(document: dict[str, Any], issuer: str) -> dict[str, Any]:
 
 def _signer(
     key_file: Path | None, seal_file: Path | None, seal_password: str | None, suite: str,
-    issuer: str | None, did_documents: tuple[Path, ...],
+    issuer: str | None, did_documents: tuple[Path, ...], tsa: str | None = None,
 ) -> Callable[[dict[str, Any]], str]:  # fmt: skip
-    """What to do with each document: a Data Integrity proof, a JWT, or a JAdES e-seal."""
+    """What to do with each document: a Data Integrity proof, a JWT, or a JAdES e-seal
+    (with a signature time-stamp from ``tsa``, the only network use of signing)."""
+    if tsa is not None and seal_file is None:
+        raise click.UsageError("--tsa time-stamps an e-seal: give --seal too")
     if seal_file is not None:
         try:
             credentials = load_seal_credentials(seal_file, seal_password)
@@ -72,10 +80,14 @@ def _signer(
             click.echo(f"error: {seal_file}: {getattr(exc, 'message', None) or exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
 
+        timestamper = rfc3161_timestamper(tsa) if tsa else None
+
         def seal_one(document: dict[str, Any]) -> str:
             sealed = seal(
                 document, key=credentials.key, certificates=list(credentials.certificates)
             )
+            if timestamper is not None:
+                sealed = add_signature_timestamp(sealed, timestamper)
             return json.dumps(sealed, indent=2, ensure_ascii=False) + "\n"
 
         return seal_one
@@ -117,19 +129,24 @@ _TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
               help="Seal with JAdES: e-seal certificate and key (PKCS#12 or PEM).")  # fmt: skip
 @click.option("--seal-password", envvar="MICROCRED_SEAL_PASSWORD",
               help="Password of the PKCS#12 file (or $MICROCRED_SEAL_PASSWORD).")  # fmt: skip
+@click.option("--tsa", metavar="URL",
+              help="Add a signature time-stamp to each e-seal from this RFC 3161 "
+              "time-stamping authority (https, public addresses only): the seal then "
+              "stays verifiable after its certificate expires. The only network use of "
+              "sign.")  # fmt: skip
 @click.option("--issuer", help="Issuer DID (default: the key's did:key).")
 @click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
               help="Local DID document of --issuer (repeatable).")  # fmt: skip
 @click.option("--out-dir", type=click.Path(path_type=Path), help="Where to write signed files.")
 def sign_command(
     files: tuple[Path, ...], key_file: Path | None, suite: str, doc_format: str | None,
-    seal_file: Path | None, seal_password: str | None, issuer: str | None,
+    seal_file: Path | None, seal_password: str | None, tsa: str | None, issuer: str | None,
     did_documents: tuple[Path, ...], out_dir: Path | None,
 ) -> None:  # fmt: skip
     """Sign unsigned credentials (JSON): Data Integrity proof, JWT, or JAdES e-seal."""
     if len(files) > 1 and out_dir is None:
         raise click.UsageError("several files need --out-dir")
-    signer = _signer(key_file, seal_file, seal_password, suite, issuer, did_documents)
+    signer = _signer(key_file, seal_file, seal_password, suite, issuer, did_documents, tsa)
     status = EXIT_OK
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)

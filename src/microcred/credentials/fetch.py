@@ -1,5 +1,5 @@
-"""Fetching a document from the web, only when a caller explicitly allows it, with
-guards against server-side request forgery (SSRF).
+"""Fetching a document from the web (or posting a request, for a time-stamp), only when a
+caller explicitly allows it, with guards against server-side request forgery (SSRF).
 
 ``fetch_public_https(url)``: https only; the host's addresses are resolved once and every
 one must be public (no private, loopback, link-local, multicast, reserved or unspecified
@@ -14,7 +14,13 @@ the address the socket connects to, which common clients resolve themselves.
 
 from __future__ import annotations
 
-__all__ = ["FetchError", "fetch_public_https", "is_public_address", "json_fetcher"]
+__all__ = [
+    "FetchError",
+    "fetch_public_https",
+    "is_public_address",
+    "json_fetcher",
+    "post_public_https",
+]
 
 import http.client
 import ipaddress
@@ -83,6 +89,43 @@ def fetch_public_https(
     ssl_context: ssl.SSLContext | None = None,
 ) -> bytes:
     """The body at ``url``, under the guards in the module docstring."""
+    return _request("GET", url, None, _HEADERS, max_bytes=max_bytes, timeout=timeout,
+                    resolve=resolve, allow_address=allow_address,
+                    ssl_context=ssl_context)  # fmt: skip
+
+
+def post_public_https(
+    url: str,
+    body: bytes,
+    *,
+    content_type: str,
+    accept: str,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
+    resolve: Resolve = _resolve,
+    allow_address: Callable[[str], bool] = is_public_address,
+    ssl_context: ssl.SSLContext | None = None,
+) -> bytes:
+    """POST ``body`` to ``url`` and return the answer, under the same guards; a redirect
+    is refused (re-sending a request elsewhere is not the caller's choice)."""
+    headers = {"Content-Type": content_type, "Accept": accept, "User-Agent": "microcred"}
+    return _request("POST", url, body, headers, max_bytes=max_bytes, timeout=timeout,
+                    resolve=resolve, allow_address=allow_address,
+                    ssl_context=ssl_context)  # fmt: skip
+
+
+def _request(
+    method: str,
+    url: str,
+    body: bytes | None,
+    headers: dict[str, str],
+    *,
+    max_bytes: int,
+    timeout: float,
+    resolve: Resolve,
+    allow_address: Callable[[str], bool],
+    ssl_context: ssl.SSLContext | None,
+) -> bytes:
     context = ssl_context or ssl.create_default_context()
     for _ in range(MAX_REDIRECTS + 1):
         parts = urllib.parse.urlsplit(url)
@@ -103,12 +146,14 @@ def fetch_public_https(
         connection = _PinnedHTTPSConnection(parts.hostname, addresses[0], port, context, timeout)
         try:
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            connection.request("GET", path, headers=_HEADERS)
+            connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308):
                 location = response.getheader("Location")
                 if not location:
                     raise FetchError("a redirect without a Location")
+                if method != "GET":
+                    raise FetchError(f"{url} redirects to {location}: refused for {method}")
                 url = urllib.parse.urljoin(url, location)
                 continue
             if response.status != 200:
@@ -116,10 +161,10 @@ def fetch_public_https(
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{url} is larger than {max_bytes} bytes")
-            body: bytes = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
+            answer: bytes = response.read(max_bytes + 1)
+            if len(answer) > max_bytes:
                 raise FetchError(f"{url} is larger than {max_bytes} bytes")
-            return body
+            return answer
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(f"cannot fetch {url}: {exc}") from None
         finally:

@@ -52,6 +52,21 @@ class TimeStampAuthority:
     folder: Path
     certificate: x509.Certificate
 
+    def respond(self, query: bytes) -> bytes:
+        """OpenSSL's DER ``TimeStampResp`` to a DER ``TimeStampReq`` (what a TSA's HTTP
+        endpoint answers)."""
+        command = openssl()
+        (self.folder / "posted.tsq").write_bytes(query)
+        answer = self.folder / "answer.tsr"
+        subprocess.run(
+            [command, "ts", "-reply", "-config", str(self.folder / "tsa.cnf"),
+             "-queryfile", str(self.folder / "posted.tsq"), "-signer",
+             str(self.folder / "tsa.pem"), "-inkey", str(self.folder / "tsa.key"),
+             "-out", str(answer)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        return answer.read_bytes()
+
     def __call__(self, data: bytes, digest: str = "sha256") -> bytes:
         """A DER ``TimeStampToken`` over ``data``, time-stamped now (OpenSSL's clock)."""
         command = openssl()

@@ -22,8 +22,8 @@ The EU's own samples are sealed by Europass (RS256, baseline-LTA): they add a co
 timestamp (``adoTst``) to the protected header and an ``etsiU`` unprotected header with a
 signature timestamp, validation data and an archive timestamp. :func:`seal` makes the
 baseline-B part, which needs no network; :func:`add_signature_timestamp` adds a signature
-time-stamp from a time-stamping authority the caller reaches; :func:`verify_seal` reads
-both.
+time-stamp (baseline-T) from a time-stamping authority, e.g. one reached over HTTPS by
+:func:`rfc3161_timestamper` (:mod:`.tsa`); :func:`verify_seal` reads both.
 
 A seal outlives its certificate only through a time-stamp: :func:`verify_seal` checks
 signature time-stamps (``sigTst``, RFC 3161 tokens; :mod:`.timestamps`) and, once the
@@ -58,6 +58,7 @@ __all__ = [
     "TimeStamp",
     "add_signature_timestamp",
     "load_seal_credentials",
+    "rfc3161_timestamper",
     "seal",
     "self_signed_seal_certificate",
     "verify_seal",
@@ -70,4 +71,5 @@ from .limits import MAX_SEAL_BYTES
 from .messages import TRUST_LIST_NOT_CHECKED
 from .sealing import add_signature_timestamp, seal
 from .timestamps import TimeStamp
+from .tsa import rfc3161_timestamper
 from .verification import Indication, SealResult, SealWarning, verify_seal
