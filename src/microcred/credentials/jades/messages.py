@@ -48,6 +48,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the e-seal certificate expired on {en} and nothing proves the seal was made "
         "before then",
         "certyfikat pieczęci wygasł {pl} i nic nie dowodzi, że pieczęć złożono wcześniej"),
+    "certificate_revoked": ("the e-seal certificate was revoked on {en}, before the seal "
+                            "was made", "certyfikat pieczęci unieważniono {pl}, zanim złożono "
+                            "pieczęć"),
+    "certificate_revoked_no_proof": (
+        "the e-seal certificate was revoked on {en} and nothing proves the seal was made "
+        "before then", "certyfikat pieczęci unieważniono {pl} i nic nie dowodzi, że pieczęć "
+        "złożono wcześniej"),
+    "revocation_claim_only": ("the seal claims to be made on {en}, which only the sealer "
+                              "states (no signature time-stamp proves it)",
+                              "pieczęć deklaruje złożenie {pl}, co podaje tylko pieczętujący "
+                              "(nie potwierdza tego znacznik czasu)"),
     "no_signature_timestamp": ("the seal carries no signature time-stamp (sigTst)",
                                "pieczęć nie zawiera znacznika czasu podpisu (sigTst)"),
     "certificate_not_yet_valid": ("the e-seal certificate is valid only from {en}",
@@ -112,6 +123,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "dowodzi, że złożono ją w okresie ważności certyfikatu. Nie sprawdzono: czy urząd "
         "znacznika czasu jest zaufany (brak listy zaufanych dostawców offline) ani czy "
         "certyfikat był wtedy unieważniony"),
+    "revoked_after_sealing": (
+        "the e-seal certificate was revoked on {en}, after its time-stamp proves the seal "
+        "was made: the seal stays valid",
+        "certyfikat pieczęci unieważniono {pl}, już po złożeniu pieczęci potwierdzonym "
+        "znacznikiem czasu: pieczęć pozostaje ważna"),
     "timestamps_not_checked": ("the seal carries time-stamps ({en}) that were not checked",
                                "pieczęć zawiera znaczniki czasu ({pl}), których nie sprawdzono"),
     "no_signing_time": ("the seal states no signing time (sigT), which JAdES baseline-B requires",

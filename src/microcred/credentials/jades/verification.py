@@ -55,6 +55,7 @@ from .messages import (
     _malformed,
     _texts,
 )
+from .revocation import Revocation, embedded_revocation
 from .timestamps import TimeStamp, check_signature_timestamps
 
 _DIGESTS = {"S256": hashlib.sha256, "S384": hashlib.sha384, "S512": hashlib.sha512}
@@ -87,7 +88,9 @@ class SealResult:
     ``indication`` is passed when ``verified``; indeterminate when the signature is valid
     but the certificate's expiry leaves it unconfirmed; failed otherwise.
     ``timestamps`` are the signature time-stamps checked; ``validated_at`` is the
-    time-stamp's time when the seal was accepted on its proof of existence.
+    time-stamp's time when the seal was accepted on its proof of existence;
+    ``revocation`` is the revocation data carried in the seal that showed the certificate
+    not revoked at the signing time (then no ``revocation_not_checked`` warning).
     """
 
     verified: bool
@@ -107,6 +110,7 @@ class SealResult:
     indication: Indication = Indication.FAILED
     timestamps: tuple[TimeStamp, ...] = ()
     validated_at: dt.datetime | None = None
+    revocation: Revocation | None = None
 
     def text(self, lang: str = "en") -> str:
         """The reason in ``pl`` or ``en``."""
@@ -211,15 +215,65 @@ def _check_times(
             raise _FailedCheckError("certificate_not_valid_at_signing", _utc(signed_at))
     if now <= end:
         return None
-    for stamp in stamps:
-        if stamp.status == "valid" and stamp.time is not None and start <= stamp.time <= end:
-            return stamp
+    if (proof := _proof_of_existence(leaf, stamps)) is not None:
+        return proof
     if stamps:
         why_en = "; ".join(stamp.describe("en") for stamp in stamps)
         why_pl = "; ".join(stamp.describe("pl") for stamp in stamps)
     else:
         why_en, why_pl = _texts("no_signature_timestamp")
     raise _IndeterminateError("certificate_expired", _utc(end), why_en, why_pl)
+
+
+def _proof_of_existence(leaf: x509.Certificate, stamps: list[TimeStamp]) -> TimeStamp | None:
+    """The earliest valid signature time-stamp within the certificate's validity: proof
+    that the seal existed then."""
+    start, end = leaf.not_valid_before_utc, leaf.not_valid_after_utc
+    proofs = [s for s in stamps
+              if s.status == "valid" and s.time is not None and start <= s.time <= end]  # fmt: skip
+    return min(proofs, key=lambda s: s.time or end) if proofs else None
+
+
+def _check_revocation(
+    evidence: list[Revocation],
+    signed_at: dt.datetime | None,
+    now: dt.datetime,
+    skew: dt.timedelta,
+    found: list[SealWarning],
+    facts: dict[str, Any],
+) -> Revocation | None:
+    """What the revocation data the seal carries says about the claimed signing time
+    (or now): revoked by then fails; a "good" answer issued at or after it replaces the
+    ``revocation_not_checked`` warning. Returns the earliest revocation after that time,
+    which only a time-stamp can leave harmless."""
+    moment = signed_at or now
+    revocations = sorted((e for e in evidence if e.revoked_at is not None),
+                         key=lambda e: e.revoked_at or moment)  # fmt: skip
+    if revocations and (revocations[0].revoked_at or moment) <= moment:
+        raise _FailedCheckError("certificate_revoked", _utc(revocations[0].revoked_at or moment))
+    fresh = [e for e in evidence if e.status == "good" and e.as_of >= moment - skew]
+    if fresh and not revocations:
+        facts["revocation"] = fresh[0]
+        found[:] = [w for w in found if w.code != "revocation_not_checked"]
+    return revocations[0] if revocations else None
+
+
+def _check_revoked_after_signing(
+    revoked: Revocation,
+    proof: TimeStamp | None,
+    signed_at: dt.datetime | None,
+    found: list[SealWarning],
+) -> None:
+    """A certificate revoked after the claimed signing time: harmless when a time-stamp
+    proves the seal was made before; otherwise the seal is indeterminate (ETSI EN 319
+    102-1 REVOKED_NO_POE)."""
+    when = revoked.revoked_at or dt.datetime.max.replace(tzinfo=dt.UTC)
+    if proof is not None and proof.time is not None and proof.time < when:
+        found.append(_warning("revoked_after_sealing", _utc(when)))
+        return
+    why_en, why_pl = (_texts("revocation_claim_only", _utc(signed_at)) if signed_at
+                      else _texts("no_signature_timestamp"))  # fmt: skip
+    raise _IndeterminateError("certificate_revoked", _utc(when), why_en, why_pl)
 
 
 def verify_seal(
@@ -241,9 +295,16 @@ def verify_seal(
     object; the certificate's validity at ``now`` and at the claimed signing time
     (``sigT``, clause 5.2.1); its key usage (digitalSignature or nonRepudiation).
 
-    Every result carries the ``trust_list_not_checked`` and ``revocation_not_checked``
-    warnings: the EU trust list, CRLs and OCSP are not consulted offline, and the
-    time-stamps of baseline-T/LT/LTA seals are reported, not checked.
+    Then the revocation data the seal carries (``rVals``: OCSP responses and CRLs,
+    :mod:`.revocation`): revoked before the claimed signing time fails, revoked later is
+    harmless only after a time-stamp-proven signing (else indeterminate), and a verified
+    "good" answer from the signing time on stands for the revocation check. Signature
+    time-stamps (``sigTst``, :mod:`.timestamps`) prove when the seal existed once the
+    certificate has expired.
+
+    Every result carries the ``trust_list_not_checked`` warning (the EU trust list is not
+    consulted offline), and ``revocation_not_checked`` unless the seal carried usable
+    revocation data; nothing is fetched.
 
     Raises :class:`SealError` only when ``now`` has no time zone (caller misuse).
     """
@@ -337,7 +398,11 @@ def _verify(
         raise _FailedCheckError("wrong_key_usage")
     stamps = check_signature_timestamps(unprotected, signature, now, skew)
     facts["timestamps"] = tuple(stamps)
+    evidence = embedded_revocation(leaf, chain, unprotected)
+    revoked = _check_revocation(evidence, signed_at, now, skew, found, facts)
     proof = _check_times(leaf, signed_at, now, skew, stamps)  # its failure names the stamps
+    if revoked is not None:
+        _check_revoked_after_signing(revoked, _proof_of_existence(leaf, stamps), signed_at, found)
     for stamp in stamps:
         if stamp.status != "valid":
             found.append(SealWarning(f"timestamp_{stamp.code}", stamp.describe("en"),

@@ -172,8 +172,8 @@ def proof_check(result: ProofResult) -> Check:
 
 def seal_checks(sealed: SealResult) -> list[Check]:
     """A JAdES e-seal as the proof check; an indeterminate seal (valid signature, expired
-    certificate, no proof of existence) as a passed signature check and an undecided
-    proof check."""
+    or later revoked certificate, no proof of existence) as a passed signature check and
+    an undecided proof check; revocation data carried in the seal as a revocation check."""
     signer = sealed.organisation or sealed.subject
     if sealed.verified:
         en = f"valid e-seal ({sealed.algorithm}) by {signer}"
@@ -181,9 +181,9 @@ def seal_checks(sealed: SealResult) -> list[Check]:
         if sealed.validated_at is not None:
             en += f", as of its time-stamp {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
             pl += f", na czas znacznika czasu {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
-        return [Check("proof", P, "ok", en, pl)]
-    if sealed.indication is Indication.INDETERMINATE:
-        return [
+        checks = [Check("proof", P, "ok", en, pl)]
+    elif sealed.indication is Indication.INDETERMINATE:
+        checks = [
             Check("signature", P, "ok",
                   f"the e-seal's signature ({sealed.algorithm}) by {signer} is valid: the "
                   "sealed content is unmodified",
@@ -191,7 +191,16 @@ def seal_checks(sealed: SealResult) -> list[Check]:
                   "zapieczętowana treść jest niezmieniona"),
             Check("proof", I, sealed.code, sealed.reason, sealed.reason_pl),
         ]  # fmt: skip
-    return [Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)]
+    else:
+        return [Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)]
+    if (found := sealed.revocation) is not None:
+        source = f"{found.kind}, {found.signer}, {found.as_of:%Y-%m-%d %H:%M} UTC"
+        checks.append(Check("revocation", P, "ok",
+                            f"the certificate was not revoked when sealed ({source}, carried "
+                            "in the seal)",
+                            f"certyfikat nie był unieważniony w chwili pieczętowania ({source}, "
+                            "dołączone do pieczęci)"))  # fmt: skip
+    return checks
 
 
 def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:

@@ -1,0 +1,214 @@
+"""Revocation data carried in a seal (rVals): OCSP responses and CRLs made by
+cryptography's builders for a small PKI (a CA, a seal certificate, an OCSP responder);
+a verified "good" answer from the signing time stands for the revocation check, a
+revocation before the signing time fails, a later one is indeterminate unless a
+time-stamp proves the seal came first, and evidence that does not verifiably speak about
+the seal certificate is ignored. The EU's sample carries ANF's OCSP response."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509 import ocsp
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from microcred.credentials.jades import Indication, add_signature_timestamp, seal, verify_seal
+from microcred.credentials.verify import CheckStatus, verify
+
+from .tsa import TimeStampAuthority, time_stamp_authority
+
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+DOCUMENT: dict[str, Any] = {"id": "urn:uuid:revocation-test", "type": ["Test"]}
+
+
+def _name(common: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test PKI"),
+                      x509.NameAttribute(NameOID.COUNTRY_NAME, "PL")])  # fmt: skip
+
+
+def _certificate(subject: str, key: Any, issuer: tuple[x509.Name, Any] | None = None,
+                 *, ca: bool = False, purpose: Any = None) -> x509.Certificate:  # fmt: skip
+    issuer_name, issuer_key = issuer or (_name(subject), key)
+    builder = (
+        x509.CertificateBuilder().subject_name(_name(subject)).issuer_name(issuer_name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=10))
+        .not_valid_after(NOW + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=not ca,
+                                     key_encipherment=False, data_encipherment=False,
+                                     key_agreement=False, key_cert_sign=ca, crl_sign=ca,
+                                     encipher_only=False, decipher_only=False), critical=True)
+    )  # fmt: skip
+    if purpose is not None:
+        builder = builder.add_extension(x509.ExtendedKeyUsage([purpose]), critical=False)
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+CA_KEY, SEAL_KEY, RESPONDER_KEY, OTHER_KEY = (ec.generate_private_key(ec.SECP256R1())
+                                              for _ in range(4))  # fmt: skip
+CA = _certificate("Test CA", CA_KEY, ca=True)
+SEAL = _certificate("Uczelnia Testowa", SEAL_KEY, (CA.subject, CA_KEY))
+RESPONDER = _certificate("Test OCSP", RESPONDER_KEY, (CA.subject, CA_KEY),
+                         purpose=ExtendedKeyUsageOID.OCSP_SIGNING)  # fmt: skip
+ROGUE = _certificate("Rogue OCSP", OTHER_KEY, purpose=ExtendedKeyUsageOID.OCSP_SIGNING)
+
+
+def _ocsp(*, status: ocsp.OCSPCertStatus = ocsp.OCSPCertStatus.GOOD,
+          this_update: dt.datetime = NOW, revoked_at: dt.datetime | None = None,
+          signer: tuple[x509.Certificate, Any] = (RESPONDER, RESPONDER_KEY),
+          certificate: x509.Certificate = SEAL) -> bytes:  # fmt: skip
+    responder, key = signer
+    builder = ocsp.OCSPResponseBuilder().add_response(
+        # SHA-1 CertID hashes: what RFC 6960 responders send (the EU sample's too)
+        cert=certificate, issuer=CA, algorithm=hashes.SHA1(), cert_status=status,  # noqa: S303
+        this_update=this_update, next_update=this_update + dt.timedelta(days=7),
+        revocation_time=revoked_at,
+        revocation_reason=x509.ReasonFlags.key_compromise if revoked_at else None,
+    ).responder_id(ocsp.OCSPResponderEncoding.HASH, responder)  # fmt: skip
+    if responder is not CA:
+        builder = builder.certificates([responder])
+    response = builder.sign(key, hashes.SHA256())
+    return response.public_bytes(serialization.Encoding.DER)
+
+
+def _crl(*, revoked_at: dt.datetime | None = None, key: Any = CA_KEY) -> bytes:
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(CA.subject)
+               .last_update(NOW).next_update(NOW + dt.timedelta(days=7)))  # fmt: skip
+    if revoked_at is not None:
+        entry = (x509.RevokedCertificateBuilder().serial_number(SEAL.serial_number)
+                 .revocation_date(revoked_at).build())  # fmt: skip
+        builder = builder.add_revoked_certificate(entry)
+    return builder.sign(key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+def _b64(der: bytes) -> str:
+    return base64.b64encode(der).decode()
+
+
+def _sealed(*, ocsps: list[bytes] = (), crls: list[bytes] = (),  # type: ignore[assignment]
+            extra: list[Any] | None = None, when: dt.datetime = NOW) -> dict[str, Any]:  # fmt: skip
+    """A seal by SEAL (x5c: the seal certificate only) with the CA in xVals and the given
+    revocation values in rVals, as plain JSON objects in etsiU."""
+    sealed = seal(DOCUMENT, key=SEAL_KEY, certificates=[SEAL], signing_time=when)
+    entries: list[Any] = [{"xVals": [{"x509Cert": {"val": _b64(CA.public_bytes(
+        serialization.Encoding.DER))}}]}]  # fmt: skip
+    entries.append({"rVals": {"ocspVals": [{"val": _b64(o)} for o in ocsps],
+                              "crlVals": [{"val": _b64(c)} for c in crls]}})  # fmt: skip
+    sealed["signatures"][0]["header"] = {"etsiU": entries + (extra or [])}
+    return sealed
+
+
+def _codes(sealed: dict[str, Any], **options: Any) -> tuple[Any, list[str]]:
+    result = verify_seal(sealed, **options)
+    return result, [w.code for w in result.warnings]
+
+
+def test_good_ocsp_answer_stands_for_the_revocation_check() -> None:
+    result, codes = _codes(_sealed(ocsps=[_ocsp()]))
+    assert result.verified, result.reason
+    assert result.revocation is not None
+    assert (result.revocation.status, result.revocation.kind) == ("good", "OCSP")
+    assert result.revocation.signer == "Test OCSP"
+    assert "revocation_not_checked" not in codes
+    report = verify(_sealed(ocsps=[_ocsp()]))
+    check = report.check("revocation")
+    assert check is not None
+    assert check.status is CheckStatus.PASS
+    assert "not revoked when sealed (OCSP, Test OCSP" in check.en
+
+
+def test_the_issuer_may_sign_its_own_ocsp_answers_and_crls() -> None:
+    by_ca, _ = _codes(_sealed(ocsps=[_ocsp(signer=(CA, CA_KEY))]))
+    assert by_ca.revocation is not None
+    assert by_ca.revocation.signer == "Test CA"
+    crl, codes = _codes(_sealed(crls=[_crl()]))
+    assert crl.revocation is not None
+    assert crl.revocation.kind == "CRL"
+    assert "revocation_not_checked" not in codes
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"ocsps": [_ocsp(signer=(ROGUE, OTHER_KEY))]},  # a responder the CA did not certify
+        {"ocsps": [_ocsp(certificate=RESPONDER)]},  # about another certificate
+        {"ocsps": [_ocsp(this_update=NOW - dt.timedelta(days=3))]},  # older than the seal
+        {"crls": [_crl(key=OTHER_KEY)]},  # a CRL the CA did not sign
+        {"ocsps": [b"\x30\x03\x0a\x01\x01"], "crls": [b"junk"]},  # unreadable
+    ],
+    ids=["rogue-responder", "other-certificate", "stale", "forged-crl", "garbage"],
+)
+def test_evidence_that_does_not_verifiably_speak_is_ignored(values: dict[str, Any]) -> None:
+    result, codes = _codes(_sealed(**values))
+    assert result.verified, result.reason
+    assert result.revocation is None
+    assert "revocation_not_checked" in codes
+
+
+@pytest.mark.parametrize("source", ["ocsp", "crl"])
+def test_revoked_before_the_seal_was_made_fails(source: str) -> None:
+    before = NOW - dt.timedelta(days=2)
+    values = ({"ocsps": [_ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=before)]}
+              if source == "ocsp" else {"crls": [_crl(revoked_at=before)]})  # fmt: skip
+    result, _ = _codes(_sealed(**values))
+    assert not result.verified
+    assert result.indication is Indication.FAILED
+    assert result.code == "certificate_revoked"
+    assert "before the seal was made" in result.reason
+    assert "unieważniono" in result.reason_pl
+
+
+def test_revoked_after_the_claimed_signing_time_is_indeterminate() -> None:
+    later = NOW + dt.timedelta(hours=1)
+    revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
+    result, _ = _codes(_sealed(ocsps=[revoked]), now=NOW + dt.timedelta(days=1))
+    assert result.indication is Indication.INDETERMINATE
+    assert result.code == "certificate_revoked"
+    assert "which only the sealer states" in result.reason
+
+
+def test_revoked_after_a_time_stamp_proven_seal_stays_valid(tmp_path: Path) -> None:
+    authority: TimeStampAuthority = time_stamp_authority(
+        tmp_path, not_before=NOW - dt.timedelta(days=1), not_after=NOW + dt.timedelta(days=3650)
+    )
+    later = NOW + dt.timedelta(hours=1)
+    revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
+    sealed = _sealed(ocsps=[revoked])
+    header = sealed["signatures"][0].pop("header")
+    stamped = add_signature_timestamp(sealed, authority)
+    stamped["signatures"][0]["header"]["etsiU"] += header["etsiU"]
+    result, codes = _codes(stamped, now=NOW + dt.timedelta(days=1))
+    assert result.verified, result.reason
+    assert "revoked_after_sealing" in codes
+
+
+def test_unreadable_validation_data_never_raises() -> None:
+    for extra in ([{"xVals": "x"}], [{"rVals": [1, 2]}], [{"xVals": [{"x509Cert": {"val": 5}}]}],
+                  [{"rVals": {"ocspVals": [{"val": "%%%"}], "crlVals": None}}]):  # fmt: skip
+        result, codes = _codes(_sealed(extra=copy.deepcopy(extra)))
+        assert result.verified, result.reason
+        assert "revocation_not_checked" in codes
+
+
+def test_eu_sample_carries_a_good_ocsp_answer_from_anf(shared: Path) -> None:
+    sample = json.loads(
+        (shared / "vectors/edc-examples/Sample-MC-Annex1-signed.jsonld").read_text()
+    )
+    result = verify_seal(sample, now=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    assert result.verified, result.reason
+    assert result.revocation is not None
+    assert result.revocation.kind == "OCSP"
+    assert result.revocation.signer == "ANF AC Qualified Certificates for eSeal Responder 1468"
+    assert result.revocation.as_of == dt.datetime(2023, 9, 27, 11, 54, 17, tzinfo=dt.UTC)
+    assert "revocation_not_checked" not in [w.code for w in result.warnings]
