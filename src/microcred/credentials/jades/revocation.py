@@ -93,20 +93,24 @@ def embedded_revocation(
                     continue
     if not responses and not lists:
         return []
-    evidence: list[Revocation] = []
     for response in responses:
         try:
-            with_responders = pool + list(response.certificates)
-            issuer = _issuer(leaf, with_responders)
-            found_ocsp = _from_ocsp(response, leaf, issuer, with_responders) if issuer else None
-            if found_ocsp is not None:
-                evidence.append(found_ocsp)
+            pool += list(response.certificates)[:_MAX_CERTIFICATES]
         except _ERRORS:
             continue
     issuer = _issuer(leaf, pool)
+    if issuer is None:
+        return []
+    evidence: list[Revocation] = []
+    for response in responses:
+        try:
+            if (found_ocsp := _from_ocsp(response, leaf, issuer, pool)) is not None:
+                evidence.append(found_ocsp)
+        except _ERRORS:
+            continue
     for crl in lists:
         try:
-            if issuer is not None and (found_crl := _from_crl(crl, leaf, issuer)):
+            if (found_crl := _from_crl(crl, leaf, issuer)) is not None:
                 evidence.append(found_crl)
         except _ERRORS:
             continue

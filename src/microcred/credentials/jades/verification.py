@@ -29,6 +29,7 @@ from .._json import loads_strict
 from ._header import (
     _b64url,
     _check_header,
+    _etsi_u_entries,
     _joserfc_key,
     _parse,
     _registry,
@@ -350,6 +351,8 @@ def _verify(
     facts: dict[str, Any],
 ) -> None:
     payload, protected, signature, header, unprotected = _parse(sealed)
+    # etsiU entries decoded once (base64url JSON, large in LTA seals) for every reader
+    decoded = {**unprotected, "etsiU": _etsi_u_entries(unprotected)}
     alg = _check_header(header)
     facts["algorithm"] = alg
     chain = _certificates(header)
@@ -379,7 +382,7 @@ def _verify(
     facts["signing_time"] = signed_at
     if signed_at is None:
         found.append(_warning("no_signing_time"))
-    unchecked = [name for name in _timestamps(header, unprotected) if name != "sigTst"]
+    unchecked = [name for name in _timestamps(header, decoded) if name != "sigTst"]
     if unchecked:
         found.append(_warning("timestamps_not_checked", ", ".join(unchecked)))
     if _is_self_signed(leaf):
@@ -396,9 +399,9 @@ def _verify(
         raise _FailedCheckError("malformed_certificate") from exc
     if not usage_ok:
         raise _FailedCheckError("wrong_key_usage")
-    stamps = check_signature_timestamps(unprotected, signature, now, skew)
+    stamps = check_signature_timestamps(decoded, signature, now, skew)
     facts["timestamps"] = tuple(stamps)
-    evidence = embedded_revocation(leaf, chain, unprotected)
+    evidence = embedded_revocation(leaf, chain, decoded)
     revoked = _check_revocation(evidence, signed_at, now, skew, found, facts)
     proof = _check_times(leaf, signed_at, now, skew, stamps)  # its failure names the stamps
     if revoked is not None:
