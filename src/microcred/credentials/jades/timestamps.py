@@ -230,9 +230,11 @@ def _signer_certificate(signed: cms.SignedData, signer: cms.SignerInfo, time: dt
         certificate = choice.chosen
         if sid.name == "issuer_and_serial_number":
             wanted = sid.chosen
-            if (  # serial first: comparing names (RFC 5280 §7.1 matching) is slow
-                certificate.serial_number == wanted["serial_number"].native
-                and certificate.issuer == wanted["issuer"]
+            # Serial first, then the issuer: byte for byte (the usual case, fast), else by
+            # RFC 5280 §7.1 name matching (slow: LDAP string preparation).
+            if certificate.serial_number == wanted["serial_number"].native and (
+                certificate.issuer.dump() == wanted["issuer"].dump()
+                or certificate.issuer == wanted["issuer"]
             ):
                 return certificate
         elif sid.name == "subject_key_identifier" and certificate.key_identifier == sid.native:
