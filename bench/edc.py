@@ -97,10 +97,10 @@ def main() -> int:
         print(
             f"  {name:<32} {statistics.median(rates):8.0f}/s  ({min(rates):.0f}–{max(rates):.0f})"
         )
-    if EU_SAMPLE.is_file():  # the EU's own seal: RS256, with an RFC 3161 signature time-stamp
+    if EU_SAMPLE.is_file():  # the EU's own seal: RS256, RFC 3161 time-stamp, OCSP
         eu = [EU_SAMPLE.read_bytes()] * n
         then = dt.datetime(2023, 10, 1, tzinfo=dt.UTC)  # its certificates' validity
-        for name, now in (("verify EU sample (+ sigTst)", then),):
+        for name, now in (("verify EU sample (sigTst, OCSP)", then),):
             rates = _rate(lambda data, now=now: verify_seal(data, now=now), eu, rounds)
             print(f"  {name:<32} {statistics.median(rates):8.0f}/s  "
                   f"({min(rates):.0f}–{max(rates):.0f})")  # fmt: skip
