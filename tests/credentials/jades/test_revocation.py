@@ -178,6 +178,14 @@ def test_revoked_after_the_claimed_signing_time_is_indeterminate() -> None:
     assert "which only the sealer states" in result.reason
 
 
+def test_a_revocation_after_the_validation_time_is_not_yet_one() -> None:
+    later = NOW + dt.timedelta(days=2)
+    revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
+    assert verify_seal(_sealed(ocsps=[revoked]), now=NOW + dt.timedelta(days=1)).verified
+    after = verify_seal(_sealed(ocsps=[revoked]), now=NOW + dt.timedelta(days=3))
+    assert after.indication is Indication.INDETERMINATE
+
+
 def test_revoked_after_a_time_stamp_proven_seal_stays_valid(tmp_path: Path) -> None:
     authority: TimeStampAuthority = time_stamp_authority(
         tmp_path, not_before=NOW - dt.timedelta(days=1), not_after=NOW + dt.timedelta(days=3650)

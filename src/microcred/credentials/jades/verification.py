@@ -248,7 +248,9 @@ def _check_revocation(
     ``revocation_not_checked`` warning. Returns the earliest revocation after that time,
     which only a time-stamp can leave harmless."""
     moment = signed_at or now
-    revocations = sorted((e for e in evidence if e.revoked_at is not None),
+    # A revocation after the validation time (a verification "as of" an earlier --now)
+    # did not exist yet at that time.
+    revocations = sorted((e for e in evidence if e.revoked_at is not None and e.revoked_at <= now),
                          key=lambda e: e.revoked_at or moment)  # fmt: skip
     if revocations and (revocations[0].revoked_at or moment) <= moment:
         raise _FailedCheckError("certificate_revoked", _utc(revocations[0].revoked_at or moment))
