@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from joserfc import jws
+from joserfc.jwk import ECKey
 
 from microcred.credentials.jades import Indication, add_signature_timestamp, seal, verify_seal
 from microcred.credentials.verify import CheckStatus, verify
@@ -114,15 +116,37 @@ def _codes(sealed: dict[str, Any], **options: Any) -> tuple[Any, list[str]]:
     return result, [w.code for w in result.warnings]
 
 
-def test_good_ocsp_answer_stands_for_the_revocation_check() -> None:
+@pytest.fixture(scope="module")
+def tsa(tmp_path_factory: pytest.TempPathFactory) -> TimeStampAuthority:
+    return time_stamp_authority(tmp_path_factory.mktemp("tsa"),
+                                not_before=NOW - dt.timedelta(days=1),
+                                not_after=NOW + dt.timedelta(days=3650))  # fmt: skip
+
+
+def _stamped(sealed: dict[str, Any], tsa: TimeStampAuthority) -> dict[str, Any]:
+    """``sealed`` with a signature time-stamp next to its validation data."""
+    header = sealed["signatures"][0].pop("header")
+    stamped = add_signature_timestamp(sealed, tsa)
+    stamped["signatures"][0]["header"]["etsiU"] += header["etsiU"]
+    return stamped
+
+
+def test_good_ocsp_answer_stands_for_the_revocation_check(tsa: TimeStampAuthority) -> None:
+    # Dated only by the seal's own claim (sigT): used, with a warning saying so.
     result, codes = _codes(_sealed(ocsps=[_ocsp()]))
     assert result.verified, result.reason
     assert result.revocation is not None
     assert (result.revocation.status, result.revocation.kind) == ("good", "OCSP")
     assert result.revocation.signer == "Test OCSP"
     assert "revocation_not_checked" not in codes
-    report = verify(_sealed(ocsps=[_ocsp()]))
-    check = report.check("revocation")
+    assert "revocation_at_claimed_time" in codes
+    assert verify(_sealed(ocsps=[_ocsp()])).check("revocation") is None  # a warning instead
+    # Dated after a time-stamp's time: a revocation check of its own.
+    stamped = _stamped(_sealed(ocsps=[_ocsp(this_update=NOW + dt.timedelta(minutes=1))]), tsa)
+    result, codes = _codes(stamped, now=NOW + dt.timedelta(hours=1))
+    assert result.revocation is not None
+    assert "revocation_at_claimed_time" not in codes
+    check = verify(stamped, now=NOW + dt.timedelta(hours=1)).check("revocation")
     assert check is not None
     assert check.status is CheckStatus.PASS
     assert "not revoked when sealed (OCSP, Test OCSP" in check.en
@@ -138,16 +162,60 @@ def test_the_issuer_may_sign_its_own_ocsp_answers_and_crls() -> None:
     assert "revocation_not_checked" not in codes
 
 
+def _crl_with(extension: x509.ExtensionType) -> bytes:
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(CA.subject)
+               .last_update(NOW).next_update(NOW + dt.timedelta(days=7))
+               .add_extension(extension, critical=True))  # fmt: skip
+    return builder.sign(CA_KEY, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+def _idp(**fields: Any) -> x509.IssuingDistributionPoint:
+    values = {"full_name": None, "relative_name": None, "only_contains_user_certs": False,
+              "only_contains_ca_certs": False, "only_some_reasons": None,
+              "indirect_crl": False, "only_contains_attribute_certs": False} | fields  # fmt: skip
+    return x509.IssuingDistributionPoint(**values)
+
+
+OLD_RESPONDER = x509.CertificateBuilder(
+    RESPONDER.issuer,
+    RESPONDER.subject,
+    RESPONDER.public_key(),
+    x509.random_serial_number(),
+    NOW - dt.timedelta(days=400),
+    NOW - dt.timedelta(days=300),
+    list(RESPONDER.extensions),
+).sign(CA_KEY, hashes.SHA256())  # the same key, a certificate long expired
+
+
 @pytest.mark.parametrize(
     "values",
     [
         {"ocsps": [_ocsp(signer=(ROGUE, OTHER_KEY))]},  # a responder the CA did not certify
         {"ocsps": [_ocsp(certificate=RESPONDER)]},  # about another certificate
         {"ocsps": [_ocsp(this_update=NOW - dt.timedelta(days=3))]},  # older than the seal
+        {"ocsps": [_ocsp(signer=(OLD_RESPONDER, RESPONDER_KEY))]},  # responder expired then
+        {"ocsps": [_ocsp(this_update=NOW + dt.timedelta(days=20))]},  # dated after "now"
         {"crls": [_crl(key=OTHER_KEY)]},  # a CRL the CA did not sign
+        # CRLs that do not list every revoked certificate of the seal's kind
+        {"crls": [_crl_with(x509.DeltaCRLIndicator(1))]},
+        {"crls": [_crl_with(_idp(only_contains_ca_certs=True))]},
+        {"crls": [_crl_with(_idp(only_some_reasons=frozenset({x509.ReasonFlags.superseded})))]},
+        {"crls": [_crl_with(_idp(full_name=[x509.UniformResourceIdentifier("http://ca/7.crl")]))]},
         {"ocsps": [b"\x30\x03\x0a\x01\x01"], "crls": [b"junk"]},  # unreadable
     ],
-    ids=["rogue-responder", "other-certificate", "stale", "forged-crl", "garbage"],
+    ids=[
+        "rogue-responder",
+        "other-certificate",
+        "stale",
+        "expired-responder",
+        "future",
+        "forged-crl",
+        "delta-crl",
+        "ca-only-crl",
+        "some-reasons-crl",
+        "partition-crl",
+        "garbage",
+    ],
 )
 def test_evidence_that_does_not_verifiably_speak_is_ignored(values: dict[str, Any]) -> None:
     result, codes = _codes(_sealed(**values))
@@ -186,23 +254,80 @@ def test_a_revocation_after_the_validation_time_is_not_yet_one() -> None:
     assert after.indication is Indication.INDETERMINATE
 
 
-def test_revoked_after_a_time_stamp_proven_seal_stays_valid(tmp_path: Path) -> None:
-    authority: TimeStampAuthority = time_stamp_authority(
-        tmp_path, not_before=NOW - dt.timedelta(days=1), not_after=NOW + dt.timedelta(days=3650)
-    )
+def test_revoked_after_a_time_stamp_proven_seal_stays_valid(tsa: TimeStampAuthority) -> None:
     later = NOW + dt.timedelta(hours=1)
     revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
-    sealed = _sealed(ocsps=[revoked])
-    header = sealed["signatures"][0].pop("header")
-    stamped = add_signature_timestamp(sealed, authority)
-    stamped["signatures"][0]["header"]["etsiU"] += header["etsiU"]
-    result, codes = _codes(stamped, now=NOW + dt.timedelta(days=1))
+    result, codes = _codes(_stamped(_sealed(ocsps=[revoked]), tsa), now=NOW + dt.timedelta(days=1))
     assert result.verified, result.reason
     assert "revoked_after_sealing" in codes
 
 
+def _without_signing_time(sealed: dict[str, Any]) -> dict[str, Any]:
+    """The same seal re-made without sigT (JAdES baseline-B requires it; seals exist
+    without), keeping its unprotected header."""
+    header = {"alg": "ES256", "x5c": [_b64(SEAL.public_bytes(serialization.Encoding.DER))],
+              "b64": False, "crit": ["b64"]}  # fmt: skip
+    payload = json.dumps(DOCUMENT, separators=(",", ":")).encode()
+    bare = dict(jws.serialize_json([{"protected": header}], payload, ECKey.import_key(SEAL_KEY),
+                                   algorithms=["ES256"]))  # fmt: skip
+    bare["signatures"][0]["header"] = sealed["signatures"][0]["header"]
+    return bare
+
+
+def test_without_a_signing_time_only_a_time_stamp_dates_the_seal(tsa: TimeStampAuthority) -> None:
+    later = NOW + dt.timedelta(hours=1)
+    revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
+    bare = _without_signing_time(_sealed(ocsps=[revoked]))
+    undated, _ = _codes(bare, now=NOW + dt.timedelta(days=1))
+    assert undated.indication is Indication.INDETERMINATE  # not "revoked before sealing"
+    assert "no signature time-stamp" in undated.reason
+    stamped = _stamped(copy.deepcopy(bare), tsa)
+    dated, codes = _codes(stamped, now=NOW + dt.timedelta(days=1))
+    assert dated.verified, dated.reason
+    assert "revoked_after_sealing" in codes
+
+
+def test_the_seal_certificate_never_vouches_for_itself() -> None:
+    own_key = ec.generate_private_key(ec.SECP256R1())
+    own = _certificate("Self Sealer", own_key)  # self-signed
+    sealed = seal(DOCUMENT, key=own_key, certificates=[own])
+    crl = (x509.CertificateRevocationListBuilder().issuer_name(own.subject).last_update(NOW)
+           .next_update(NOW + dt.timedelta(days=7)).sign(own_key, hashes.SHA256()))  # fmt: skip
+    sealed["signatures"][0]["header"] = {"etsiU": [{"rVals": {"crlVals": [
+        {"val": _b64(crl.public_bytes(serialization.Encoding.DER))}]}}]}  # fmt: skip
+    result, codes = _codes(sealed)
+    assert result.revocation is None
+    assert "revocation_not_checked" in codes
+    # a CA-issued seal certificate that may also sign OCSP answers: not for itself
+    both_key = ec.generate_private_key(ec.SECP256R1())
+    both = _certificate("Sealer+OCSP", both_key, (CA.subject, CA_KEY),
+                        purpose=ExtendedKeyUsageOID.OCSP_SIGNING)  # fmt: skip
+    answer = _ocsp(signer=(both, both_key), certificate=both)
+    sealed = seal(DOCUMENT, key=both_key, certificates=[both, CA])
+    sealed["signatures"][0]["header"] = {
+        "etsiU": [{"rVals": {"ocspVals": [{"val": _b64(answer)}]}}]
+    }
+    result, codes = _codes(sealed)
+    assert result.revocation is None
+    assert "revocation_not_checked" in codes
+
+
+def test_validation_data_is_capped_over_the_whole_seal() -> None:
+    """Review finding: per-entry caps let a few MB of entries cost minutes. Hundreds of
+    entries of sixteen answers each are read only up to the seal-wide caps."""
+    answer = _b64(_ocsp(signer=(ROGUE, OTHER_KEY)))  # names the seal; a responder not allowed
+    sealed = _sealed()
+    sealed["signatures"][0]["header"]["etsiU"] += [
+        {"rVals": {"ocspVals": [{"val": answer}] * 16}}
+    ] * 300
+    result, codes = _codes(sealed)
+    assert result.verified, result.reason
+    assert "revocation_not_checked" in codes
+
+
 def test_unreadable_validation_data_never_raises() -> None:
     for extra in ([{"xVals": "x"}], [{"rVals": [1, 2]}], [{"xVals": [{"x509Cert": {"val": 5}}]}],
+                  [{"xVals": [{"x509Cert": 5}]}], [{"xVals": [{"x509Cert": []}]}],
                   [{"rVals": {"ocspVals": [{"val": "%%%"}], "crlVals": None}}]):  # fmt: skip
         result, codes = _codes(_sealed(extra=copy.deepcopy(extra)))
         assert result.verified, result.reason
@@ -219,4 +344,7 @@ def test_eu_sample_carries_a_good_ocsp_answer_from_anf(shared: Path) -> None:
     assert result.revocation.kind == "OCSP"
     assert result.revocation.signer == "ANF AC Qualified Certificates for eSeal Responder 1468"
     assert result.revocation.as_of == dt.datetime(2023, 9, 27, 11, 54, 17, tzinfo=dt.UTC)
-    assert "revocation_not_checked" not in [w.code for w in result.warnings]
+    codes = [w.code for w in result.warnings]
+    assert "revocation_not_checked" not in codes
+    # its time-stamp authority had expired by 2024: only the seal's claim dates the answer
+    assert "revocation_at_claimed_time" in codes

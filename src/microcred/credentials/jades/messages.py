@@ -123,6 +123,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "dowodzi, że złożono ją w okresie ważności certyfikatu. Nie sprawdzono: czy urząd "
         "znacznika czasu jest zaufany (brak listy zaufanych dostawców offline) ani czy "
         "certyfikat był wtedy unieważniony"),
+    "revocation_at_claimed_time": (
+        "the revocation data the seal carries shows the certificate not revoked at the "
+        "signing time the seal claims ({en}); no time-stamp confirms that time",
+        "dołączone dane o unieważnieniu pokazują, że certyfikat nie był unieważniony w "
+        "deklarowanym czasie złożenia pieczęci ({pl}); żaden znacznik czasu tego nie "
+        "potwierdza"),
     "revoked_after_sealing": (
         "the e-seal certificate was revoked on {en}, after its time-stamp proves the seal "
         "was made: the seal stays valid",

@@ -91,7 +91,8 @@ class SealResult:
     ``timestamps`` are the signature time-stamps checked; ``validated_at`` is the
     time-stamp's time when the seal was accepted on its proof of existence;
     ``revocation`` is the revocation data carried in the seal that showed the certificate
-    not revoked at the signing time (then no ``revocation_not_checked`` warning).
+    not revoked at the signing time (then no ``revocation_not_checked`` warning; a
+    ``revocation_at_claimed_time`` warning when only the seal's own claim dates it).
     """
 
     verified: bool
@@ -237,46 +238,48 @@ def _proof_of_existence(leaf: x509.Certificate, stamps: list[TimeStamp]) -> Time
 
 def _check_revocation(
     evidence: list[Revocation],
+    proof: TimeStamp | None,
     signed_at: dt.datetime | None,
     now: dt.datetime,
     skew: dt.timedelta,
     found: list[SealWarning],
     facts: dict[str, Any],
-) -> Revocation | None:
-    """What the revocation data the seal carries says about the claimed signing time
-    (or now): revoked by then fails; a "good" answer issued at or after it replaces the
-    ``revocation_not_checked`` warning. Returns the earliest revocation after that time,
-    which only a time-stamp can leave harmless."""
-    moment = signed_at or now
-    # A revocation after the validation time (a verification "as of" an earlier --now)
-    # did not exist yet at that time.
-    revocations = sorted((e for e in evidence if e.revoked_at is not None and e.revoked_at <= now),
-                         key=lambda e: e.revoked_at or moment)  # fmt: skip
-    if revocations and (revocations[0].revoked_at or moment) <= moment:
-        raise _FailedCheckError("certificate_revoked", _utc(revocations[0].revoked_at or moment))
-    fresh = [e for e in evidence if e.status == "good" and e.as_of >= moment - skew]
-    if fresh and not revocations:
-        facts["revocation"] = fresh[0]
-        found[:] = [w for w in found if w.code != "revocation_not_checked"]
-    return revocations[0] if revocations else None
-
-
-def _check_revoked_after_signing(
-    revoked: Revocation,
-    proof: TimeStamp | None,
-    signed_at: dt.datetime | None,
-    found: list[SealWarning],
 ) -> None:
-    """A certificate revoked after the claimed signing time: harmless when a time-stamp
-    proves the seal was made before; otherwise the seal is indeterminate (ETSI EN 319
-    102-1 REVOKED_NO_POE)."""
-    when = revoked.revoked_at or dt.datetime.max.replace(tzinfo=dt.UTC)
-    if proof is not None and proof.time is not None and proof.time < when:
-        found.append(_warning("revoked_after_sealing", _utc(when)))
+    """What the revocation data the seal carries says (ETSI EN 319 102-1 terms):
+
+    - revoked at or before the signing time the seal itself claims: failed (REVOKED);
+    - revoked later: harmless when a time-stamp (``proof``) shows the seal existed
+      before the revocation, otherwise indeterminate (REVOKED_NO_POE);
+    - a "good" answer dated at or after the time-stamp's time stands for the revocation
+      check; one dated only at or after the *claimed* signing time does too, with a
+      warning that nothing confirms that time.
+
+    Answers and revocations dated after ``now`` (a verification as of an earlier time)
+    did not exist yet and are not counted."""
+    known = [e for e in evidence if e.as_of <= now + skew]
+    revocations = sorted((e for e in known if e.revoked_at is not None and e.revoked_at <= now),
+                         key=lambda e: e.revoked_at or now)  # fmt: skip
+    if revocations:
+        first = revocations[0].revoked_at or now
+        if signed_at is not None and first <= signed_at:
+            raise _FailedCheckError("certificate_revoked", _utc(first))
+        if proof is not None and proof.time is not None and proof.time < first:
+            found.append(_warning("revoked_after_sealing", _utc(first)))
+            return
+        why_en, why_pl = (_texts("revocation_claim_only", _utc(signed_at)) if signed_at
+                          else _texts("no_signature_timestamp"))  # fmt: skip
+        raise _IndeterminateError("certificate_revoked", _utc(first), why_en, why_pl)
+    proven = proof.time if proof is not None else None
+    reference = proven or signed_at
+    if reference is None:
         return
-    why_en, why_pl = (_texts("revocation_claim_only", _utc(signed_at)) if signed_at
-                      else _texts("no_signature_timestamp"))  # fmt: skip
-    raise _IndeterminateError("certificate_revoked", _utc(when), why_en, why_pl)
+    good = [e for e in known if e.status == "good" and e.as_of >= reference - skew]
+    if not good:
+        return
+    facts["revocation"] = good[0]
+    found[:] = [w for w in found if w.code != "revocation_not_checked"]
+    if proven is None:
+        found.append(_warning("revocation_at_claimed_time", _utc(reference)))
 
 
 def verify_seal(
@@ -299,9 +302,10 @@ def verify_seal(
     (``sigT``, clause 5.2.1); its key usage (digitalSignature or nonRepudiation).
 
     Then the revocation data the seal carries (``rVals``: OCSP responses and CRLs,
-    :mod:`.revocation`): revoked before the claimed signing time fails, revoked later is
-    harmless only after a time-stamp-proven signing (else indeterminate), and a verified
-    "good" answer from the signing time on stands for the revocation check. Signature
+    :mod:`.revocation`; rules in :func:`_check_revocation`): revoked before the claimed
+    signing time fails, revoked later is harmless only after a time-stamp-proven signing
+    (else indeterminate), and a verified "good" answer from the signing time on stands for
+    the revocation check. Signature
     time-stamps (``sigTst``, :mod:`.timestamps`) prove when the seal existed once the
     certificate has expired.
 
@@ -404,10 +408,9 @@ def _verify(
     stamps = check_signature_timestamps(decoded, signature, now, skew)
     facts["timestamps"] = tuple(stamps)
     evidence = embedded_revocation(leaf, chain, decoded)
-    revoked = _check_revocation(evidence, signed_at, now, skew, found, facts)
+    _check_revocation(evidence, _proof_of_existence(leaf, stamps), signed_at, now, skew,
+                      found, facts)  # fmt: skip
     proof = _check_times(leaf, signed_at, now, skew, stamps)  # its failure names the stamps
-    if revoked is not None:
-        _check_revoked_after_signing(revoked, _proof_of_existence(leaf, stamps), signed_at, found)
     for stamp in stamps:
         if stamp.status != "valid":
             found.append(SealWarning(f"timestamp_{stamp.code}", stamp.describe("en"),

@@ -193,7 +193,8 @@ def seal_checks(sealed: SealResult) -> list[Check]:
         ]  # fmt: skip
     else:
         return [Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)]
-    if (found := sealed.revocation) is not None:
+    claimed = any(w.code == "revocation_at_claimed_time" for w in sealed.warnings)
+    if (found := sealed.revocation) is not None and not claimed:  # else: an e-seal warning
         source = f"{found.kind}, {found.signer}, {found.as_of:%Y-%m-%d %H:%M} UTC"
         checks.append(Check("revocation", P, "ok",
                             f"the certificate was not revoked when sealed ({source}, carried "
