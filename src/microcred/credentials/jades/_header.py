@@ -95,6 +95,17 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _base64_der(value: Any, limit: int) -> bytes | None:
+    """DER from a base64 (not base64url) string of at most ``limit`` characters, as JAdES
+    carries certificates, time-stamps and revocation data; None for anything else."""
+    if not isinstance(value, str) or len(value) > limit:
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError:
+        return None
+
+
 def _b64url_json(segment: str) -> dict[str, Any]:
     if not _B64URL.match(segment) or len(segment) % 4 == 1:
         raise ValueError("not base64url")

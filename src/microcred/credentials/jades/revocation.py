@@ -29,7 +29,6 @@ from __future__ import annotations
 
 __all__ = ["Revocation", "embedded_revocation"]
 
-import base64
 import contextlib
 import datetime as dt
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, paddin
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID, SignatureAlgorithmOID
 
-from ._header import _etsi_u_entries
+from ._header import _base64_der, _etsi_u_entries
 from .certificates import _CERTIFICATE_ERRORS, _attribute
 from .limits import _MAX_CERTIFICATE_BYTES, _MAX_CERTIFICATES
 
@@ -90,7 +89,7 @@ def _collect(
             if len(certificates) >= _MAX_CERTIFICATES:
                 break
             holder = item.get("x509Cert") if isinstance(item, dict) else None
-            der = _der(holder.get("val") if isinstance(holder, dict) else None,
+            der = _base64_der(holder.get("val") if isinstance(holder, dict) else None,
                        _MAX_CERTIFICATE_BYTES)  # fmt: skip
             if der is not None:
                 with contextlib.suppress(*_ERRORS):
@@ -103,7 +102,9 @@ def _collect(
             for item in _values(found.get(kind)):
                 if len(into) >= _MAX_VALUES:
                     break
-                der = _der(item.get("val") if isinstance(item, dict) else None, _MAX_VALUE_BYTES)
+                der = _base64_der(
+                    item.get("val") if isinstance(item, dict) else None, _MAX_VALUE_BYTES
+                )
                 if der is not None:
                     with contextlib.suppress(*_ERRORS):
                         into.append(loader(der))  # type: ignore[arg-type]
@@ -137,15 +138,6 @@ def _evidence(
 
 def _values(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
-
-
-def _der(value: Any, limit: int) -> bytes | None:
-    if not isinstance(value, str) or len(value) > limit:
-        return None
-    try:
-        return base64.b64decode(value, validate=True)
-    except ValueError:
-        return None
 
 
 def _name(certificate: x509.Certificate) -> str:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 __all__ = ["TimeStamp", "check_signature_timestamps"]
 
-import base64
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from ._header import _etsi_u_entries, _utc
+from ._header import _base64_der, _etsi_u_entries, _utc
 from .certificates import _CERTIFICATE_ERRORS, _attribute
 
 _MAX_TOKEN_BYTES = 256 * 1024
@@ -135,12 +134,8 @@ def check_signature_timestamps(
 
 
 def _check_entry(token: Any, data: bytes, now: dt.datetime, skew: dt.timedelta) -> TimeStamp:
-    value = token.get("val") if isinstance(token, dict) else None
-    if not isinstance(value, str) or len(value) > _MAX_TOKEN_BYTES:
-        return TimeStamp("invalid", "malformed")
-    try:
-        der = base64.b64decode(value, validate=True)
-    except ValueError:
+    der = _base64_der(token.get("val") if isinstance(token, dict) else None, _MAX_TOKEN_BYTES)
+    if der is None:
         return TimeStamp("invalid", "malformed")
     try:
         return check_timestamp_token(der, data, now, skew)

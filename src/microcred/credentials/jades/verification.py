@@ -202,11 +202,13 @@ def _check_times(
     now: dt.datetime,
     skew: dt.timedelta,
     stamps: list[TimeStamp],
+    proof: TimeStamp | None,
 ) -> TimeStamp | None:
     """The certificate's validity at ``now`` and at the claimed signing time (RFC 5280
-    §4.1.2.5). Once the certificate has expired, a valid signature time-stamp from its
-    validity period is the proof of existence that keeps the seal valid (returned);
-    without one the seal is indeterminate. The signing time alone is only a claim."""
+    §4.1.2.5). Once the certificate has expired, ``proof`` (the signature time-stamp from
+    its validity period, :func:`_proof_of_existence`) keeps the seal valid (returned);
+    without one the seal is indeterminate, and the failure names ``stamps``. The signing
+    time alone is only a claim."""
     start, end = leaf.not_valid_before_utc, leaf.not_valid_after_utc
     if now + skew < start:
         raise _FailedCheckError("certificate_not_yet_valid", _utc(start))
@@ -217,7 +219,7 @@ def _check_times(
             raise _FailedCheckError("certificate_not_valid_at_signing", _utc(signed_at))
     if now <= end:
         return None
-    if (proof := _proof_of_existence(leaf, stamps)) is not None:
+    if proof is not None:
         return proof
     if stamps:
         why_en = "; ".join(stamp.describe("en") for stamp in stamps)
@@ -408,9 +410,9 @@ def _verify(
     stamps = check_signature_timestamps(decoded, signature, now, skew)
     facts["timestamps"] = tuple(stamps)
     evidence = embedded_revocation(leaf, chain, decoded)
-    _check_revocation(evidence, _proof_of_existence(leaf, stamps), signed_at, now, skew,
-                      found, facts)  # fmt: skip
-    proof = _check_times(leaf, signed_at, now, skew, stamps)  # its failure names the stamps
+    existed = _proof_of_existence(leaf, stamps)
+    _check_revocation(evidence, existed, signed_at, now, skew, found, facts)
+    proof = _check_times(leaf, signed_at, now, skew, stamps, existed)
     for stamp in stamps:
         if stamp.status != "valid":
             found.append(SealWarning(f"timestamp_{stamp.code}", stamp.describe("en"),
