@@ -8,6 +8,7 @@ only when ``pyproject.toml`` changed), then runs the platform or the whole test 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -39,6 +40,45 @@ def ensure_venv() -> None:
     _sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     _sh(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
     STAMP.write_text(wanted)
+
+
+def newest_allowed() -> int:
+    """Guard: the suite runs against the newest versions ``pyproject.toml`` allows.
+
+    A fresh clone installs the newest allowed releases, so a new release of a dependency
+    (PyYAML 6.0.4 once) can break CI while an older virtual environment stays green.
+    pip is asked, without installing, what an eager upgrade would change: locally those
+    packages are upgraded; under ``CI=true`` any such package fails the run.
+    """
+    report = VENV / ".upgrade-report.json"
+    done = subprocess.run(
+        [str(PY), "-m", "pip", "install", "--dry-run", "--quiet", "--upgrade",
+         "--upgrade-strategy", "eager", "--report", str(report), "-e", ".[dev]"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode:
+        print(f"could not ask pip for the newest allowed versions:\n{done.stderr[-2000:]}")
+        return 1 if _ci() else 0
+    wanted = json.loads(report.read_text())["install"]
+    stale = {
+        item["metadata"]["name"]: item["metadata"]["version"]
+        for item in wanted
+        if item["metadata"]["name"].lower() != "microcred"
+    }
+    if not stale:
+        print("dependencies: the newest versions pyproject.toml allows", flush=True)
+        return 0
+    listed = ", ".join(f"{name} {version}" for name, version in sorted(stale.items()))
+    if _ci():
+        print(f"dependencies older than the newest allowed: {listed}", flush=True)
+        return 1
+    print(f"upgrading to the newest allowed versions: {listed}", flush=True)
+    return _sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "--upgrade-strategy",
+               "eager", "-e", ".[dev]", check=False)  # fmt: skip
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def run() -> int:
@@ -80,6 +120,8 @@ def test() -> int:
         print(f"shared data: {shared}", flush=True)
     else:
         print("shared data not found: tests that need it will fail under CI", flush=True)
+    if code := newest_allowed():
+        return code
     if shutil.which("npm"):
         # The JS reference stack (npm @digitalbazaar/vc ...) for the interoperability
         # tests and the benchmark; pinned by bench/js/package-lock.json.

@@ -128,6 +128,14 @@ def _decode(text: str | bytes, source: str) -> str:
         raise DesignError([problem("not_utf8", offset=exc.start)], source) from None
 
 
+def _is_depth_limit(exc: yaml.MarkedYAMLError) -> bool:
+    """libyaml (0.2.6, bundled in PyYAML 6.0.4 wheels) stops at 1,000 nested flow levels
+    with its own scanner error ("exceeded maximum nesting depth"); that is the same
+    problem as our 64-level limit, reached sooner, and must be reported as such. The
+    pure-Python parser has no such limit and ends in a RecursionError instead."""
+    return "nesting depth" in str(exc.problem or "") or "nesting depth" in str(exc.context or "")
+
+
 def parse(text: str | bytes, source: str) -> tuple[dict[str, Any], Marks, Marks]:
     """(data, value marks, key marks); raises :class:`DesignError` with every problem."""
     loader = _Loader(_decode(text, source))
@@ -142,6 +150,10 @@ def parse(text: str | bytes, source: str) -> tuple[dict[str, Any], Marks, Marks]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if _is_depth_limit(exc):
+            raise DesignError(
+                [problem("too_deep", "", line, column, limit=_MAX_DEPTH)], source
+            ) from None
         detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise DesignError(
             [problem("yaml_syntax", "", line, column, detail=detail)], source
