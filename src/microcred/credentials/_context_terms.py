@@ -61,12 +61,18 @@ def term_kinds(context_key: str) -> TermKinds:
                 sets["type_aliases"].add(term)
             if not isinstance(definition, dict):
                 continue
+            # A context embedded in a stranger's document may hold anything: only strings
+            # are keywords; whatever else is there the JSON-LD processor refuses later.
             coercion = definition.get("@type")
             bucket = {"@id": "id_typed", "@vocab": "vocab_typed", "@json": "json_typed"}
-            if coercion in bucket:
+            if isinstance(coercion, str) and coercion in bucket:
                 sets[bucket[coercion]].add(term)
             container = definition.get("@container", [])
-            container = set(container if isinstance(container, list) else [container])
+            container = {
+                item
+                for item in (container if isinstance(container, list) else [container])
+                if isinstance(item, str)
+            }
             if container & {"@language", "@index"}:
                 sets["text_maps"].add(term)
             if container & {"@type", "@id", "@graph"}:

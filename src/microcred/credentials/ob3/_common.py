@@ -3,16 +3,36 @@ EU element goes under which term (the table is ``docs/ob3-mapping.md``)."""
 
 from __future__ import annotations
 
-__all__ = ["CONTEXTS", "EU_CONTEXT", "IDENTITY_TYPES", "LEVEL_VOCABS", "OB3_CONTEXT", "OB3_SCHEMA",
-           "TEXTS", "Ob3Error"]  # fmt: skip
+__all__ = ["CONTEXTS", "EU_CONTEXT", "EU_TERMS", "IDENTITY_TYPES", "LEVEL_VOCABS", "OB3_CONTEXT",
+           "OB3_SCHEMA", "TEXTS", "Ob3Error", "has_eu_terms"]  # fmt: skip
+
+from typing import Any
 
 from ...standard.vocab import EqfLevel, Framework, IdentityAttribute, PrkLevel, QfEheaCycle
+from .. import contexts
 from ..errors import CredentialError
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# The URL microcred's EU terms were first published under. It resolves nowhere, so a
+# verifier that knows only the published contexts cannot read a credential that names it;
+# credentials issued with it still verify here (the context stays pinned).
 EU_CONTEXT = "https://w3id.org/microcred/ns/eu/v1"
-CONTEXTS = [VC_CONTEXT, OB3_CONTEXT, EU_CONTEXT]
+# The same term definitions, embedded in every credential microcred issues: any JSON-LD
+# processor reads them offline without knowing microcred (docs/ob3-mapping.md, "Why an
+# embedded context"). Equal to the pinned context's ``@context``, so the RDF of a
+# credential is the same whichever of the two forms it carries.
+EU_TERMS: dict[str, Any] = contexts.load(EU_CONTEXT)["@context"]
+CONTEXTS: list[str | dict[str, Any]] = [VC_CONTEXT, OB3_CONTEXT, EU_TERMS]
+
+
+def has_eu_terms(context: Any) -> bool:
+    """Whether a document's ``@context`` gives the ``eu*`` terms microcred's meaning:
+    the embedded definitions or the (older) context URL."""
+    items = context if isinstance(context, list) else [context]
+    return any(item in (EU_CONTEXT, EU_TERMS) for item in items)
+
+
 OB3_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )

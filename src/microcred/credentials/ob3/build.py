@@ -2,14 +2,16 @@
 ``to_ob3``. Every Annex I element goes on a native OB 3.0 field where one exists
 (``achievementType: MicroCredential``, ``creditsAvailable``, ``alignment`` to ESCO and
 EQF, issuer ``address``, ``criteria``, ``result``, learner ``identifier``...) and the rest,
-with the multilingual texts, under the ``eu*`` terms of microcred's pinned extension
-context ``https://w3id.org/microcred/ns/eu/v1`` (table: ``docs/ob3-mapping.md``).
+with the multilingual texts, under microcred's ``eu*`` terms, whose definitions are
+embedded in the credential's ``@context`` so that any JSON-LD processor reads them
+offline (table and reasons: ``docs/ob3-mapping.md``).
 """
 
 from __future__ import annotations
 
 __all__ = ["to_ob3"]
 
+import copy
 import hashlib
 import secrets
 import uuid
@@ -284,7 +286,7 @@ def to_ob3(
         subject["euGrade"] = _lang(award.grade)
 
     credential: dict[str, Any] = {
-        "@context": list(CONTEXTS),
+        "@context": copy.deepcopy(CONTEXTS),
         "id": award.id or f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,

@@ -28,7 +28,7 @@ from ...standard.vocab import (
 )
 from .._awards import validated_award
 from .._json import as_list, clean, types_of
-from ._common import IDENTITY_TYPES, LEVEL_VOCABS, TEXTS, Ob3Error
+from ._common import IDENTITY_TYPES, LEVEL_VOCABS, TEXTS, Ob3Error, has_eu_terms
 
 
 def _text(value: Any, fallback_lang: str) -> dict[str, str] | None:
@@ -60,6 +60,18 @@ def _level_from_uri(uri: str) -> dict[str, str] | None:
     return None
 
 
+def _without_eu_members(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_without_eu_members(item) for item in node]
+    if isinstance(node, dict):
+        return {
+            key: _without_eu_members(value)
+            for key, value in node.items()
+            if not (key.startswith("eu") and key[2:3].isupper())
+        }
+    return node
+
+
 def from_ob3(credential: Any) -> Award:
     """The award (and its specification) an OB 3.0 credential carries."""
     if not isinstance(credential, dict) or (
@@ -67,6 +79,10 @@ def from_ob3(credential: Any) -> Award:
         and ("AchievementCredential" not in types_of(credential))
     ):
         raise Ob3Error("the document's type is not OpenBadgeCredential")
+    if not has_eu_terms(credential.get("@context")):
+        # eu* members under someone else's definitions mean what that context says,
+        # not what microcred's terms mean: only the native OB 3.0 fields are read.
+        credential = _without_eu_members(credential)
     subject = credential.get("credentialSubject")
     subject = subject[0] if isinstance(subject, list) and subject else subject
     if not isinstance(subject, dict) or not isinstance(subject.get("achievement"), dict):

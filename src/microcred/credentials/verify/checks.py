@@ -38,7 +38,7 @@ from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc, shacl
 from ..jades import Indication, SealResult
-from ..ob3 import from_ob3
+from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
 from .report import Check, CheckStatus
 
@@ -108,15 +108,20 @@ def _check_edc_shapes(document: dict[str, Any]) -> Check:
 
 
 def check_contexts(document: dict[str, Any]) -> Check:
-    """Every ``@context`` URL is pinned; example contexts are flagged."""
+    """Every ``@context`` URL is pinned; example contexts are flagged; so are contexts
+    embedded in the document, except microcred's own EU terms: such terms mean what the
+    issuer wrote, which a verifier can read but no published vocabulary vouches for."""
     urls: list[str] = []
+    embedded = 0
 
     def walk(node: Any) -> None:
+        nonlocal embedded
         if isinstance(node, dict):
             for key, value in node.items():
                 if key == "@context":
                     items = value if isinstance(value, list) else [value]
                     urls.extend(item for item in items if isinstance(item, str))
+                    embedded += sum(isinstance(i, dict) and i != EU_TERMS for i in items)
                 else:
                     walk(value)
         elif isinstance(node, list):
@@ -133,6 +138,11 @@ def check_contexts(document: dict[str, Any]) -> Check:
     if examples:
         return Check("contexts", W, "example_context", f"uses a W3C example context: {examples[0]}",
                      f"używa przykładowego kontekstu W3C: {examples[0]}")  # fmt: skip
+    if embedded:
+        return Check("contexts", W, "embedded_context",
+                     "the credential defines some of its terms itself (an embedded context)",
+                     "poświadczenie samo definiuje część swoich terminów "
+                     "(osadzony kontekst)")  # fmt: skip
     return Check("contexts", P, "ok", "every context is a pinned, known context",
                  "wszystkie konteksty są znane i przypięte")  # fmt: skip
 
