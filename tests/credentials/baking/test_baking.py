@@ -122,13 +122,13 @@ OB = 'xmlns:o="https://purl.imsglobal.org/ob/v3p0"'
     ("svg", "code"),
     [
         (f'{XML}<!DOCTYPE svg [<!ENTITY x "boom">]><svg {NS}>&x;</svg>', "unsafe_svg"),
-        (f'{XML}<!DOCTYPE svg SYSTEM "http://ex.org/e.dtd"><svg {NS}/>', "unsafe_svg"),
+        (f'{XML}<!DOCTYPE svg SYSTEM "http://ex.org/e.dtd"><svg {NS}>&x;</svg>', "unsafe_svg"),
         (f"<svg {NS}></svg>", "no_credential"),
         (f"<svg {NS} {OB}><o:credential>{{}}</o:credential><o:credential>{{}}</o:credential></svg>",
          "multiple_credentials"),
         ("<svg><unclosed></svg>", "baking_error"),
     ],
-    ids=["entity", "external-dtd", "no-credential", "two-credentials", "malformed"],
+    ids=["entity", "external-dtd-entity", "no-credential", "two-credentials", "malformed"],
 )  # fmt: skip
 def test_hostile_or_empty_svg(svg: str, code: str) -> None:
     with pytest.raises(BakingError) as caught:

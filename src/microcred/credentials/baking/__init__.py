@@ -18,13 +18,16 @@ def image_format(image: bytes) -> str | None:
     if image.startswith(SIGNATURE):
         return "png"
     head = image[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<") and (b"<svg" in head or head.startswith(b"<?xml")):
+    if head.startswith(b"<") and (b"<svg" in head or head.startswith((b"<?xml", b"<!doctype svg"))):
         return "svg"
     return None
 
 
 def bake(image: bytes, credential: str) -> bytes:
-    """Bake ``credential`` (JSON text or compact JWS) into a PNG or SVG image."""
+    """Bake ``credential`` (JSON text or compact JWS) into a PNG or SVG image.
+
+    In an SVG a compact JWS goes into the ``verify`` attribute (OB 3.0 §5.3.2.1).
+    """
     kind = image_format(image)
     if kind == "png":
         return bake_png(image, credential)

@@ -80,7 +80,11 @@ def _format_failure(code: str, en: str, pl: str, fmt: str = "unknown") -> Verifi
 _IMAGE_ERRORS_PL = {
     "no_credential": "obraz nie zawiera poświadczenia",
     "multiple_credentials": "obraz zawiera więcej niż jedno poświadczenie",
-    "unsafe_svg": "odrzucono niebezpieczny plik SVG (DTD lub encje)",
+    "unsafe_svg": "odrzucono niebezpieczny plik SVG (encje lub deklaracje w DTD)",
+    "ambiguous_credential": (
+        "element openbadges:credential ma atrybut verify i inną treść — nie wiadomo, "
+        "które jest poświadczeniem"
+    ),
 }
 
 
