@@ -100,3 +100,40 @@ def test_jwt_baked_in_a_png() -> None:
     report = verify(bake(_png(), TOKEN), now=NOW)
     assert report.verified
     assert report.format == "png+jwt"
+
+
+OTHER = KeyPair.generate()
+
+
+@pytest.mark.parametrize("shape", ["vc2", "vc11"])
+def test_iss_must_be_the_issuer_in_both_shapes(shape: str) -> None:
+    key = KeyPair.generate()
+    document = _unsigned(key)
+    claims = document | {"iss": OTHER.did_key} if shape == "vc2" else {
+        "iss": OTHER.did_key, "vc": document}  # fmt: skip
+    result, payload = verify_jwt(sign_jwt(claims, key))
+    assert (result.verified, result.code, payload) == (False, "iss_mismatch", None)
+    assert OTHER.did_key in result.reason
+    report = verify(sign_jwt(claims, key), now=NOW)
+    assert not report.verified
+    assert report.check("proof").code == "iss_mismatch"
+
+
+def test_iss_equal_to_the_issuer_is_accepted_and_fills_a_vc11_issuer() -> None:
+    key = KeyPair.generate()
+    document = _unsigned(key)
+    assert verify_jwt(sign_jwt(document | {"iss": key.did_key}, key))[0].verified
+    without_issuer = {k: v for k, v in document.items() if k != "issuer"}
+    result, payload = verify_jwt(sign_jwt({"iss": key.did_key, "vc": without_issuer}, key))
+    assert result.verified, result.reason
+    assert payload is not None and payload["issuer"] == key.did_key
+
+
+def test_kid_must_be_a_key_of_the_issuer() -> None:
+    """A JWT signed by another key for an issuer it does not belong to."""
+    key = KeyPair.generate()
+    token = sign_jwt(_unsigned(key), OTHER)  # kid = OTHER's key, issuer = key's DID
+    result, payload = verify_jwt(token)
+    assert (result.verified, result.code, payload) == (False, "kid_not_issuer", None)
+    report = verify(token, now=NOW)
+    assert report.check("proof").code == "kid_not_issuer"

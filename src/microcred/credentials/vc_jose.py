@@ -7,8 +7,9 @@ Signing and signature checks are joserfc's. What this module adds is the trust p
 the algorithm is pinned from the *resolved* key (Ed25519 → ``EdDSA``/``Ed25519``,
 P-256 → ``ES256``), never taken from the header; ``alg: none`` and any key carried in the
 header (``jwk``, ``jku``, ``x5c``, ``x5u``) are refused; the ``kid`` must be a
-verification method the resolver knows. Credentials in the VC 1.1 JWT shape (a ``vc``
-claim) are read too.
+verification method the resolver knows and a key of the credential's issuer; ``iss``,
+when present, must be the issuer, in both shapes (the VC 2.0 one, whose payload *is* the
+credential, and the VC 1.1 one, with a ``vc`` claim).
 """
 
 from __future__ import annotations
@@ -125,16 +126,23 @@ def verify_jwt(
         payload = loads_strict(result.payload)
     except (ValueError, UnicodeDecodeError):
         return _fail("malformed_jwt", "the JWS payload is not JSON", header)
-    if isinstance(payload, dict) and isinstance(payload.get("vc"), dict):
-        claims, payload = payload, dict(payload["vc"])  # VC 1.1 JWT encoding
-        issuer = payload.get("issuer")
-        issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-        if "iss" in claims and issuer_id is not None and claims["iss"] != issuer_id:
-            return _fail("iss_mismatch", "the JWT iss is not the credential's issuer", header)
-        _registered_dates(claims, payload)
-    elif isinstance(payload, dict):
-        _registered_dates(payload, payload)
+    claims: dict[str, Any] = payload if isinstance(payload, dict) else {}
+    if isinstance(claims.get("vc"), dict):
+        payload = dict(claims["vc"])  # VC 1.1 JWT encoding: iss stands for the issuer
+        if "issuer" not in payload and isinstance(claims.get("iss"), str):
+            payload["issuer"] = claims["iss"]
     if not isinstance(payload, dict):
         return _fail("malformed_jwt", "the JWS payload is not a credential object", header)
+    issuer = payload.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    if "iss" in claims and claims["iss"] != issuer_id:
+        # VC-JOSE-COSE §3.1.1: iss, when present, is the issuer; a JWT that names
+        # someone else there says two things about who issued it.
+        reason = f"the JWT iss {str(claims['iss'])[:100]!r} is not the issuer {issuer_id!r}"
+        return _fail("iss_mismatch", reason, header)
+    if method.controller != issuer_id or kid.split("#", 1)[0] != issuer_id:
+        reason = f"the kid {kid[:120]} is not a key of the issuer {str(issuer_id)[:120]}"
+        return _fail("kid_not_issuer", reason, header)
+    _registered_dates(claims, payload)
     label = {**header, "cryptosuite": f"jose-{alg}"}
     return ProofResult(True, "ok", f"valid JWS ({alg}) by {kid}", label, method), payload
