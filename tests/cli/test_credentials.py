@@ -313,3 +313,38 @@ def test_verify_an_eu_sealed_sample_from_the_command_line(shared: Path) -> None:
     assert "? proof: the e-seal certificate expired on 2025-05-10T14:31:15Z and nothing" in out
     assert "trust list" in out
     assert "claims (not confirmed):\n    Title: Digital micro-credential creation\n" in out
+
+
+def test_status_list_url_equals_file_shows_a_revoked_credential_offline(tmp_path: Path) -> None:
+    """``--status-list URL=FILE``: the file is what the URL serves, even when the list
+    names itself otherwise (it is signed by the credential's issuer)."""
+    from microcred.credentials.data_integrity import sign
+    from microcred.credentials.keys import KeyPair
+    from microcred.credentials.status import StatusList, status_entry, status_list_credential
+
+    key = KeyPair.generate()
+    url = "https://uni.example/status/3"
+    document = to_ob3(example_award(), issuer_id=key.did_key)
+    credential = tmp_path / "credential.json"
+    credential.write_text(json.dumps(sign(document | {"credentialStatus": status_entry(url, 42)},
+                                          key)))  # fmt: skip
+    revoked = StatusList()
+    revoked.set(42)
+    listing = tmp_path / "list.json"
+    published = status_list_credential(
+        revoked, credential_id="https://cdn.example/lists/3", issuer=key.did_key
+    )
+    listing.write_text(json.dumps(sign(published, key)))
+
+    code, out, _ = _run("verify", "--lang", "en", "--now", "2026-01-01", str(credential))
+    assert (code, "STATUS UNKNOWN" in out) == (1, True)
+    code, out, _ = _run("verify", "--lang", "en", "--now", "2026-01-01",
+                        "--status-list", f"{url}={listing}", str(credential))  # fmt: skip
+    assert code == 1
+    assert "NOT VERIFIED" in out
+    assert "status: the credential is revoked" in out
+    assert "names itself https://cdn.example/lists/3" in out
+    # the file alone stands for its own id, which is not the URL the credential names
+    code, out, _ = _run("verify", "--lang", "en", "--now", "2026-01-01",
+                        "--status-list", str(listing), str(credential))  # fmt: skip
+    assert "STATUS UNKNOWN" in out

@@ -16,8 +16,10 @@ from microcred.credentials.data_integrity import sign
 from microcred.credentials.errors import StatusError
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.status import (
+    MAX_LIST_BYTES,
     MIN_ENTRIES,
     StatusList,
+    local_fetcher,
     status_entry,
     status_list_credential,
 )
@@ -153,3 +155,36 @@ def test_a_too_short_list_is_status_unknown() -> None:
     report = verify(_credential(3), now=NOW, status_fetcher=lambda url: sign(listing, KEY))
     assert _status(report) == ("warning", "status_list_malformed")
     assert "at least 131072" in report.check("status").en  # type: ignore[union-attr]
+
+
+def test_local_fetcher_maps_a_url_to_a_file_so_a_revoked_credential_shows_revoked(
+    tmp_path: Path,
+) -> None:
+    revocations = StatusList("revocation")
+    revocations.set(7)
+    copy = tmp_path / "list.json"
+    copy.write_text(json.dumps(_published(revocations)), encoding="utf-8")
+    for given in (copy, copy.read_bytes(), json.loads(copy.read_text())):
+        report = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({LIST_URL: given}))
+        assert _status(report) == ("fail", "revoked"), given
+
+
+def test_local_fetcher_asks_its_fallback_for_other_urls_and_else_is_unknown() -> None:
+    asked: list[str] = []
+
+    def fallback(url: str) -> Any:
+        asked.append(url)
+        return _published(StatusList())
+
+    fine = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({}, fallback))
+    assert (fine.verified, asked) == (True, [LIST_URL])
+    alone = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({}))
+    assert _status(alone) == ("warning", "status_list_unavailable")
+
+
+def test_local_fetcher_caps_the_file_it_reads(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (MAX_LIST_BYTES + 1))
+    report = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({LIST_URL: huge}))
+    assert _status(report) == ("warning", "status_list_unavailable")
+    assert "larger than" in report.check("status").en  # type: ignore[union-attr]

@@ -19,6 +19,7 @@ import click
 
 from ..credentials.dids import Resolver
 from ..credentials.fetch import fetch_public_https, json_fetcher
+from ..credentials.status import local_fetcher
 from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES, CheckStatus, verify
 from ..standard.compliance import Verdict
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
@@ -55,6 +56,26 @@ def _by_id(paths: tuple[Path, ...], what: str) -> dict[str, Any]:
     return found
 
 
+def _status_lists(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """``--status-list`` values: ``URL=FILE`` (the file is what the URL serves) or a
+    ``FILE`` that stands for the URL of its own ``id``."""
+    mapped: dict[str, Path] = {}
+    alone: list[Path] = []
+    for value in values:
+        url, sep, file = value.partition("=")
+        if sep and url.startswith(("https://", "http://")):
+            mapped[url] = Path(file)
+        else:
+            alone.append(Path(value))
+    found = _by_id(tuple(alone), "status list credential")
+    for url, path in mapped.items():
+        try:
+            found[url] = json.loads(read_limited(path, MAX_BYTES))
+        except (OSError, ValueError):
+            raise click.BadParameter(f"{path} is not a readable status list credential") from None
+    return found
+
+
 def _parse_now(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -71,30 +92,29 @@ def _parse_now(value: str | None) -> dt.datetime | None:
 @click.option("--now", help="Verify as of this ISO 8601 time instead of now.")
 @click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
               help="A local DID document to trust for resolution (repeatable).")  # fmt: skip
-@click.option("--status-list", "status_lists", multiple=True, type=click.Path(path_type=Path),
-              help="A local copy of a status list credential (repeatable); without one, "
-              "a revocable credential's status is unknown.")  # fmt: skip
+@click.option("--status-list", "status_lists", multiple=True, metavar="[URL=]FILE",
+              help="A local copy of a status list credential (repeatable): URL=FILE says "
+              "FILE is what URL serves; FILE alone stands for the URL of its own id. "
+              "Without one, a revocable credential's status is unknown.")  # fmt: skip
 @click.option("--network", is_flag=True,
               help="Allow fetching did:web documents and status lists over https (public "
               "addresses only). Off by default: verification is offline.")  # fmt: skip
 @LANG_OPTION
 def verify_command(
     files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
-    status_lists: tuple[Path, ...], network: bool, lang: str,
+    status_lists: tuple[str, ...], network: bool, lang: str,
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now)
     documents = _by_id(did_documents, "DID document")
     resolver = Resolver(documents, fetch=fetch_public_https if network else None)
-    lists = _by_id(status_lists, "status list credential")
+    lists = _status_lists(status_lists)
     remote = json_fetcher() if network else None
 
-    def fetcher(url: str) -> Any:
-        if url in lists:
-            return lists[url]
-        if remote is None:
-            raise LookupError(f"{url} is not among --status-list files (use --network to fetch)")
-        return remote(url)
+    def offline(url: str) -> Any:
+        raise LookupError(f"{url} is not among --status-list files (use --network to fetch)")
+
+    fetcher = local_fetcher(lists, remote or offline)
 
     status = EXIT_OK
     for path in files:

@@ -12,7 +12,8 @@ A credential points at its bit with a ``BitstringStatusListEntry``::
 :func:`check_status` fetches the list credential through an injected ``fetcher`` (no
 network unless the caller's fetcher goes there), verifies its proof, requires the same
 issuer and purpose, caps the decompressed size, and reads the bit. Any failure is
-"unknown", never "valid".
+"unknown", never "valid". :func:`local_fetcher` answers a list's URL with a local copy,
+so that a revoked credential shows as revoked offline.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ __all__ = [
     "StatusList",
     "StatusResult",
     "check_status",
+    "local_fetcher",
     "status_entry",
     "status_list_credential",
 ]
@@ -29,11 +31,14 @@ __all__ = [
 import base64
 import gzip
 import io
+import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ._json import loads_strict
 from .errors import StatusError
 
 MIN_ENTRIES = 131_072
@@ -152,10 +157,43 @@ class StatusResult:
     code: str
     reason: str
     purpose: str = ""
+    note: str = ""  # how the list was accepted, when the report should say it
 
 
 Fetcher = Callable[[str], Any]
 ListVerifier = Callable[[dict[str, Any]], tuple[bool, str]]
+
+
+MAX_LIST_BYTES = 4 * 1024 * 1024
+
+
+def local_fetcher(
+    lists: Mapping[str, dict[str, Any] | bytes | os.PathLike[str]],
+    fallback: Fetcher | None = None,
+) -> Fetcher:
+    """A fetcher that answers a status list URL with a local copy — "this file is what
+    that URL serves" — and asks ``fallback`` (or fails: status unknown) for other URLs.
+
+    A copy is a parsed document, its bytes, or a path read when first asked for (at most
+    4 MiB). The copy is checked like a fetched list: its proof, its issuer, and its
+    ``id`` against the URL (see :func:`check_status`)."""
+
+    def fetch(url: str) -> Any:
+        if url not in lists:
+            if fallback is None:
+                raise LookupError(f"no local copy of the status list {url}")
+            return fallback(url)
+        copy = lists[url]
+        if isinstance(copy, dict):
+            return copy
+        if not isinstance(copy, bytes):
+            with Path(copy).open("rb") as stream:
+                copy = stream.read(MAX_LIST_BYTES + 1)
+        if len(copy) > MAX_LIST_BYTES:
+            raise StatusError(f"the local copy of {url} is larger than {MAX_LIST_BYTES} bytes")
+        return loads_strict(copy)
+
+    return fetch
 
 
 def _issuer_id(credential: dict[str, Any]) -> Any:
@@ -210,19 +248,38 @@ def _check_entry(
         return _unknown(
             "not_a_status_list", f"{url} is not a BitstringStatusListCredential", purpose
         )
-    if listing.get("id") != url:
-        # bound to the URL the credential names: not another (older) list of the issuer's
-        reason = f"the document fetched from {url} is another status list"
-        return _unknown("status_list_mismatch", reason, purpose)
+    # A list is bound to the URL the credential names (not another, older list), unless
+    # the credential's own issuer signed it: lists are often served from another URL
+    # than their ``id`` (a CDN, a copy given with --status-list URL=FILE), and the
+    # report then says which list was used.
+    served_elsewhere = listing.get("id") != url
+    mismatch = _unknown("status_list_mismatch",
+                        f"the document given for {url} is another status list "
+                        f"({str(listing.get('id'))[:120]}), not signed by the credential's issuer",
+                        purpose)  # fmt: skip
     verified, reason = verify_list(listing)
     if not verified:
-        return _unknown(
-            "status_list_invalid", f"the status list does not verify: {reason}", purpose
+        return (
+            mismatch
+            if served_elsewhere
+            else _unknown(
+                "status_list_invalid", f"the status list does not verify: {reason}", purpose
+            )
         )
     if _issuer_id(listing) != _issuer_id(credential):
-        return _unknown(
-            "status_list_issuer", "the status list has another issuer than the credential", purpose
+        return (
+            mismatch
+            if served_elsewhere
+            else _unknown(
+                "status_list_issuer",
+                "the status list has another issuer than the credential",
+                purpose,
+            )
         )
+    note = ""
+    if served_elsewhere:
+        note = (f"the list given for {url} names itself {str(listing.get('id'))[:120]}; "
+                "used because the credential's issuer signed it")  # fmt: skip
     subject = listing.get("credentialSubject")
     if not isinstance(subject, dict) or subject.get("statusPurpose") != purpose:
         return _unknown("status_purpose_mismatch", f"the status list is not for {purpose}", purpose)
@@ -233,7 +290,7 @@ def _check_entry(
         return _unknown("status_list_malformed", exc.message, purpose)
     if value:
         state = "revoked" if purpose == "revocation" else "suspended"
-        return StatusResult(state, state, f"the credential is {state}", purpose)
+        return StatusResult(state, state, f"the credential is {state}", purpose, note)
     return StatusResult(
-        "ok", "ok", f"not {'revoked' if purpose == 'revocation' else 'suspended'}", purpose
+        "ok", "ok", f"not {'revoked' if purpose == 'revocation' else 'suspended'}", purpose, note
     )

@@ -78,14 +78,29 @@ def test_jwt_expiry_and_issuer_claims_count() -> None:
     assert vc2.check("dates").code == "expired"  # type: ignore[union-attr]
 
 
-def test_a_status_list_from_another_url_is_not_used() -> None:
+def test_a_status_list_from_another_url_is_used_only_when_the_issuer_signed_it() -> None:
+    """A list served from another URL than its id: the issuer's own list is used and the
+    report says so; anyone else's is refused (status unknown, never valid)."""
     key = KeyPair.generate()
     document = _unsigned(key.did_key) | {
         "credentialStatus": status_entry("https://u.example/s/1", 5)
     }
     credential = sign(document, key)
-    other_list = sign(status_list_credential(StatusList(), credential_id="https://u.example/s/OLD",
-                                             issuer=key.did_key), key)  # fmt: skip
-    report = verify(credential, now=NOW, status_fetcher=lambda url: other_list)
+    revoked = StatusList()
+    revoked.set(5)
+    issuers_list = sign(status_list_credential(revoked, credential_id="https://cdn.example/s/1",
+                                               issuer=key.did_key), key)  # fmt: skip
+    report = verify(credential, now=NOW, status_fetcher=lambda url: issuers_list)
+    assert report.result is Result.INVALID
+    status = report.check("status")
+    assert status is not None
+    assert status.code == "revoked"
+    assert "names itself https://cdn.example/s/1" in status.en
+    assert "podpisał ją wystawca" in status.pl
+
+    stranger = KeyPair.generate()
+    strangers_list = sign(status_list_credential(StatusList(), credential_id="https://u.example/OLD",
+                                                 issuer=stranger.did_key), stranger)  # fmt: skip
+    report = verify(credential, now=NOW, status_fetcher=lambda url: strangers_list)
     assert report.result is Result.STATUS_UNKNOWN
     assert report.check("status").code == "status_list_mismatch"  # type: ignore[union-attr]

@@ -316,18 +316,24 @@ def check_status(
         return (False, failed.en) if failed else (True, "ok")
 
     results = check_entries(document, fetcher=fetcher, verify_list=verify_list)
+    notes = [r.note for r in results if r.note]
+    note_en = "".join(f"; {note}" for note in notes)
+    note_pl = "".join(
+        "; lista statusów ma inny identyfikator niż adres, pod którym ją podano — użyto jej, "
+        "bo podpisał ją wystawca poświadczenia" for _ in notes[:1]
+    )
     for result in results:
         if result.state in ("revoked", "suspended"):
             polish = "unieważnione" if result.state == "revoked" else "zawieszone"
-            return Check("status", F, result.code, f"the credential is {result.state}",
-                         f"poświadczenie jest {polish}")  # fmt: skip
+            return Check("status", F, result.code, f"the credential is {result.state}{note_en}",
+                         f"poświadczenie jest {polish}{note_pl}")  # fmt: skip
     unknown = next((r for r in results if r.state == "unknown"), None)
     if unknown:
         return Check("status", W, unknown.code, f"status unknown: {unknown.reason}",
                      f"status nieznany: {unknown.reason}")  # fmt: skip
     purposes = ", ".join(sorted({r.purpose for r in results}))
-    return Check("status", P, "ok", f"checked ({purposes}): not revoked or suspended",
-                 f"sprawdzono ({purposes}): nie unieważnione ani zawieszone")  # fmt: skip
+    return Check("status", P, "ok", f"checked ({purposes}): not revoked or suspended{note_en}",
+                 f"sprawdzono ({purposes}): nie unieważnione ani zawieszone{note_pl}")  # fmt: skip
 
 
 def check_eu_elements(
