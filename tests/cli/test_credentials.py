@@ -78,9 +78,18 @@ def test_sign_then_verify(tmp_path: Path, key_file: Path, suite: str) -> None:
     code, out, _ = _run("verify", "--lang", "en", str(path))
     assert code == 0
     assert "VERIFIED — micro-credential" in out
-    assert "  Learner: Jan Nowak\n" in out
-    assert "  Issued on: 2025-06-20\n" in out
+    # who signed, and plainly that nobody vouches for them: the issuer is a claim
+    assert f"Signed by: {key_did} (key {key_did}#" in out
+    assert "Issuer: NOT CONFIRMED" in out
+    assert "the credential states:\n    Title:" in out
+    assert "\n  Awarded by" not in out  # never at the level of a verified fact
+    assert "! trust: signed by" in out
+    assert "    Learner: Jan Nowak\n" in out
+    assert "    Issued on: 2025-06-20\n" in out
     assert "claims (not confirmed)" not in out
+    code, out, _ = _run("verify", "--lang", "pl", str(path))
+    assert "Wystawca: NIEPOTWIERDZONY" in out
+    assert "poświadczenie deklaruje:" in out
 
 
 def test_batch_sign_into_a_folder(tmp_path: Path, key_file: Path) -> None:

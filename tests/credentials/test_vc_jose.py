@@ -126,7 +126,8 @@ def test_iss_equal_to_the_issuer_is_accepted_and_fills_a_vc11_issuer() -> None:
     without_issuer = {k: v for k, v in document.items() if k != "issuer"}
     result, payload = verify_jwt(sign_jwt({"iss": key.did_key, "vc": without_issuer}, key))
     assert result.verified, result.reason
-    assert payload is not None and payload["issuer"] == key.did_key
+    assert payload is not None
+    assert payload["issuer"] == key.did_key
 
 
 def test_kid_must_be_a_key_of_the_issuer() -> None:

@@ -20,7 +20,13 @@ import click
 from ..credentials.dids import Resolver
 from ..credentials.fetch import fetch_public_https, json_fetcher
 from ..credentials.status import local_fetcher
-from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES, CheckStatus, verify
+from ..credentials.verify import (
+    MAX_BYTES,
+    PDF_MAX_BYTES,
+    CheckStatus,
+    VerificationReport,
+    verify,
+)
 from ..standard.compliance import Verdict
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
 
@@ -86,6 +92,38 @@ def _parse_now(value: str | None) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _echo_claims(report: VerificationReport, lang: str) -> None:
+    """Who signed, whether the issuer is confirmed, and what the credential states:
+    its details are printed as facts only when a trust list confirmed the issuer."""
+    pl = lang == "pl"
+    if report.verified and report.signer is not None:
+        click.echo(("  Podpisał: " if pl else "  Signed by: ") + report.signer.describe())
+        if report.issuer_confirmed:
+            trust = report.check("trust")
+            click.echo(("  Wystawca: " if pl else "  Issuer: ") + (trust.reason(lang) if trust
+                       else ""))  # fmt: skip
+        else:
+            click.echo(click.style("  Wystawca: NIEPOTWIERDZONY" if pl else
+                                   "  Issuer: NOT CONFIRMED", fg="yellow")
+                       + (" (żadna lista zaufanych wystawców go nie potwierdza)" if pl else
+                          " (no trust list vouches for the signer)"))  # fmt: skip
+    labels = _SUMMARY_LABELS[pl]
+    summary = {key: value for key, value in report.summary(lang).items() if value}
+    if not summary:
+        return
+    if report.issuer_confirmed:
+        heading = None
+    elif report.verified:
+        heading = "poświadczenie deklaruje:" if pl else "the credential states:"
+    else:
+        heading = "deklaruje (niepotwierdzone):" if pl else "claims (not confirmed):"
+    if heading:
+        click.echo("  " + heading)
+    indent = "    " if heading else "  "
+    for key, value in summary.items():
+        click.echo(f"{indent}{labels[key]}: {value}")
+
+
 @click.command("verify")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
@@ -135,14 +173,7 @@ def verify_command(
         colour = {"valid": "green", "invalid": "red"}.get(str(report.result), "yellow")
         verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
         click.echo(f"{path}: " + click.style(word[lang == "pl"], fg=colour, bold=True) + verdict)
-        labels = _SUMMARY_LABELS[lang == "pl"]
-        summary = {key: value for key, value in report.summary(lang).items() if value}
-        if summary and not report.verified:
-            click.echo("  " + ("deklaruje (niepotwierdzone):" if lang == "pl" else
-                               "claims (not confirmed):"))  # fmt: skip
-        indent = "  " if report.verified else "    "
-        for key, value in summary.items():
-            click.echo(f"{indent}{labels[key]}: {value}")
+        _echo_claims(report, lang)
         for check in report.checks:
             # A PDF's format line says that the printed page itself is not signed.
             pdf_note = check.name == "format" and report.format.startswith("pdf")

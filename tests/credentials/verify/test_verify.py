@@ -43,7 +43,7 @@ def test_a_good_credential_verifies_with_its_eu_elements() -> None:
     assert _statuses(report) == {
         "format": "pass:ok", "schema": "pass:ok", "contexts": "pass:ok", "proof": "pass:ok",
         "issuer": "pass:ok", "dates": "pass:ok", "status": "not-applicable:no_status",
-        "eu-elements": "pass:micro-credential",
+        "eu-elements": "pass:micro-credential", "trust": "warning:not_checked",
     }  # fmt: skip
     assert report.verdict == "micro-credential"
     assert report.eu_elements["workload"] == "present"

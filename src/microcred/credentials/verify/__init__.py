@@ -20,6 +20,10 @@ __all__ = [
     "Check",
     "CheckStatus",
     "Result",
+    "Signer",
+    "StaticTrustList",
+    "TrustEntry",
+    "TrustList",
     "VerificationReport",
     "verify",
 ]
@@ -51,7 +55,8 @@ from .checks import (
     seal_issuer_check,
     seal_warnings,
 )
-from .report import Check, CheckStatus, Result, VerificationReport
+from .report import Check, CheckStatus, Result, Signer, VerificationReport
+from .trust import StaticTrustList, TrustEntry, TrustList, trust_check
 
 MAX_BYTES = 1024 * 1024
 PDF_MAX_BYTES = 10 * 1024 * 1024
@@ -144,6 +149,7 @@ class _How:
     resolver: Resolver
     allowed_suites: frozenset[str]
     status_fetcher: Callable[[str], Any] | None
+    trust_list: TrustList | None = None
 
 
 def _claimed_award(document: Any, how: _How) -> Award | None:
@@ -219,15 +225,18 @@ def verify(
     resolver: Resolver | None = None,
     allowed_suites: frozenset[str] = DEFAULT_SUITES,
     status_fetcher: Callable[[str], Any] | None = None,
+    trust_list: TrustList | None = None,
 ) -> VerificationReport:
     """Verify a credential; see the module docstring. Never raises on untrusted input.
 
     ``status_fetcher(url)`` returns a status list credential (parsed JSON); without one,
     a credential with ``credentialStatus`` is "status unknown", never "valid".
+    ``trust_list`` is the register of recognised issuers the ``trust`` check asks about
+    the signer; without one, the issuer is reported as not confirmed.
     """
     try:
         how = _How(now or dt.datetime.now(dt.UTC), clock_skew, resolver or Resolver(),
-                   allowed_suites, status_fetcher)  # fmt: skip
+                   allowed_suites, status_fetcher, trust_list)  # fmt: skip
         return _verify(anything, how)
     except Exception as exc:  # the last line of defence: a bug must not become a crash
         reason = f"internal error while verifying: {type(exc).__name__}"
@@ -273,10 +282,13 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
                     f"czytelny dokument {label}")]  # fmt: skip
     checks.append(check_schema(document))
     checks.append(check_contexts(document))
+    signer: Signer | None = None
     if sealed is not None:
         checks.extend(seal_checks(sealed))
         checks.append(seal_issuer_check(document, sealed))
         checks.extend(seal_warnings(sealed))
+        if sealed.indication is not Indication.FAILED and sealed.subject:
+            signer = Signer("seal", sealed.subject, name=sealed.organisation)
     else:
         if jose is None:
             proof_result, proof = check_proof(document, how.resolver, how.allowed_suites)
@@ -284,11 +296,16 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
             proof_result, proof = proof_check(jose), jose
         checks.append(proof_result)
         checks.append(check_issuer_binding(document, proof))
+        if proof.verified and proof.method is not None:
+            signer = Signer("did", proof.method.controller, key=proof.method.id)
     checks.append(check_dates(document, how.now, how.clock_skew))
     checks.append(check_status(document, how.status_fetcher, how.resolver, how.allowed_suites,
                                how.now, how.clock_skew))  # fmt: skip
     eu_check, compliance, award = check_eu_elements(document, how.now)
     checks.append(eu_check)
+    bodies = award.spec.awarding_bodies[:1] if award else []
+    claimed = [text for body in bodies for _, text in body.name.items()]
+    checks.append(trust_check(signer, how.trust_list, claimed))
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
     verdict = str(compliance.verdict) if compliance else None
-    return VerificationReport(fmt, tuple(checks), elements, verdict, document, award)
+    return VerificationReport(fmt, tuple(checks), elements, verdict, document, award, signer)

@@ -17,8 +17,9 @@ only worth trusting when ``verified`` is true.
 
 from __future__ import annotations
 
-__all__ = ["Check", "CheckStatus", "Result", "VerificationReport"]
+__all__ = ["Check", "CheckStatus", "Result", "Signer", "VerificationReport"]
 
+import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -63,6 +64,32 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who made the signature: ``kind`` is ``did`` (a Data Integrity or JOSE proof:
+    ``id`` is the controlling DID, ``key`` the verification method) or ``seal`` (an
+    e-seal: ``id`` is the certificate's subject, ``name`` its organisation)."""
+
+    kind: str
+    id: str
+    key: str | None = None
+    name: str | None = None
+
+    def short(self) -> str:
+        """The signer in a few words: the DID, or the sealing organisation."""
+        if self.kind == "seal":
+            return f"e-seal of {self.name or self.id}"
+        return self.id
+
+    def describe(self) -> str:
+        """One line naming the signer, for a report."""
+        if self.kind == "seal":
+            return f"e-seal of {self.name or self.id}" + (f" ({self.id})" if self.name else "")
+        if self.key and self.key != self.id:
+            return f"{self.id} (key {self.key})"
+        return self.id
+
+
+@dataclass(frozen=True)
 class VerificationReport:
     """Everything :func:`microcred.credentials.verify.verify` found."""
 
@@ -72,6 +99,7 @@ class VerificationReport:
     verdict: str | None = None
     credential: dict[str, Any] | None = None
     award: Award | None = None
+    signer: Signer | None = None
 
     @property
     def result(self) -> Result:
@@ -93,6 +121,13 @@ class VerificationReport:
         """True only when the result is ``valid``."""
         return self.result is Result.VALID
 
+    @property
+    def issuer_confirmed(self) -> bool:
+        """True only when the credential verified and a trust list vouches for its
+        signer: only then is the issuer's name a fact rather than a claim."""
+        trust = self.check("trust")
+        return self.verified and trust is not None and trust.status is CheckStatus.PASS
+
     def check(self, name: str) -> Check | None:
         """The check called ``name``, if it ran."""
         return next((c for c in self.checks if c.name == name), None)
@@ -109,6 +144,8 @@ class VerificationReport:
             ],
             "eu_elements": dict(self.eu_elements),
             "verdict": self.verdict,
+            "signer": dataclasses.asdict(self.signer) if self.signer else None,
+            "issuer_confirmed": self.issuer_confirmed,
             "summary": self.summary(lang),
         }
 
