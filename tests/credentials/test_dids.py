@@ -1,12 +1,15 @@
-"""DIDs: did:key documents, did:web URLs, local resolution, and no network by default."""
+"""DIDs: did:key documents (a bare did:key is its one key), did:web URLs, local
+resolution, no network by default, and the key types a verification method may have."""
 
 from __future__ import annotations
+
+import base64
 
 import pytest
 
 from microcred.credentials.dids import Resolver, did_key_document, did_web_url
 from microcred.credentials.errors import DidError
-from microcred.credentials.keys import KeyPair
+from microcred.credentials.keys import KeyPair, multibase_decode
 
 
 @pytest.mark.parametrize("algorithm", ["Ed25519", "P-256"])
@@ -75,7 +78,8 @@ def test_fetched_document_must_be_for_the_did() -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2", "no #fragment"),
+        ("did:web:uczelnia.example.pl", "no #fragment"),
+        ("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#", "not a verification method"),
         ("did:key:zBAD#zBAD", "did:key"),
         ("did:example:123#k", "unsupported DID method 'example'"),
     ],
@@ -83,3 +87,88 @@ def test_fetched_document_must_be_for_the_did() -> None:
 def test_unresolvable_methods(url: str, message: str) -> None:
     with pytest.raises(DidError, match=message):
         Resolver().verification_method(url)
+
+
+@pytest.mark.parametrize("algorithm", ["Ed25519", "P-256"])
+def test_bare_did_key_is_its_one_key(algorithm: str) -> None:
+    key = KeyPair.generate(algorithm)  # type: ignore[arg-type]
+    method = Resolver().verification_method(key.did_key)
+    assert method.key.public_multibase == key.public_multibase
+    # the full method URL, so that the issuer binding (id before "#") still finds the DID
+    assert method.id == key.verification_method
+    assert method.id.split("#", 1)[0] == key.did_key
+    assert method.controller == key.did_key
+    assert method.type == "Multikey"
+    assert "assertionMethod" in method.relationships
+
+
+def _document(did: str, *methods: dict[str, str]) -> dict[str, object]:
+    return {
+        "id": did,
+        "verificationMethod": [{"controller": did, **method} for method in methods],
+        "assertionMethod": [method["id"] for method in methods],
+    }
+
+
+def test_bare_did_needs_exactly_one_key() -> None:
+    key, other = KeyPair.generate(), KeyPair.generate()
+    did = key.did_key
+    two = _document(
+        did,
+        {"id": f"{did}#a", "type": "Multikey", "publicKeyMultibase": key.public_multibase},
+        {"id": f"{did}#b", "type": "Multikey", "publicKeyMultibase": other.public_multibase},
+    )
+    with pytest.raises(DidError, match="exactly one verification method"):
+        Resolver({did: two}).verification_method(did)
+    assert Resolver({did: two}).verification_method(f"{did}#b").key.public_multibase == (
+        other.public_multibase
+    )
+
+
+def test_bare_did_web_is_refused_even_with_one_key() -> None:
+    key = KeyPair.generate()
+    did = "did:web:uczelnia.example.pl"
+    document = _document(
+        did, {"id": "#key-1", "type": "Multikey", "publicKeyMultibase": key.public_multibase}
+    )
+    resolver = Resolver({did: document})
+    with pytest.raises(DidError, match="no #fragment"):
+        resolver.verification_method(did)
+    method = resolver.verification_method(f"{did}#key-1")
+    assert (method.id, method.relationships) == (f"{did}#key-1", frozenset({"assertionMethod"}))
+
+
+def test_ed25519_verification_key_2020() -> None:
+    key = KeyPair.generate()
+    did = "did:web:uczelnia.example.pl"
+    document = _document(
+        did,
+        {"id": f"{did}#k", "type": "Ed25519VerificationKey2020",
+         "publicKeyMultibase": key.public_multibase},
+    )  # fmt: skip
+    method = Resolver({did: document}).verification_method(f"{did}#k")
+    assert (method.type, method.key.public_multibase) == (
+        "Ed25519VerificationKey2020",
+        key.public_multibase,
+    )
+
+
+@pytest.mark.parametrize(
+    "public",
+    [
+        KeyPair.generate("P-256").public_multibase,
+        "u"
+        + base64.urlsafe_b64encode(multibase_decode(KeyPair.generate().public_multibase))
+        .rstrip(b"=")
+        .decode(),
+    ],
+    ids=["p256-key", "base64url"],
+)
+def test_ed25519_verification_key_2020_is_base58_ed25519_only(public: str) -> None:
+    KeyPair.from_multikey(public)  # a valid Multikey, but not as vc-di-eddsa Appendix A allows
+    did = "did:web:uczelnia.example.pl"
+    document = _document(
+        did, {"id": f"{did}#k", "type": "Ed25519VerificationKey2020", "publicKeyMultibase": public}
+    )
+    with pytest.raises(DidError):
+        Resolver({did: document}).verification_method(f"{did}#k")

@@ -7,6 +7,9 @@ returns the key a proof names and the relationships it is listed under::
     did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVn...
       -> Multikey, controller did:key:z6Mk..., in assertionMethod and authentication
 
+A bare did:key (``did:key:z6Mk…``, no fragment) is its one key; any other DID must name
+the key with a ``#fragment``.
+
 Network resolution of did:web is off by default; when allowed it goes through
 :mod:`.fetch` (https only, public addresses only, size and time caps).
 """
@@ -31,12 +34,14 @@ _RELATIONSHIPS = ("assertionMethod", "authentication", "capabilityInvocation",
 
 @dataclass(frozen=True)
 class VerificationMethod:
-    """A resolved verification method: its id, controller, key and relationships."""
+    """A resolved verification method: its id (the full URL), controller, key, the
+    relationships listing it, and its ``type`` as the DID document writes it."""
 
     id: str
     controller: str
     key: KeyPair
     relationships: frozenset[str] = field(default_factory=frozenset)
+    type: str = ""
 
 
 def did_key_document(did: str) -> DidDocument:
@@ -120,36 +125,79 @@ class Resolver:
         raise DidError(f"unsupported DID method {method!r}")
 
     def verification_method(self, url: str) -> VerificationMethod:
-        """The key behind a verification-method URL and the relationships listing it."""
+        """The key behind a verification-method URL and the relationships listing it.
+
+        A bare ``did:key`` (no ``#fragment``) names the one key its document has (the
+        document is derived from the DID and lists exactly one method); the result's
+        ``id`` is that method's full URL (``did:key:z…#z…``), so ``id.split("#")[0]``
+        is still the DID. Every other DID needs the fragment, even when its document
+        lists one key today: a DID without a fragment names the subject, not a key (DID
+        Core §3.2), and a did:web document may gain a second key, which would silently
+        change what the bare DID meant. Raises :class:`DidError`.
+        """
         if "#" not in url:
-            raise DidError(f"{url!r} is not a verification method URL (no #fragment)")
-        did = url.split("#", 1)[0]
+            return self._sole_method(url)
+        did, fragment = url.split("#", 1)
         document = self.resolve(did)
-        methods = document.get("verificationMethod", [])
-        if not isinstance(methods, list):
-            raise DidError(f"{did}: verificationMethod is not a list")
-        fragment = "#" + url.split("#", 1)[1]
-        for method in methods:
-            if not isinstance(method, dict):
-                continue
-            method_id = method.get("id", "")
-            if method_id in (url, fragment):
-                try:
-                    key = KeyPair.from_file_dict(method)
-                except InvalidKeyError as exc:
-                    raise DidError(f"{url}: {exc.message}") from None
-                listed = frozenset(
-                    name
-                    for name in _RELATIONSHIPS
-                    if any(ref in (url, fragment) for ref in _refs(document.get(name)))
-                )
-                controller = str(method.get("controller", did))
-                if controller != document.get("id", did) or document.get("id", did) != did:
-                    # A document may only speak for its own DID: a method claiming another
-                    # controller (another host's DID, say) is not that controller's key.
-                    raise DidError(f"{url}: its controller {controller} is not {did}")
-                return VerificationMethod(url, controller, key, listed)
+        relative = "#" + fragment
+        for method in _methods(document, did):
+            if isinstance(method, dict) and method.get("id", "") in (url, relative):
+                return _verification_method(document, did, url, method)
         raise DidError(f"{url} is not a verification method of {did}")
+
+    def _sole_method(self, did: str) -> VerificationMethod:
+        """The one verification method of a bare did:key."""
+        if not did.startswith("did:key:"):
+            raise DidError(f"{did!r} is not a verification method URL (no #fragment)")
+        document = self.resolve(did)
+        methods = _methods(document, did)
+        if len(methods) != 1 or not isinstance(methods[0], dict):
+            raise DidError(f"{did} does not have exactly one verification method: name one "
+                           "with a #fragment")  # fmt: skip
+        method_id = methods[0].get("id")
+        if not isinstance(method_id, str) or not method_id:
+            raise DidError(f"{did}: its verification method has no id")
+        url = did + method_id if method_id.startswith("#") else method_id
+        if url.split("#", 1)[0] != did or "#" not in url:
+            raise DidError(f"{did}: its verification method {method_id} is not under the DID")
+        return _verification_method(document, did, url, methods[0])
+
+
+def _methods(document: DidDocument, did: str) -> list[Any]:
+    methods = document.get("verificationMethod", [])
+    if not isinstance(methods, list):
+        raise DidError(f"{did}: verificationMethod is not a list")
+    return methods
+
+
+def _verification_method(
+    document: DidDocument, did: str, url: str, method: dict[str, Any]
+) -> VerificationMethod:
+    """The method ``url`` of ``did``'s document, checked: a known key, its own controller."""
+    try:
+        key = KeyPair.from_file_dict(method)
+    except InvalidKeyError as exc:
+        raise DidError(f"{url}: {exc.message}") from None
+    kind = str(method.get("type", ""))
+    multibase = method.get("publicKeyMultibase")
+    if kind == "Ed25519VerificationKey2020" and not (
+        key.algorithm == "Ed25519" and isinstance(multibase, str) and multibase.startswith("z")
+    ):
+        # vc-di-eddsa Appendix A: an Ed25519 Multikey value in base58-btc, nothing else
+        raise DidError(f"{url}: an Ed25519VerificationKey2020 needs a base58-btc Ed25519 "
+                       "publicKeyMultibase")  # fmt: skip
+    relative = "#" + url.split("#", 1)[1]
+    listed = frozenset(
+        name
+        for name in _RELATIONSHIPS
+        if any(ref in (url, relative) for ref in _refs(document.get(name)))
+    )
+    controller = str(method.get("controller", did))
+    if controller != document.get("id", did) or document.get("id", did) != did:
+        # A document may only speak for its own DID: a method claiming another
+        # controller (another host's DID, say) is not that controller's key.
+        raise DidError(f"{url}: its controller {controller} is not {did}")
+    return VerificationMethod(url, controller, key, listed, kind)
 
 
 def _refs(value: Any) -> list[str]:

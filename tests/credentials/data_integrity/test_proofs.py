@@ -114,15 +114,20 @@ def test_tamper_loop_every_field(suite: str) -> None:
         ("proofPurpose", "authentication", "wrong_purpose"),
         ("cryptosuite", "eddsa-jcs-2022", "invalid_signature"),
         ("cryptosuite", "bbs-2023", "suite_not_allowed"),
-        ("type", "Ed25519Signature2020", "unsupported_proof"),
+        ("type", "Ed25519Signature2020", "missing_suite_context"),
+        ("type", "RsaSignature2018", "unsupported_proof"),
+        ("type", None, "malformed_proof"),
+        ("cryptosuite", None, "malformed_proof"),
         ("created", "2025-06-21T12:00:00Z", "invalid_signature"),
         ("created", "yesterday", "malformed_proof"),
         ("proofValue", "not-multibase", "malformed_proof"),
         ("proofValue", "z" + "1" * 80, "invalid_signature"),
-        ("verificationMethod", KEYS["Ed25519"].public_only().did_key, "did_error"),
+        # a bare did:key is its one key, but the proof named another URL when signed
+        ("verificationMethod", KEYS["Ed25519"].public_only().did_key, "invalid_signature"),
+        ("verificationMethod", "did:web:uczelnia.example.pl", "did_error"),
     ],
 )
-def test_tampered_proof(field: str, value: str, code: str) -> None:
+def test_tampered_proof(field: str, value: str | None, code: str) -> None:
     signed = _signed("eddsa-rdfc-2022")
     signed["proof"][field] = value
     result = verify_proof(signed)

@@ -1,5 +1,7 @@
 """The W3C vc-di-eddsa and 1EdTech OB 3.0 test vectors, reproduced byte for byte:
-canonical forms, hashes, signature and proofValue; each vector its own test."""
+canonical forms, hashes, signature and proofValue; each vector its own test. The
+vc-di-eddsa proof sets and chains verify, proof by proof, and each step reproduces.
+(Ed25519Signature2020: ``test_ed25519_signature_2020.py``.)"""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import pytest
 
 from microcred.credentials import rdfc
 from microcred.credentials.data_integrity import eddsa_jcs_2022, sign, verify_proof
+from microcred.credentials.data_integrity._chains import matching_proofs
 from microcred.credentials.dids import Resolver
-from microcred.credentials.keys import KeyPair
+from microcred.credentials.keys import KeyPair, multibase_encode
 
 
 def _read(path: Path) -> str:
@@ -93,3 +96,68 @@ def test_ob3_implementation_guide_vector(shared: Path) -> None:
     unresolved = verify_proof(ours)
     assert not unresolved.verified
     assert unresolved.code == "did_error"
+
+
+# vc-di-eddsa "Proof Sets and Chains": (vector, {proof index: key pair}) — the keys of
+# multiKeyPairs.json, in the order the proofs were added
+PROOF_SETS_AND_CHAINS = [
+    ("signedProofSet1.json", ["keyPair1"]),
+    ("signedProofSet2.json", ["keyPair1", "keyPair2"]),
+    ("signedProofChain1.json", ["keyPair1", "keyPair2", "keyPair3"]),
+    ("signedProofChain2.json", ["keyPair1", "keyPair2", "keyPair3", "keyPair4"]),
+]
+
+
+def _key_pairs(shared: Path) -> dict[str, KeyPair]:
+    pairs = json.loads((shared / "vectors/di-eddsa/proof-set-chain/multiKeyPairs.json").read_text())
+    return {
+        name: KeyPair.from_multikey(pair["publicKeyMultibase"], pair["privateKeyMultibase"])
+        for name, pair in pairs.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("vector", "signers"), PROOF_SETS_AND_CHAINS, ids=[v for v, _ in PROOF_SETS_AND_CHAINS]
+)
+def test_w3c_proof_set_or_chain_verifies(shared: Path, vector: str, signers: list[str]) -> None:
+    signed = json.loads((shared / "vectors/di-eddsa/proof-set-chain" / vector).read_text())
+    keys = _key_pairs(shared)
+    result = verify_proof(signed)
+    assert (result.verified, result.code) == (True, "ok"), result.reason
+    assert len(result.proofs) == len(signers)
+    for one, signer in zip(result.proofs, signers, strict=True):
+        assert (one.verified, one.code) == (True, "ok"), one.reason
+        assert one.method is not None
+        assert one.method.key.public_multibase == keys[signer].public_multibase
+
+
+@pytest.mark.parametrize(
+    ("config", "document", "signer"),
+    [
+        ("proofSetConfig1.json", "unsigned.json", "keyPair1"),
+        ("proofSetConfig2.json", "unsigned.json", "keyPair2"),
+        ("proofChainConfig1.json", "proofChainTempDoc1.json", "keyPair3"),
+        ("proofChainConfig2.json", "proofChainTempDoc2.json", "keyPair4"),
+    ],
+    ids=["proofSetConfig1", "proofSetConfig2", "proofChainConfig1", "proofChainConfig2"],
+)
+def test_w3c_proof_set_or_chain_step_reproduces(
+    shared: Path, config: str, document: str, signer: str
+) -> None:
+    """Each step's signature, over the document with the proofs it follows (VC DI 1.0
+    §4.3 step 6): the bytes are the vector's, and so is the input document."""
+    folder = shared / "vectors/di-eddsa/proof-set-chain"
+    options = json.loads((folder / config).read_text())
+    unsecured = json.loads((folder / document).read_text())
+    key = _key_pairs(shared)[signer]
+    data = hashlib.sha256(rdfc.canonicalize({**options, "@context": unsecured["@context"]})
+                          .encode()).digest()  # fmt: skip
+    data += hashlib.sha256(rdfc.canonicalize(unsecured).encode()).digest()
+    expected = json.loads((folder / config.replace("Config", "ConfigSigned")).read_text())
+    assert multibase_encode(key.sign(data)) == expected["proofValue"]
+    assert expected == {**options, "proofValue": expected["proofValue"]}
+    if "previousProof" in options:  # the input document verify_proof builds is the vector's
+        chain = json.loads((folder / "signedProofChain2.json").read_text())
+        matching, problem = matching_proofs(options["previousProof"], chain["proof"])
+        assert problem is None
+        assert matching == unsecured["proof"]

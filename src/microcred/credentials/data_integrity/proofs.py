@@ -1,4 +1,5 @@
-"""Create and verify Data Integrity proofs (W3C VC Data Integrity 1.0 §4.2, §4.3).
+"""Create and verify Data Integrity proofs (W3C VC Data Integrity 1.0 §4.2 "Add Proof",
+§4.4 "Verify Proof", §4.5 "Verify Proof Sets and Chains").
 
 ``sign(document, key, suite=...)`` returns the document with a ``DataIntegrityProof``::
 
@@ -8,32 +9,38 @@
               "proofPurpose": "assertionMethod", "proofValue": "z2YwC8z3ap7y..."}
 
 ``verify_proof(document, resolver=...)`` never raises on what a stranger sends: it
-returns a :class:`ProofResult` whose ``code`` says what failed. The caller says which
-cryptosuites it accepts (default: all three here); the key comes from the resolved
+returns a :class:`~.result.ProofResult` whose ``code`` says what failed. The caller says
+which suites it accepts (default: :data:`~.suites.DEFAULT_SUITES`, the three suites
+``sign`` uses and the legacy ``Ed25519Signature2020``); the key comes from the resolved
 verification method, never from the document.
+
+A ``proof`` that is a list (a proof set or chain) has every proof checked and reported
+(``ProofResult.proofs``). VC DI 1.0 §4.5 fails the document when any proof fails; where
+it is silent, a proof of a type or cryptosuite not known or not allowed here is reported
+as not checked, and the document stands on the proofs that were checked: at least one
+must be verified and none may fail.
 """
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_SUITES", "SUITES", "ProofResult", "sign", "verify_proof"]
+__all__ = ["MAX_PROOFS", "sign", "verify_proof"]
 
+import dataclasses
 import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Any
 
-from ..dids import Resolver, VerificationMethod
-from ..errors import CredentialError, InvalidKeyError, ProofError
-from ..keys import KeyPair, multibase_decode, multibase_encode
-from . import ecdsa_rdfc_2019, eddsa_jcs_2022, eddsa_rdfc_2022
-from ._suite import Cryptosuite
+from .._json import types_of
+from ..dids import Resolver
+from ..errors import ProofError
+from ..keys import KeyPair, multibase_encode
+from ..vc_data_model import ensure_data_model
+from . import eddsa_jcs_2022
+from ._chains import settle
+from ._single import Digests, fail, hash_data, verify_single
+from .result import ProofResult
+from .suites import DEFAULT_SUITES, SUITES, VERIFY_ONLY_SUITES
 
-SUITES: dict[str, Cryptosuite] = {
-    suite.name: suite
-    for suite in (eddsa_rdfc_2022.SUITE, eddsa_jcs_2022.SUITE, ecdsa_rdfc_2019.SUITE)
-}
-DEFAULT_SUITES = frozenset(SUITES)
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+MAX_PROOFS = 16  # a proof set of real credentials has a few; each costs a canonicalization
 
 
 def _timestamp(moment: dt.datetime | None) -> str:
@@ -41,19 +48,6 @@ def _timestamp(moment: dt.datetime | None) -> str:
     if moment.tzinfo is None:
         raise ProofError("created must be timezone-aware")
     return moment.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _config(options: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
-    """The proof configuration: the options with the document's ``@context``
-    (vc-di-eddsa §3.3.5 / §3.4.5 "Proof Configuration")."""
-    if "@context" in document:
-        return {**options, "@context": document["@context"]}
-    return dict(options)
-
-
-def _hash_data(suite: Cryptosuite, options: dict[str, Any], unsecured: dict[str, Any]) -> bytes:
-    config = _config(options, unsecured)
-    return suite.hash_proof_config(config) + suite.hash(suite.canonicalize(unsecured))
 
 
 def sign(
@@ -67,17 +61,23 @@ def sign(
 ) -> dict[str, Any]:
     """``document`` with a new Data Integrity proof by ``key``.
 
-    Raises :class:`ProofError` on misuse: an unknown suite, a key of the wrong type, a
-    document that already has a proof; :class:`JsonLdError` when the document is not
-    safe JSON-LD (an ``*-rdfc-*`` suite would sign less than it shows).
+    Raises :class:`ProofError` on misuse: an unknown or verify-only suite, a key of the
+    wrong type, a document that already has a proof; :class:`DataModelError` when a
+    credential breaks the VC data model's MUSTs; :class:`JsonLdError` when the
+    document is not safe JSON-LD (an ``*-rdfc-*`` suite would sign less than it shows).
     """
     chosen = SUITES.get(suite)
+    if suite in VERIFY_ONLY_SUITES:
+        raise ProofError(f"{suite} is verified, never signed with; sign with one of "
+                         f"{', '.join(sorted(SUITES))}")  # fmt: skip
     if chosen is None:
         raise ProofError(f"unknown cryptosuite {suite!r}; known: {', '.join(sorted(SUITES))}")
     if key.algorithm != chosen.key_algorithm:
         raise ProofError(f"{suite} needs an {chosen.key_algorithm} key, not {key.algorithm}")
     if "proof" in document:
         raise ProofError("the document already has a proof")
+    if "VerifiableCredential" in types_of(document) or "credentialSubject" in document:
+        ensure_data_model(document)  # a credential is refused before it is signed
     document = _with_proof_context(document)
     options: dict[str, Any] = {
         "type": "DataIntegrityProof",
@@ -88,7 +88,7 @@ def sign(
     }
     if chosen is eddsa_jcs_2022.SUITE and "@context" in document:
         options["@context"] = document["@context"]  # vc-di-eddsa §3.4.1 step 2
-    signature = key.sign(_hash_data(chosen, options, document))
+    signature = key.sign(hash_data(chosen, options, document))
     return {**document, "proof": {**options, "proofValue": multibase_encode(signature)}}
 
 
@@ -108,28 +108,6 @@ def _with_proof_context(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "@context": [*items, _DI_V2]}
 
 
-@dataclass(frozen=True)
-class ProofResult:
-    """The outcome of checking one proof."""
-
-    verified: bool
-    code: str
-    reason: str
-    proof: dict[str, Any]
-    method: VerificationMethod | None = None
-
-    @property
-    def cryptosuite(self) -> str:
-        """The proof's cryptosuite, as written."""
-        return str(self.proof.get("cryptosuite", ""))
-
-
-def _fail(
-    code: str, reason: str, proof: Any, method: VerificationMethod | None = None
-) -> ProofResult:
-    return ProofResult(False, code, reason, proof if isinstance(proof, dict) else {}, method)
-
-
 def verify_proof(
     document: Any,
     *,
@@ -137,66 +115,58 @@ def verify_proof(
     allowed_suites: frozenset[str] = DEFAULT_SUITES,
     expected_purpose: str = "assertionMethod",
 ) -> ProofResult:
-    """Check the document's one Data Integrity proof. Never raises."""
+    """Check the document's proof, or every proof of its proof set or chain. Never raises.
+
+    The result is the document's (see :class:`~.result.ProofResult`): verified when at
+    least one proof is verified and none of those checked failed; its ``method`` is that
+    of the proof it stands on (the issuer's, when several are verified); ``proofs`` holds
+    each proof's own result, in document order.
+    """
     resolver = resolver or Resolver()
     if not isinstance(document, dict) or "proof" not in document:
-        return _fail("no_proof", "the document has no proof", None)
+        return fail("no_proof", "the document has no proof", None)
     proof = document["proof"]
-    if isinstance(proof, list):
-        if len(proof) != 1:
-            return _fail("proof_set", "proof sets with several proofs are not supported", None)
-        proof = proof[0]
-    if not isinstance(proof, dict):
-        return _fail("malformed_proof", "the proof is not a JSON object", proof)
-    if proof.get("type") != "DataIntegrityProof":
-        return _fail("unsupported_proof", f"unsupported proof type {proof.get('type')!r}", proof)
-    name = proof.get("cryptosuite")
-    suite = SUITES.get(name) if isinstance(name, str) else None
-    if suite is None or name not in allowed_suites:
-        return _fail("suite_not_allowed", f"cryptosuite {name!r} is not allowed", proof)
-    if proof.get("proofPurpose") != expected_purpose:
-        reason = f"proof purpose is {proof.get('proofPurpose')!r}, expected {expected_purpose!r}"
-        return _fail("wrong_purpose", reason, proof)
-    created = proof.get("created")
-    if created is not None and not (isinstance(created, str) and _DATETIME.match(created)):
-        return _fail("malformed_proof", "created is not an XML Schema dateTime", proof)
-    vm_url = proof.get("verificationMethod")
-    if not isinstance(vm_url, str):
-        return _fail("malformed_proof", "verificationMethod is missing", proof)
-    try:
-        signature = multibase_decode(proof.get("proofValue", ""))
-    except InvalidKeyError:
-        return _fail("malformed_proof", "proofValue is not multibase", proof)
+    all_proofs = proof if isinstance(proof, list) else [proof]
+    if not all_proofs:
+        return fail("no_proof", "the document has no proof", None)
+    if len(all_proofs) > MAX_PROOFS:
+        reason = f"{len(all_proofs)} proofs: more than {MAX_PROOFS} are not checked"
+        return fail("too_many_proofs", reason, None)
     unsecured = {key: value for key, value in document.items() if key != "proof"}
-    options = {key: value for key, value in proof.items() if key != "proofValue"}
-    if "@context" in options:
-        proof_context = options["@context"]
-        doc_context = unsecured.get("@context")
-        if not _starts_with(doc_context, proof_context):
-            return _fail(
-                "context_mismatch", "the proof's @context differs from the document's", proof
-            )
-        if suite is eddsa_jcs_2022.SUITE:
-            unsecured["@context"] = proof_context
-    try:
-        method = resolver.verification_method(vm_url)
-    except CredentialError as exc:
-        return _fail(exc.code, exc.message, proof)
-    if method.key.algorithm != suite.key_algorithm:
-        reason = f"{name} needs an {suite.key_algorithm} key; {vm_url} is {method.key.algorithm}"
-        return _fail("wrong_key_type", reason, proof, method)
-    try:
-        data = _hash_data(suite, options, unsecured)
-    except CredentialError as exc:
-        return _fail(exc.code, exc.message, proof, method)
-    if not method.key.verify(signature, data):
-        return _fail(
-            "invalid_signature", "the signature does not match the document", proof, method
-        )
-    return ProofResult(True, "ok", f"valid {name} proof by {vm_url}", proof, method)
+    digest = Digests() if len(all_proofs) > 1 else None  # a set's proofs share documents
+    own = [
+        verify_single(one, unsecured, all_proofs, resolver=resolver,
+                      allowed_suites=allowed_suites, expected_purpose=expected_purpose,
+                      digest=digest)
+        for one in all_proofs
+    ]  # fmt: skip
+    results = settle(all_proofs, own)
+    return _combined(document, results)
 
 
-def _starts_with(document_context: Any, proof_context: Any) -> bool:
-    doc = document_context if isinstance(document_context, list) else [document_context]
-    prf = proof_context if isinstance(proof_context, list) else [proof_context]
-    return doc[: len(prf)] == prf
+def _combined(document: dict[str, Any], results: list[ProofResult]) -> ProofResult:
+    """The document's result from its proofs' (VC DI 1.0 §4.5 steps 4–8)."""
+    every = tuple(results)
+    if len(results) == 1:
+        return dataclasses.replace(results[0], proofs=every)
+    count = len(results)
+    failed = next(((i, r) for i, r in enumerate(results) if r.checked and not r.verified), None)
+    if failed is not None:
+        index, result = failed
+        reason = f"proof {index + 1} of {count}: {result.reason}"
+        return dataclasses.replace(result, reason=reason, proofs=every)
+    verified = [result for result in results if result.verified]
+    if not verified:
+        reason = f"none of the {count} proofs is of a type and cryptosuite allowed here"
+        return ProofResult(False, "no_checkable_proof", reason, {}, None, every)
+    return dataclasses.replace(_by_issuer(document, verified), proofs=every)
+
+
+def _by_issuer(document: dict[str, Any], verified: list[ProofResult]) -> ProofResult:
+    """The verified proof the document stands on: the issuer's, else the first."""
+    issuer = document.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    for result in verified:
+        if result.method is not None and result.method.id.split("#", 1)[0] == issuer_id:
+            return result
+    return verified[0]
