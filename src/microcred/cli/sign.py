@@ -28,6 +28,7 @@ from ..credentials.jades import (
     seal,
 )
 from ..credentials.keys import KeyPair
+from ..credentials.vc_data_model import DataModelError, ensure_data_model
 from ..credentials.vc_jose import sign_jwt
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
 from .keys import load_key
@@ -160,6 +161,7 @@ def sign_command(
                 types if isinstance(types, list) else [types]
             ):
                 raise CredentialError(f"not a {_TYPES[doc_format]}")
+            ensure_data_model(document)  # every format: refused before it is signed
             text = signer(document)
         except OSError as exc:
             click.echo(f"error: {path}: {exc.strerror}", err=True)
@@ -167,6 +169,12 @@ def sign_command(
             continue
         except ValueError as exc:
             click.echo(f"error: {path}: not a JSON credential ({exc})", err=True)
+            status = EXIT_BAD_INPUT
+            continue
+        except DataModelError as exc:  # one line per problem, so that all get fixed
+            for problem in exc.problems:
+                click.echo(f"error: {path}: {problem.path or '(root)'}: {problem.en} "
+                           f"[{problem.code}]", err=True)  # fmt: skip
             status = EXIT_BAD_INPUT
             continue
         except CredentialError as exc:

@@ -32,6 +32,7 @@ from .data_integrity import ProofResult
 from .dids import Resolver
 from .errors import CredentialError, ProofError
 from .keys import KeyPair
+from .vc_data_model import ensure_data_model
 
 JWT_SHAPE = re.compile(rb"^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 _ALGORITHMS = {"Ed25519": ("EdDSA", "Ed25519"), "P-256": ("ES256",)}
@@ -48,9 +49,18 @@ def _joserfc_key(key: KeyPair, private: bool) -> OKPKey | ECKey:
 
 
 def sign_jwt(document: dict[str, Any], key: KeyPair, *, kid: str | None = None) -> str:
-    """The credential as a compact JWS (``typ: vc+jwt``) signed by ``key``."""
+    """The credential as a compact JWS (``typ: vc+jwt``) signed by ``key``.
+
+    Raises :class:`~microcred.credentials.vc_data_model.DataModelError` for a credential
+    that breaks the VC data model's MUSTs: it is refused before it is signed."""
     if "proof" in document:
         raise ProofError("the document already has a Data Integrity proof")
+    credential = document
+    if isinstance(document.get("vc"), dict):  # VC 1.1 JWT shape: read as verify_jwt does
+        credential = dict(document["vc"])
+        if "issuer" not in credential and isinstance(document.get("iss"), str):
+            credential["issuer"] = document["iss"]
+    ensure_data_model(credential)
     header = {"alg": _ALGORITHMS[key.algorithm][0], "kid": kid or key.verification_method,
               "typ": "vc+jwt", "cty": "vc"}  # fmt: skip
     payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -41,7 +41,8 @@ def test_a_good_credential_verifies_with_its_eu_elements() -> None:
     assert report.verified, report.to_dict()
     assert report.result is Result.VALID
     assert _statuses(report) == {
-        "format": "pass:ok", "schema": "pass:ok", "contexts": "pass:ok", "proof": "pass:ok",
+        "format": "pass:ok", "schema": "pass:ok", "data-model": "pass:ok",
+        "contexts": "pass:ok", "proof": "pass:ok",
         "issuer": "pass:ok", "dates": "pass:ok", "status": "not-applicable:no_status",
         "eu-elements": "pass:micro-credential", "trust": "warning:not_checked",
     }  # fmt: skip

@@ -2,9 +2,9 @@
 
 Accepts a parsed JSON-LD credential, or bytes/text: JSON, a compact JWT, a JAdES-sealed
 EDC, a baked PNG or SVG badge, or a PDF certificate with credentials attached (each one
-verified). Runs, in order: format,
-schema, contexts, proof, issuer binding, validity dates, status, EU elements; each
-check is pass / fail / warning / not-applicable with a reason in Polish and English.
+verified). Runs, in order: format, schema, data model, contexts, proof, issuer binding,
+validity dates, status, EU elements, trust; each check is pass / fail / warning /
+not-applicable with a reason in Polish and English.
 
 Never raises on what a stranger sends, never touches the network (the caller injects a
 DID :class:`~microcred.credentials.dids.Resolver`), and caps the input (1 MiB, nesting
@@ -44,6 +44,7 @@ from ..render import RenderError, extract_attachments
 from ..vc_jose import JWT_SHAPE, verify_jwt
 from .checks import (
     check_contexts,
+    check_data_model,
     check_dates,
     check_eu_elements,
     check_issuer_binding,
@@ -281,6 +282,7 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
     checks = [Check("format", CheckStatus.PASS, "ok", f"readable {label} document",
                     f"czytelny dokument {label}")]  # fmt: skip
     checks.append(check_schema(document))
+    checks.append(check_data_model(document))
     checks.append(check_contexts(document))
     signer: Signer | None = None
     if sealed is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "check_contexts",
+    "check_data_model",
     "check_dates",
     "check_eu_elements",
     "check_issuer_binding",
@@ -40,6 +41,7 @@ from ..edc import from_edc, shacl
 from ..jades import Indication, SealResult
 from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
+from ..vc_data_model import data_model_problems
 from .report import Check, CheckStatus
 
 P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
@@ -150,24 +152,39 @@ def check_contexts(document: dict[str, Any]) -> Check:
 def check_proof(
     document: dict[str, Any], resolver: Resolver, suites: frozenset[str]
 ) -> tuple[Check, ProofResult]:
-    """The Data Integrity proof, by the caller's resolver and allowed suites."""
+    """The Data Integrity proof, or every proof of a proof set or chain, by the caller's
+    resolver and allowed suites; the result is the one the credential stands on, with
+    every proof's own result in ``proofs`` (see ``verify_proof``)."""
     result = verify_proof(document, resolver=resolver, allowed_suites=suites)
     return proof_check(result), result
 
 
 def proof_check(result: ProofResult) -> Check:
-    """A proof (Data Integrity or JOSE) result as a check."""
-    if result.verified:
-        method = result.proof.get("verificationMethod")
-        polish_ok = f"poprawny dowód {result.cryptosuite} ({method})"
-        return Check("proof", P, "ok", result.reason, polish_ok)
+    """A proof (Data Integrity or JOSE) result as a check; for a proof set or chain, the
+    check names every proof's outcome: valid, failed, or not checked (a type or suite
+    not known or not allowed here, or a chain link after an unverified proof)."""
     polish = {
         "no_proof": "dokument nie ma dowodu (podpisu)",
         "invalid_signature": (
             "podpis nie zgadza się z treścią — dokument zmieniono lub podpisał go inny klucz"
         ),
-        "suite_not_allowed": "niedozwolony algorytm podpisu (cryptosuite)",
+        "suite_not_allowed": "niedozwolony lub nieznany algorytm podpisu (cryptosuite)",
+        "unsupported_proof": "nieobsługiwany typ dowodu",
+        "malformed_proof": "uszkodzony dowód: brak wymaganych pól lub błędne wartości",
         "wrong_purpose": "niewłaściwy cel dowodu (proofPurpose)",
+        "wrong_key_type": "klucz wskazany w dowodzie nie pasuje do algorytmu podpisu",
+        "missing_suite_context": "dokument nie zawiera kontekstu JSON-LD tego typu dowodu",
+        "context_mismatch": "kontekst JSON-LD dowodu różni się od kontekstu dokumentu",
+        "previous_proof_missing": (
+            "dowód wskazuje poprzedni dowód (previousProof), którego nie ma w dokumencie"
+        ),
+        "previous_proof_unverified": (
+            "podpis jest poprawny, ale poprzedni dowód w łańcuchu nie został potwierdzony"
+        ),
+        "proof_chain_cycle": "łańcuch dowodów (previousProof) zapętla się",
+        "too_many_proofs": "dokument ma zbyt wiele dowodów, by je sprawdzić",
+        "no_checkable_proof": "żadnego z dowodów nie można tu sprawdzić: nieznane lub "
+        "niedozwolone typy i algorytmy",
         "did_error": "nie można ustalić klucza wystawcy (DID)",
         "jsonld_error": "dokument nie jest poprawnym JSON-LD albo zawiera niezdefiniowane terminy",
         "unknown_context": "dokument używa nieznanego kontekstu JSON-LD",
@@ -176,8 +193,39 @@ def proof_check(result: ProofResult) -> Check:
         "alg_mismatch": "algorytm JWS nie pasuje do klucza wystawcy",
         "no_kid": "nagłówek JWS nie wskazuje klucza (kid)",
         "malformed_jwt": "uszkodzony JWS",
-    }.get(result.code, "dowód jest niepoprawny")
-    return Check("proof", F, result.code, result.reason, polish)
+        "iss_mismatch": "wystawca wskazany w JWT (iss) nie jest wystawcą poświadczenia",
+    }
+
+    def reason_pl(one: ProofResult) -> str:
+        if one.verified:
+            by = one.method.id if one.method else one.proof.get("verificationMethod")
+            return f"poprawny dowód {one.suite} ({by})"
+        if one.code == "unsupported_proof":
+            return f"nieobsługiwany typ dowodu {one.proof.get('type')}"
+        if one.code == "suite_not_allowed" and one.suite:
+            return f"niedozwolony lub nieznany algorytm podpisu {one.suite}"
+        return polish.get(one.code, "dowód jest niepoprawny")
+
+    if len(result.proofs) <= 1:  # one proof (or a JWS): the check is that proof's
+        status = P if result.verified else F
+        return Check("proof", status, result.code, result.reason, reason_pl(result))
+    parts_en, parts_pl = [], []
+    for number, one in enumerate(result.proofs, start=1):
+        if one.verified:
+            by = one.method.id if one.method else one.proof.get("verificationMethod")
+            parts_en.append(f"proof {number} valid: {one.suite} by {by}")
+            parts_pl.append(f"dowód {number} poprawny: {one.suite} ({by})")
+        elif not one.checked:
+            parts_en.append(f"proof {number} not checked: {one.reason}")
+            parts_pl.append(f"dowód {number} nie został sprawdzony: {reason_pl(one)}")
+        else:
+            parts_en.append(f"proof {number} failed: {one.reason}")
+            parts_pl.append(f"dowód {number} odrzucony: {reason_pl(one)}")
+    count = len(result.proofs)
+    noun = "dowody" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "dowodów"
+    en = f"{count} proofs: " + "; ".join(parts_en)
+    pl = f"{count} {noun}: " + "; ".join(parts_pl)
+    return Check("proof", P if result.verified else F, result.code, en, pl)
 
 
 def seal_checks(sealed: SealResult) -> list[Check]:
@@ -312,7 +360,8 @@ def check_status(
             return False, proof_check.en
         issuer = check_issuer_binding(listing, proof)
         dates = check_dates(listing, now, skew)
-        failed = next((c for c in (issuer, dates) if c.status is F), None)
+        shape = check_data_model(listing)
+        failed = next((c for c in (issuer, dates, shape) if c.status is F), None)
         return (False, failed.en) if failed else (True, "ok")
 
     results = check_entries(document, fetcher=fetcher, verify_list=verify_list)
@@ -320,7 +369,8 @@ def check_status(
     note_en = "".join(f"; {note}" for note in notes)
     note_pl = "".join(
         "; lista statusów ma inny identyfikator niż adres, pod którym ją podano — użyto jej, "
-        "bo podpisał ją wystawca poświadczenia" for _ in notes[:1]
+        "bo podpisał ją wystawca poświadczenia"
+        for _ in notes[:1]
     )
     for result in results:
         if result.state in ("revoked", "suspended"):
@@ -364,3 +414,24 @@ def check_eu_elements(
         en += ": " + "; ".join(reason.text("en") for reason in report.verdict_reasons)
         pl += ": " + "; ".join(reason.text("pl") for reason in report.verdict_reasons)
     return Check("eu-elements", status, str(verdict), en, pl), report, award
+
+
+# VC DM 2.0 §5.8 reads a date-time without a time zone as UTC: a flaw of the issuer's,
+# refused when microcred signs, but not a reason to reject a credential someone holds.
+_DATA_MODEL_WARNINGS = frozenset({"date_without_timezone"})
+
+
+def check_data_model(document: dict[str, Any]) -> Check:
+    """The VC Data Model's MUSTs (§7.1: a non-conforming document is an error even
+    when its proof holds); every problem is named, the first one's code is the check's."""
+    problems = data_model_problems(document)
+    if not problems:
+        return Check("data-model", P, "ok", "meets the VC Data Model's requirements",
+                     "spełnia wymagania modelu danych VC")  # fmt: skip
+    failing = [p for p in problems if p.code not in _DATA_MODEL_WARNINGS]
+    shown = failing or problems
+    en = "; ".join(f"{p.path or '(root)'}: {p.en}" for p in shown[:5])
+    pl = "; ".join(f"{p.path or '(root)'}: {p.pl}" for p in shown[:5])
+    if len(shown) > 5:
+        en, pl = en + f" (+{len(shown) - 5} more)", pl + f" (i {len(shown) - 5} innych)"
+    return Check("data-model", F if failing else W, shown[0].code, en, pl)
