@@ -48,3 +48,14 @@ def shared() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return SHARED
+
+
+def proof_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The one proof of a signed document: Open Badges 3.0 credentials carry it as a
+    one-element array (their JSON Schema wants one), other documents as an object."""
+    proof = document["proof"]
+    if isinstance(proof, list):
+        assert len(proof) == 1, proof
+        proof = proof[0]
+    assert isinstance(proof, dict)
+    return proof

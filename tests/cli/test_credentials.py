@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from microcred.cli import cli
 from microcred.credentials.ob3 import to_ob3
 
-from ..conftest import example_award
+from ..conftest import example_award, proof_of
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -72,7 +72,7 @@ def test_sign_then_verify(tmp_path: Path, key_file: Path, suite: str) -> None:
     signed = json.loads(out)
     key_did = json.loads(key_file.read_text())["controller"]
     assert signed["issuer"]["id"] == key_did
-    assert signed["proof"]["cryptosuite"] == suite
+    assert proof_of(signed)["cryptosuite"] == suite
     path = tmp_path / "signed.json"
     path.write_text(out, encoding="utf-8")
     code, out, _ = _run("verify", "--lang", "en", str(path))
@@ -234,7 +234,7 @@ def test_sign_as_a_did_web_issuer(tmp_path: Path, key_file: Path) -> None:
     assert code == 0, err
     signed = json.loads(out)
     assert signed["issuer"]["id"] == did
-    assert signed["proof"]["verificationMethod"] == f"{did}#klucz-1"
+    assert proof_of(signed)["verificationMethod"] == f"{did}#klucz-1"
     path = tmp_path / "s.json"
     path.write_text(out, encoding="utf-8")
     assert _run("verify", "--did-document", str(did_file), str(path))[0] == 0

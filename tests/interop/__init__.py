@@ -1,1 +1,2 @@
-"""Cross-implementation tests: microcred against the JS reference stack (bench/js)."""
+"""Cross-implementation tests: microcred against third-party verifiers and signers run by
+node from bench/js (the Digital Bazaar reference stack, the DCC's verifier-core)."""

@@ -14,6 +14,8 @@ from microcred.credentials.data_integrity import SUITES, sign, verify_proof
 from microcred.credentials.errors import JsonLdError, ProofError
 from microcred.credentials.keys import KeyPair
 
+from ...conftest import proof_of
+
 CREDENTIAL: dict[str, Any] = {
     "@context": [
         "https://www.w3.org/ns/credentials/v2",
@@ -129,7 +131,7 @@ def test_tamper_loop_every_field(suite: str) -> None:
 )
 def test_tampered_proof(field: str, value: str | None, code: str) -> None:
     signed = _signed("eddsa-rdfc-2022")
-    signed["proof"][field] = value
+    proof_of(signed)[field] = value
     result = verify_proof(signed)
     assert not result.verified
     assert result.code == code, result.reason
@@ -138,14 +140,14 @@ def test_tampered_proof(field: str, value: str | None, code: str) -> None:
 def test_wrong_key_is_rejected() -> None:
     signed = _signed("eddsa-rdfc-2022")
     other = KeyPair.generate()
-    signed["proof"]["verificationMethod"] = other.verification_method
+    proof_of(signed)["verificationMethod"] = other.verification_method
     result = verify_proof(signed)
     assert (result.verified, result.code) == (False, "invalid_signature")
 
 
 def test_p256_key_claimed_for_an_eddsa_proof() -> None:
     signed = _signed("eddsa-rdfc-2022")
-    signed["proof"]["verificationMethod"] = KEYS["P-256"].verification_method
+    proof_of(signed)["verificationMethod"] = KEYS["P-256"].verification_method
     assert verify_proof(signed).code == "wrong_key_type"
 
 

@@ -40,6 +40,7 @@ from ._single import Digests, fail, hash_data, verify_single
 from .result import ProofResult
 from .suites import DEFAULT_SUITES, SUITES, VERIFY_ONLY_SUITES
 
+_OB3_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"})
 MAX_PROOFS = 16  # a proof set of real credentials has a few; each costs a canonicalization
 
 
@@ -89,7 +90,13 @@ def sign(
     if chosen is eddsa_jcs_2022.SUITE and "@context" in document:
         options["@context"] = document["@context"]  # vc-di-eddsa §3.4.1 step 2
     signature = key.sign(hash_data(chosen, options, document))
-    return {**document, "proof": {**options, "proofValue": multibase_encode(signature)}}
+    proof = {**options, "proofValue": multibase_encode(signature)}
+    if _OB3_TYPES & set(types_of(document)):
+        # Open Badges 3.0 serializes every collection as an array (1EdTech's published
+        # JSON Schema requires ``proof`` to be one; openbadges-specification#473); VC Data
+        # Integrity reads a one-proof array as a proof set of one, so nothing else changes.
+        return {**document, "proof": [proof]}
+    return {**document, "proof": proof}
 
 
 _VC2 = "https://www.w3.org/ns/credentials/v2"
