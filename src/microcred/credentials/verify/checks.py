@@ -60,7 +60,17 @@ def _ob3_validator() -> jsonschema.Draft201909Validator:
 def check_schema(document: dict[str, Any]) -> Check:
     """OB 3.0 credentials against 1EdTech's JSON Schema; other VCs for the VC shape."""
     types = types_of(document)
-    if "OpenBadgeCredential" in types or "AchievementCredential" in types:
+    ob3 = "OpenBadgeCredential" in types or "AchievementCredential" in types
+    if ob3 and _first_context(document) == _VC11:
+        # Open Badges 3.0 was first issued on VC 1.1 (issuanceDate; DCC's wallets and many
+        # university badges still are); 1EdTech's schema describes the VC 2.0 form only.
+        return Check("schema", W, "ob3_on_vc11",
+                     "an Open Badges 3.0 credential in its earlier VC 1.1 form: 1EdTech's "
+                     "JSON Schema (VC 2.0) does not apply; the VC 1.1 data model is checked",
+                     "poświadczenie Open Badges 3.0 we wcześniejszej postaci VC 1.1: schemat "
+                     "JSON 1EdTech (VC 2.0) nie ma zastosowania; sprawdzono model danych "
+                     "VC 1.1")  # fmt: skip
+    if ob3:
         # VC DM 2.0 allows one proof object or a list; this schema build wants a list.
         shaped = document
         if isinstance(document.get("proof"), dict):
@@ -85,6 +95,14 @@ def check_schema(document: dict[str, Any]) -> Check:
                      f"brak pól: {', '.join(missing)}")  # fmt: skip
     return Check("schema", P, "ok", "has the members of a Verifiable Credential",
                  "zawiera elementy poświadczenia weryfikowalnego")  # fmt: skip
+
+
+_VC11 = "https://www.w3.org/2018/credentials/v1"
+
+
+def _first_context(document: dict[str, Any]) -> Any:
+    context = document.get("@context")
+    return context[0] if isinstance(context, list) and context else context
 
 
 def _check_edc_shapes(document: dict[str, Any]) -> Check:
