@@ -1,0 +1,148 @@
+"""The contexts of a credential: the base context first, every other a URL or an
+object (VC DM 2.0 §4.3, VC DM 1.1 §4.1), every term an inline context maps mapped to a
+URL (2.0 §4.5, 1.1 §4.3), no protected term redefined (2.0 §5.2.1, 1.1 §5.3.1; JSON-LD
+1.1 §4.1.11), and the top-level terms a type may use (2.0 §4.5). Only pinned contexts
+are read; nothing is fetched. Nothing here is public."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
+
+from collections.abc import Mapping
+from itertools import islice
+from typing import Any
+
+from .. import contexts
+from ..errors import CredentialError
+from ._values import _NOT_IN_IRI, is_url
+from .constants import MAX_VALUES, V1_CONTEXT, V2_CONTEXT
+from .problems import _Found, _key
+
+# --- §4.3 contexts, §5.2.1 protected terms ------------------------------------------
+
+
+def _context_items(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value[:MAX_VALUES]
+    return [] if value is None else [value]
+
+
+def _check_contexts(document: Mapping[str, Any], items: list[Any], found: _Found) -> None:
+    raw = document.get("@context")
+    if raw is None or items == []:
+        found.add("missing_context", "@context")
+        return
+    if isinstance(raw, list) and len(raw) > MAX_VALUES:
+        found.add("too_many_values", "@context")
+    indexed = isinstance(raw, list)
+    protected: dict[str, Any] = {}  # term -> its protected definition
+    for index, item in enumerate(items):
+        path = f"@context[{index}]" if indexed else "@context"
+        if index == 0 and item not in (V2_CONTEXT, V1_CONTEXT):
+            found.add("base_context_not_first", path, item)
+        if isinstance(item, str):
+            if not is_url(item):
+                found.add("context_not_url", path, item)
+            else:
+                protected |= _protected_terms(item)
+        elif isinstance(item, Mapping):
+            _check_inline_context(item, path, protected, found)
+        elif index > 0:
+            found.add("context_item_invalid", path, item)
+
+
+def _protected_terms(url: str) -> dict[str, Any]:
+    """The protected terms of a pinned context (none for any other URL)."""
+    body = _pinned_body(url)
+    if body is None:
+        return {}
+    everything = body.get("@protected") is True
+    return {
+        term: _definition(value)
+        for term, value in body.items()
+        if not term.startswith("@")
+        and (everything or (isinstance(value, Mapping) and value.get("@protected") is True))
+    }
+
+
+def _pinned_body(url: str) -> Mapping[str, Any] | None:
+    if url not in contexts.PINNED:
+        return None
+    try:
+        body = contexts.load(url).get("@context")
+    except CredentialError:
+        return None
+    return body if isinstance(body, Mapping) else None
+
+
+def _definition(value: Any) -> Any:
+    """A term definition in one form, to compare two (JSON-LD 1.1 §4.1.11)."""
+    if isinstance(value, str):
+        return {"@id": value}
+    if isinstance(value, Mapping):
+        return {k: v for k, v in value.items() if k != "@protected"}
+    return value
+
+
+def _same(first: Any, second: Any) -> bool:
+    """``first == second`` for JSON values, without recursion: values of more than
+    :data:`MAX_VALUES` nodes count as different."""
+    pairs = [(first, second)]
+    for _ in range(MAX_VALUES):
+        if not pairs:
+            return True
+        a, b = pairs.pop()
+        if isinstance(a, Mapping) and isinstance(b, Mapping):
+            if a.keys() != b.keys():
+                return False
+            pairs.extend((a[key], b[key]) for key in a)
+        elif isinstance(a, list) and isinstance(b, list):
+            if len(a) != len(b):
+                return False
+            pairs.extend(zip(a, b, strict=True))
+        elif isinstance(a, Mapping | list) or isinstance(b, Mapping | list) or a != b:
+            return False
+    return not pairs
+
+
+def _check_inline_context(
+    context: Mapping[str, Any], path: str, protected: dict[str, Any], found: _Found
+) -> None:
+    everything = context.get("@protected") is True
+    vocab = context.get("@vocab")
+    if isinstance(vocab, str) and _NOT_IN_IRI.search(vocab):
+        found.add("context_term_not_url", _key(path, "@vocab"), vocab, term="@vocab")
+    for term, value in islice(context.items(), MAX_VALUES):
+        if not isinstance(term, str) or term.startswith("@"):
+            continue
+        if term in protected and not _same(_definition(value), protected[term]):
+            found.add("protected_term_redefined", _key(path, term), term=term[:40])
+        target = value.get("@id") if isinstance(value, Mapping) else value
+        if (
+            isinstance(target, str)
+            and not target.startswith("@")
+            and (_NOT_IN_IRI.search(target) or target.startswith(":"))
+        ):
+            found.add("context_term_not_url", _key(path, term), target, term=term[:40])
+        if everything or (isinstance(value, Mapping) and value.get("@protected") is True):
+            protected[term] = _definition(value)
+
+
+# --- §4.5 types: the terms the contexts define -------------------------------------
+
+
+def _top_level_terms(items: list[Any]) -> tuple[set[str], bool, bool]:
+    """The terms the contexts define at their top level, whether a ``@vocab`` maps every
+    other term, and whether every context was known (pinned or inline)."""
+    terms: set[str] = set()
+    vocab = False
+    if not items:
+        return terms, vocab, False
+    for item in items:
+        body = _pinned_body(item) if isinstance(item, str) else item
+        if not isinstance(body, Mapping):
+            return terms, vocab, False
+        if "@vocab" in body:
+            vocab = body["@vocab"] is not None
+        terms.update(t for t in islice(body, MAX_VALUES) if isinstance(t, str))
+    return terms, vocab, True
