@@ -343,8 +343,12 @@ def main() -> int:
     print("JS verify = vc.verifyCredential (proof, purpose, controller document, dates);")
     print("verify() adds the OB 3.0 JSON Schema, issuer binding and the EU elements.\n")
 
+    def proof_value(document: dict[str, Any]) -> Any:
+        proof = document["proof"]  # OB 3.0: a one-element array (its JSON Schema wants one)
+        return (proof[0] if isinstance(proof, list) else proof)["proofValue"]
+
     same = sum(
-        ours_ == theirs["proof"]["proofValue"]
+        ours_ == proof_value(theirs)
         for ours_, theirs in zip(results["proofValues"], signed, strict=True)
     )
     nquads = {
