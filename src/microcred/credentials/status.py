@@ -302,7 +302,9 @@ def _index(value: Any) -> int | None:
     expressed as a string" (in base 10); a JSON number too, as DCC's issuers write it."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
+    # No list holds more than MAX_ENTRIES entries, so a longer number is no index (and
+    # int() refuses strings of over 4,300 digits with an error of its own).
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20:
         return int(value)
     return None
 
@@ -333,10 +335,11 @@ def _check_entry(
     # BitstringStatusListEntry only from a BitstringStatusListCredential
     if form.credential not in types_of(listing):
         return _unknown("not_a_status_list", f"{url} is not a {form.credential}", purpose)
-    # A list is bound to the URL the credential names (not another, older list), unless
-    # the credential's own issuer signed it: lists are often served from another URL
-    # than their ``id`` (a CDN, a copy given with --status-list URL=FILE), and the
-    # report then says which list was used.
+    # A list is bound to the URL the credential names. Lists are often served from
+    # another URL than their ``id`` (a CDN, a copy given with --status-list URL=FILE), so
+    # one the credential's own issuer signed is read, and the report says which list was
+    # used — but only a set bit counts then: a clear bit in *another* list of the same
+    # issuer (which a holder could hand over instead) shows nothing about this credential.
     served_elsewhere = listing.get("id") != url
     mismatch = _unknown("status_list_mismatch",
                         f"the document given for {url} is another status list "
@@ -388,6 +391,12 @@ def _check_entry(
     if value:
         state = "revoked" if purpose == "revocation" else "suspended"
         return StatusResult(state, state, f"the credential is {state}{short}", purpose, note)
+    if served_elsewhere:
+        what = "revoked" if purpose == "revocation" else "suspended"
+        return _unknown("status_list_other_id",
+                        f"the list given for {url} is the issuer's, but it names itself "
+                        f"{str(listing.get('id'))[:120]}: a clear entry in another list does "
+                        f"not show that this credential is not {what}", purpose)  # fmt: skip
     return StatusResult(
         "ok",
         "ok",

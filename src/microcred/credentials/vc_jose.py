@@ -79,6 +79,10 @@ def _fail(code: str, reason: str, header: Any = None) -> tuple[ProofResult, None
     return ProofResult(False, code, reason, proof), None
 
 
+class _BadClaimError(ValueError):
+    """A registered claim (``nbf``, ``exp``) that is no representable time."""
+
+
 def _registered_dates(claims: dict[str, Any], credential: dict[str, Any]) -> None:
     """JWT ``nbf``/``exp`` (RFC 7519) narrow the credential's validity: the later start
     and the earlier end win, so that the date check sees them."""
@@ -87,7 +91,10 @@ def _registered_dates(claims: dict[str, Any], credential: dict[str, Any]) -> Non
     for claim, key, pick in (("nbf", "validFrom", max), ("exp", "validUntil", min)):
         value = claims.get(claim)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            moment = dt.datetime.fromtimestamp(value, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            try:
+                moment = dt.datetime.fromtimestamp(value, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            except (OverflowError, OSError, ValueError):
+                raise _BadClaimError(f"the JWT {claim} is not a time ({str(value)[:40]})") from None
             current = credential.get(key)
             credential[key] = pick(moment, current) if isinstance(current, str) else moment
 
@@ -153,6 +160,9 @@ def verify_jwt(
     if method.controller != issuer_id or kid.split("#", 1)[0] != issuer_id:
         reason = f"the kid {kid[:120]} is not a key of the issuer {str(issuer_id)[:120]}"
         return _fail("kid_not_issuer", reason, header)
-    _registered_dates(claims, payload)
+    try:
+        _registered_dates(claims, payload)
+    except _BadClaimError as exc:
+        return _fail("malformed_jwt", str(exc), header)
     label = {**header, "cryptosuite": f"jose-{alg}"}
     return ProofResult(True, "ok", f"valid JWS ({alg}) by {kid}", label, method), payload

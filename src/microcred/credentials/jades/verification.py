@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any, cast
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 from joserfc import jws
 from joserfc.errors import BadSignatureError, JoseError
@@ -101,6 +101,7 @@ class SealResult:
     reason_pl: str
     document: dict[str, Any] | None = None
     subject: str | None = None
+    certificate_sha256: str | None = None  # the seal certificate's fingerprint: who sealed
     organisation: str | None = None
     organisation_identifier: str | None = None
     country: str | None = None
@@ -368,6 +369,7 @@ def _verify(
     try:
         facts.update(
             subject=leaf.subject.rfc4514_string(),
+            certificate_sha256=leaf.fingerprint(hashes.SHA256()).hex(),
             organisation=_attribute(leaf.subject, NameOID.ORGANIZATION_NAME),
             organisation_identifier=_attribute(leaf.subject, NameOID.ORGANIZATION_IDENTIFIER),
             country=_attribute(leaf.subject, NameOID.COUNTRY_NAME),

@@ -289,8 +289,10 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
         checks.extend(seal_checks(sealed))
         checks.append(seal_issuer_check(document, sealed))
         checks.extend(seal_warnings(sealed))
-        if sealed.indication is not Indication.FAILED and sealed.subject:
-            signer = Signer("seal", sealed.subject, name=sealed.organisation)
+        if sealed.indication is not Indication.FAILED and sealed.certificate_sha256:
+            # a seal is its certificate: a name anyone can put in a certificate of their own
+            signer = Signer("seal", f"sha256:{sealed.certificate_sha256}", key=sealed.subject,
+                            name=sealed.organisation)  # fmt: skip
     else:
         if jose is None:
             proof_result, proof = check_proof(document, how.resolver, how.allowed_suites)
@@ -307,7 +309,9 @@ def _verify(anything: Any, how: _How) -> VerificationReport:
     checks.append(eu_check)
     bodies = award.spec.awarding_bodies[:1] if award else []
     claimed = [text for body in bodies for _, text in body.name.items()]
-    checks.append(trust_check(signer, how.trust_list, claimed))
+    trust, entry = trust_check(signer, how.trust_list, claimed)
+    checks.append(trust)
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
     verdict = str(compliance.verdict) if compliance else None
-    return VerificationReport(fmt, tuple(checks), elements, verdict, document, award, signer)
+    return VerificationReport(fmt, tuple(checks), elements, verdict, document, award, signer,
+                              entry.name if entry else None)  # fmt: skip

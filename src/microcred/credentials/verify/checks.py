@@ -42,6 +42,7 @@ from ..jades import Indication, SealResult
 from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
 from ..vc_data_model import data_model_problems
+from .hidden import hidden_members
 from .report import Check, CheckStatus
 
 P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
@@ -154,6 +155,19 @@ def check_contexts(document: dict[str, Any]) -> Check:
         return Check("contexts", F, "unknown_context",
                      f"context not allowed (never fetched): {unknown[0]}",
                      f"niedozwolony kontekst (nie jest pobierany): {unknown[0]}")  # fmt: skip
+    hidden = hidden_members(document)
+    if hidden is None:
+        return Check("contexts", F, "unreadable_jsonld",
+                     "the credential's JSON-LD cannot be expanded with the pinned contexts",
+                     "nie można rozwinąć JSON-LD poświadczenia przy użyciu przypiętych "
+                     "kontekstów")  # fmt: skip
+    if hidden:
+        names = ", ".join(hidden)
+        return Check("contexts", F, "hidden_member",
+                     f"the credential states {names} also under another name (a full IRI or "
+                     "an alias), which a reader of the JSON would not see",
+                     f"poświadczenie podaje {names} także pod inną nazwą (pełnym IRI lub "
+                     "aliasem), której czytelnik JSON by nie zauważył")  # fmt: skip
     examples = [u for u in urls if u in _EXAMPLE_CONTEXTS]
     if examples:
         return Check("contexts", W, "example_context", f"uses a W3C example context: {examples[0]}",

@@ -67,7 +67,9 @@ class Check:
 class Signer:
     """Who made the signature: ``kind`` is ``did`` (a Data Integrity or JOSE proof:
     ``id`` is the controlling DID, ``key`` the verification method) or ``seal`` (an
-    e-seal: ``id`` is the certificate's subject, ``name`` its organisation)."""
+    e-seal: ``id`` is ``sha256:`` and the certificate's SHA-256 fingerprint — the
+    certificate, not a name anyone could write into one — ``key`` its subject, ``name``
+    its organisation). A trust list knows signers by ``id``."""
 
     kind: str
     id: str
@@ -77,13 +79,13 @@ class Signer:
     def short(self) -> str:
         """The signer in a few words: the DID, or the sealing organisation."""
         if self.kind == "seal":
-            return f"e-seal of {self.name or self.id}"
+            return f"e-seal of {self.name or self.key or self.id}"
         return self.id
 
     def describe(self) -> str:
         """One line naming the signer, for a report."""
         if self.kind == "seal":
-            return f"e-seal of {self.name or self.id}" + (f" ({self.id})" if self.name else "")
+            return f"{self.short()} ({self.key}; certificate {self.id})"
         if self.key and self.key != self.id:
             return f"{self.id} (key {self.key})"
         return self.id
@@ -100,6 +102,7 @@ class VerificationReport:
     credential: dict[str, Any] | None = None
     award: Award | None = None
     signer: Signer | None = None
+    registered_name: str | None = None  # the issuer's name in the trust list that confirmed it
 
     @property
     def result(self) -> Result:
@@ -157,6 +160,13 @@ class VerificationReport:
             return {}
         spec, learner = self.award.spec, self.award.learner
         bodies = "; ".join(body.name.get(lang) for body in spec.awarding_bodies)
+        if self.issuer_confirmed and self.registered_name:
+            # a confirmed issuer is shown by the name the trust list registered: the
+            # credential's other-language names are only its own words
+            stated = spec.awarding_bodies[0].name.get(lang) if spec.awarding_bodies else ""
+            bodies = self.registered_name + (
+                f" ({stated})" if stated and stated.casefold() != self.registered_name.casefold()
+                else "")  # fmt: skip
         return {
             "title": spec.title.get(lang) if spec.title else None,
             "awarding_body": bodies or None,

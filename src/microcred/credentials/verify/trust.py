@@ -69,10 +69,22 @@ _NOT_CONFIRMED_PL = (
 
 def trust_check(
     signer: Signer | None, trust_list: TrustList | None, claimed_names: Collection[str] = ()
+) -> tuple[Check, TrustEntry | None]:
+    """The ``trust`` check for ``signer`` (None when no signature verified), and the
+    trust list's entry when it confirms the issuer (its name is then the one to show).
+    ``claimed_names`` are the issuer's names as the credential states them (any
+    language): a registered name that is none of them is reported, not confirmed."""
+    found: list[TrustEntry] = []
+    check = _trust(signer, trust_list, claimed_names, found)
+    return check, (found[0] if found and check.status is CheckStatus.PASS else None)
+
+
+def _trust(
+    signer: Signer | None,
+    trust_list: TrustList | None,
+    claimed_names: Collection[str],
+    found: list[TrustEntry],
 ) -> Check:
-    """The ``trust`` check for ``signer`` (None when no signature verified);
-    ``claimed_names`` are the issuer's names as the credential states them (any language):
-    a registered name that is none of them is reported, not confirmed."""
     if signer is None:
         return Check("trust", CheckStatus.NOT_APPLICABLE, "no_signer",
                      "not checked: no valid signature names a signer",
@@ -97,6 +109,7 @@ def trust_check(
                      f"signed by {who}, who is not in {trust_list.name}: {_NOT_CONFIRMED_EN}",
                      f"podpisał {who}, którego nie ma na liście {trust_list.name}: "
                      f"{_NOT_CONFIRMED_PL}")  # fmt: skip
+    found.append(entry)
     names = {name.strip().casefold() for name in claimed_names}
     if names and entry.name.strip().casefold() not in names:
         claimed = " / ".join(sorted(claimed_names))
