@@ -22,8 +22,11 @@ from microcred.credentials.status import (
     StatusList,
     check_status,
     local_fetcher,
+    read_status_list,
     status_entry,
+    status_entry_for,
     status_list_credential,
+    with_status_list,
 )
 from microcred.credentials.verify import Result, verify
 
@@ -390,3 +393,62 @@ def test_a_2021_list_served_under_another_id_needs_the_issuers_signature() -> No
     report = verify(_credential_2021("7"), now=NOW,
                     status_fetcher={LIST_2021_URL: strangers}.get)  # fmt: skip
     assert _status(report) == ("warning", "status_list_mismatch")
+
+
+# --- re-reading and updating a published list -----------------------------------------
+
+
+def test_read_update_and_sign_again() -> None:
+    """A published list is read back, changed and published again: same id, issuer and
+    subject, the new bits, no proof until it is signed again, and verify reads it."""
+    published = _published(StatusList())
+    status_list = read_status_list(published)
+    assert (status_list.purpose, status_list.size, status_list.set_count) == (
+        "revocation", MIN_ENTRIES, 0)  # fmt: skip
+    status_list.set(7)
+    status_list.set(MIN_ENTRIES - 1)
+    assert status_list.set_count == 2
+    updated = with_status_list(published, status_list, valid_from="2025-06-01T00:00:00Z")
+    assert "proof" not in updated
+    assert "proof" in published  # the input is not changed
+    assert updated["validFrom"] == "2025-06-01T00:00:00Z"
+    assert {k: v for k, v in updated.items() if k not in ("credentialSubject", "validFrom")} == {
+        k: v for k, v in published.items() if k not in ("credentialSubject", "validFrom", "proof")
+    }
+    assert updated["credentialSubject"]["id"] == published["credentialSubject"]["id"]
+    assert read_status_list(updated).get(7)
+    assert with_status_list(published, StatusList())["validFrom"] == published["validFrom"]
+    report = verify(_credential(7), now=NOW, status_fetcher={LIST_URL: sign(updated, KEY)}.get)
+    assert _status(report) == ("fail", "revoked")
+    with pytest.raises(StatusError, match="for revocation, not suspension"):
+        with_status_list(published, StatusList("suspension"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: {"type": ["VerifiableCredential"]}, "not a BitstringStatusListCredential"),
+        (lambda d: d | {"credentialSubject": {"type": "StatusList2021"}}, "subject is not a"),
+        (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"statusPurpose": "x"}},
+         "unsupported status purpose"),
+        (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"encodedList": 7}},
+         "not a string"),
+        (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"encodedList": "zz"}},
+         "not multibase"),
+    ],
+)  # fmt: skip
+def test_read_status_list_refuses_what_is_not_a_bitstring_list(change: Any, message: str) -> None:
+    with pytest.raises(StatusError, match=message):
+        read_status_list(change(_published(StatusList())))
+    with pytest.raises(StatusError, match="not a BitstringStatusListCredential"):
+        read_status_list([])
+
+
+def test_status_entry_for_a_published_list() -> None:
+    published = _published(StatusList("suspension"))
+    assert status_entry_for(published, 94567) == status_entry(LIST_URL, 94567, "suspension")
+    with pytest.raises(StatusError, match="outside the list"):
+        status_entry_for(published, MIN_ENTRIES)
+    for bad_id in ("urn:uuid:1", f"{LIST_URL}#list", None):
+        with pytest.raises(StatusError, match="no URL id"):
+            status_entry_for(published | {"id": bad_id}, 1)

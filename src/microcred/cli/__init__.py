@@ -2,7 +2,10 @@
 
 - ``check``, ``schema`` (:mod:`.check`) — designs against the EU Recommendation;
 - ``keys generate|show`` (:mod:`.keys`) — signing keys;
+- ``build`` (:mod:`.build`) — the unsigned credential of a learner (or a CSV list) from a design;
 - ``sign`` (:mod:`.sign`) and ``verify`` (:mod:`.verify`) — credentials;
+- ``seal-certificate`` (:mod:`.seal_certificate`) — a test e-seal certificate;
+- ``status-list create|set|show`` (:mod:`.status_list`) — revocation and suspension;
 - ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges;
 - ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached.
 
@@ -21,10 +24,13 @@ import click
 
 from ._common import EXIT_BAD_INPUT
 from .bake import bake_command, extract_command
+from .build import build_command
 from .check import check_command, schema_command
 from .keys import keys_group
 from .render import render_command
+from .seal_certificate import seal_certificate_command
 from .sign import sign_command
+from .status_list import status_list_group
 from .verify import verify_command
 
 
@@ -37,7 +43,10 @@ def cli() -> None:
 cli.add_command(check_command)
 cli.add_command(schema_command)
 cli.add_command(keys_group)
+cli.add_command(build_command)
 cli.add_command(sign_command)
+cli.add_command(seal_certificate_command)
+cli.add_command(status_list_group)
 cli.add_command(verify_command)
 cli.add_command(bake_command)
 cli.add_command(extract_command)

@@ -3,7 +3,9 @@ credentials with a Data Integrity proof, as a JWT, or seal EDCs with JAdES.
 
 The issuer (``issuer`` or ``issuer.id``) is set to the key's did:key, unless ``--issuer``
 names another DID whose document (given with ``--did-document``) lists the key. One file
-goes to stdout; several are signed in one process into ``--out-dir``.
+goes to stdout; several are signed in one process into ``--out-dir``. ``--status-list
+LIST.json --status-index N`` first gives the one credential a ``credentialStatus`` entry
+pointing at entry N of that list (made with ``microcred status-list create``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..credentials.jades import (
     seal,
 )
 from ..credentials.keys import KeyPair
+from ..credentials.status import MAX_LIST_BYTES, status_entry_for
 from ..credentials.vc_data_model import DataModelError, ensure_data_model
 from ..credentials.vc_jose import sign_jwt
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
@@ -116,6 +119,25 @@ def _signer(
     return sign_one
 
 
+def _status_entry(list_file: Path, index: int, issuer_id: str) -> dict[str, str]:
+    """The ``credentialStatus`` pointing at entry ``index`` of the list in ``list_file``,
+    which must be the issuer's (else ``verify`` could never read the status)."""
+    try:
+        listing = json.loads(read_limited(list_file, MAX_LIST_BYTES))
+        entry = status_entry_for(listing, index)
+    except (OSError, ValueError, CredentialError) as exc:
+        message = getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc
+        click.echo(f"error: --status-list {list_file}: {message}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    listed = listing.get("issuer")
+    listed = listed.get("id") if isinstance(listed, dict) else listed
+    if listed != issuer_id:
+        click.echo(f"error: --status-list {list_file} is issued by {listed}, the credential "
+                   f"by {issuer_id}: verify would call its status unknown", err=True)  # fmt: skip
+        sys.exit(EXIT_BAD_INPUT)
+    return entry
+
+
 _TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
 
 
@@ -139,15 +161,28 @@ _TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
 @click.option("--did-document", "did_documents", multiple=True, type=click.Path(path_type=Path),
               help="Local DID document of --issuer (repeatable).")  # fmt: skip
 @click.option("--out-dir", type=click.Path(path_type=Path), help="Where to write signed files.")
+@click.option("--status-list", "status_list", type=click.Path(path_type=Path),
+              help="Give the credential a status entry in this Bitstring Status List "
+              "credential (from `status-list create`), with --status-index.")  # fmt: skip
+@click.option("--status-index", type=click.IntRange(min=0),
+              help="The credential's entry in --status-list.")  # fmt: skip
 def sign_command(
     files: tuple[Path, ...], key_file: Path | None, suite: str, doc_format: str | None,
     seal_file: Path | None, seal_password: str | None, tsa: str | None, issuer: str | None,
-    did_documents: tuple[Path, ...], out_dir: Path | None,
+    did_documents: tuple[Path, ...], out_dir: Path | None, status_list: Path | None,
+    status_index: int | None,
 ) -> None:  # fmt: skip
     """Sign unsigned credentials (JSON): Data Integrity proof, JWT, or JAdES e-seal."""
     if len(files) > 1 and out_dir is None:
         raise click.UsageError("several files need --out-dir")
+    if (status_list is None) != (status_index is None):
+        raise click.UsageError("--status-list and --status-index go together")
+    if status_list is not None and (seal_file is not None or len(files) > 1):
+        raise click.UsageError("--status-index is the entry of one credential signed with --key")
     signer = _signer(key_file, seal_file, seal_password, suite, issuer, did_documents, tsa)
+    entry = None
+    if status_list is not None and status_index is not None and key_file is not None:
+        entry = _status_entry(status_list, status_index, issuer or load_key(key_file).did_key)
     status = EXIT_OK
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -161,6 +196,10 @@ def sign_command(
                 types if isinstance(types, list) else [types]
             ):
                 raise CredentialError(f"not a {_TYPES[doc_format]}")
+            if entry is not None:
+                if "credentialStatus" in document:
+                    raise CredentialError("it already has a credentialStatus")
+                document = {**document, "credentialStatus": entry}
             ensure_data_model(document)  # every format: refused before it is signed
             text = signer(document)
         except OSError as exc:

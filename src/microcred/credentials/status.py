@@ -47,8 +47,11 @@ __all__ = [
     "StatusResult",
     "check_status",
     "local_fetcher",
+    "read_status_list",
     "status_entry",
+    "status_entry_for",
     "status_list_credential",
+    "with_status_list",
 ]
 
 import base64
@@ -108,6 +111,11 @@ class StatusList:
     def size(self) -> int:
         """Number of entries."""
         return len(self.bits) * 8
+
+    @property
+    def set_count(self) -> int:
+        """How many entries are set (revoked / suspended)."""
+        return sum(byte.bit_count() for byte in self.bits)
 
     def _locate(self, index: int) -> tuple[int, int]:
         if not 0 <= index < self.size:
@@ -222,6 +230,65 @@ def status_list_credential(status_list: StatusList, *, credential_id: str, issue
     if valid_from:
         credential["validFrom"] = valid_from
     return credential
+
+
+def read_status_list(credential: Any) -> StatusList:
+    """The list a ``BitstringStatusListCredential`` publishes (its purpose and bits), to
+    read or to change and publish again (:func:`with_status_list`).
+
+    Raises :class:`StatusError` for anything else: another type, a subject that is not a
+    ``BitstringStatusList``, an unsupported ``statusPurpose``, an ``encodedList`` that is
+    not multibase base64url GZIP of at least :data:`MIN_ENTRIES` entries. Nothing here
+    checks the proof: a caller that trusts or re-signs the list verifies it first.
+    """
+    if not isinstance(credential, dict) or _BITSTRING.credential not in types_of(credential):
+        raise StatusError(f"not a {_BITSTRING.credential}")
+    subject = credential.get("credentialSubject")
+    if not isinstance(subject, dict) or _BITSTRING.subject not in types_of(subject):
+        raise StatusError(f"the status list's subject is not a {_BITSTRING.subject}")
+    purpose = subject.get("statusPurpose")
+    if purpose not in PURPOSES:
+        raise StatusError(f"unsupported status purpose {purpose!r}")
+    return StatusList.decode(subject.get("encodedList", ""), purpose)
+
+
+def with_status_list(
+    credential: dict[str, Any], status_list: StatusList, *, valid_from: str | None = None
+) -> dict[str, Any]:
+    """An unsigned copy of the status list credential ``credential`` that publishes
+    ``status_list`` instead: same ``id``, issuer and subject, the new ``encodedList``,
+    ``validFrom`` replaced when given, and no ``proof`` (sign it again).
+
+    Raises :class:`StatusError` when ``credential`` is not a list for the same purpose.
+    """
+    published = read_status_list(credential)
+    if published.purpose != status_list.purpose:
+        raise StatusError(
+            f"the list credential is for {published.purpose}, not {status_list.purpose}"
+        )
+    updated = {key: value for key, value in credential.items() if key != "proof"}
+    updated["credentialSubject"] = {
+        **credential["credentialSubject"],
+        "encodedList": status_list.encode(),
+    }
+    if valid_from is not None:
+        updated["validFrom"] = valid_from
+    return updated
+
+
+def status_entry_for(list_credential: dict[str, Any], index: int) -> dict[str, str]:
+    """The ``BitstringStatusListEntry`` of a credential whose status is entry ``index``
+    of the list ``list_credential`` publishes (its ``id`` and purpose).
+
+    Raises :class:`StatusError` when ``list_credential`` is not a Bitstring Status List
+    credential with a URL ``id``, or ``index`` is outside the list.
+    """
+    status_list = read_status_list(list_credential)
+    status_list.get(index)  # raises outside the list
+    url = list_credential.get("id")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or "#" in url:
+        raise StatusError("the status list credential has no URL id (https://…, no fragment)")
+    return status_entry(url, index, status_list.purpose)
 
 
 @dataclass(frozen=True)

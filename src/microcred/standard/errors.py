@@ -6,7 +6,7 @@ errors by concern. Builders raise these on misuse; verifiers report instead of r
 
 from __future__ import annotations
 
-__all__ = ["DesignError", "FieldProblem", "MicrocredError"]
+__all__ = ["DesignError", "FieldProblem", "GradeError", "MicrocredError"]
 
 from dataclasses import dataclass
 
@@ -64,3 +64,23 @@ class DesignError(MicrocredError):
         self.problems = problems
         self.source = source
         super().__init__("\n".join(p.located(source) for p in problems) or self.description)
+
+
+class GradeError(MicrocredError):
+    """A grade that the design's grading scale does not allow (``grading_scale``).
+
+    ``code`` says why: ``grade_not_on_scale``, ``grade_failing`` (a failing grade of the
+    scale: no credential is awarded for it) or ``grade_ambiguous`` (the translations of
+    one grade name different grades). ``message`` is English, ``message_pl`` Polish.
+    """
+
+    code = "grade_not_on_scale"
+    description = "the grade is not on the design's grading scale"
+
+    def __init__(self, message: str, message_pl: str, *, code: str | None = None) -> None:
+        self.message_pl = message_pl
+        super().__init__(message, code=code)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``pl`` or ``en``."""
+        return self.message_pl if lang == "pl" else self.message

@@ -806,11 +806,16 @@ def test_self_signed_certificate_says_it_is_a_test() -> None:
 
 
 def test_self_signed_certificate_limits() -> None:
-    long = self_signed_seal_certificate("Akademia " * 20, "PL")
-    cn = long.certificates[0].subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    name = "Akademia Wychowania Fizycznego Józefa Piłsudskiego w Warszawie"  # 62 characters
+    long = self_signed_seal_certificate(name, "PL")
+    subject = long.certificates[0].subject
+    cn = subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
     assert isinstance(cn, str)
     assert len(cn.encode()) <= 64
     assert cn.endswith("… (TEST – not qualified)")
+    assert subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == name  # whole
+    with pytest.raises(SealError, match="at most 64"):
+        self_signed_seal_certificate("Akademia " * 20, "PL")  # O= would be cut: refused
     polish = self_signed_seal_certificate("Uniwersytet Łódzki — Wydział Zażółć Gęślą Jaźń", "PL")
     assert polish.certificates[0].subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     for country in ("pl", "POL", ""):

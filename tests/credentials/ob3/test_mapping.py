@@ -17,9 +17,10 @@ from microcred.credentials import contexts, rdfc
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import Ob3Error, from_ob3, to_ob3
+from microcred.credentials.ob3.build import ACHIEVEMENT_TYPES
 from microcred.standard import designfile
 from microcred.standard.compliance import check
-from microcred.standard.elements import Award, MicroCredentialSpec
+from microcred.standard.elements import Award, MicroCredentialSpec, award_grade
 
 from ...conftest import EXAMPLES, example_award
 
@@ -28,8 +29,10 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def _award(spec: MicroCredentialSpec, **changes: Any) -> Award:
-    data = {"spec": spec.model_dump(), "valid_until": "2030-06-20",
-            "grade": {"pl": "bardzo dobry", "en": "very good"}}  # fmt: skip
+    """An award of ``spec``, graded on its scale when it has one (else "very good")."""
+    grade = spec.grading_scale[-1].name.model_dump() if spec.grading_scale else {
+        "pl": "bardzo dobry", "en": "very good"}  # fmt: skip
+    data = {"spec": spec.model_dump(), "valid_until": "2030-06-20", "grade": grade}
     return example_award(**(data | changes))
 
 
@@ -48,7 +51,9 @@ def test_round_trip_through_a_signed_credential(path: Path) -> None:
     credential = sign(to_ob3(award, issuer_id=KEY.did_key), KEY)
     assert verify_proof(credential).verified
     back = from_ob3(credential)
-    assert back.spec == spec
+    # The grading scale travels as OB 3.0 allowedValue/requiredValue, in one language and
+    # without codes (docs/ob3-mapping.md); the design keeps the full scale.
+    assert back.spec == spec.model_copy(update={"grading_scale": []})
     assert back.issued_on == award.issued_on
     assert back.valid_until == award.valid_until
     assert back.grade == award.grade
@@ -171,3 +176,53 @@ def test_every_1edtech_example_gets_a_full_report(shared: Path, name: str) -> No
     if "OpenBadgeCredential" in document.get("type", []):
         assert schema.status.value == "pass", schema.en
     assert report.check("eu-elements") is not None
+
+
+@pytest.mark.parametrize(
+    ("design", "achievement_type"),
+    [
+        ("python-basics.yaml", "MicroCredential"),
+        ("cybersecurity-webinar.yaml", "CertificateOfCompletion"),
+        ("digital-photography-draft.yaml", "Achievement"),
+    ],
+    ids=["micro-credential", "participation-badge", "incomplete"],
+)
+def test_achievement_type_follows_the_verdict(design: str, achievement_type: str) -> None:
+    """Only what the Recommendation calls a micro-credential is issued as one (OB 3.0
+    §B.1.28): a participation badge is a CertificateOfCompletion, an incomplete design a
+    generic Achievement — whatever the award, since its awards share one Achievement."""
+    award = example_award(design)
+    credential = to_ob3(award, issuer_id=KEY.did_key)
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["achievementType"] == achievement_type
+    assert ACHIEVEMENT_TYPES[check(award.spec).verdict] == achievement_type
+    signed = sign(credential, KEY)
+    assert check(from_ob3(signed)).verdict == check(award.spec).verdict
+
+
+def test_grading_scale_is_the_result_descriptions_allowed_values() -> None:
+    """OB 3.0 §B.1.21: allowedValue lowest first, requiredValue the lowest passing grade;
+    the result's value is the scale's name of the grade, in the credential's language."""
+    spec = designfile.loads((EXAMPLES / "machine-learning-university.yaml").read_bytes())
+    award = _award(spec, grade=award_grade(spec, "4,5").model_dump())
+    credential = to_ob3(award, issuer_id=KEY.did_key)
+    achievement = credential["credentialSubject"]["achievement"]
+    (description,) = achievement["resultDescription"]
+    assert description["allowedValue"] == [
+        "niedostateczny", "dostateczny", "dostateczny plus", "dobry", "dobry plus", "bardzo dobry",
+    ]  # fmt: skip
+    assert description["requiredValue"] == "dostateczny"
+    assert description["name"] == "2,0–5,0"
+    (result,) = credential["credentialSubject"]["result"]
+    assert result == {"type": ["Result"], "resultDescription": description["id"],
+                      "value": "dobry plus"}  # fmt: skip
+    assert credential["credentialSubject"]["euGrade"] == {"pl": "dobry plus", "en": "good plus"}
+
+
+def test_a_scale_without_a_grading_text_still_describes_the_result() -> None:
+    spec = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes())
+    spec = spec.model_copy(update={"grading": None})
+    credential = to_ob3(_award(spec), issuer_id=KEY.did_key)
+    (description,) = credential["credentialSubject"]["achievement"]["resultDescription"]
+    assert description["name"] == "niezaliczone / zaliczone"
+    assert credential["credentialSubject"]["result"][0]["value"] == "zaliczone"

@@ -573,6 +573,47 @@ def test_award_without_grade_or_scheme_is_not_applicable() -> None:
     assert codes(found) == [m.OPTIONAL_NOT_GIVEN.code]
 
 
+PASS_FAIL = [
+    {"name": {"pl": "niezaliczone", "en": "fail"}, "passing": False},
+    {"name": {"pl": "zaliczone", "en": "pass"}},
+]
+
+
+def test_award_grade_on_the_scale_is_present() -> None:
+    found = award_result(E.GRADE, spec=full_spec() | {"grading_scale": PASS_FAIL})
+    assert found.status is S.PRESENT
+    assert codes(found) == [m.ELEMENT_PRESENT.code]
+
+
+@pytest.mark.parametrize(
+    ("grade", "code"),
+    [
+        ({"pl": "bardzo dobry", "en": "very good"}, "grade_not_on_scale"),
+        ({"pl": "niezaliczone", "en": "fail"}, "grade_failing"),
+        ({"pl": "zaliczone", "en": "fail"}, "grade_ambiguous"),
+    ],
+    ids=["not-on-scale", "failing", "translations-disagree"],
+)
+def test_award_grade_off_the_scale_is_weak(grade: dict[str, str], code: str) -> None:
+    """Someone else's award is reported, not refused: the grade is weak, with the
+    standard's reason in both languages."""
+    spec = full_spec() | {"grading_scale": PASS_FAIL}
+    found = award_result(E.GRADE, spec=spec, grade=grade)
+    assert found.status is S.WEAK
+    assert codes(found) == [m.ELEMENT_PRESENT.code, m.GRADE_OFF_SCALE.code]
+    reason = found.reasons[-1]
+    assert grade["en"] in reason.en or grade["pl"] in reason.en
+    assert "skal" in reason.pl
+    assert check(make_award(spec=spec, grade=grade), now=NOW).verdict.value == "micro-credential"
+
+
+def test_a_scale_without_a_grading_text_names_its_grades() -> None:
+    spec = full_spec() | {"grading": None, "grading_scale": PASS_FAIL}
+    found = check(MicroCredentialSpec.model_validate(spec), now=NOW).element(E.GRADE)
+    assert found.status is S.AT_AWARD
+    assert found.reasons[0].en == m.GRADE_AT_AWARD.en.format(scheme="fail / pass")
+
+
 # --- 15. integration/stackability ---------------------------------------------------------
 @pytest.mark.parametrize(
     ("integration", "status", "messages"),

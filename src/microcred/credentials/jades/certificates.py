@@ -1,13 +1,31 @@
 """E-seal keys and certificates: the algorithms a key may sign with, the certificate
 references JAdES puts in the header, the checks on a signer certificate, loading a key
-and its chain (PKCS#12 or PEM) and a self-signed test certificate."""
+and its chain (PKCS#12 or PEM), writing them as PKCS#12, and a self-signed test
+certificate whose subject is an awarding body's (:func:`seal_subject`).
+
+A verifier accepts a seal as the issuer's only when the certificate's ``O`` is exactly
+one of the issuer's legal names (``verify``'s ``issuer`` check), so the subject is taken
+from the design, never typed again::
+
+    subject = seal_subject(spec.awarding_bodies[0])
+    # SealSubject(organisation='Politechnika Wrocławska', country='PL',
+    #             organisation_identifier='VATPL-8960005851')
+    credentials = self_signed_seal_certificate(
+        subject.organisation, subject.country,
+        organisation_identifier=subject.organisation_identifier)
+    Path("seal.p12").write_bytes(dump_seal_credentials(credentials, "password"))
+"""
 
 from __future__ import annotations
 
 __all__ = [
     "SealCredentials",
     "SealPrivateKey",
+    "SealSubject",
+    "dump_seal_credentials",
     "load_seal_credentials",
+    "organisation_identifier",
+    "seal_subject",
     "self_signed_seal_certificate",
 ]
 
@@ -18,7 +36,7 @@ import itertools
 import os
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -30,6 +48,9 @@ from cryptography.x509.oid import NameOID
 from ._header import _b64url
 from .errors import SealError
 from .limits import _CLOCK_SKEW, _MAX_CREDENTIAL_FILE_BYTES
+
+if TYPE_CHECKING:
+    from ...standard.elements import AwardingBody
 
 _TEST_MARK = "(TEST – not qualified)"
 #: what cryptography raises on certificate parts it parses lazily (names, keys, extensions)
@@ -43,6 +64,10 @@ _EC_ALGORITHMS = {"secp256r1": "ES256", "secp384r1": "ES384", "secp521r1": "ES51
 _PRIVATE_KEY_PEM = re.compile(
     rb"-----BEGIN ((?:ENCRYPTED |RSA |EC )?PRIVATE KEY)-----.+?-----END \1-----", re.DOTALL
 )
+_MAX_ORGANISATION = 64  # ub-organization-name (RFC 5280 Appendix A.1), in characters
+#: ETSI EN 319 412-1 §5.1.4: identity type (3 letters, or 2 and ":" for a national
+#: scheme), country (2 letters), optional "+" state or province, "-" and the identifier
+_ORGANISATION_IDENTIFIER = re.compile(r"(?:[A-Z]{3}|[A-Z]{2}:)[A-Z]{2}(?:\+[A-Za-z0-9]{1,3})?-\S.*")
 
 
 class SealCredentials(NamedTuple):
@@ -221,13 +246,30 @@ def self_signed_seal_certificate(
     """A self-signed e-seal certificate for demos and tests, clearly not a qualified one.
 
     The key is a new P-256 key unless ``key`` is given. The subject holds ``CN`` (the
-    organisation followed by ``(TEST – not qualified)``), ``O``, ``C`` and, when given,
-    ``organizationIdentifier`` (ETSI EN 319 412-1 §5.1.4, e.g. ``VATPL-1234567890``); key
-    usage is digitalSignature + nonRepudiation (critical), basic constraints CA false. No
-    QCStatements: a verifier can never take it for a qualified certificate.
+    organisation followed by ``(TEST – not qualified)``), ``O`` (``organisation`` exactly,
+    at most 64 characters: a shortened name would never match the issuer's), ``C`` and,
+    when given, ``organizationIdentifier`` (ETSI EN 319 412-1 §5.1.4, e.g.
+    ``VATPL-1234567890``); key usage is digitalSignature + nonRepudiation (critical),
+    basic constraints CA false. No QCStatements: a verifier can never take it for a
+    qualified certificate.
     """
     if not organisation.strip():
         raise SealError("the organisation name is empty", code="invalid_subject")
+    if len(organisation) > _MAX_ORGANISATION:
+        raise SealError(
+            f"the organisation name has {len(organisation)} characters; a certificate's O= "
+            f"holds at most {_MAX_ORGANISATION} (RFC 5280 ub-organization-name), and a "
+            "shortened name would not match the issuer's legal name",
+            code="invalid_subject",
+        )
+    if organisation_identifier is not None and not _ORGANISATION_IDENTIFIER.fullmatch(
+        organisation_identifier
+    ):
+        raise SealError(
+            f"organizationIdentifier {organisation_identifier!r} is not in the ETSI EN 319 "
+            "412-1 form: type, country, '-', identifier (e.g. VATPL-8960005851)",
+            code="invalid_subject",
+        )
     if not re.fullmatch(r"[A-Z]{2}", country):
         raise SealError(
             f"country must be two capital letters (ISO 3166-1), not {country!r}",
@@ -250,7 +292,7 @@ def self_signed_seal_certificate(
         short = short[:-2].rstrip() + "…"
     attributes = [
         x509.NameAttribute(NameOID.COMMON_NAME, f"{short} {_TEST_MARK}"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation[:64]),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
     ]
     if organisation_identifier:
         attributes.append(
@@ -285,3 +327,89 @@ def self_signed_seal_certificate(
         .sign(private, hashes.SHA256())
     )
     return _order(private, [certificate])
+
+
+# --- the subject of an awarding body's seal -------------------------------------------
+
+
+class SealSubject(NamedTuple):
+    """What an e-seal certificate's subject says about the organisation that seals."""
+
+    organisation: str  # O: exactly the issuer's legal name
+    country: str  # C: ISO 3166-1 alpha-2
+    organisation_identifier: str | None  # organizationIdentifier (2.5.4.97), when known
+
+
+#: legal identifier scheme → ETSI EN 319 412-1 §5.1.4 identity type: a VAT number (a
+#: Polish NIP is the VAT number without its "PL"), a national trade register (KRS), a
+#: Legal Entity Identifier (a global scheme: country "XG")
+_IDENTITY_TYPES = {"vat": "VAT", "nip": "VAT", "krs": "NTR", "lei": "LEI"}
+
+
+def organisation_identifier(scheme: str, value: str, country: str) -> str | None:
+    """The ``organizationIdentifier`` (ETSI EN 319 412-1 §5.1.4) for a legal identifier
+    of ``scheme`` (a :class:`~microcred.standard.vocab.LegalIdentifierScheme` key) held
+    by an organisation in ``country``; ``None`` for a register ETSI names no type for
+    (REGON, RSPO, POL-on, Erasmus, PIC, EUID, other)::
+
+        organisation_identifier("nip", "896-000-58-51", "PL")  # 'VATPL-8960005851'
+        organisation_identifier("vat", "DE123456789", "DE")    # 'VATDE-123456789'
+        organisation_identifier("krs", "0000012345", "PL")     # 'NTRPL-0000012345'
+        organisation_identifier("lei", "529900T8BM49AURSDO55", "PL")  # 'LEIXG-529900…'
+    """
+    kind = _IDENTITY_TYPES.get(str(scheme))
+    number = re.sub(r"[\s.\-/]", "", value).upper()
+    if kind is None or not number:
+        return None
+    if kind == "LEI":
+        return f"LEIXG-{number}"
+    if str(scheme) in ("nip", "krs"):  # Polish registers
+        country = "PL"
+    if kind == "VAT" and re.match(r"[A-Z]{2}", number):  # an EU VAT number's own prefix
+        country, number = number[:2], number[2:]
+    return f"{kind}{country.upper()}-{number}" if number else None
+
+
+def seal_subject(body: AwardingBody, *, lang: str | None = None) -> SealSubject:
+    """The subject of ``body``'s e-seal certificate: its name (in ``lang``, or the first
+    language the design gives — the legal name as registered is usually the one written
+    first) exactly, its country, and the ``organizationIdentifier`` its legal identifier
+    maps to (:func:`organisation_identifier`).
+
+    Raises :class:`SealError` when the body has no name in ``lang``.
+    """
+    names = {str(language): text for language, text in body.name.items()}
+    if lang is None:
+        organisation = next(iter(names.values()))
+    elif lang in names:
+        organisation = names[lang]
+    else:
+        raise SealError(
+            f"the awarding body has no name in {lang!r} (it has {', '.join(names)})",
+            code="invalid_subject",
+        )
+    country = str(body.country)
+    identifier = body.legal_identifier
+    org_id = (
+        organisation_identifier(str(identifier.scheme), identifier.value, country)
+        if identifier
+        else None
+    )
+    return SealSubject(organisation, country, org_id)
+
+
+def dump_seal_credentials(
+    credentials: SealCredentials, password: str | bytes | None = None
+) -> bytes:
+    """``credentials`` as a PKCS#12 file (what :func:`load_seal_credentials` reads): the
+    key, the signer's certificate and the rest of the chain, encrypted with ``password``
+    (AES-256 and PBKDF2, as OpenSSL 3 writes them) or, without one, not encrypted."""
+    secret = password.encode("utf-8") if isinstance(password, str) else password
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption()
+    )
+    leaf, *chain = credentials.certificates
+    name = _attribute(leaf.subject, NameOID.ORGANIZATION_NAME) or "e-seal"
+    return pkcs12.serialize_key_and_certificates(
+        name.encode("utf-8"), credentials.key, leaf, chain or None, encryption
+    )

@@ -1,7 +1,8 @@
 """Specification + award → Open Badges 3.0 ``OpenBadgeCredential`` (VC Data Model 2.0):
 ``to_ob3``. Every Annex I element goes on a native OB 3.0 field where one exists
-(``achievementType: MicroCredential``, ``creditsAvailable``, ``alignment`` to ESCO and
-EQF, issuer ``address``, ``criteria``, ``result``, learner ``identifier``...) and the rest,
+(``achievementType`` from the compliance verdict, ``creditsAvailable``, ``alignment`` to
+ESCO and EQF, issuer ``address``, ``criteria``, ``result`` and the grading scale's
+``allowedValue``, learner ``identifier``...) and the rest,
 with the multilingual texts, under microcred's ``eu*`` terms, whose definitions are
 embedded in the credential's ``@context`` so that any JSON-LD processor reads them
 offline (table and reasons: ``docs/ob3-mapping.md``).
@@ -9,7 +10,7 @@ offline (table and reasons: ``docs/ob3-mapping.md``).
 
 from __future__ import annotations
 
-__all__ = ["to_ob3"]
+__all__ = ["ACHIEVEMENT_TYPES", "achievement_type", "to_ob3"]
 
 import copy
 import hashlib
@@ -17,11 +18,29 @@ import secrets
 import uuid
 from typing import Any
 
+from ...standard.compliance import Verdict, check
 from ...standard.elements import Award, AwardingBody, LocalizedText, MicroCredentialSpec
 from ...standard.vocab import (
     IdentityAttribute,
 )
 from ._common import CONTEXTS, IDENTITY_TYPES, OB3_SCHEMA, TEXTS
+
+# OB 3.0 §B.1.28 AchievementType for each verdict of the design. "MicroCredential" only
+# for what the Recommendation calls one; a participation badge acknowledges taking part,
+# which OB 3.0 calls "CertificateOfCompletion" ("acknowledges completion of an assignment,
+# training or other activity"); an incomplete design is a generic "Achievement" (its
+# outcomes are assessed, but it lacks a mandatory element). Table: docs/ob3-mapping.md.
+ACHIEVEMENT_TYPES = {
+    Verdict.MICRO_CREDENTIAL: "MicroCredential",
+    Verdict.PARTICIPATION_BADGE: "CertificateOfCompletion",
+    Verdict.INCOMPLETE: "Achievement",
+}
+
+
+def achievement_type(spec: MicroCredentialSpec) -> str:
+    """The OB 3.0 ``achievementType`` of a design: from its compliance verdict (of the
+    design, not of one award, since every award of a design shares its Achievement)."""
+    return ACHIEVEMENT_TYPES[check(spec).verdict]
 
 
 def _lang(text: LocalizedText | None) -> dict[str, str] | None:
@@ -240,7 +259,7 @@ def to_ob3(
         "id": achievement_id
         or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}",
         "type": ["Achievement"],
-        "achievementType": "MicroCredential",
+        "achievementType": achievement_type(spec),
         "name": title,
         "inLanguage": lang,
         "criteria": {"narrative": _criteria(spec, lang)},
@@ -256,15 +275,8 @@ def to_ob3(
     if spec.id:
         achievement["humanCode"] = spec.id
         achievement["version"] = str(spec.version)
-    if spec.grading:
-        achievement["resultDescription"] = [
-            {
-                "id": f"{achievement['id']}#grade",
-                "type": ["ResultDescription"],
-                "name": spec.grading.get(lang),
-                "resultType": "ext:Grade",
-            }
-        ]
+    if spec.grading or spec.grading_scale:
+        achievement["resultDescription"] = [_result_description(spec, achievement["id"], lang)]
     achievement |= _extension(spec)
 
     subject: dict[str, Any] = {"type": ["AchievementSubject"], "achievement": achievement}
@@ -274,7 +286,7 @@ def to_ob3(
         subject["identifier"] = identities
     if spec.workload and spec.workload.ects is not None:
         subject["creditsEarned"] = float(spec.workload.ects)
-    if award.grade and spec.grading:
+    if award.grade and (spec.grading or spec.grading_scale):
         subject["result"] = [
             {
                 "type": ["Result"],
@@ -300,6 +312,26 @@ def to_ob3(
     if award.valid_until:
         credential["validUntil"] = f"{award.valid_until.isoformat()}T23:59:59Z"
     return credential
+
+
+def _result_description(
+    spec: MicroCredentialSpec, achievement_id: str, lang: str
+) -> dict[str, Any]:
+    """OB 3.0 §B.1.21 ResultDescription: the grading scheme; a ``grading_scale`` as
+    ``allowedValue`` (lowest first, in the credential's language) and ``requiredValue``
+    (the lowest passing grade)."""
+    scale = spec.grading_scale
+    name = spec.grading.get(lang) if spec.grading else " / ".join(g.name.get(lang) for g in scale)
+    description: dict[str, Any] = {
+        "id": f"{achievement_id}#grade",
+        "type": ["ResultDescription"],
+        "name": name,
+        "resultType": "ext:Grade",
+    }
+    if scale:
+        description["allowedValue"] = [g.name.get(lang) for g in scale]
+        description["requiredValue"] = next(g.name.get(lang) for g in scale if g.passing)
+    return description
 
 
 def _criteria(spec: MicroCredentialSpec, lang: str) -> str:

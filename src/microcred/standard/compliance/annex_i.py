@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..annexes import AnnexIElement as E
-from ..elements import Award, MicroCredentialSpec
+from ..elements import Award, MicroCredentialSpec, grade_problem
 from ..vocab.identity import IdentityAttribute
 from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
@@ -291,13 +291,28 @@ def check_supervision(spec: MicroCredentialSpec, award: Award | None) -> Element
     )
 
 
+def _grading_scheme(spec: MicroCredentialSpec) -> dict[str, str] | None:
+    """The grading scheme in words: the design's text, else its scale's grades."""
+    if spec.grading is not None:
+        return {"scheme": spec.grading.get("en"), "scheme_pl": spec.grading.get("pl")}
+    if spec.grading_scale:
+        return {
+            "scheme": " / ".join(g.label("en") for g in spec.grading_scale),
+            "scheme_pl": " / ".join(g.label("pl") for g in spec.grading_scale),
+        }
+    return None
+
+
 def check_grade(spec: MicroCredentialSpec, award: Award | None) -> ElementResult:
     if award is not None and award.grade is not None:
         grade = award.grade
-        return _result(E.GRADE, [m.ELEMENT_PRESENT(what=grade.get("en"), what_pl=grade.get("pl"))])
-    if spec.grading is None:
+        reasons = [m.ELEMENT_PRESENT(what=grade.get("en"), what_pl=grade.get("pl"))]
+        if problem := grade_problem(spec, grade):
+            reasons.append(m.GRADE_OFF_SCALE(detail=problem.message, detail_pl=problem.message_pl))
+        return _result(E.GRADE, reasons)
+    scheme = _grading_scheme(spec)
+    if scheme is None:
         return _optional_absent(E.GRADE)
-    scheme = {"scheme": spec.grading.get("en"), "scheme_pl": spec.grading.get("pl")}
     if award is None:
         return ElementResult(E.GRADE, S.AT_AWARD, (m.GRADE_AT_AWARD(**scheme),))
     return ElementResult(E.GRADE, S.WEAK, (m.GRADE_NOT_RECORDED(**scheme),))

@@ -246,6 +246,12 @@ GRADE_AT_AWARD = Message(
     "skala ocen: {scheme_pl}; ocena jest zapisywana na każdym poświadczeniu",
 )
 
+GRADE_OFF_SCALE = Message(
+    "grade_off_scale",
+    "{detail}",
+    "{detail_pl}",
+    W,
+)
 GRADE_NOT_RECORDED = Message(
     "grade_not_recorded",
     "the design grades on {scheme}, but this award records no grade",

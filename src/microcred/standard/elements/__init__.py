@@ -1,6 +1,7 @@
 """The micro-credential as typed data: specification (design) and award (one learner)."""
 
-from .award import Award
+from .award import Award, validity_end
+from .grading import GradeValue, award_grade, grade_problem
 from .learning import Assessment, FurtherInformation, Integration, Workload
 from .levels import Level
 from .outcomes import LearningOutcome
@@ -15,6 +16,7 @@ __all__ = [
     "Award",
     "AwardingBody",
     "FurtherInformation",
+    "GradeValue",
     "Integration",
     "Learner",
     "LearningOutcome",
@@ -27,4 +29,7 @@ __all__ = [
     "RegistryEntry",
     "Relevance",
     "Workload",
+    "award_grade",
+    "grade_problem",
+    "validity_end",
 ]

@@ -11,8 +11,9 @@ and date of issue — and the optional grade achieved::
 
 from __future__ import annotations
 
-__all__ = ["Award"]
+__all__ = ["Award", "validity_end"]
 
+import calendar
 import datetime as dt
 
 from pydantic import model_validator
@@ -38,3 +39,15 @@ class Award(Element):
         if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
             raise ValueError("valid_until is before issued_on")
         return self
+
+
+def validity_end(spec: MicroCredentialSpec, issued_on: dt.date) -> dt.date | None:
+    """The ``valid_until`` of an award issued on ``issued_on``, from the design's
+    ``validity_months``: the same day that many months later (the month's last day when
+    it is shorter), or ``None`` when the design sets no validity."""
+    if not spec.validity_months:
+        return None
+    months = issued_on.year * 12 + issued_on.month - 1 + spec.validity_months
+    year, month = divmod(months, 12)
+    day = min(issued_on.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)

@@ -21,6 +21,7 @@ from ..vocab.isced import IscedField
 from ..vocab.languages import Language
 from ..vocab.learning import FormOfParticipation, SupervisionLevel
 from ._base import Element
+from .grading import GradeValue, check_scale
 from .learning import Assessment, FurtherInformation, Integration, Workload
 from .levels import Level
 from .outcomes import LearningOutcome
@@ -55,6 +56,10 @@ class MicroCredentialSpec(Element):
     prerequisites: LocalizedText | None = None
     supervision: SupervisionLevel | None = None
     grading: LocalizedText | None = None
+    grading_scale: list[GradeValue] = Field(
+        default=[],
+        description="The grades awarded, lowest first; an award's grade must be one of them.",
+    )
     integration: Integration | None = None
     further_information: FurtherInformation | None = None
 
@@ -77,3 +82,8 @@ class MicroCredentialSpec(Element):
         if repeated:
             raise ValueError(f"listed more than once: {', '.join(repeated)}")
         return values
+
+    @field_validator("grading_scale")
+    @classmethod
+    def _scale(cls, values: list[GradeValue]) -> list[GradeValue]:
+        return check_scale(values)
