@@ -6,6 +6,7 @@ for checking (model → report), over every example design, repeated.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -28,9 +29,13 @@ def _rate(func: object, items: list, rounds: int) -> list[float]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(
+        description="Designs read and checked per second, over every example design."
+    )
+    parser.add_argument("rounds", nargs="?", type=int, default=7, help="rounds (default 7)")
+    rounds = parser.parse_args().rounds
     texts = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))] * 20
     specs = [designfile.loads(t) for t in texts]
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     for name, func, items in (
         ("read design (YAML -> model)", designfile.loads, texts),
         ("check design (model -> report)", check, specs),

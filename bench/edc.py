@@ -10,6 +10,7 @@ certificate rendered in ≤ 250 ms (median) — this command ends by running
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import statistics
@@ -64,8 +65,13 @@ def _rate(func: Callable[[Any], Any], items: list[Any], rounds: int) -> list[flo
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    parser = argparse.ArgumentParser(
+        description="Europass EDCs built, e-sealed and verified per second; then bench/render.py."
+    )
+    parser.add_argument("n", nargs="?", type=int, default=200, help="EDCs (default 200)")
+    parser.add_argument("rounds", nargs="?", type=int, default=5, help="rounds (default 5)")
+    arguments = parser.parse_args()
+    n, rounds = arguments.n, arguments.rounds
     credentials = self_signed_seal_certificate("Politechnika Nadwiślańska", "PL")
     awards = _awards(n)
 

@@ -151,6 +151,20 @@ def test_usage_and_unreadable_files_exit_2(tmp_path: Path, key_file: Path) -> No
     assert "needs an Ed25519 key" in err
 
 
+def test_sign_names_the_size_limit_of_an_oversized_file(tmp_path: Path, key_file: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b'{"a": "' + b"x" * (1024 * 1024) + b'"}')
+    code, out, err = _run("sign", "--key", str(key_file), str(big))
+    assert (code, out) == (2, "")
+    assert err == f"error: {big}: larger than 1048576 bytes\n"
+    did_file = tmp_path / "did.json"
+    did_file.write_bytes(big.read_bytes())
+    code, _, err = _run("sign", "--key", str(key_file), "--issuer", "did:web:uni.example",
+                        "--did-document", str(did_file), str(big))  # fmt: skip
+    expected = f"error: {did_file} is not a readable DID document: larger than 1048576 bytes\n"
+    assert (code, err) == (2, expected)
+
+
 def test_sign_refuses_unsafe_json_ld(tmp_path: Path, key_file: Path) -> None:
     document = _unsigned() | {"nickname": "not defined by any context"}
     path = tmp_path / "u.json"
@@ -253,13 +267,18 @@ def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
     from microcred.credentials.edc import to_edc
     from microcred.credentials.jades import self_signed_seal_certificate
 
-    credentials = self_signed_seal_certificate("Politechnika Nadwiślańska", "PL")
-    p12 = tmp_path / "seal.p12"
-    encryption = BestAvailableEncryption(b"haslo")
-    leaf = credentials.certificates[0]
-    p12.write_bytes(
-        pkcs12.serialize_key_and_certificates(b"seal", credentials.key, leaf, None, encryption)
-    )
+    def write_p12(path: Path, organisation: str) -> Path:
+        credentials = self_signed_seal_certificate(organisation, "PL")
+        encryption = BestAvailableEncryption(b"haslo")
+        leaf = credentials.certificates[0]
+        path.write_bytes(
+            pkcs12.serialize_key_and_certificates(b"seal", credentials.key, leaf, None, encryption)
+        )
+        return path
+
+    # O= is the issuer's legal name exactly, as the example design writes it
+    p12 = write_p12(tmp_path / "seal.p12",
+                    "Politechnika Nadwiślańska — Centrum Kształcenia Ustawicznego")  # fmt: skip
     award = example_award(learner={"given_name": "Jan", "family_name": "Nowak"})
     unsigned = tmp_path / "edc.json"
     unsigned.write_text(json.dumps(to_edc(award)), encoding="utf-8")
@@ -275,6 +294,15 @@ def test_seal_an_edc_with_a_pkcs12_file_and_verify(tmp_path: Path) -> None:
     assert _run("sign", "--format", "ob3", "--seal", str(p12), "--seal-password", "haslo",
                 str(unsigned))[0] == 2  # fmt: skip
     assert _run("sign", "--seal", str(p12), "--seal-password", "zle", str(unsigned))[0] == 2
+    # a shortened name is another organisation: refused before sealing (verify would fail it)
+    short = write_p12(tmp_path / "short.p12", "Politechnika Nadwiślańska")
+    code, out, err = _run("sign", "--seal", str(short), "--seal-password", "haslo",
+                          str(unsigned))  # fmt: skip
+    assert (code, out) == (2, "")
+    assert (
+        "the e-seal certificate's O= 'Politechnika Nadwiślańska' is none of the issuer's "
+        "legal names" in err
+    )
     # --tsa: only https, only with --seal; a TSA that cannot be used is a clear error
     code, out, err = _run("sign", "--seal", str(p12), "--seal-password", "haslo",
                           "--tsa", "http://tsa.example.com/tsr", str(unsigned))  # fmt: skip
@@ -301,11 +329,7 @@ def test_render_a_certificate_and_verify_it(tmp_path: Path, key_file: Path) -> N
     assert "ZWERYFIKOWANO — mikropoświadczenie" in out
     assert "  Osoba ucząca się: Jan Nowak\n" in out
     assert "sama drukowana strona nie jest podpisana" in out
-    no_url = tmp_path / "no-url.json"
-    no_url.write_text(json.dumps(_unsigned() | {"id": "urn:uuid:1"}), encoding="utf-8")
-    code, _, err = _run("render", "--credential", str(no_url), "--out", str(tmp_path / "x.pdf"))
-    assert code == 2
-    assert "--verification-url" in err
+    # the verification URL, the footer and the refusals: tests/cli/test_render.py
 
 
 def test_verify_an_eu_sealed_sample_from_the_command_line(shared: Path) -> None:

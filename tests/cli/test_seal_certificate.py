@@ -17,7 +17,7 @@ from cryptography.x509.oid import NameOID
 
 from microcred.cli import cli
 from microcred.credentials.edc import to_edc
-from microcred.credentials.jades import load_seal_credentials
+from microcred.credentials.jades import load_seal_credentials, seal
 
 from ..conftest import EXAMPLES, example_award
 
@@ -131,16 +131,29 @@ def test_the_password_comes_from_the_environment_as_sign_reads_it(tmp_path: Path
     assert _subject(p12, "z-env")[NameOID.ORGANIZATION_NAME] == POLISH
 
 
-def test_a_seal_of_another_organisation_fails_the_issuer_check(tmp_path: Path) -> None:
-    """Why O= must be the issuer's name: a certificate for another body seals fine, and
-    verify says the sealer is not the issuer."""
+def test_a_seal_of_another_organisation_is_refused(tmp_path: Path) -> None:
+    """Why O= must be the issuer's name: ``sign`` refuses a certificate of another body
+    (diacritics count), and a seal made without that check fails verify's issuer check."""
     design = _design(tmp_path, f"pl: {POLISH}", "pl: Politechnika Nadwislanska")  # no diacritics
     p12 = tmp_path / "other.p12"
     code, _, err = _run("seal-certificate", "--design", str(design), "--out", str(p12),
                         "--password", "x")  # fmt: skip
     assert code == 0, err
-    report = _seal_and_verify(tmp_path, p12, "x")
-    assert report["verified"] is False
+    unsigned = tmp_path / "edc.json"
+    unsigned.write_text(json.dumps(to_edc(example_award())), encoding="utf-8")
+    code, out, err = _run("sign", "--format", "edc", "--seal", str(p12), "--seal-password", "x",
+                          str(unsigned))  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "O= 'Politechnika Nadwislanska' is none of the issuer's legal names" in err
+    assert f"'{POLISH}'" in err
+
+    other = load_seal_credentials(p12, "x")
+    sealed = tmp_path / "sealed.json"
+    document = seal(to_edc(example_award()), key=other.key, certificates=other.certificates)
+    sealed.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = _run("verify", "--json", "--lang", "en", str(sealed))
+    report = json.loads(out)
+    assert (code, report["verified"]) == (1, False)
     issuer = next(check for check in report["checks"] if check["name"] == "issuer")
     assert (issuer["status"], issuer["code"]) == ("fail", "seal_organisation_differs")
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from microcred.cli import cli
 from microcred.credentials.data_integrity import verify_proof
 from microcred.credentials.ob3 import to_ob3
-from microcred.credentials.status import MIN_ENTRIES, read_status_list
+from microcred.credentials.status import MAX_LIST_BYTES, MIN_ENTRIES, read_status_list
 
 from ..conftest import example_award
 
@@ -175,6 +175,10 @@ def test_set_refuses_and_leaves_the_list_as_it_was(tmp_path: Path) -> None:
         (b"{not json", "is not a JSON status list credential"),
         (b'{"a": 1, "a": 2}', "is not a JSON status list credential"),
         (b'{"type": ["VerifiableCredential"]}', "not a BitstringStatusListCredential"),
+        (
+            b"{" + b" " * MAX_LIST_BYTES + b"}",
+            f"cannot read {{path}}: larger than {MAX_LIST_BYTES}",
+        ),
     ],
 )
 def test_unreadable_lists_exit_2(tmp_path: Path, content: bytes | None, message: str) -> None:
@@ -185,7 +189,7 @@ def test_unreadable_lists_exit_2(tmp_path: Path, content: bytes | None, message:
     for args in (["show", str(path)], ["set", str(path), "1", "--key", str(key)]):
         code, out, err = _run("status-list", *args)
         assert code == 2
-        assert message in err
+        assert message.format(path=path) in err
         assert "Traceback" not in out + err
 
 

@@ -7,7 +7,14 @@ import base64
 
 import pytest
 
-from microcred.credentials.dids import Resolver, did_key_document, did_web_url
+from microcred.credentials.dids import (
+    NotAssertionMethodError,
+    NotIssuerKeyError,
+    Resolver,
+    did_key_document,
+    did_web_url,
+    issuer_verification_method,
+)
 from microcred.credentials.errors import DidError
 from microcred.credentials.keys import KeyPair, multibase_decode
 
@@ -172,3 +179,60 @@ def test_ed25519_verification_key_2020_is_base58_ed25519_only(public: str) -> No
     )
     with pytest.raises(DidError):
         Resolver({did: document}).verification_method(f"{did}#k")
+
+
+# --- the issuer's verification method (what issue() and `microcred sign` sign with) -------
+
+_ISSUER_DID = "did:web:uczelnia.example.pl"
+
+
+def _issuer_document(key: KeyPair, method_id: str, *relationships: str) -> dict[str, object]:
+    return {"id": _ISSUER_DID, "verificationMethod": [
+        {"id": method_id, "type": "Multikey", "controller": _ISSUER_DID,
+         "publicKeyMultibase": key.public_multibase}],
+        **{name: [method_id] for name in relationships}}  # fmt: skip
+
+
+def test_issuer_method_of_a_did_key_needs_no_lookup() -> None:
+    key = KeyPair.generate()
+    method = issuer_verification_method(key, key.did_key)
+    assert method.id == key.verification_method
+    assert method.key.public_multibase == key.public_multibase
+    assert "assertionMethod" in method.relationships
+
+
+@pytest.mark.parametrize("method_id", [f"{_ISSUER_DID}#klucz-1", "#klucz-1"])
+def test_issuer_method_of_a_did_web(method_id: str) -> None:
+    key, other = KeyPair.generate(), KeyPair.generate("P-256")
+    document = _issuer_document(key, method_id, "assertionMethod")
+    document["verificationMethod"] = [  # another key first: the one holding the key is found
+        {"id": "#other", "type": "Multikey", "controller": _ISSUER_DID,
+         "publicKeyMultibase": other.public_multibase},
+        *document["verificationMethod"],  # type: ignore[misc]
+    ]  # fmt: skip
+    method = issuer_verification_method(
+        key, _ISSUER_DID, resolver=Resolver({_ISSUER_DID: document})
+    )
+    assert method.id == f"{_ISSUER_DID}#klucz-1"
+    assert method.controller == _ISSUER_DID
+
+
+def test_issuer_method_refusals() -> None:
+    key = KeyPair.generate()
+    listed = Resolver({_ISSUER_DID: _issuer_document(key, "#k", "authentication")})
+    with pytest.raises(NotAssertionMethodError) as raised:
+        issuer_verification_method(key, _ISSUER_DID, resolver=listed)
+    expected = f"{_ISSUER_DID}#k is not listed under assertionMethod of {_ISSUER_DID}"
+    assert raised.value.message == expected
+    assert raised.value.code == "not_assertion_method"
+    with pytest.raises(NotIssuerKeyError) as other:
+        issuer_verification_method(KeyPair.generate(), _ISSUER_DID, resolver=listed)
+    assert other.value.message == f"the key is not a verification method of {_ISSUER_DID}"
+    assert isinstance(other.value, DidError)
+    with pytest.raises(NotIssuerKeyError):  # another did:key is a DID like any other
+        issuer_verification_method(key, KeyPair.generate().did_key)
+    with pytest.raises(DidError, match="network resolution is off"):
+        issuer_verification_method(key, _ISSUER_DID)
+    broken = Resolver({_ISSUER_DID: {"id": _ISSUER_DID, "verificationMethod": "#k"}})
+    with pytest.raises(DidError, match="verificationMethod is not a list"):
+        issuer_verification_method(key, _ISSUER_DID, resolver=broken)

@@ -6,8 +6,12 @@
 - ``sign`` (:mod:`.sign`) and ``verify`` (:mod:`.verify`) — credentials;
 - ``seal-certificate`` (:mod:`.seal_certificate`) — a test e-seal certificate;
 - ``status-list create|set|show`` (:mod:`.status_list`) — revocation and suspension;
-- ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges;
+- ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges (``extract``
+  also reads a PDF certificate's);
 - ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached.
+
+A subcommand's module is imported only when that subcommand runs (:class:`_LazyGroup`),
+so ``microcred verify`` does not load what ``build``, ``render`` or ``sign`` need.
 
 Exit status everywhere: 0 success, 1 a negative answer (not a micro-credential, not
 verified), 2 bad usage or unreadable input.
@@ -17,40 +21,58 @@ from __future__ import annotations
 
 __all__ = ["cli", "main"]
 
+import importlib
 import os
 import sys
+from typing import Any
 
 import click
 
 from ._common import EXIT_BAD_INPUT
-from .bake import bake_command, extract_command
-from .build import build_command
-from .check import check_command, schema_command
-from .keys import keys_group
-from .render import render_command
-from .seal_certificate import seal_certificate_command
-from .sign import sign_command
-from .status_list import status_list_group
-from .verify import verify_command
+
+#: every subcommand: its name → the module (in this package) and the object that is it
+COMMANDS = {
+    "bake": ("bake", "bake_command"),
+    "build": ("build", "build_command"),
+    "check": ("check", "check_command"),
+    "extract": ("bake", "extract_command"),
+    "keys": ("keys", "keys_group"),
+    "render": ("render", "render_command"),
+    "schema": ("check", "schema_command"),
+    "seal-certificate": ("seal_certificate", "seal_certificate_command"),
+    "sign": ("sign", "sign_command"),
+    "status-list": ("status_list", "status_list_group"),
+    "verify": ("verify", "verify_command"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group that imports a subcommand's module when the subcommand is asked for.
+
+    Click's documented pattern for lazily loading subcommands ("Complex Applications",
+    https://click.palletsprojects.com/en/stable/complex/#lazily-loading-subcommands):
+    ``list_commands`` names them all without importing anything, ``get_command`` imports
+    one. ``microcred --help`` still lists every command with its short help, and so
+    imports them all; a subcommand run imports only its own module.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = COMMANDS[cmd_name]
+        command: Any = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module}.{attribute} is not a click command")
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="microcred")
 def cli() -> None:
     """microcred: EU micro-credentials, from design to verified credential."""
-
-
-cli.add_command(check_command)
-cli.add_command(schema_command)
-cli.add_command(keys_group)
-cli.add_command(build_command)
-cli.add_command(sign_command)
-cli.add_command(seal_certificate_command)
-cli.add_command(status_list_group)
-cli.add_command(verify_command)
-cli.add_command(bake_command)
-cli.add_command(extract_command)
-cli.add_command(render_command)
 
 
 def main() -> None:

@@ -8,9 +8,11 @@ __all__ = [
     "EXIT_OK",
     "LANG_OPTION",
     "default_lang",
+    "read_capped",
     "read_limited",
 ]
 
+import errno
 import os
 from pathlib import Path
 
@@ -43,3 +45,12 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise IsADirectoryError(21, "is a directory" if path.is_dir() else "not a regular file")
     with path.open("rb") as handle:
         return handle.read(limit + 1)
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; raises OSError with a
+    readable strerror otherwise (``larger than N bytes`` for a file over the limit)."""
+    data = read_limited(path, limit)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit} bytes")
+    return data

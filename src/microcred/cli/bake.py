@@ -1,4 +1,5 @@
-"""``microcred bake`` and ``microcred extract``: credentials inside PNG/SVG badges."""
+"""``microcred bake`` and ``microcred extract``: credentials inside PNG/SVG badges, and
+the credentials attached to a PDF certificate (extract only: ``render`` attaches them)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,24 @@ from pathlib import Path
 
 import click
 
-from ..credentials.baking import bake, extract
+from ..credentials.baking import bake, extract, extract_pdf
+from ..credentials.baking.pdf import main_first
 from ..credentials.errors import BakingError
-from ..credentials.verify import MAX_BYTES
+from ..credentials.formats import detect
+from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES
 from ._common import EXIT_BAD_INPUT, read_limited
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, *, pdf_allowed: bool = False) -> bytes:
+    """The file's bytes: at most MAX_BYTES, or PDF_MAX_BYTES for a PDF if ``pdf_allowed``."""
     try:
-        data = read_limited(path, MAX_BYTES)
+        data = read_limited(path, PDF_MAX_BYTES if pdf_allowed else MAX_BYTES)
     except OSError as exc:
         click.echo(f"error: {path}: {exc.strerror}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    if len(data) > MAX_BYTES:
-        click.echo(f"error: {path}: larger than {MAX_BYTES} bytes", err=True)
+    limit = PDF_MAX_BYTES if pdf_allowed and detect(data) == "pdf" else MAX_BYTES
+    if len(data) > limit:
+        click.echo(f"error: {path}: larger than {limit} bytes", err=True)
         sys.exit(EXIT_BAD_INPUT)
     return data
 
@@ -46,10 +51,27 @@ def bake_command(credential: Path, image: Path, out: Path) -> None:
 
 @click.command("extract")
 @click.argument("image", type=click.Path(path_type=Path))
-def extract_command(image: Path) -> None:
-    """Print the credential baked into a PNG or SVG badge."""
+@click.option("--name", metavar="ATTACHMENT",
+              help="For a PDF: the attachment to print (default: the OB 3.0 credential, or "
+              "the first one); the others are named on stderr.")  # fmt: skip
+def extract_command(image: Path, name: str | None) -> None:
+    """Print the credential baked into a PNG or SVG badge, or attached to a PDF."""
+    data = _read(image, pdf_allowed=True)
     try:
-        click.echo(extract(_read(image)))
+        if detect(data) != "pdf":
+            click.echo(extract(data))
+            return
+        attachments = extract_pdf(data)
     except BakingError as exc:
         click.echo(f"error: {image}: {exc.message}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    names = main_first(attachments)
+    chosen = name or names[0]
+    if chosen not in attachments:
+        click.echo(f"error: {image}: no attachment {chosen!r} (it has {', '.join(names)})",
+                   err=True)  # fmt: skip
+        sys.exit(EXIT_BAD_INPUT)
+    if len(names) > 1:
+        others = ", ".join(n for n in names if n != chosen)
+        click.echo(f"{image}: {chosen} (also attached: {others}; --name to choose)", err=True)
+    click.echo(attachments[chosen].decode("utf-8", errors="replace"))

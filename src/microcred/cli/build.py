@@ -45,14 +45,13 @@ from typing import Any, NoReturn
 import click
 from pydantic import ValidationError
 
-from ..credentials.edc import to_edc
-from ..credentials.ob3 import to_ob3
+from ..credentials.issue import build
 from ..credentials.ob3.build import ACHIEVEMENT_TYPES
 from ..standard import designfile
 from ..standard.compliance import Verdict, check
 from ..standard.compliance.report import Message, Reason
 from ..standard.designfile import MAX_BYTES
-from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade, validity_end
+from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade
 from ..standard.errors import DesignError, GradeError, MicrocredError
 from ..standard.vocab import IdentityAttribute
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
@@ -270,10 +269,7 @@ def _award(row: dict[str, str], run: _Run) -> Award:
         reasons.append(PROMISED(what=what[0], what_pl=what[1], give=give))
     if reasons:
         raise _RefusedError(*reasons)
-    return Award(
-        spec=spec, learner=learner, issued_on=issued_on, grade=grade,
-        valid_until=validity_end(spec, issued_on),
-    )  # fmt: skip
+    return Award(spec=spec, learner=learner, issued_on=issued_on, grade=grade)
 
 
 def _identities(learner: Learner) -> list[tuple[IdentityAttribute, str]]:
@@ -294,10 +290,12 @@ def _identities(learner: Learner) -> list[tuple[IdentityAttribute, str]]:
 
 
 def _credential(award: Award, run: _Run) -> dict[str, Any]:
+    """The unsigned credential, as :func:`~microcred.credentials.issue.issue` builds it
+    (validity from the design's ``validity_months``, ``achievementType`` from its
+    verdict)."""
+    issuer = run.issuer or (PLACEHOLDER_ISSUER if run.doc_format == "ob3" else None)
     try:
-        if run.doc_format == "edc":
-            return to_edc(award, issuer_id=run.issuer)
-        return to_ob3(award, issuer_id=run.issuer or PLACEHOLDER_ISSUER)
+        return build(award, kind=run.doc_format, issuer_id=issuer)
     except MicrocredError as exc:
         raise _RefusedError(Reason(exc.code, exc.message, exc.message)) from None
 

@@ -6,95 +6,80 @@ names another DID whose document (given with ``--did-document``) lists the key. 
 goes to stdout; several are signed in one process into ``--out-dir``. ``--status-list
 LIST.json --status-index N`` first gives the one credential a ``credentialStatus`` entry
 pointing at entry N of that list (made with ``microcred status-list create``).
+
+Each file goes through :func:`microcred.credentials.issue.issue`, as the platform's
+credentials do: the same checks (the VC data model, the issuer's verification method,
+an e-seal certificate whose ``O=`` is the issuer's legal name) and the same output.
 """
 
 from __future__ import annotations
 
-__all__ = ["sign_command"]
+__all__ = ["did_resolver", "sign_command", "signing_issuer"]
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
 import click
 
-from ..credentials.data_integrity import SUITES, sign
+from ..credentials.data_integrity import SUITES
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
-from ..credentials.jades import (
-    add_signature_timestamp,
-    load_seal_credentials,
-    rfc3161_timestamper,
-    seal,
-)
+from ..credentials.issue import Issuer, PublishedStatusList, StatusListIssuerError, issue
+from ..credentials.jades import load_seal_credentials, rfc3161_timestamper
 from ..credentials.keys import KeyPair
-from ..credentials.status import MAX_LIST_BYTES, status_entry_for
-from ..credentials.vc_data_model import DataModelError, ensure_data_model
-from ..credentials.vc_jose import sign_jwt
-from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
+from ..credentials.status import MAX_LIST_BYTES
+from ..credentials.vc_data_model import DataModelError
+from ._common import EXIT_BAD_INPUT, EXIT_OK, read_capped
 from .keys import load_key
 
 _MAX_BYTES = 1024 * 1024
+_TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
 
 
-def _issuer_method(
-    key: KeyPair, issuer: str | None, did_documents: tuple[Path, ...]
-) -> tuple[str, str]:
-    """(issuer id, verification method URL) for signing with ``key``."""
-    if issuer is None or issuer == key.did_key:
-        return key.did_key, key.verification_method
+def _fail(message: object) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def did_resolver(did_documents: tuple[Path, ...]) -> Resolver:
+    """A resolver holding the local DID documents (``--did-document``); exits 2 for one
+    that cannot be read."""
     documents = {}
     for path in did_documents:
-        document = json.loads(read_limited(path, _MAX_BYTES))
-        documents[document.get("id")] = document
-    resolver = Resolver(documents)
-    document = resolver.resolve(issuer)
-    for method in document.get("verificationMethod", []):
-        method_id = method.get("id", "")
-        url = method_id if method_id.startswith(issuer) else issuer + method_id
-        found = resolver.verification_method(url)
-        if found.key.public_multibase == key.public_multibase:
-            if "assertionMethod" not in found.relationships:
-                raise CredentialError(f"{url} is not listed under assertionMethod of {issuer}")
-            return issuer, url
-    raise CredentialError(f"the key is not a verification method of {issuer}")
+        try:
+            document = json.loads(read_capped(path, _MAX_BYTES))
+            documents[document["id"]] = document
+        except OSError as exc:
+            _fail(f"{path} is not a readable DID document: {exc.strerror}")
+        except (ValueError, KeyError, TypeError):
+            _fail(f"{path} is not a readable DID document")
+    return Resolver(documents)
 
 
-def _with_issuer(document: dict[str, Any], issuer: str) -> dict[str, Any]:
-    current = document.get("issuer")
-    if isinstance(current, dict):
-        return {**document, "issuer": {**current, "id": issuer}}
-    return {**document, "issuer": issuer}
+def signing_issuer(key: KeyPair, issuer: str | None, did_documents: tuple[Path, ...]) -> Issuer:
+    """The issuer ``key`` signs for: its did:key, or ``--issuer`` whose DID document
+    lists the key under assertionMethod; exits 2 otherwise."""
+    resolver = did_resolver(did_documents) if issuer not in (None, key.did_key) else None
+    try:
+        return Issuer.from_did(key, issuer or key.did_key, resolver=resolver)
+    except CredentialError as exc:
+        _fail(exc.message)
 
 
-def _signer(
+def _issuer(
     key_file: Path | None, seal_file: Path | None, seal_password: str | None, suite: str,
-    issuer: str | None, did_documents: tuple[Path, ...], tsa: str | None = None,
-) -> Callable[[dict[str, Any]], str]:  # fmt: skip
-    """What to do with each document: a Data Integrity proof, a JWT, or a JAdES e-seal
-    (with a signature time-stamp from ``tsa``, the only network use of signing)."""
-    if tsa is not None and seal_file is None:
-        raise click.UsageError("--tsa time-stamps an e-seal: give --seal too")
+    issuer: str | None, did_documents: tuple[Path, ...],
+) -> Issuer:  # fmt: skip
+    """Who signs: the e-seal of ``--seal``, or the key of ``--key`` for its DID."""
     if seal_file is not None:
         try:
-            credentials = load_seal_credentials(seal_file, seal_password)
+            return Issuer.from_seal(load_seal_credentials(seal_file, seal_password))
         except (CredentialError, OSError, ValueError) as exc:
-            click.echo(f"error: {seal_file}: {getattr(exc, 'message', None) or exc}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-
-        timestamper = rfc3161_timestamper(tsa) if tsa else None
-
-        def seal_one(document: dict[str, Any]) -> str:
-            sealed = seal(
-                document, key=credentials.key, certificates=list(credentials.certificates)
-            )
-            if timestamper is not None:
-                sealed = add_signature_timestamp(sealed, timestamper)
-            return json.dumps(sealed, indent=2, ensure_ascii=False) + "\n"
-
-        return seal_one
+            _fail(f"{seal_file}: {getattr(exc, 'message', None) or exc}")
     if key_file is None:
         raise click.UsageError("give --key (Data Integrity, JWT) or --seal (JAdES e-seal)")
     key = load_key(key_file)
@@ -103,42 +88,39 @@ def _signer(
         raise click.UsageError(
             f"{suite} needs an {suite_algorithm} key; {key_file} is {key.algorithm}"
         )
+    return signing_issuer(key, issuer, did_documents)
+
+
+def _with_status_list(issuer: Issuer, list_file: Path, index: int) -> Issuer:
+    """``issuer`` giving credentials entries in the list in ``list_file``, which must be
+    the issuer's (else ``verify`` could never read the status) and hold ``index``."""
     try:
-        issuer_id, method = _issuer_method(key, issuer, did_documents)
-    except (CredentialError, OSError, ValueError) as exc:
-        click.echo(f"error: {getattr(exc, 'message', None) or exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-
-    def sign_one(document: dict[str, Any]) -> str:
-        unsigned = _with_issuer(document, issuer_id)
-        if suite == "jwt":
-            return sign_jwt(unsigned, key, kid=method) + "\n"
-        signed = sign(unsigned, key, suite=suite, verification_method=method)
-        return json.dumps(signed, indent=2, ensure_ascii=False) + "\n"
-
-    return sign_one
-
-
-def _status_entry(list_file: Path, index: int, issuer_id: str) -> dict[str, str]:
-    """The ``credentialStatus`` pointing at entry ``index`` of the list in ``list_file``,
-    which must be the issuer's (else ``verify`` could never read the status)."""
-    try:
-        listing = json.loads(read_limited(list_file, MAX_LIST_BYTES))
-        entry = status_entry_for(listing, index)
+        listing = json.loads(read_capped(list_file, MAX_LIST_BYTES))
+        published = PublishedStatusList.of(listing)
+        published.entry(index)
+        return dataclasses.replace(issuer, status_list=published)
+    except StatusListIssuerError as exc:
+        _fail(f"--status-list {list_file} is issued by {exc.list_issuer}, the credential by "
+              f"{exc.issuer}: verify would call its status unknown")  # fmt: skip
     except (OSError, ValueError, CredentialError) as exc:
         message = getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc
-        click.echo(f"error: --status-list {list_file}: {message}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    listed = listing.get("issuer")
-    listed = listed.get("id") if isinstance(listed, dict) else listed
-    if listed != issuer_id:
-        click.echo(f"error: --status-list {list_file} is issued by {listed}, the credential "
-                   f"by {issuer_id}: verify would call its status unknown", err=True)  # fmt: skip
-        sys.exit(EXIT_BAD_INPUT)
-    return entry
+        _fail(f"--status-list {list_file}: {message}")
 
 
-_TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
+def _format(document: dict[str, object], securing: str) -> str:
+    """The format of :func:`~microcred.credentials.issue.issue` that secures ``document``
+    the way asked: ``di`` (a Data Integrity proof), ``jwt`` or ``jades`` (an e-seal)."""
+    kind = "edc" if _TYPES["edc"] in _types(document) else "ob3"
+    if securing == "jades":
+        return "edc"
+    if securing == "jwt":
+        return f"{kind}-jwt"
+    return "ob3" if kind == "ob3" else "edc-di"
+
+
+def _types(document: dict[str, object]) -> list[object]:
+    types = document.get("type", [])
+    return types if isinstance(types, list) else [types]
 
 
 @click.command("sign")
@@ -179,29 +161,29 @@ def sign_command(
         raise click.UsageError("--status-list and --status-index go together")
     if status_list is not None and (seal_file is not None or len(files) > 1):
         raise click.UsageError("--status-index is the entry of one credential signed with --key")
-    signer = _signer(key_file, seal_file, seal_password, suite, issuer, did_documents, tsa)
-    entry = None
-    if status_list is not None and status_index is not None and key_file is not None:
-        entry = _status_entry(status_list, status_index, issuer or load_key(key_file).did_key)
+    if tsa is not None and seal_file is None:
+        raise click.UsageError("--tsa time-stamps an e-seal: give --seal too")
+    signer = _issuer(key_file, seal_file, seal_password, suite, issuer, did_documents)
+    if status_list is not None and status_index is not None:
+        signer = _with_status_list(signer, status_list, status_index)
+    securing = "jades" if seal_file is not None else "jwt" if suite == "jwt" else "di"
+    timestamper: Callable[[bytes], bytes] | None = rfc3161_timestamper(tsa) if tsa else None
     status = EXIT_OK
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
         try:
-            document = json.loads(read_limited(path, _MAX_BYTES))
+            document = json.loads(read_capped(path, _MAX_BYTES))
             if not isinstance(document, dict):
                 raise ValueError("not a JSON object")
-            types = document.get("type", [])
-            if doc_format and _TYPES[doc_format] not in (
-                types if isinstance(types, list) else [types]
-            ):
+            if doc_format and _TYPES[doc_format] not in _types(document):
                 raise CredentialError(f"not a {_TYPES[doc_format]}")
-            if entry is not None:
-                if "credentialStatus" in document:
-                    raise CredentialError("it already has a credentialStatus")
-                document = {**document, "credentialStatus": entry}
-            ensure_data_model(document)  # every format: refused before it is signed
-            text = signer(document)
+            fmt = _format(document, securing)
+            issued = issue(
+                document, issuer=signer, formats=(fmt,), timestamper=timestamper,
+                suite=suite if securing == "di" else "eddsa-rdfc-2022",
+                status_index=status_index,
+            )  # fmt: skip
         except OSError as exc:
             click.echo(f"error: {path}: {exc.strerror}", err=True)
             status = EXIT_BAD_INPUT
@@ -220,12 +202,9 @@ def sign_command(
             click.echo(f"error: {path}: {exc.message}", err=True)
             status = EXIT_BAD_INPUT
             continue
+        text = issued.text(fmt)
         if out_dir:
-            name = (
-                path.with_suffix(".jwt").name
-                if text.count(".") == 2 and "{" not in text
-                else path.name
-            )
+            name = path.with_suffix(".jwt").name if fmt.endswith("-jwt") else path.name
             (out_dir / name).write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)

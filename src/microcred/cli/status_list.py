@@ -36,9 +36,8 @@ import click
 
 from ..credentials._json import loads_strict
 from ..credentials.data_integrity import sign, verify_proof
-from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
-from ..credentials.keys import KeyPair
+from ..credentials.issue import Issuer
 from ..credentials.status import (
     MAX_LIST_BYTES,
     MIN_ENTRIES,
@@ -47,11 +46,10 @@ from ..credentials.status import (
     status_list_credential,
     with_status_list,
 )
-from ._common import EXIT_BAD_INPUT, EXIT_OK, read_limited
+from ._common import EXIT_BAD_INPUT, EXIT_OK, read_capped
 from .keys import load_key
-from .sign import _issuer_method
+from .sign import did_resolver, signing_issuer
 
-_DID_BYTES = 1024 * 1024
 _SUITE_FOR = {"Ed25519": "eddsa-rdfc-2022", "P-256": "ecdsa-rdfc-2019"}
 _STATES = {"revocation": ("revoked", "not revoked"), "suspension": ("suspended", "not suspended")}
 
@@ -68,10 +66,7 @@ def _now() -> str:
 def _read_list(path: Path) -> tuple[dict[str, Any], StatusList]:
     """The list credential in ``path`` and the list it publishes; exits 2 otherwise."""
     try:
-        data = read_limited(path, MAX_LIST_BYTES)
-        if len(data) > MAX_LIST_BYTES:
-            raise ValueError(f"larger than {MAX_LIST_BYTES} bytes")
-        document = loads_strict(data)
+        document = loads_strict(read_capped(path, MAX_LIST_BYTES))
         return document, read_status_list(document)
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
@@ -102,28 +97,12 @@ def _write(path: Path, document: dict[str, Any], *, replace: bool) -> None:
         _fail(f"cannot write {path}: {exc.strerror}")
 
 
-def _resolver(did_documents: tuple[Path, ...]) -> Resolver:
-    documents = {}
-    for path in did_documents:
-        try:
-            document = json.loads(read_limited(path, _DID_BYTES))
-            documents[document["id"]] = document
-        except (OSError, ValueError, KeyError, TypeError):
-            _fail(f"{path} is not a readable DID document")
-    return Resolver(documents)
-
-
-def _signer(key: KeyPair, issuer: str | None, did_documents: tuple[Path, ...]) -> tuple[str, str]:
-    """(issuer id, verification method) for ``key``; exits 2 when it cannot sign."""
+def _signed(document: dict[str, Any], issuer: Issuer, suite: str) -> dict[str, Any]:
+    assert issuer.key is not None  # noqa: S101 - signing_issuer gives one
     try:
-        return _issuer_method(key, issuer, did_documents)
-    except (CredentialError, OSError, ValueError) as exc:
-        _fail(str(getattr(exc, "message", None) or exc))
-
-
-def _signed(document: dict[str, Any], key: KeyPair, method: str, suite: str) -> dict[str, Any]:
-    try:
-        return sign(document, key, suite=suite, verification_method=method)
+        return sign(
+            document, issuer.key, suite=suite, verification_method=issuer.verification_method
+        )
     except CredentialError as exc:
         _fail(f"the status list cannot be signed: {exc.message}")
 
@@ -167,13 +146,14 @@ def create_command(
     except CredentialError as exc:
         _fail(f"--purpose {purpose} --size {size}: {exc.message}")
     key = load_key(key_file)
-    issuer_id, method = _signer(key, issuer, did_documents)
+    signer = signing_issuer(key, issuer, did_documents)
+    assert signer.id is not None  # noqa: S101 - a key's issuer has its DID
     unsigned = status_list_credential(
-        status_list, credential_id=url, issuer=issuer_id, valid_from=_now()
+        status_list, credential_id=url, issuer=signer.id, valid_from=_now()
     )
-    _write(out, _signed(unsigned, key, method, _SUITE_FOR[key.algorithm]), replace=force)
+    _write(out, _signed(unsigned, signer, _SUITE_FOR[key.algorithm]), replace=force)
     click.echo(f"{out}: {purpose} list of {size} entries, none set, for {url}, "
-               f"signed by {issuer_id}")  # fmt: skip
+               f"signed by {signer.id}")  # fmt: skip
 
 
 @status_list_group.command("set")
@@ -199,12 +179,12 @@ def set_command(
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if not isinstance(issuer_id, str):
         _fail(f"{list_file} names no issuer")
-    proof = verify_proof(listing, resolver=_resolver(did_documents))
+    proof = verify_proof(listing, resolver=did_resolver(did_documents))
     if not proof.verified or proof.method is None:
         _fail(f"{list_file} does not verify ({proof.reason}): it is not re-signed")
     elif proof.method.key.public_multibase != key.public_multibase:
         _fail(f"{list_file} is signed by {proof.method.id}, not by the key in {key_file}")
-    _, method = _signer(key, issuer_id, did_documents)
+    signer = signing_issuer(key, issuer_id, did_documents)
     done, undone = _STATES[status_list.purpose]
     changed = False
     for index in indexes:
@@ -217,7 +197,7 @@ def set_command(
         return
     updated = with_status_list(listing, status_list, valid_from=_now())
     suite = proof.cryptosuite if proof.cryptosuite in _SUITE_FOR.values() else None
-    _write(list_file, _signed(updated, key, method, suite or _SUITE_FOR[key.algorithm]),
+    _write(list_file, _signed(updated, signer, suite or _SUITE_FOR[key.algorithm]),
            replace=True)  # fmt: skip
 
 

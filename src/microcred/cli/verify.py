@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from ..credentials.dids import Resolver
-from ..credentials.fetch import fetch_public_https, json_fetcher
 from ..credentials.status import local_fetcher
 from ..credentials.verify import (
     MAX_BYTES,
@@ -145,9 +144,12 @@ def verify_command(
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now)
     documents = _by_id(did_documents, "DID document")
-    resolver = Resolver(documents, fetch=fetch_public_https if network else None)
     lists = _status_lists(status_lists)
-    remote = json_fetcher() if network else None
+    resolver, remote = Resolver(documents), None
+    if network:  # the HTTPS client (ssl, http.client) is loaded only for --network
+        from ..credentials.fetch import fetch_public_https, json_fetcher
+
+        resolver, remote = Resolver(documents, fetch=fetch_public_https), json_fetcher()
 
     def offline(url: str) -> Any:
         raise LookupError(f"{url} is not among --status-list files (use --network to fetch)")

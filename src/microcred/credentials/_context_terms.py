@@ -11,10 +11,10 @@ __all__ = ["TermKinds", "term_kinds"]
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from . import contexts
+from ._cache import cached
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class TermKinds:
     has_vocab: bool = False
 
 
-@lru_cache(maxsize=64)
+@cached(maxsize=64)
 def term_kinds(context_key: str) -> TermKinds:
     """:class:`TermKinds` of the context list ``context_key`` (its canonical JSON)."""
     sets: dict[str, set[str]] = {name: set() for name in (

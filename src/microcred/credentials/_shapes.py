@@ -27,6 +27,7 @@ __all__ = ["Template", "split"]
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,8 +99,9 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
     return Template(key, shaped, tuple(values))
 
 
-def fill(quads: list[tuple[Any, ...]], values: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    """The template's quads with the markers replaced by ``values``."""
+def fill(quads: Sequence[tuple[Any, ...]], values: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The template's quads with the markers replaced by ``values`` (a new list: the
+    template's own quads are shared, through a cache, by every thread)."""
     by_marker = {_STRING_MARK.format(i): v for i, v in enumerate(values)}
     by_marker.update({_IRI_MARK.format(i): v for i, v in enumerate(values)})
     filled = []

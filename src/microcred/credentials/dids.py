@@ -10,13 +10,27 @@ returns the key a proof names and the relationships it is listed under::
 A bare did:key (``did:key:z6Mk…``, no fragment) is its one key; any other DID must name
 the key with a ``#fragment``.
 
+An issuer signs with the method of its DID that holds its key and is listed under
+``assertionMethod`` (VC Data Integrity 1.0 §2.1, DID Core §5.3.2):
+``issuer_verification_method(key, "did:web:uni.example", resolver=…)`` finds it or
+raises :class:`NotIssuerKeyError` / :class:`NotAssertionMethodError`.
+
 Network resolution of did:web is off by default; when allowed it goes through
 :mod:`.fetch` (https only, public addresses only, size and time caps).
 """
 
 from __future__ import annotations
 
-__all__ = ["DidDocument", "Resolver", "VerificationMethod", "did_key_document", "did_web_url"]
+__all__ = [
+    "DidDocument",
+    "NotAssertionMethodError",
+    "NotIssuerKeyError",
+    "Resolver",
+    "VerificationMethod",
+    "did_key_document",
+    "did_web_url",
+    "issuer_verification_method",
+]
 
 import json
 import urllib.parse
@@ -30,6 +44,22 @@ from .keys import KeyPair
 DidDocument = dict[str, Any]
 _RELATIONSHIPS = ("assertionMethod", "authentication", "capabilityInvocation",
                   "capabilityDelegation", "keyAgreement")  # fmt: skip
+
+
+class NotIssuerKeyError(DidError):
+    """A key that is none of the issuer DID's verification methods: what it signs,
+    ``verify`` would not bind to the issuer."""
+
+    code = "key_not_of_issuer"
+    description = "the key is not a verification method of the issuer"
+
+
+class NotAssertionMethodError(DidError):
+    """The issuer's verification method with that key is not listed under
+    ``assertionMethod``, so it may not sign credentials (DID Core §5.3.2)."""
+
+    code = "not_assertion_method"
+    description = "the verification method is not listed under assertionMethod"
 
 
 @dataclass(frozen=True)
@@ -205,3 +235,35 @@ def _refs(value: Any) -> list[str]:
         return []
     return [item if isinstance(item, str) else str(item.get("id", "")) for item in value
             if isinstance(item, str | dict)]  # fmt: skip
+
+
+def issuer_verification_method(
+    key: KeyPair, issuer: str, *, resolver: Resolver | None = None
+) -> VerificationMethod:
+    """The verification method of the DID ``issuer`` that holds ``key``'s public key: the
+    one whose URL a credential's proof (or a JWT's ``kid``) names.
+
+    The key's own did:key is its one method, found without a lookup; any other DID is
+    resolved with ``resolver`` (for a did:web, a :class:`Resolver` holding its DID
+    document), and its methods are searched for the key. Raises
+    :class:`NotIssuerKeyError` when none holds it, :class:`NotAssertionMethodError` when
+    the one that does is not listed under ``assertionMethod`` (it may authenticate, not
+    issue), :class:`DidError` when the DID or one of its methods cannot be read.
+    """
+    if issuer == key.did_key:
+        return Resolver().verification_method(key.verification_method)
+    resolver = resolver or Resolver()
+    document = resolver.resolve(issuer)
+    for method in _methods(document, issuer):
+        method_id = method.get("id", "") if isinstance(method, dict) else ""
+        if not isinstance(method_id, str) or not method_id:
+            continue
+        url = method_id if method_id.startswith(issuer) else issuer + method_id
+        found = resolver.verification_method(url)
+        if found.key.public_multibase == key.public_multibase:
+            if "assertionMethod" not in found.relationships:
+                raise NotAssertionMethodError(
+                    f"{url} is not listed under assertionMethod of {issuer}"
+                )
+            return found
+    raise NotIssuerKeyError(f"the key is not a verification method of {issuer}")

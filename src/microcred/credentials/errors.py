@@ -71,10 +71,11 @@ class ProofError(CredentialError):
 
 
 class BakingError(CredentialError):
-    """An image that holds no credential, several, or is not a readable PNG/SVG."""
+    """A file a credential should be extracted from — a PNG or SVG badge, a PDF
+    certificate — that holds none, several, or cannot be read."""
 
     code = "baking_error"
-    description = "no credential could be read from the image"
+    description = "no credential could be read from the file"
 
 
 class StatusError(CredentialError):

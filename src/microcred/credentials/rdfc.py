@@ -27,12 +27,11 @@ through pyld to find exactly what.
 
 from __future__ import annotations
 
-__all__ = ["canonicalize", "to_quads"]
+__all__ = ["canonicalize", "expand", "to_quads"]
 
 import json
 import re
-from collections import OrderedDict
-from functools import lru_cache
+import threading
 from typing import Any
 
 import pyoxigraph as ox
@@ -40,6 +39,7 @@ from pyld import jsonld
 from pyld.canon import URDNA2015
 
 from . import _shapes, contexts
+from ._cache import BoundedCache, cached
 from ._context_terms import term_kinds
 from .errors import ContextError, JsonLdError
 
@@ -51,7 +51,7 @@ _KEYWORDS = frozenset(
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
 
 
-@lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _language_tag_kept(tag: str) -> bool:
     """Whether pyoxigraph keeps a text with this language tag: it drops a language-map
     entry whose key is not a well-formed BCP 47 tag, so a signature would not cover it
@@ -110,13 +110,31 @@ def _might_lose_data(
     return False
 
 
+#: pyld keeps resolved contexts in module-level ``cachetools`` caches, which are not
+#: thread-safe (two threads evicting at once raise KeyError, which would read as "not valid
+#: JSON-LD"): one expansion at a time. It is pure Python, so under the GIL this costs no
+#: throughput, and only documents the fast checks cannot clear are expanded.
+_PYLD_LOCK = threading.Lock()
+
+
+def expand(document: dict[str, Any]) -> list[Any]:
+    """The document expanded by pyld (JSON-LD 1.1 Expansion) with the pinned contexts
+    only, one expansion at a time in the process: every pyld expansion in this package
+    goes through here or :func:`_check_exactly`. Raises pyld's errors, and ours through
+    the loader."""
+    with _PYLD_LOCK:
+        expanded: list[Any] = jsonld.expand(document, {"documentLoader": contexts.pyld_loader})
+    return expanded
+
+
 def _check_exactly(document: dict[str, Any]) -> None:
     """Expand with pyld and fail on the first property or IRI JSON-LD would drop."""
     dropped: list[str] = []
     processor = jsonld.JsonLdProcessor(on_property_dropped=dropped.append)
     try:
         options = {"documentLoader": contexts.pyld_loader, "base": None}
-        expanded = processor.expand(document, options)
+        with _PYLD_LOCK:
+            expanded = processor.expand(document, options)
     except ContextError:
         raise
     except Exception as exc:  # pyld raises its own JsonLdError with nested causes
@@ -203,8 +221,8 @@ def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
 
 
 _Tuple = tuple[str, ...]
-_TEMPLATES: OrderedDict[str, list[_Tuple]] = OrderedDict()
-_TEMPLATES_KEPT = 256
+#: the quads of each document shape (:mod:`._shapes`) lately seen
+_TEMPLATES: BoundedCache[str, tuple[_Tuple, ...]] = BoundedCache(256)
 
 
 def _as_tuple(quad: ox.Quad) -> _Tuple:
@@ -242,15 +260,10 @@ def _tuples(document: dict[str, Any], reuse_shapes: bool = True) -> list[_Tuple]
     template = _shapes.split(document, context_key) if cleared and reuse_shapes else None
     if template is None:
         return [_as_tuple(q) for q in _parse(document)]
-    cached = _TEMPLATES.get(template.key)
-    if cached is None:
-        cached = [_as_tuple(q) for q in _parse(template.document)]
-        _TEMPLATES[template.key] = cached
-        if len(_TEMPLATES) > _TEMPLATES_KEPT:
-            _TEMPLATES.popitem(last=False)
-    else:
-        _TEMPLATES.move_to_end(template.key)
-    return _shapes.fill(cached, template.values)
+    shape = _TEMPLATES.get_or_compute(
+        template.key, lambda: tuple(_as_tuple(q) for q in _parse(template.document))
+    )
+    return _shapes.fill(shape, template.values)
 
 
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

@@ -14,11 +14,10 @@ credential, and the VC 1.1 one, with a ``vc`` claim).
 
 from __future__ import annotations
 
-__all__ = ["JWT_SHAPE", "sign_jwt", "verify_jwt"]
+__all__ = ["sign_jwt", "verify_jwt"]
 
 import base64
 import json
-import re
 import warnings
 from typing import Any
 
@@ -31,10 +30,10 @@ from ._json import loads_strict
 from .data_integrity import ProofResult
 from .dids import Resolver
 from .errors import CredentialError, ProofError
+from .formats import JWT_SHAPE
 from .keys import KeyPair
 from .vc_data_model import ensure_data_model
 
-JWT_SHAPE = re.compile(rb"^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 _ALGORITHMS = {"Ed25519": ("EdDSA", "Ed25519"), "P-256": ("ES256",)}
 _HEADER_KEYS = ("jwk", "jku", "x5c", "x5u")
 

@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from microcred.credentials.baking import bake, extract, image_format
+from microcred.credentials.baking import bake, extract
 from microcred.credentials.baking.svg import NAMESPACE
 from microcred.credentials.errors import BakingError
+from microcred.credentials.formats import detect
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.vc_jose import sign_jwt
 from microcred.credentials.verify import verify
@@ -73,7 +74,7 @@ def _refused(image: bytes, code: str) -> None:
 )  # fmt: skip
 def test_plain_doctype_is_accepted(prolog: str) -> None:
     image = _svg(prolog).encode("utf-8")
-    assert image_format(image) == "svg"
+    assert detect(image) == "svg"
     assert extract(image) == CREDENTIAL
     report = verify(image, now=NOW)
     assert (report.verified, report.format) == (True, "svg")
@@ -81,7 +82,7 @@ def test_plain_doctype_is_accepted(prolog: str) -> None:
 
 def test_doctype_first_and_svg_beyond_the_sniffed_head_is_still_an_svg() -> None:
     image = _svg(SVG11 + f"<!-- {'x' * 4000} -->").encode()
-    assert image_format(image) == "svg"
+    assert detect(image) == "svg"
     assert extract(image) == CREDENTIAL
 
 

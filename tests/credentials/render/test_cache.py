@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from microcred.credentials.render import PdfCache, RenderError, extract_attachments, render_pdf
+from microcred.credentials.baking import extract_pdf
+from microcred.credentials.render import PdfCache, RenderError, render_pdf
 from microcred.credentials.render.cache import cache_key, renderer_fingerprint
 
 from ...conftest import example_award
@@ -26,7 +27,7 @@ def test_second_render_is_a_hit_with_the_same_bytes(tmp_path: Path) -> None:
     assert (cache.hits, cache.misses) == (1, 1)
     assert first == second
     assert first == render_pdf(award, credentials=CREDENTIALS, verification_url=URL, lang="pl")
-    assert extract_attachments(second) == CREDENTIALS
+    assert extract_pdf(second) == CREDENTIALS
     # Another worker (a new cache object on the same folder) gets the same file.
     other = PdfCache(tmp_path)
     assert other.render(award, credentials=CREDENTIALS, verification_url=URL, lang="pl") == first

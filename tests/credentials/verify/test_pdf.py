@@ -106,3 +106,26 @@ def test_unreadable_pdfs_are_a_format_failure(data: bytes, code: str) -> None:
     assert not report.verified
     assert report.checks[0].code == code
     assert report.format == "pdf"
+
+
+def test_a_pdf_attached_to_a_pdf_is_not_opened() -> None:
+    """An attachment is a credential: a PDF inside (which could hold PDFs in turn) is a
+    format failure of that attachment, not a second round of PDF reading."""
+    inner = _pdf(**{"credential-ob3.json": json.dumps(_ob3()).encode()})
+    report = verify(_pdf(**{"credential-ob3.json": inner}), now=NOW)
+    assert not report.verified
+    assert report.format == "pdf+pdf"
+    assert [(c.name, c.code) for c in report.checks[1:]] == [("format", "pdf_in_pdf")]
+
+
+def test_a_pdf_as_text_is_read_as_a_pdf() -> None:
+    report = verify("%PDF-1.7\n%garbage\n", now=NOW)
+    assert (report.format, report.checks[0].code) == ("pdf", "malformed_pdf")
+
+
+@pytest.mark.parametrize("content", [b"not json at all", b"[1, 2]", b'{"a": 1, "a": 2}'])
+def test_an_unreadable_main_attachment_fails_the_pdf(content: bytes) -> None:
+    report = verify(_pdf(**{"credential-ob3.json": content}), now=NOW)
+    assert not report.verified
+    assert report.checks[1].name == "format"
+    assert report.checks[1].status.value == "fail"

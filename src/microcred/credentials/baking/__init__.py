@@ -1,26 +1,25 @@
-"""Baked badges: a credential inside a PNG or SVG image (Open Badges 3.0 §5.3).
+"""Credentials carried inside other files, and extracted from them.
 
-``bake(image, credential) -> bytes`` and ``extract(image) -> str`` pick the format from
-the image's first bytes.
+- a baked badge: a credential inside a PNG or SVG image (Open Badges 3.0 §5.3):
+  ``bake(image, credential) -> bytes`` and ``extract(image) -> str``, the format picked
+  from the image's first bytes (:func:`..formats.detect`); :mod:`.png`, :mod:`.svg`;
+- a printed certificate: the credentials attached to a PDF,
+  ``extract_pdf(pdf) -> {name: bytes}`` (:mod:`.pdf`); they are attached when the PDF is
+  made, by :func:`..render.render_pdf`.
+
+Every ``extract`` reads what a stranger sends: it raises only
+:class:`~microcred.credentials.errors.BakingError`, with a short code.
 """
 
 from __future__ import annotations
 
-__all__ = ["bake", "extract", "image_format"]
+__all__ = ["bake", "extract", "extract_pdf"]
 
 from ..errors import BakingError
-from .png import SIGNATURE, bake_png, extract_png
+from ..formats import detect
+from .pdf import extract_pdf
+from .png import bake_png, extract_png
 from .svg import bake_svg, extract_svg
-
-
-def image_format(image: bytes) -> str | None:
-    """``png``, ``svg`` or None, from the first bytes."""
-    if image.startswith(SIGNATURE):
-        return "png"
-    head = image[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<") and (b"<svg" in head or head.startswith((b"<?xml", b"<!doctype svg"))):
-        return "svg"
-    return None
 
 
 def bake(image: bytes, credential: str) -> bytes:
@@ -28,7 +27,7 @@ def bake(image: bytes, credential: str) -> bytes:
 
     In an SVG a compact JWS goes into the ``verify`` attribute (OB 3.0 §5.3.2.1).
     """
-    kind = image_format(image)
+    kind = detect(image)
     if kind == "png":
         return bake_png(image, credential)
     if kind == "svg":
@@ -38,7 +37,7 @@ def bake(image: bytes, credential: str) -> bytes:
 
 def extract(image: bytes) -> str:
     """The credential baked into a PNG or SVG image."""
-    kind = image_format(image)
+    kind = detect(image)
     if kind == "png":
         return extract_png(image)
     if kind == "svg":

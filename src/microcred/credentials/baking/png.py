@@ -15,14 +15,14 @@ import io
 import png
 
 from ..errors import BakingError
+from ..formats import PNG_SIGNATURE
 
 KEYWORD = b"openbadgecredential"
-SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _MAX_CHUNKS = 10_000
 
 
 def _chunks(image: bytes) -> list[tuple[bytes, bytes]]:
-    if not image.startswith(SIGNATURE):
+    if not image.startswith(PNG_SIGNATURE):
         raise BakingError("not a PNG image")
     try:
         reader = png.Reader(bytes=image)

@@ -39,7 +39,7 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import BakingError
-from ..vc_jose import JWT_SHAPE
+from ..formats import JWT_SHAPE
 
 NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
 _SVG = "http://www.w3.org/2000/svg"

@@ -24,10 +24,10 @@ __all__ = [
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from typing import Any
 
+from .._cache import cached
 from ..errors import ContextError, UnknownContextError
 
 _PACKAGE = resources.files(__name__)
@@ -51,9 +51,10 @@ def _manifest() -> dict[str, PinnedContext]:
 PINNED: dict[str, PinnedContext] = _manifest()
 
 
-@cache
+@cached(maxsize=len(PINNED))  # every pinned context fits; a refused URL is never kept
 def load(url: str) -> dict[str, Any]:
-    """The parsed context document pinned for ``url``.
+    """The parsed context document pinned for ``url`` (one shared object: read it, never
+    change it).
 
     Raises :class:`UnknownContextError` for any URL not pinned, and
     :class:`ContextError` if the packaged file does not match its recorded sha256.

@@ -27,18 +27,17 @@ __all__ = ["ShapeViolation", "validate"]
 
 import hashlib
 import logging
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import pyoxigraph as ox
+from pyshacl import ShapesGraph
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from .. import rdfc
+from .._cache import BoundedCache, cached
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _SHAPES = ("EDC-generic-no-cv.ttl", "EDC-generic-full.ttl")
@@ -48,9 +47,8 @@ _COMPARING = ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "m
               "maxLength", "pattern", "in", "hasValue", "languageIn")  # fmt: skip
 _PAIRS = ("equals", "disjoint", "lessThan", "lessThanOrEquals")
 _UNACCOUNTABLE = ("sparql", "SPARQLConstraint", "SPARQLTarget", "select", "ask", "js")
-_CONFORMING: OrderedDict[str, None] = OrderedDict()
-_CONFORMING_KEPT = 4096
-_LOCK = threading.Lock()
+#: the shape keys (:func:`_shape_key`) of graphs found to conform
+_CONFORMING: BoundedCache[str, bool] = BoundedCache(4096)
 
 
 class _IllTypedLiteralFilter(logging.Filter):
@@ -80,12 +78,17 @@ class ShapeViolation:
         return f"{self.focus} {self.path}: {self.message}"
 
 
-@cache
+@cached(maxsize=1)
 def _graphs() -> tuple[Graph, Graph]:
+    """(the shapes, the ELM ontology), parsed once and then only read, by every thread."""
     folder = resources.files(__package__).joinpath("shapes")
     shapes = Graph()
     for name in _SHAPES:
         shapes.parse(data=folder.joinpath(name).read_text(encoding="utf-8"), format="turtle")
+    # pySHACL adds its two "system" triples to the shapes graph on every run; added here,
+    # before any thread sees the graph, those later additions change nothing, so no
+    # thread's reading of the graph meets a graph changing under it.
+    ShapesGraph(shapes)
     ontology = Graph()
     ontology.parse(
         data=folder.joinpath("ELM-ontology.ttl").read_text(encoding="utf-8"), format="turtle"
@@ -103,7 +106,7 @@ def _short(node: Any) -> str:
     return text
 
 
-@cache
+@cached(maxsize=1)
 def _cache_policy() -> tuple[frozenset[str], frozenset[str]] | None:
     """(IRIs the shapes or the ontology name, predicates whose literal values are kept
     exactly), or None when the shapes hold a constraint the shape key cannot account
@@ -127,7 +130,7 @@ def _cache_policy() -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(vocabulary), frozenset(kept)
 
 
-@lru_cache(maxsize=65536)
+@cached(maxsize=65536)
 def _as_pyshacl_sees(lexical: str, datatype: str, language: str | None) -> tuple[str, str]:
     """(the literal's text as rdflib normalizes it, what ``sh:datatype`` sees of it besides
     its datatype). pySHACL works on rdflib terms, and rdflib rewrites well-typed literals
@@ -181,17 +184,11 @@ def validate(credential: dict[str, Any], *, use_cache: bool = True) -> list[Shap
     before conforms without running pySHACL again (see the module docstring)."""
     quads = rdfc.to_quads(credential)
     key = _shape_key(quads) if use_cache else None
-    if key is not None:
-        with _LOCK:
-            if key in _CONFORMING:
-                _CONFORMING.move_to_end(key)
-                return []
+    if key is not None and _CONFORMING.get(key):
+        return []
     violations = _pyshacl(quads)
     if key is not None and not violations:
-        with _LOCK:
-            _CONFORMING[key] = None
-            while len(_CONFORMING) > _CONFORMING_KEPT:
-                _CONFORMING.popitem(last=False)
+        _CONFORMING.put(key, True)
     return violations
 
 

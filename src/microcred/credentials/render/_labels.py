@@ -50,6 +50,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "pl": "Plik PDF zawiera podpisane poświadczenie cyfrowe: {names}.",
         "en": "This PDF carries the signed digital credential: {names}.",
     },
+    "verify_offline_many": {
+        "pl": "Plik PDF zawiera podpisane poświadczenia cyfrowe: {names}.",
+        "en": "This PDF carries the signed digital credentials: {names}.",
+    },
 }
 
 MONTHS = {

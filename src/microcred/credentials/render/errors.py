@@ -1,7 +1,7 @@
 """The error of the ``render`` package: one class, one short ``code`` per problem.
 
-Codes: ``not_a_pdf``, ``no_attachments``, ``too_large``, ``malformed_pdf`` (reading a
-PDF someone sent), ``invalid_input`` (a caller's mistake when rendering).
+Code: ``invalid_input`` (a caller's mistake when rendering). Reading a PDF someone sent
+is extraction: :func:`~microcred.credentials.baking.extract_pdf` raises ``BakingError``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from ..errors import CredentialError
 
 
 class RenderError(CredentialError):
-    """A certificate that could not be rendered, or a PDF whose attachments cannot be read."""
+    """A certificate that could not be rendered."""
 
     code = "render_error"
-    description = "the PDF certificate could not be made or read"
+    description = "the PDF certificate could not be made"

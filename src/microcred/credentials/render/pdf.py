@@ -9,9 +9,15 @@ PDF verifies offline::
         award,
         credentials={"credential-ob3.json": signed_ob3_bytes,
                      "credential-edc.jsonld": sealed_edc_bytes},
-        verification_url="https://uczelnia.example/v/7f3a",
+        verification_url=verification_url("urn:uuid:7f3a…", "https://uczelnia.example"),
         lang="pl",
+        file_name="certyfikat-anna-kowalska.pdf",
     )
+
+The QR code points to the credential's public verification page,
+``{base}/verify/{credential id}`` (:func:`verification_url`): the platform serves it, and
+``base`` is where the platform runs. The footer tells how to check the paper's own file,
+``microcred verify <file_name>``, and names each attached credential.
 
 The file is PDF/A-3a as WeasyPrint writes it: tagged (a structure tree for screen
 readers), fonts embedded, XMP metadata (title, author = the awarding body, language),
@@ -31,16 +37,20 @@ __all__ = [
     "MAX_ATTACHMENTS",
     "MAX_ATTACHMENT_BYTES",
     "MAX_LOGO_BYTES",
+    "PLACEHOLDER_VERIFICATION_BASE",
     "render_pdf",
+    "verification_url",
 ]
 
 import base64
 import datetime as dt
 import re
+import shlex
 import threading
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 import pydyf  # type: ignore[import-untyped]
@@ -74,6 +84,13 @@ _MEDIA_TYPES = {
 }
 _ATTACHMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _FILE_NAME = {"pl": "certyfikat.pdf", "en": "certificate.pdf"}
+_MAX_FILE_NAME = 120
+_BASE = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?")
+
+#: The base of :func:`verification_url` when none is given: under ``.invalid``, a name
+#: reserved never to resolve (RFC 6761 §6.4), so a certificate rendered before the
+#: platform's address is known points nowhere rather than to a site anyone could register.
+PLACEHOLDER_VERIFICATION_BASE = "https://verification-base.invalid"
 # Attachment dates when the award has no date of issue (keeps the output deterministic).
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -163,6 +180,48 @@ def _check_credentials(credentials: dict[str, bytes]) -> list[tuple[str, bytes]]
     return sorted((name, bytes(data)) for name, data in credentials.items())
 
 
+def verification_url(credential_id: str, base: str = PLACEHOLDER_VERIFICATION_BASE) -> str:
+    """The public verification page of a credential, ``{base}/verify/{credential id}``::
+
+        verification_url("urn:uuid:85693c77-e89e-4a0a-bd80-fc2a1af8f8df", "https://uni.example")
+        == "https://uni.example/verify/urn:uuid:85693c77-e89e-4a0a-bd80-fc2a1af8f8df"
+
+    The id is percent-encoded as one path segment (RFC 3986 §3.3: letters, digits,
+    ``-._~`` and ``:`` stay; ``/``, ``?``, ``#``, ``%``, spaces and non-ASCII are encoded),
+    so ``https://uni.example/c/42`` becomes ``https:%2F%2Funi.example%2Fc%2F42``. ``base``
+    is an absolute http(s) URL, a path kept and a trailing ``/`` dropped; the default is
+    :data:`PLACEHOLDER_VERIFICATION_BASE`. Raises :class:`RenderError` ``invalid_input``
+    on an empty id or a base that is not such a URL.
+    """
+    if not isinstance(credential_id, str) or not credential_id.strip():
+        raise RenderError("the credential has no id to verify it by", code="invalid_input")
+    if not isinstance(base, str) or not _BASE.fullmatch(base):
+        raise RenderError(
+            "the verification base must be an http(s) URL without query or fragment"
+            f" (https://uni.example or https://uni.example/microcred), not {base!r}",
+            code="invalid_input",
+        )
+    return f"{base.rstrip('/')}/verify/{quote(credential_id, safe=':')}"
+
+
+def _check_file_name(file_name: str | None, lang: str) -> str:
+    """The name in the footer's ``microcred verify …`` line, quoted for a shell."""
+    if file_name is None:
+        return _FILE_NAME[lang]
+    if (
+        not isinstance(file_name, str)
+        or not file_name.strip()
+        or len(file_name) > _MAX_FILE_NAME
+        or any(c in file_name for c in "/\\")
+        or not file_name.isprintable()
+    ):
+        raise RenderError(
+            f"file_name must be a plain file name of at most {_MAX_FILE_NAME} characters",
+            code="invalid_input",
+        )
+    return shlex.quote(file_name)
+
+
 def _check_url(url: str) -> str:
     if not isinstance(url, str) or not re.match(r"^https?://[^\s/?#]+[^\s]*$", url):
         raise RenderError("verification_url must be an absolute http(s) URL", code="invalid_input")
@@ -197,6 +256,7 @@ def _html(
     logo: str | None,
     verification_url: str,
     attachment_names: list[str],
+    file_name: str,
     assets: _Assets,
 ) -> str:
     lang = view.lang
@@ -218,8 +278,10 @@ def _html(
         "qr": qr,
         "verification_url": verification_url,
         "attachments": attachment_names,
-        "offline": phrase("verify_offline", lang).format(names=names),
-        "file_name": _FILE_NAME[lang],
+        "offline": phrase(
+            "verify_offline" if len(attachment_names) == 1 else "verify_offline_many", lang
+        ).format(names=names),
+        "file_name": file_name,
     }
     return assets.template.render(context)
 
@@ -238,13 +300,17 @@ def render_pdf(
     verification_url: str,
     lang: str = "pl",
     logo: bytes | None = None,
+    file_name: str | None = None,
 ) -> bytes:
     """The PDF certificate of ``award`` in ``lang`` (``pl`` or ``en``).
 
     ``credentials`` maps attachment file names (``credential-ob3.json``,
-    ``credential-edc.jsonld``) to the exact bytes to embed; :func:`extract_attachments`
-    gives them back byte for byte. ``verification_url`` is what the QR code points to;
-    ``logo`` is the provider's PNG, JPEG or SVG. Raises :class:`RenderError` with code
+    ``credential-edc.jsonld``) to the exact bytes to embed; ``baking.extract_pdf``
+    gives them back byte for byte, and the footer names each. ``verification_url`` is
+    what the QR code points to (:func:`verification_url` makes the platform's);
+    ``logo`` is the provider's PNG, JPEG or SVG; ``file_name`` is the name the PDF is
+    saved under, shown in the footer's ``microcred verify <file_name>`` (default
+    ``certyfikat.pdf`` / ``certificate.pdf``). Raises :class:`RenderError` with code
     ``invalid_input`` on a bad argument.
     """
     if not isinstance(award, Award):
@@ -252,6 +318,7 @@ def render_pdf(
     if lang not in LANGUAGES:
         raise RenderError(f"lang must be one of {', '.join(LANGUAGES)}", code="invalid_input")
     url = _check_url(verification_url)
+    shown_name = _check_file_name(file_name, lang)
     attachments = _check_credentials(credentials)
     logo_url = _logo_url(logo) if logo is not None else None
 
@@ -267,6 +334,7 @@ def render_pdf(
         logo=logo_url,
         verification_url=url,
         attachment_names=[name for name, _ in attachments],
+        file_name=shown_name,
         assets=assets,
     )
     when = (

@@ -24,34 +24,38 @@ __all__ = [
 import datetime as dt
 import json
 from collections.abc import Callable
-from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from ...standard.compliance import ComplianceReport, check
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from .. import contexts
+from .._cache import cached
 from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
-from ..edc import from_edc, shacl
-from ..jades import Indication, SealResult
+from ..edc import from_edc
 from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
 from ..vc_data_model import data_model_problems
 from .hidden import hidden_members
 from .report import Check, CheckStatus
 
+if TYPE_CHECKING:
+    import jsonschema
+
+    from ..jades import SealResult
+
 P, F, W, NA = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.WARNING, CheckStatus.NOT_APPLICABLE
 I = CheckStatus.INDETERMINATE  # noqa: E741 - one letter like its siblings
 _EXAMPLE_CONTEXTS = frozenset(url for url in contexts.PINNED if "/examples/" in url)
 
 
-@cache
+@cached(maxsize=1)
 def _ob3_validator() -> jsonschema.Draft201909Validator:
+    import jsonschema  # imported for the first OB 3.0 credential, not with verify
+
     text = resources.files("microcred.credentials.ob3").joinpath(
         "schemas/achievementcredential.json"
     )
@@ -110,6 +114,10 @@ def _check_edc_shapes(document: dict[str, Any]) -> Check:
     """EDCs against the EU's SHACL shapes. A violation is a warning, not a failure: the
     shapes have versions, and EDCs issued under another one (the EU's own samples
     among them) are still credentials whose proof and issuer decide their validity."""
+    # pySHACL and rdflib (~0.15 s to import) are loaded for the first EDC, not with verify:
+    # most credentials are Open Badges, which never need them.
+    from ..edc import shacl
+
     unsecured = {k: v for k, v in document.items() if k != "proof"}
     try:
         violations = shacl.validate(unsecured)
@@ -264,6 +272,8 @@ def seal_checks(sealed: SealResult) -> list[Check]:
     """A JAdES e-seal as the proof check; an indeterminate seal (valid signature, expired
     or later revoked certificate, no proof of existence) as a passed signature check and
     an undecided proof check; revocation data carried in the seal as a revocation check."""
+    from ..jades import Indication  # loaded with the first sealed EDC, not with verify
+
     signer = sealed.organisation or sealed.subject
     if sealed.verified:
         en = f"valid e-seal ({sealed.algorithm}) by {signer}"

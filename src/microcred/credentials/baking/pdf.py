@@ -1,13 +1,17 @@
-"""Read the credentials embedded in a PDF certificate (its file attachments).
+"""Extract the credentials attached to a PDF certificate (its embedded files).
 
-``extract_attachments(pdf) -> {"credential-ob3.json": b"...", ...}`` reads the
-document catalog's ``/Names /EmbeddedFiles`` name tree (ISO 32000-1 §7.11.4) with pypdf.
-The PDF comes from a stranger, so everything is capped: the file size, the number of
-attachments, the bytes they decompress to (pypdf's decoders are given the same cap), and
-any parsing failure — pypdf's errors, recursion, a damaged compressed stream — becomes
-a :class:`RenderError` with one of these codes:
+``extract_pdf(pdf) -> {"credential-ob3.json": b"...", ...}`` reads the document
+catalog's ``/Names /EmbeddedFiles`` name tree (ISO 32000-1 §7.11.4) with pypdf. It is
+the reading half of :func:`..render.render_pdf`, which attaches them, and lives here, not
+with the renderer, because it reads what a stranger sends: verifying a PDF needs pypdf,
+never WeasyPrint. pypdf itself is imported on the first PDF, not with this module.
 
-``not_a_pdf``       the bytes do not start with a PDF header
+Everything is capped: the file size, the number of attachments, the bytes they
+decompress to (pypdf's decoders are given the same cap), and any parsing failure —
+pypdf's errors, recursion, a damaged compressed stream — becomes a
+:class:`~microcred.credentials.errors.BakingError` with one of these codes:
+
+``not_a_pdf``       the bytes are not a PDF (:func:`..formats.detect`)
 ``too_large``       the file, an attachment, or their count is over the limit
 ``malformed_pdf``   the PDF cannot be parsed, an attachment cannot be decoded or is
                     empty, two attachments share a name, a name is not a plain file
@@ -21,24 +25,29 @@ proof, so a PDF whose attachment was swapped for another one fails there.
 
 from __future__ import annotations
 
-__all__ = ["extract_attachments"]
+__all__ = ["CREDENTIAL_NAMES", "MAX_ATTACHMENTS", "MAX_BYTES", "extract_pdf", "main_first"]
 
 import hashlib
 import io
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING
 
-import pypdf
-from pypdf.errors import LimitReachedError, PyPdfError
+from ..errors import BakingError
+from ..formats import detect
 
-from .errors import RenderError
-from .pdf import MAX_ATTACHMENTS
+if TYPE_CHECKING:
+    import pypdf
 
-_MiB = 1024 * 1024
-_HEADER_WINDOW = 1024  # PDF readers accept junk before %PDF- within the first KiB
+#: the largest PDF read, and the most its attachments may decompress to together
+MAX_BYTES = 10 * 1024 * 1024
+#: the most attachments read (``render_pdf`` writes at most as many)
+MAX_ATTACHMENTS = 16
+#: the names ``render_pdf`` gives the credentials it attaches, the main one first
+CREDENTIAL_NAMES = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc.jsonld")
 # A plain file name: no folders, no control characters (callers may save it to disk).
 _SAFE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f]{1,255}")
 
@@ -59,6 +68,8 @@ def _quiet() -> Iterator[None]:
 
 def _limits(max_bytes: int) -> AbstractContextManager[pypdf.Configuration]:
     """pypdf's decoders capped at ``max_bytes`` of output, for this call only."""
+    import pypdf  # imported on the first PDF: see extract_pdf
+
     return pypdf.apply_configuration(
         zlib_maximum_output_length=max_bytes,
         lzw_maximum_output_length=max_bytes,
@@ -83,42 +94,44 @@ def _checksum_matches(checksum: object, content: bytes) -> bool:
 
 
 def _read(pdf: bytes, max_bytes: int, max_attachments: int) -> dict[str, bytes]:
+    import pypdf  # imported on the first PDF: see extract_pdf
+
     reader = pypdf.PdfReader(io.BytesIO(pdf), strict=False)
     found: dict[str, bytes] = {}
     total = 0
     for entry in reader.attachment_list:
         if len(found) >= max_attachments:
-            raise RenderError(
+            raise BakingError(
                 f"the PDF has more than {max_attachments} attachments", code="too_large"
             )
         name = entry.alternative_name or entry.name
         if not isinstance(name, str) or not _SAFE_NAME.fullmatch(name):
-            raise RenderError(
+            raise BakingError(
                 f"an attachment's file name is empty, too long or not a plain name: {name!r:.80}",
                 code="malformed_pdf",
             )
         if name in found:
-            raise RenderError(f"two attachments are named {name!r}", code="malformed_pdf")
+            raise BakingError(f"two attachments are named {name!r}", code="malformed_pdf")
         declared = entry.size
         if declared is not None and int(declared) > max_bytes - total:
-            raise RenderError(f"the attachment {name!r} is too large", code="too_large")
+            raise BakingError(f"the attachment {name!r} is too large", code="too_large")
         content = entry.content
         if not content:
-            raise RenderError(
+            raise BakingError(
                 f"the attachment {name!r} is empty or unreadable", code="malformed_pdf"
             )
         total += len(content)
         if total > max_bytes:
-            raise RenderError(
+            raise BakingError(
                 f"the attachments are larger than {max_bytes} bytes", code="too_large"
             )
         if declared is not None and int(declared) != len(content):
-            raise RenderError(
+            raise BakingError(
                 f"the attachment {name!r} is {len(content)} bytes, the PDF says {declared}",
                 code="malformed_pdf",
             )
         if not _checksum_matches(entry.checksum, content):
-            raise RenderError(
+            raise BakingError(
                 f"the attachment {name!r} does not match its checksum: the file was damaged "
                 "or changed",
                 code="malformed_pdf",
@@ -127,32 +140,47 @@ def _read(pdf: bytes, max_bytes: int, max_attachments: int) -> dict[str, bytes]:
     return found
 
 
-def extract_attachments(
-    pdf: bytes, *, max_bytes: int = 10 * _MiB, max_attachments: int = MAX_ATTACHMENTS
+def extract_pdf(
+    pdf: bytes, *, max_bytes: int = MAX_BYTES, max_attachments: int = MAX_ATTACHMENTS
 ) -> dict[str, bytes]:
-    """Every file embedded in ``pdf``, by name; :class:`RenderError` when there are none.
+    """Every file embedded in ``pdf``, by name; :class:`BakingError` when there are none.
 
     ``max_bytes`` caps both the PDF's size and the attachments' decompressed total.
     """
     if not isinstance(pdf, bytes | bytearray | memoryview):
-        raise RenderError("the PDF must be bytes", code="not_a_pdf")
+        raise BakingError("the PDF must be bytes", code="not_a_pdf")
     pdf = bytes(pdf)
-    if b"%PDF-" not in pdf[:_HEADER_WINDOW]:
-        raise RenderError("not a PDF file (no %PDF- header)", code="not_a_pdf")
+    if detect(pdf) != "pdf":
+        raise BakingError("not a PDF file (no %PDF- header)", code="not_a_pdf")
     if len(pdf) > max_bytes:
-        raise RenderError(f"the PDF is larger than {max_bytes} bytes", code="too_large")
+        raise BakingError(f"the PDF is larger than {max_bytes} bytes", code="too_large")
+    # pypdf (~0.2 s to import) is imported here, on the first PDF, not with the package:
+    # verifying a JSON credential or a badge never needs it.
+    from pypdf.errors import LimitReachedError, PyPdfError
+
     try:
         with _quiet(), _limits(max_bytes):
             found = _read(pdf, max_bytes, max_attachments)
-    except RenderError:
+    except BakingError:
         raise
     except LimitReachedError as exc:
-        raise RenderError(f"the PDF is over a size limit: {exc}", code="too_large") from None
+        raise BakingError(f"the PDF is over a size limit: {exc}", code="too_large") from None
     except (PyPdfError, RecursionError, MemoryError) as exc:
-        raise RenderError(f"the PDF cannot be read: {exc}", code="malformed_pdf") from None
+        raise BakingError(f"the PDF cannot be read: {exc}", code="malformed_pdf") from None
     except Exception as exc:
         kind = type(exc).__name__
-        raise RenderError(f"the PDF cannot be read ({kind}: {exc})", code="malformed_pdf") from None
+        raise BakingError(f"the PDF cannot be read ({kind}: {exc})", code="malformed_pdf") from None
     if not found:
-        raise RenderError("the PDF has no attached credential", code="no_attachments")
+        raise BakingError("the PDF has no attached credential", code="no_attachments")
     return found
+
+
+def main_first(names: Iterable[str]) -> list[str]:
+    """Attachment names in :data:`CREDENTIAL_NAMES` order (the OB 3.0 credential first),
+    any others after them by name."""
+
+    def rank(name: str) -> tuple[int, str]:
+        known = CREDENTIAL_NAMES.index(name) if name in CREDENTIAL_NAMES else len(CREDENTIAL_NAMES)
+        return known, name
+
+    return sorted(names, key=rank)
