@@ -220,7 +220,10 @@ def _encoded_2021(size: int, revoked: tuple[int, ...] = (), alphabet: str = "url
 def _list_2021(encoded: str, purpose: str = "revocation", key: KeyPair = KEY,
                subject_type: str = "StatusList2021") -> dict[str, Any]:  # fmt: skip
     """A signed ``StatusList2021Credential`` as ``@digitalbazaar/vc-status-list``'s
-    ``createCredential`` writes it (VC 1.1), issued by ``key``."""
+    ``createCredential`` writes it (VC 1.1), issued by ``key``. Another subject type
+    leaves ``statusPurpose`` and ``encodedList`` undefined (they are scoped to
+    ``StatusList2021``), which an RDF suite refuses to sign: such a list is signed over
+    its JSON (eddsa-jcs-2022), as a careless issuer could."""
     listing = {
         "@context": [VC11, STATUS_LIST_2021],
         "id": LIST_2021_URL,
@@ -230,7 +233,8 @@ def _list_2021(encoded: str, purpose: str = "revocation", key: KeyPair = KEY,
         "credentialSubject": {"id": f"{LIST_2021_URL}#list", "type": subject_type,
                               "statusPurpose": purpose, "encodedList": encoded},
     }  # fmt: skip
-    return sign(listing, key)
+    suite = "eddsa-rdfc-2022" if subject_type == "StatusList2021" else "eddsa-jcs-2022"
+    return sign(listing, key, suite=suite)
 
 
 def _credential_2021(index: Any, purpose: str = "revocation") -> dict[str, Any]:

@@ -51,8 +51,17 @@ class _EmbeddedContextError(Exception):
     """The document embeds a context or uses a construct the shapes do not model."""
 
 
+def _writes_a_marker(document: dict[str, Any]) -> bool:
+    text = json.dumps(document, ensure_ascii=False)
+    return "\ue000" in text or "\ue001" in text or _IRI_MARK.format("") in text
+
+
 def split(document: dict[str, Any], context_key: str) -> Template | None:
-    """The document's shape and values, or None when it must be processed directly."""
+    """The document's shape and values, or None when it must be processed directly:
+    one that embeds a context in a nested node, or that writes a marker itself (filling
+    the shape would then replace the document's own text too)."""
+    if _writes_a_marker(document):
+        return None
     kinds = term_kinds(context_key)
     iri_terms = kinds.id_typed | kinds.id_aliases | {"id", "@id"}
     interpreted = (

@@ -21,8 +21,7 @@ Safe mode (what jsonld.js calls ``safe: true``): a JSON-LD processor silently dr
 property whose term the contexts do not define, and a node whose ``id`` is not an
 absolute IRI; a signature over the remaining quads would then not cover data the reader
 sees. :func:`canonicalize` refuses such documents with :class:`JsonLdError` instead.
-A cheap pass over the JSON keys decides; only a document that might lose data goes
-through pyld to find exactly what.
+pyld's expansion decides, once per document shape (:func:`_checked`).
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ from pyld.canon import URDNA2015
 
 from . import _shapes, contexts
 from ._cache import BoundedCache, cached
-from ._context_terms import term_kinds
 from .errors import ContextError, JsonLdError
 
 _KEYWORDS = frozenset(
@@ -68,52 +66,10 @@ def _context_key(context: Any) -> str:
     return json.dumps(context, sort_keys=True, separators=(",", ":"))
 
 
-def _terms(context_key: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
-    """(every term defined anywhere in the contexts, the terms whose values are IRIs,
-    the terms whose values are maps keyed by language/index rather than by terms,
-    whether a ``@vocab`` catches undefined terms)."""
-    kinds = term_kinds(context_key)
-    iri = (
-        {"id", "type"} | kinds.id_aliases | kinds.type_aliases | kinds.id_typed | kinds.vocab_typed
-    )
-    return kinds.names, frozenset(iri), kinds.text_maps, kinds.has_vocab
-
-
-def _might_lose_data(
-    node: Any, terms: frozenset[str], iri_terms: frozenset[str], map_terms: frozenset[str]
-) -> bool:
-    if isinstance(node, list):
-        return any(_might_lose_data(item, terms, iri_terms, map_terms) for item in node)
-    if not isinstance(node, dict):
-        return False
-    for key, value in node.items():
-        if key == "@context":
-            return True  # an embedded context can redefine anything: check exactly
-        if key in _KEYWORDS:
-            continue
-        if key not in terms and not _ABSOLUTE.match(key):
-            return True
-        if key in iri_terms:
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and not (_ABSOLUTE.match(item) or item in terms):
-                    return True
-        if key in map_terms:
-            # {"pl": "...", "en": "..."}: keys are languages or indexes, values are texts
-            if not isinstance(value, dict) or any(
-                not isinstance(text, str | list) or not _language_tag_kept(tag)
-                for tag, text in value.items()
-            ):
-                return True
-            continue
-        if _might_lose_data(value, terms, iri_terms, map_terms):
-            return True
-    return False
-
-
 #: pyld keeps resolved contexts in module-level ``cachetools`` caches, which are not
 #: thread-safe (two threads evicting at once raise KeyError, which would read as "not valid
 #: JSON-LD"): one expansion at a time. It is pure Python, so under the GIL this costs no
-#: throughput, and only documents the fast checks cannot clear are expanded.
+#: throughput, and a document shape is expanded once (:func:`_checked`).
 _PYLD_LOCK = threading.Lock()
 
 
@@ -200,23 +156,50 @@ def _parse(document: dict[str, Any]) -> list[ox.Quad]:
         raise JsonLdError(f"not valid JSON-LD: {exc}") from None
 
 
-def _safe_context_key(document: Any) -> tuple[str, bool]:
-    """(the context key, whether the fast safe-mode check already cleared the document);
-    runs the exact check when the fast one cannot clear it."""
+def _checked(document: Any, reuse_shapes: bool = True) -> _shapes.Template | None:
+    """Refuse, with :class:`JsonLdError`, a document JSON-LD would not read in full; return
+    its shape (:mod:`._shapes`) when it has one.
+
+    The exact check (pyld's expansion: every dropped property, relative IRI, malformed
+    language tag) runs once per document shape and its verdict is remembered: whether
+    JSON-LD drops something depends only on what the shape keeps — keys, nesting, type
+    values, language-map keys, IRIs that are not absolute — never on the plain strings
+    and absolute IRIs a shape replaces by markers. A document without a shape (one that
+    embeds a context in a nested node) is checked every time. This replaced a fast pass
+    over term names that did not know where a term is defined (a term of a type-scoped
+    context, written outside that type, passed it and was dropped unsigned).
+    """
     if not isinstance(document, dict) or "@context" not in document:
         raise JsonLdError("a JSON-LD document needs an @context")
     context_key = _context_key(document["@context"])
-    terms, iri_terms, map_terms, vocab = _terms(context_key)
-    body = {key: value for key, value in document.items() if key != "@context"}
-    if not vocab and _might_lose_data(body, terms, iri_terms, map_terms):
+    template = _shapes.split(document, context_key) if reuse_shapes else None
+    if template is None:
         _check_exactly(document)
-        return context_key, False
-    return context_key, True
+        return None
+    problem = _SAFE_SHAPES.get_or_compute(template.key, lambda: _problem(template.document))
+    if problem:
+        raise JsonLdError(problem)
+    return template
+
+
+def _problem(document: dict[str, Any]) -> str:
+    """What the exact check finds wrong with ``document``, or "" (kept per shape)."""
+    try:
+        _check_exactly(document)
+    except ContextError:
+        raise  # an unknown context is not a property of the shape: never remembered
+    except JsonLdError as exc:
+        return exc.message
+    return ""
+
+
+#: the exact check's verdict for each document shape lately seen ("" = reads in full)
+_SAFE_SHAPES: BoundedCache[str, str] = BoundedCache(1024)
 
 
 def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
     """The RDF quads of a JSON-LD document, refusing anything safe mode forbids."""
-    _safe_context_key(document)
+    _checked(document, reuse_shapes=False)
     return _parse(document)
 
 
@@ -256,8 +239,7 @@ def _as_tuple(quad: ox.Quad) -> _Tuple:
 def _tuples(document: dict[str, Any], reuse_shapes: bool = True) -> list[_Tuple]:
     """The document's quads as tuples, through a cached shape when it has one
     (:mod:`._shapes`), directly otherwise."""
-    context_key, cleared = _safe_context_key(document)
-    template = _shapes.split(document, context_key) if cleared and reuse_shapes else None
+    template = _checked(document, reuse_shapes)
     if template is None:
         return [_as_tuple(q) for q in _parse(document)]
     shape = _TEMPLATES.get_or_compute(

@@ -23,7 +23,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from joserfc import jws
-from joserfc.errors import JoseError
+from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import ECKey, OKPKey
 
 from ._json import loads_strict
@@ -34,6 +34,10 @@ from .formats import JWT_SHAPE
 from .keys import KeyPair
 from .vc_data_model import ensure_data_model
 
+# joserfc warns that RFC 9864 prefers "Ed25519" to "EdDSA" (which VC-JOSE and every wallet
+# still use). Filtered once here, for joserfc's warning alone: ``catch_warnings`` around
+# each call is not thread-safe and would reset the host application's filters.
+warnings.filterwarnings("ignore", category=SecurityWarning, module=r"joserfc\.")
 _ALGORITHMS = {"Ed25519": ("EdDSA", "Ed25519"), "P-256": ("ES256",)}
 _HEADER_KEYS = ("jwk", "jku", "x5c", "x5u")
 
@@ -63,10 +67,8 @@ def sign_jwt(document: dict[str, Any], key: KeyPair, *, kid: str | None = None) 
     header = {"alg": _ALGORITHMS[key.algorithm][0], "kid": kid or key.verification_method,
               "typ": "vc+jwt", "cty": "vc"}  # fmt: skip
     payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    with warnings.catch_warnings():  # joserfc warns that RFC 9864 prefers "Ed25519"
-        warnings.simplefilter("ignore")
-        return jws.serialize_compact(header, payload, _joserfc_key(key, private=True),
-                                     algorithms=[header["alg"]])  # fmt: skip
+    return jws.serialize_compact(header, payload, _joserfc_key(key, private=True),
+                                 algorithms=[header["alg"]])  # fmt: skip
 
 
 def _b64json(part: bytes) -> Any:
@@ -131,10 +133,8 @@ def verify_jwt(
         reason = f"alg {alg!r} does not match the {method.key.algorithm} key of {kid}"
         return _fail("alg_mismatch", reason, header)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            result = jws.deserialize_compact(raw, _joserfc_key(method.key, private=False),
-                                             algorithms=list(allowed))  # fmt: skip
+        result = jws.deserialize_compact(raw, _joserfc_key(method.key, private=False),
+                                         algorithms=list(allowed))  # fmt: skip
     except JoseError:
         return ProofResult(False, "invalid_signature", "the JWS signature does not match",
                            header, method), None  # fmt: skip

@@ -21,9 +21,10 @@ from typing import Any, cast
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 from joserfc import jws
-from joserfc.errors import BadSignatureError, JoseError
+from joserfc.errors import BadSignatureError, JoseError, SecurityWarning
 
 from .._json import loads_strict
 from ._header import (
@@ -58,6 +59,14 @@ from .messages import (
 )
 from .revocation import Revocation, embedded_revocation
 from .timestamps import TimeStamp, check_signature_timestamps
+
+# cryptography warns about a stranger's certificate (a negative serial number…), which the
+# seal check reports itself; joserfc warns about algorithms the seal's certificate fixes.
+# Filtered once, for those categories raised here: ``catch_warnings`` around each call is
+# not thread-safe and would reset the host application's filters.
+warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning,
+                        module=r"microcred\.credentials\.jades\.")  # fmt: skip
+warnings.filterwarnings("ignore", category=SecurityWarning, module=r"joserfc\.")
 
 _DIGESTS = {"S256": hashlib.sha256, "S384": hashlib.sha384, "S512": hashlib.sha512}
 
@@ -327,9 +336,7 @@ def verify_seal(
     ]
     facts: dict[str, Any] = {}
     try:
-        with warnings.catch_warnings():  # cryptography's warnings about a stranger's
-            warnings.simplefilter("ignore")  # certificate (negative serial…) are reported
-            _verify(sealed, moment, clock_skew, found, facts)
+        _verify(sealed, moment, clock_skew, found, facts)
     except _FailedCheckError as failure:
         indication = (Indication.INDETERMINATE if isinstance(failure, _IndeterminateError)
                       else Indication.FAILED)  # fmt: skip

@@ -21,9 +21,7 @@ __all__ = ["hidden_members"]
 
 from typing import Any
 
-from pyld import jsonld
-
-from .. import contexts
+from .. import rdfc
 from ..ob3 import EU_TERMS
 
 _CRED = "https://www.w3.org/2018/credentials#"
@@ -69,7 +67,7 @@ def hidden_members(document: dict[str, Any]) -> list[str] | None:
         return []
     unsecured = {key: value for key, value in document.items() if key != "proof"}
     try:
-        expanded = jsonld.expand(unsecured, {"documentLoader": contexts.pyld_loader})
+        expanded = rdfc.expand(unsecured)  # under rdfc's lock: pyld's caches are not thread-safe
     except Exception:  # pyld raises its own errors, and ours through the loader
         return None
     nodes = [node for node in expanded if isinstance(node, dict)]
