@@ -41,13 +41,6 @@ _SUMMARY_LABELS = (
      "issued_on": "Data wydania", "valid_until": "Ważne do"},
 )  # fmt: skip
 
-_RESULT_WORDS = {
-    "valid": ("VERIFIED", "ZWERYFIKOWANO"),
-    "invalid": ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
-    "status-unknown": ("STATUS UNKNOWN", "STATUS NIEZNANY"),
-    "indeterminate": ("INDETERMINATE", "NIEROZSTRZYGNIĘTE"),
-}
-
 
 def _by_id(paths: tuple[Path, ...], what: str) -> dict[str, Any]:
     """Local JSON documents (DID documents, status lists) keyed by their ``id``."""
@@ -171,10 +164,10 @@ def verify_command(
         if as_json:
             click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
             continue
-        word = _RESULT_WORDS[str(report.result)]
         colour = {"valid": "green", "invalid": "red"}.get(str(report.result), "yellow")
         verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
-        click.echo(f"{path}: " + click.style(word[lang == "pl"], fg=colour, bold=True) + verdict)
+        headline = click.style(report.result.label(lang), fg=colour, bold=True)
+        click.echo(f"{path}: {headline}{verdict}")
         _echo_claims(report, lang)
         for check in report.checks:
             # A PDF's format line says that the printed page itself is not signed.

@@ -307,3 +307,10 @@ def test_duplicate_json_keys_are_refused() -> None:
     assert not report.verified
     assert report.checks[0].code == "duplicate_key"
     assert "dwa razy" in report.checks[0].pl
+
+
+def test_every_result_has_a_label_in_both_languages() -> None:
+    labels = {(result.label("en"), result.label("pl")) for result in Result}
+    assert len(labels) == len(Result)
+    assert Result.VALID.label("pl") == "ZWERYFIKOWANO"
+    assert Result.STATUS_UNKNOWN.label("en") == "STATUS UNKNOWN"

@@ -47,6 +47,20 @@ class Result(StrEnum):
     INDETERMINATE = "indeterminate"
     STATUS_UNKNOWN = "status-unknown"
 
+    def label(self, lang: str = "en") -> str:
+        """The result as a person reads it, in ``pl`` or ``en`` (a page's or a CLI's
+        headline): VERIFIED / ZWERYFIKOWANO…"""
+        en, pl = _RESULT_LABELS[self]
+        return pl if lang == "pl" else en
+
+
+_RESULT_LABELS = {
+    Result.VALID: ("VERIFIED", "ZWERYFIKOWANO"),
+    Result.INVALID: ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
+    Result.STATUS_UNKNOWN: ("STATUS UNKNOWN", "STATUS NIEZNANY"),
+    Result.INDETERMINATE: ("INDETERMINATE", "NIEROZSTRZYGNIĘTE"),
+}
+
 
 @dataclass(frozen=True)
 class Check:
