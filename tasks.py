@@ -1,8 +1,9 @@
 """The two set-up commands: ``python3 tasks.py run`` and ``python3 tasks.py test``.
 
 Standard library only, so that a fresh machine with nothing but Python 3.11 and git can
-run it. It creates ``.venv/``, installs the project with its development extras (again
-only when ``pyproject.toml`` changed), then runs the platform or the whole test suite.
+run it. It creates ``.venv/``, installs the project with every extra of
+``pyproject.toml``, the development tools and the web platform's dependencies (again only
+when ``pyproject.toml`` changed), then runs the platform or the whole test suite.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 STAMP = VENV / ".stamp-install"
+#: what the two commands install: the project with every extra of pyproject.toml
+#: (``pip install microcred`` alone is the library and the CLI, without Django)
+PROJECT = ".[dev,platform]"
 
 
 def _sh(*args: str | Path, check: bool = True) -> int:
@@ -38,7 +42,7 @@ def ensure_venv() -> None:
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     _sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _sh(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    _sh(PY, "-m", "pip", "install", "--quiet", "-e", PROJECT)
     STAMP.write_text(wanted)
 
 
@@ -53,7 +57,7 @@ def newest_allowed() -> int:
     report = VENV / ".upgrade-report.json"
     done = subprocess.run(
         [str(PY), "-m", "pip", "install", "--dry-run", "--quiet", "--upgrade",
-         "--upgrade-strategy", "eager", "--report", str(report), "-e", ".[dev]"],
+         "--upgrade-strategy", "eager", "--report", str(report), "-e", PROJECT],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode:
@@ -74,7 +78,7 @@ def newest_allowed() -> int:
         return 1
     print(f"upgrading to the newest allowed versions: {listed}", flush=True)
     return _sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "--upgrade-strategy",
-               "eager", "-e", ".[dev]", check=False)  # fmt: skip
+               "eager", "-e", PROJECT, check=False)  # fmt: skip
 
 
 def _ci() -> bool:

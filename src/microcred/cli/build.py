@@ -154,7 +154,10 @@ BAD_ISSUER = (
 
 
 class _RefusedError(Exception):
-    """One learner's data cannot become a credential: the reasons, EN + PL."""
+    """One learner's data cannot become a credential: the reasons, EN + PL.
+
+    Private control flow of this command, not a ``MicrocredError``: each refused row is
+    printed with its line and the good rows go on (exit 1)."""
 
     def __init__(self, *reasons: Reason) -> None:
         self.reasons = reasons
@@ -162,7 +165,10 @@ class _RefusedError(Exception):
 
 
 class _UnreadableError(Exception):
-    """Input that cannot be read at all: exit 2."""
+    """Input that cannot be read at all: exit 2.
+
+    Private control flow of this command, not a ``MicrocredError``: caught by the
+    command, which prints the reason (EN + PL) and exits 2."""
 
     def __init__(self, path: object, text: tuple[str, str], **params: Any) -> None:
         self.reason = UNREADABLE(

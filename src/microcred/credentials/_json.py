@@ -11,9 +11,7 @@ __all__ = ["DuplicateKeyError", "as_list", "clean", "first", "loads_strict", "ty
 import json
 from typing import Any
 
-
-class DuplicateKeyError(ValueError):
-    """A JSON object names the same key twice."""
+from .errors import DuplicateKeyError
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

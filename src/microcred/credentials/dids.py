@@ -38,28 +38,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import DidError, InvalidKeyError
+from .errors import DidError, InvalidKeyError, NotAssertionMethodError, NotIssuerKeyError
 from .keys import KeyPair
 
 DidDocument = dict[str, Any]
 _RELATIONSHIPS = ("assertionMethod", "authentication", "capabilityInvocation",
                   "capabilityDelegation", "keyAgreement")  # fmt: skip
-
-
-class NotIssuerKeyError(DidError):
-    """A key that is none of the issuer DID's verification methods: what it signs,
-    ``verify`` would not bind to the issuer."""
-
-    code = "key_not_of_issuer"
-    description = "the key is not a verification method of the issuer"
-
-
-class NotAssertionMethodError(DidError):
-    """The issuer's verification method with that key is not listed under
-    ``assertionMethod``, so it may not sign credentials (DID Core §5.3.2)."""
-
-    code = "not_assertion_method"
-    description = "the verification method is not listed under assertionMethod"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,38 @@
-"""Errors of the credentials layer, grouped by concern under one root.
+"""Every error of the credentials layer, grouped by concern under one root.
+
+Each class has a short machine ``code`` and a default human ``description``; one raise
+may give a finer ``code`` (``RenderError(..., code="invalid_input")``). The whole tree
+lives here, so that a caller catches by concern without importing the module that
+raises (catching an :class:`IssueError` does not load the signers)::
+
+    MicrocredError                      (microcred.standard.errors)
+    └── CredentialError
+        ├── DuplicateKeyError           JSON that names a key twice (also a ValueError)
+        ├── ContextError
+        │   └── UnknownContextError
+        ├── JsonLdError
+        ├── DataModelError              the VC data model broken, every problem listed
+        ├── InvalidKeyError
+        ├── DidError
+        │   ├── NotIssuerKeyError
+        │   └── NotAssertionMethodError
+        ├── ProofError
+        ├── SealError
+        ├── StatusError
+        ├── FetchError
+        ├── BakingError
+        ├── Ob3Error
+        ├── EdcError
+        ├── IssueError
+        │   ├── FormatError
+        │   └── IssuerError
+        │       ├── SealOrganisationError
+        │       └── StatusListIssuerError
+        └── RenderError
 
 Builders and signers raise these on misuse; ``verify`` catches them and turns each
-into a failed check with its ``code`` and a readable reason.
+into a failed check with its ``code`` and a readable reason. The modules that raise them
+re-export them (``from microcred.credentials.issue import IssueError`` still works).
 """
 
 from __future__ import annotations
@@ -10,15 +41,35 @@ __all__ = [
     "BakingError",
     "ContextError",
     "CredentialError",
+    "DataModelError",
     "DidError",
+    "DuplicateKeyError",
+    "EdcError",
+    "FetchError",
+    "FormatError",
     "InvalidKeyError",
+    "IssueError",
+    "IssuerError",
     "JsonLdError",
+    "NotAssertionMethodError",
+    "NotIssuerKeyError",
+    "Ob3Error",
     "ProofError",
+    "RenderError",
+    "SealError",
+    "SealOrganisationError",
     "StatusError",
+    "StatusListIssuerError",
     "UnknownContextError",
 ]
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ..standard.errors import MicrocredError
+
+if TYPE_CHECKING:
+    from .vc_data_model.problems import DataModelProblem
 
 
 class CredentialError(MicrocredError):
@@ -26,6 +77,17 @@ class CredentialError(MicrocredError):
 
     code = "credential_error"
     description = "the credential could not be processed"
+
+
+# --- JSON and JSON-LD ------------------------------------------------------------------
+
+
+class DuplicateKeyError(CredentialError, ValueError):
+    """A JSON object names the same key twice (``_json.loads_strict``): parsers disagree
+    on which one wins. Also a ``ValueError``, as every other JSON that cannot be read."""
+
+    code = "duplicate_key"
+    description = "a JSON object names the same key twice"
 
 
 class ContextError(CredentialError):
@@ -49,6 +111,22 @@ class JsonLdError(CredentialError):
     description = "the document is not valid JSON-LD"
 
 
+class DataModelError(CredentialError):
+    """A credential that breaks the VC data model; ``problems`` lists every problem
+    (``vc_data_model.DataModelProblem``: code, path, EN, PL, section)."""
+
+    code = "data_model_violation"
+    description = "the credential does not follow the W3C Verifiable Credentials data model"
+
+    def __init__(self, problems: Sequence[DataModelProblem]) -> None:
+        self.problems = tuple(problems)
+        lines = "; ".join(f"{p.path}: {p.en}" for p in self.problems)
+        super().__init__(f"{self.description}: {lines}" if lines else None)
+
+
+# --- keys and DIDs -----------------------------------------------------------------------
+
+
 class InvalidKeyError(CredentialError):
     """A key that is malformed, of an unsupported type, or of the wrong kind."""
 
@@ -63,11 +141,59 @@ class DidError(CredentialError):
     description = "the DID could not be resolved"
 
 
+class NotIssuerKeyError(DidError):
+    """A key that is none of the issuer DID's verification methods: what it signs,
+    ``verify`` would not bind to the issuer."""
+
+    code = "key_not_of_issuer"
+    description = "the key is not a verification method of the issuer"
+
+
+class NotAssertionMethodError(DidError):
+    """The issuer's verification method with that key is not listed under
+    ``assertionMethod``, so it may not sign credentials (DID Core §5.3.2)."""
+
+    code = "not_assertion_method"
+    description = "the verification method is not listed under assertionMethod"
+
+
+# --- proofs, seals, status ----------------------------------------------------------------
+
+
 class ProofError(CredentialError):
     """A proof that could not be created or does not verify."""
 
     code = "invalid_proof"
     description = "the proof is not valid"
+
+
+class SealError(CredentialError):
+    """An e-seal that cannot be made, or seal credentials that cannot be used.
+
+    Raised by the ``jades`` builders (``seal``, ``load_seal_credentials``,
+    ``self_signed_seal_certificate``) on misuse; ``verify_seal`` never raises it for
+    anything in the sealed document.
+    """
+
+    code = "seal_error"
+    description = "the e-seal could not be made"
+
+
+class StatusError(CredentialError):
+    """A status list that could not be fetched, read or trusted."""
+
+    code = "status_error"
+    description = "the credential status could not be checked"
+
+
+class FetchError(CredentialError):
+    """A document that may not be, or could not be, fetched (``fetch``)."""
+
+    code = "fetch_refused"
+    description = "the document could not be fetched"
+
+
+# --- reading documents ------------------------------------------------------------------
 
 
 class BakingError(CredentialError):
@@ -78,8 +204,72 @@ class BakingError(CredentialError):
     description = "no credential could be read from the file"
 
 
-class StatusError(CredentialError):
-    """A status list that could not be fetched, read or trusted."""
+class Ob3Error(CredentialError):
+    """The document is not an Open Badges 3.0 credential ``ob3.read`` can read."""
 
-    code = "status_error"
-    description = "the credential status could not be checked"
+    code = "not_ob3"
+    description = "not an Open Badges 3.0 credential"
+
+
+class EdcError(CredentialError):
+    """The document is not a European Digital Credential ``edc.read`` can read."""
+
+    code = "not_edc"
+    description = "not a European Digital Credential"
+
+
+# --- issuing and rendering ----------------------------------------------------------------
+
+
+class IssueError(CredentialError):
+    """A credential that cannot be issued as asked (``issue.issue``)."""
+
+    code = "issue_error"
+    description = "the credential could not be issued"
+
+
+class FormatError(IssueError):
+    """An unknown format, or one the given credential is not of."""
+
+    code = "unsupported_format"
+    description = "the credential cannot be issued in that format"
+
+
+class IssuerError(IssueError):
+    """An issuer that lacks what a format needs (a key, an e-seal, a status list), or
+    whose parts do not belong together."""
+
+    code = "issuer_cannot_sign"
+    description = "the issuer cannot sign this"
+
+
+class SealOrganisationError(IssuerError):
+    """The e-seal certificate's organisation (``O=``) is none of the EDC issuer's legal
+    names: ``verify`` would report the seal as not the issuer's (check ``issuer``, code
+    ``seal_organisation_differs``), so it is refused before sealing."""
+
+    code = "seal_organisation_differs"
+    description = "the e-seal certificate is not the issuer's"
+
+
+class StatusListIssuerError(IssuerError):
+    """A status list signed by another issuer than the credential's: ``verify`` would
+    call the credential's status unknown. ``list_issuer`` and ``issuer`` say who."""
+
+    code = "status_list_not_issuers"
+    description = "the status list is not the issuer's"
+
+    def __init__(self, list_issuer: str, issuer: str) -> None:
+        self.list_issuer, self.issuer = list_issuer, issuer
+        super().__init__(f"the status list is issued by {list_issuer}, the credential by "
+                         f"{issuer}: verify would call its status unknown")  # fmt: skip
+
+
+class RenderError(CredentialError):
+    """A certificate that could not be rendered (``render.render_pdf``); a caller's
+    mistake (a bad logo, attachments that are not bytes) has the code ``invalid_input``.
+    Reading a PDF someone sent is extraction: ``baking.extract_pdf`` raises
+    :class:`BakingError`."""
+
+    code = "render_error"
+    description = "the PDF certificate could not be made"

@@ -31,7 +31,7 @@ import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-from .errors import CredentialError
+from .errors import FetchError
 
 MAX_BYTES = 1024 * 1024
 TIMEOUT = 5.0
@@ -39,13 +39,6 @@ MAX_REDIRECTS = 3
 
 Resolve = Callable[[str, int], list[str]]
 _HEADERS = {"Accept": "application/json, application/did+json", "User-Agent": "microcred"}
-
-
-class FetchError(CredentialError):
-    """A document that may not be, or could not be, fetched."""
-
-    code = "fetch_refused"
-    description = "the document could not be fetched"
 
 
 def is_public_address(address: str) -> bool:

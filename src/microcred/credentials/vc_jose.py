@@ -81,7 +81,10 @@ def _fail(code: str, reason: str, header: Any = None) -> tuple[ProofResult, None
 
 
 class _BadClaimError(ValueError):
-    """A registered claim (``nbf``, ``exp``) that is no representable time."""
+    """A registered claim (``nbf``, ``exp``) that is no representable time.
+
+    Private control flow, not a ``MicrocredError``: caught in :func:`verify_jwt`, which
+    reports it as a failed proof (``verify_jwt`` never raises)."""
 
 
 def _registered_dates(claims: dict[str, Any], credential: dict[str, Any]) -> None:

@@ -1,12 +1,20 @@
-"""The root error of microcred and the errors of the standard layer.
+"""The root error of microcred and every error of the standard layer.
 
-Every error carries a short machine ``code`` and a human ``message``; subclasses group
-errors by concern. Builders raise these on misuse; verifiers report instead of raising.
+Every error class has a short machine ``code`` and a default human ``description``;
+an error carries a ``message`` (the description unless one is given) and may carry a
+finer ``code`` for one occurrence. Subclasses group errors by concern. Builders raise
+these on misuse; verifiers report instead of raising::
+
+    MicrocredError
+    ├── DesignError             a design file that cannot be read (located problems)
+    ├── GradeError              a grade the design's grading scale does not allow
+    ├── UnknownConceptError     a key or URI that is no concept of a vocabulary
+    └── CredentialError         the credentials layer: microcred.credentials.errors
 """
 
 from __future__ import annotations
 
-__all__ = ["DesignError", "FieldProblem", "GradeError", "MicrocredError"]
+__all__ = ["DesignError", "FieldProblem", "GradeError", "MicrocredError", "UnknownConceptError"]
 
 from dataclasses import dataclass
 
@@ -84,3 +92,11 @@ class GradeError(MicrocredError):
     def text(self, lang: str = "en") -> str:
         """The message in ``pl`` or ``en``."""
         return self.message_pl if lang == "pl" else self.message
+
+
+class UnknownConceptError(MicrocredError):
+    """A URI or key that is not a concept of the vocabulary it was looked up in
+    (``standard.vocab``)."""
+
+    code = "unknown_concept"
+    description = "not a concept of this vocabulary"

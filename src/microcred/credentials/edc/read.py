@@ -42,17 +42,10 @@ from ...standard.vocab import (
 )
 from .._awards import validated_award
 from .._json import as_list, clean, first, types_of
-from ..errors import CredentialError
+from ..errors import EdcError
 
 _ECTS = "http://data.europa.eu/snb/education-credit/6fcec5c5af"
 _HOURS = re.compile(r"^PT(\d+(?:\.\d+)?)H$")
-
-
-class EdcError(CredentialError):
-    """The document is not a European Digital Credential this module can read."""
-
-    code = "not_edc"
-    description = "not a European Digital Credential"
 
 
 def _text(value: Any) -> dict[str, str] | None:

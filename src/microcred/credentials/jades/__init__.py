@@ -64,9 +64,9 @@ __all__ = [
     "verify_seal",
 ]
 
+from ..errors import SealError
 from .certificates import SealCredentials, load_seal_credentials, self_signed_seal_certificate
 from .certificates import SealPrivateKey as SealPrivateKey  # in signatures, not in __all__
-from .errors import SealError
 from .limits import MAX_SEAL_BYTES
 from .messages import TRUST_LIST_NOT_CHECKED
 from .sealing import add_signature_timestamp, seal

@@ -45,8 +45,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from ..errors import SealError
 from ._header import _b64url
-from .errors import SealError
 from .limits import _CLOCK_SKEW, _MAX_CREDENTIAL_FILE_BYTES
 
 if TYPE_CHECKING:

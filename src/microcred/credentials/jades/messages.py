@@ -157,7 +157,10 @@ def _texts(code: str, en: str = "", pl: str = "") -> tuple[str, str]:
 
 
 class _FailedCheckError(Exception):
-    """One failed check, carried to :func:`verify_seal` (never leaves this package)."""
+    """One failed check, carried to :func:`verify_seal` (never leaves this package).
+
+    Private control flow, not a ``MicrocredError``: ``verify_seal`` turns it into its
+    report (indication, code, EN + PL reason); it reports, never raises."""
 
     def __init__(self, code: str, en: str = "", pl: str = "") -> None:
         super().__init__(code)

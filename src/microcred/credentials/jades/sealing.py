@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc import jws
 
+from ..errors import SealError
 from ._header import _b64url, _joserfc_key, _registry, _utc
 from .certificates import (
     SealPrivateKey,
@@ -27,7 +28,6 @@ from .certificates import (
     _spki,
     _thumbprint,
 )
-from .errors import SealError
 from .limits import MAX_SEAL_BYTES
 
 

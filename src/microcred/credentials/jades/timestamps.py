@@ -113,6 +113,10 @@ _DESCRIPTIONS: dict[str, tuple[str, str]] = {
 
 
 class _InvalidTimeStampError(Exception):
+    """A time-stamp token that fails a check: ``code`` says which, ``facts`` what was
+    found. Private control flow, not a ``MicrocredError``: the seal's verification
+    reports it as a time-stamp result, and ``tsa`` turns it into a ``SealError``."""
+
     def __init__(self, code: str, **facts: Any) -> None:
         super().__init__(code)
         self.code, self.facts = code, facts

@@ -25,9 +25,9 @@ from typing import Any
 
 from asn1crypto import algos, cms, core, tsp
 
+from ..errors import SealError
 from ..fetch import FetchError, post_public_https
 from .certificates import _CERTIFICATE_ERRORS
-from .errors import SealError
 from .limits import _CLOCK_SKEW
 from .timestamps import _ASN1_ERRORS, _InvalidTimeStampError, check_timestamp_token
 

@@ -27,6 +27,7 @@ from joserfc import jws
 from joserfc.errors import BadSignatureError, JoseError, SecurityWarning
 
 from .._json import loads_strict
+from ..errors import SealError
 from ._header import (
     _b64url,
     _check_header,
@@ -48,7 +49,6 @@ from .certificates import (
     _key_kind,
     _key_usage_ok,
 )
-from .errors import SealError
 from .limits import _CLOCK_SKEW, _MAX_CERTIFICATE_BYTES, _MAX_CERTIFICATES
 from .messages import (
     TRUST_LIST_NOT_CHECKED,

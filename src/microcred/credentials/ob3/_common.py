@@ -10,7 +10,7 @@ from typing import Any
 
 from ...standard.vocab import EqfLevel, Framework, IdentityAttribute, PrkLevel, QfEheaCycle
 from .. import contexts
-from ..errors import CredentialError
+from ..errors import Ob3Error
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -59,10 +59,3 @@ TEXTS = {
     "validation_of_prior_learning": "euValidationOfPriorLearning",
     "guidance": "euGuidance",
 }
-
-
-class Ob3Error(CredentialError):
-    """The document is not an Open Badges 3.0 credential this module can read."""
-
-    code = "not_ob3"
-    description = "not an Open Badges 3.0 credential"

@@ -10,8 +10,8 @@ This package writes PDFs only, and importing it imports WeasyPrint: reading a PD
 someone sent is extraction (:mod:`..baking.pdf`), which never needs it.
 """
 
+from ..errors import RenderError
 from .cache import PdfCache
-from .errors import RenderError
 from .pdf import render_pdf
 
 __all__ = ["PdfCache", "RenderError", "render_pdf"]

@@ -62,9 +62,9 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 
 from ...standard.annexes import AnnexIElement
 from ...standard.elements import Award
+from ..errors import RenderError
 from ._labels import LANGUAGES, PHRASES, phrase
 from ._view import CertificateView, certificate_view, two_columns
-from .errors import RenderError
 
 MAX_ATTACHMENTS = 16
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # all attachments together

@@ -9,12 +9,12 @@ from __future__ import annotations
 __all__ = ["DataModelError", "DataModelProblem"]
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from ..errors import CredentialError
+from ..errors import DataModelError
 from ._messages import _TEXT
 from .constants import MAX_PROBLEMS, MAX_VALUES
 
@@ -34,18 +34,6 @@ class DataModelProblem:
     def text(self, lang: str = "en") -> str:
         """The reason in ``pl`` or ``en``."""
         return self.pl if lang == "pl" else self.en
-
-
-class DataModelError(CredentialError):
-    """A credential that breaks the VC data model; ``problems`` lists every problem."""
-
-    code = "data_model_violation"
-    description = "the credential does not follow the W3C Verifiable Credentials data model"
-
-    def __init__(self, problems: Sequence[DataModelProblem]) -> None:
-        self.problems = tuple(problems)
-        lines = "; ".join(f"{p.path}: {p.en}" for p in self.problems)
-        super().__init__(f"{self.description}: {lines}" if lines else None)
 
 
 class _Found:

@@ -18,14 +18,7 @@ __all__ = ["Concept", "UnknownConceptError"]
 from enum import Enum
 from typing import Any, Self
 
-from ..errors import MicrocredError
-
-
-class UnknownConceptError(MicrocredError):
-    """A URI or key that is not a concept of the vocabulary it was looked up in."""
-
-    code = "unknown_concept"
-    description = "not a concept of this vocabulary"
+from ..errors import UnknownConceptError
 
 
 class _ConceptAttributes:
