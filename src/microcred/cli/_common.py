@@ -14,6 +14,7 @@ __all__ = [
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -54,3 +55,20 @@ def read_capped(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit} bytes")
     return data
+
+
+def write_private(out: Path, data: bytes, force: bool) -> None:
+    """``data`` into ``out`` with mode 0600 (a key, an e-seal's PKCS#12); an existing file
+    only with ``force``. Exits 2 with a readable message when it cannot."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
+    try:
+        descriptor = os.open(out, flags, 0o600)
+    except FileExistsError:
+        click.echo(f"error: {out} exists (use --force to overwrite)", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:
+        click.echo(f"error: cannot write {out}: {exc.strerror}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+    out.chmod(0o600)

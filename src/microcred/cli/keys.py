@@ -9,7 +9,6 @@ from __future__ import annotations
 __all__ = ["keys_group"]
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import click
 
 from ..credentials.errors import InvalidKeyError
 from ..credentials.keys import KeyPair
-from ._common import EXIT_BAD_INPUT, read_limited
+from ._common import EXIT_BAD_INPUT, read_limited, write_private
 
 
 @click.group("keys")
@@ -34,19 +33,7 @@ def keys_group() -> None:
 def generate_command(key_type: str, out: Path, force: bool) -> None:
     """Generate a key pair and write it to OUT."""
     key = KeyPair.generate("Ed25519" if key_type == "ed25519" else "P-256")
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
-    try:
-        descriptor = os.open(out, flags, 0o600)
-    except FileExistsError:
-        click.echo(f"error: {out} exists (use --force to overwrite)", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except OSError as exc:
-        click.echo(f"error: cannot write {out}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(key.to_file_dict(), handle, indent=2)
-        handle.write("\n")
-    out.chmod(0o600)
+    write_private(out, (json.dumps(key.to_file_dict(), indent=2) + "\n").encode("utf-8"), force)
     click.echo(key.did_key)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 __all__ = ["seal_certificate_command"]
 
-import os
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from ..standard import designfile
 from ..standard.designfile import MAX_BYTES
 from ..standard.elements import Award, MicroCredentialSpec
 from ..standard.errors import DesignError
-from ._common import EXIT_BAD_INPUT, read_limited
+from ._common import EXIT_BAD_INPUT, read_limited, write_private
 
 _PRODUCTION = """\b
 A PRODUCTION e-seal is not made here. Europass asks for an advanced or qualified
@@ -65,22 +64,6 @@ def _spec_of(path: Path) -> MicroCredentialSpec:
             click.echo(f"error: {item.located(exc.source, 'en')}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     return subject.spec if isinstance(subject, Award) else subject
-
-
-def _write_private(out: Path, data: bytes, force: bool) -> None:
-    """``data`` into ``out`` with mode 0600; an existing file only with ``force``."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
-    try:
-        descriptor = os.open(out, flags, 0o600)
-    except FileExistsError:
-        click.echo(f"error: {out} exists (use --force to overwrite)", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except OSError as exc:
-        click.echo(f"error: cannot write {out}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    out.chmod(0o600)
 
 
 def _rfc4514(name: x509.Name) -> str:
@@ -131,7 +114,7 @@ def seal_certificate_command(
     except SealError as exc:
         click.echo(f"error: {design}: {exc.message}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    _write_private(out, dump_seal_credentials(credentials, password), force)
+    write_private(out, dump_seal_credentials(credentials, password), force)
     leaf = credentials.certificates[0]
     click.echo(f"{out}: a self-signed TEST e-seal certificate (not qualified)")
     click.echo(f"  subject: {_rfc4514(leaf.subject)}")
