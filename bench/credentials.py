@@ -11,7 +11,10 @@ Ed25519 key), then, in the same run, measures:
 - canonicalization alone (RDFC-1.0 N-Quads): microcred's ``rdfc.canonicalize``
   (pyoxigraph JSON-LD + pyld's RDFC-1.0), pyld alone (``jsonld.normalize``), the JS
   reference (``jsonld.toRDF`` + ``rdf-canonize``);
-- how long ``verify()`` takes to reject hostile documents of about 256 KiB.
+- how long ``verify()`` takes to reject hostile documents of about 256 KiB;
+- the batch CLI: ``microcred sign --out-dir`` and ``microcred verify`` over 600 files
+  (``--cli-files``), each a fresh process, wall time with and without its start-up (the
+  same command on one file), against the in-process rates of the same run.
 
 Each implementation runs in one single-threaded process (per-core numbers); the node
 worker (``bench/js/bench.mjs``) and this process take turns round by round, so both see
@@ -270,10 +273,47 @@ def time_hostile(signed: dict[str, Any], resolver: Resolver) -> list[str]:
     return lines
 
 
+def _cli_seconds(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    return time.perf_counter() - start
+
+
+def time_cli(key_file: Path, unsigned: list[dict[str, Any]], folder: Path,
+             rounds: int = 3) -> dict[str, tuple[float, float]]:  # fmt: skip
+    """Files/s of ``microcred sign --out-dir`` and ``microcred verify`` over every file
+    (fresh processes, median of ``rounds``): (with start-up, without: the one-file run's
+    time subtracted)."""
+    cli = [str(Path(sys.executable).with_name("microcred"))]  # the installed command
+    inputs = folder / "cli-unsigned"
+    inputs.mkdir()
+    files = []
+    for i, document in enumerate(unsigned):
+        files.append(inputs / f"c{i:04}.json")
+        files[-1].write_text(json.dumps(document, indent=2, ensure_ascii=False))
+    signed = folder / "cli-signed"
+    sign_args = [*cli, "sign", "--key", str(key_file), "--out-dir", str(signed)]
+    verify_args = [*cli, "verify", "--now", NOW.strftime("%Y-%m-%dT%H:%M:%SZ")]
+    rates = {}
+    for name, args, paths in (
+        ("sign", sign_args, [str(f) for f in files]),
+        ("verify", verify_args, [str(signed / f.name) for f in files]),
+    ):
+        one, every = [], []
+        for _ in range(rounds):
+            one.append(_cli_seconds([*args, paths[0]]))
+            every.append(_cli_seconds([*args, *paths]))
+        whole, single = statistics.median(every), statistics.median(one)
+        rates[name] = (len(paths) / whole, (len(paths) - 1) / max(whole - single, 1e-9))
+    return rates
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100, help="credentials per round (100)")
     parser.add_argument("--rounds", type=int, default=7, help="measured rounds (7)")
+    parser.add_argument("--cli-files", type=int, default=600,
+                        help="files for the batch CLI runs (600; 0: skip them)")  # fmt: skip
     args = parser.parse_args()
     n, rounds = max(1, args.n), max(1, args.rounds)
 
@@ -326,6 +366,10 @@ def main() -> int:
             js_errors = worker.ask("verify").get("errors", [])
         finally:
             worker.close()
+        cli_rates = {}
+        if args.cli_files > 0:
+            many = build_credentials(key, args.cli_files)
+            cli_rates = time_cli(folder / "key.json", many, folder)
 
     print(f"{'':32}{'microcred':>24}{'JS reference':>24}{'microcred/JS':>14}")
     for label, mine, theirs in (
@@ -369,6 +413,18 @@ def main() -> int:
         diff = difflib.unified_diff(nquads["JS"].splitlines(), nquads["microcred"].splitlines(),
                                     "JS", "microcred", lineterm="")  # fmt: skip
         print("\n".join(f"    {line}" for line in diff))
+
+    if cli_rates:
+        print(f"\nbatch CLI over {args.cli_files} files (fresh processes, median of 3; "
+              "target: within 1.5× of in-process)")  # fmt: skip
+        print(f"{'':32}{'in-process':>14}{'CLI':>10}{'CLI w/o start-up':>18}"
+              f"{'in-process/CLI':>16}")  # fmt: skip
+        for label, mine, name in (("microcred sign --out-dir", "sign", "sign"),
+                                  ("microcred verify", "verify-full", "verify")):  # fmt: skip
+            inner = statistics.median(rates[mine])
+            whole, warm = cli_rates[name]
+            print(f"{label:<32}{inner:>12.0f}/s{whole:>8.0f}/s{warm:>16.0f}/s"
+                  f"{inner / whole:>9.2f}× ({inner / warm:.2f}×)")  # fmt: skip
 
     print("\nhostile documents, verify() median of 3 (target: rejected in < 1 s)")
     print("\n".join(time_hostile(signed[0], resolver)))

@@ -431,3 +431,22 @@ def test_the_readme_example_issues_and_verifies(monkeypatch: pytest.MonkeyPatch)
     with contextlib.redirect_stdout(out):
         exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})  # noqa: S102
     assert out.getvalue() == "valid valid\n"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [1, 2.5, True, None, 'zażółć \u2028 "x"\n'], "d": {"e": [{}]}},
+        {"a": (1, 2)},  # a tuple: left to json.dumps
+        {1: "x", None: "y"},  # keys that are not strings: left to json.dumps
+        {"nan": float("nan"), "big": 10**30, "neg": -0.0},
+    ],
+)
+def test_text_is_json_dumps_indented(document: Any) -> None:
+    """Issued.text writes what json.dumps(indent=2, ensure_ascii=False) writes."""
+    from microcred.credentials.issue import Issued
+
+    issued = Issued({"ob3": document}, {})
+    assert issued.text("ob3") == json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -162,3 +162,26 @@ def test_well_formed_language_maps_are_kept() -> None:
         str(q.object) for q in rdfc.to_quads(document) if q.predicate.value.endswith("givenName")
     )
     assert texts == ['"A."', '"Anna"@pl', '"Anne"@en']
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("scalar", [1, 1.0, True, False, 0, -0.0, 1.1, None, "1.1"])
+def test_context_key_is_the_context_s_canonical_json(scalar: Any) -> None:
+    """The remembered JSON of an embedded context is used only for an equal context with
+    the same JSON at every number and boolean (1 == 1.0 == True in Python, not in JSON),
+    and a context changed in place is not mistaken for the one it was."""
+    from microcred.credentials.ob3 import EU_TERMS
+
+    context = ["https://www.w3.org/ns/credentials/v2", json.loads(json.dumps(EU_TERMS))]
+    assert rdfc._context_key(context) == _canonical_json(context)
+    assert rdfc._context_key(context) == _canonical_json(context)  # remembered
+    for name in ("@version", "@protected"):
+        changed = json.loads(json.dumps(context))
+        changed[1][name] = scalar
+        assert rdfc._context_key(changed) == _canonical_json(changed)
+        assert rdfc._context_key(context) == _canonical_json(context)
+    context[1]["extra"] = "https://example.org/extra"  # the same object, changed
+    assert rdfc._context_key(context) == _canonical_json(context)

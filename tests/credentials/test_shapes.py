@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
@@ -96,3 +97,55 @@ def test_embedded_contexts_are_not_templated() -> None:
     key = json.dumps(document["@context"], sort_keys=True, separators=(",", ":"))
     assert _shapes.split(document, key) is None
     assert rdfc.canonicalize(document) == _pyld(document)
+
+
+_OB3_CONTEXT = ["https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]  # fmt: skip
+
+
+def _ob3(**changes: Any) -> dict[str, Any]:
+    document = {
+        "@context": list(_OB3_CONTEXT),
+        "id": "urn:uuid:6a9c2f1e-0000-4000-8000-000000000001",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "did:example:1", "type": ["Profile"], "name": "Uczelnia"},
+        "validFrom": "2025-06-20T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
+            "id": "urn:x:1", "type": ["Achievement"], "name": "Kurs",
+            "criteria": {"narrative": "x"}, "description": "d"}},
+    }  # fmt: skip
+    return document | changes
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"name": "\ue0000\ue001"},  # a marked string
+        {"name": "a\ue000b"},  # part of a marker in a marked string
+        {"id": "urn:x-microcred-shape:0"},  # a marked IRI
+        {"type": ["VerifiableCredential", "OpenBadgeCredential", "urn:x-microcred-shape:0"]},
+        {"type": ["VerifiableCredential", "OpenBadgeCredential", "X\ue001"]},  # a kept value
+        {"urn:x-microcred-shape:0": "x"},  # a key
+        {"@context": [*_OB3_CONTEXT, {"n\ue000": "https://ex.org/n"}]},  # the context
+        {"@context": [*_OB3_CONTEXT, {"n": "urn:x-microcred-shape:0"}]},
+    ],
+    ids=["string", "part", "iri", "type-iri", "type-part", "key", "context-key", "context-iri"],
+)
+def test_a_document_writing_a_marker_is_not_templated(changes: dict[str, Any]) -> None:
+    document = _ob3(**changes)
+    key = rdfc._context_key(document["@context"])
+    assert _shapes.split(document, key) is None
+    assert _shapes.split(_ob3(), rdfc._context_key(_ob3()["@context"])) is not None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=NAMES, subject=IRIS)
+def test_filled_shape_equals_the_direct_quads(name: str, subject: str) -> None:
+    """The quads :func:`_shapes.fill` puts together from a cached shape (its plan) are
+    the quads of processing the document itself (blank node labels aside)."""
+    document = _ob3(name=name, credentialSubject={
+        **_ob3()["credentialSubject"], "id": subject})  # fmt: skip
+    reused = rdfc._tuples(document)
+    direct = rdfc._tuples(document, reuse_shapes=False)
+    assert len(reused) == len(direct)
+    assert rdfc._canonical(reused, shortcut=False) == rdfc._canonical(direct, shortcut=False)

@@ -48,20 +48,32 @@ class Template:
 
 
 class _EmbeddedContextError(Exception):
-    """The document embeds a context or uses a construct the shapes do not model."""
+    """The document embeds a context or uses a construct the shapes do not model.
+
+    Private control flow, not a ``MicrocredError``: raised and caught inside
+    :func:`split`, which then returns None (the document is processed directly)."""
 
 
-def _writes_a_marker(document: dict[str, Any]) -> bool:
-    text = json.dumps(document, ensure_ascii=False)
-    return "\ue000" in text or "\ue001" in text or _IRI_MARK.format("") in text
+_MARKS = ("\ue000", "\ue001", _IRI_MARK.format(""))
+
+
+_ESCAPED_MARKS = ("\\ue000", "\\ue001")
+
+
+class _WritesAMarkerError(Exception):
+    """The document writes a marker (or a part of one) itself."""
+
+
+def _writes_a_marker(text: str) -> bool:
+    return "\ue000" in text or "\ue001" in text or _MARKS[2] in text
 
 
 def split(document: dict[str, Any], context_key: str) -> Template | None:
     """The document's shape and values, or None when it must be processed directly:
     one that embeds a context in a nested node, or that writes a marker itself (filling
     the shape would then replace the document's own text too)."""
-    if _writes_a_marker(document):
-        return None
+    if _writes_a_marker(context_key) or any(m in context_key for m in _ESCAPED_MARKS):
+        return None  # the context is kept in the shape as it is (its key escapes non-ASCII)
     kinds = term_kinds(context_key)
     iri_terms = kinds.id_typed | kinds.id_aliases | {"id", "@id"}
     interpreted = (
@@ -70,14 +82,22 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
     names = kinds.names
     values: list[str] = []
 
+    iri_marks = 0
+
     def mark_iri(value: str) -> Any:
+        nonlocal iri_marks
         prefix = value.split(":", 1)[0]
         if prefix in names or not _IRI.match(value) or value.startswith("_:"):
             return value  # a compact IRI, a blank node or not an IRI: part of the shape
+        if _writes_a_marker(value):
+            raise _WritesAMarkerError
         values.append(value)
+        iri_marks += 1
         return _IRI_MARK.format(len(values) - 1)
 
     def mark_string(value: str) -> str:
+        if _writes_a_marker(value):
+            raise _WritesAMarkerError
         values.append(value)
         return _STRING_MARK.format(len(values) - 1)
 
@@ -101,20 +121,62 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
 
     try:
         body = node({k: v for k, v in document.items() if k != "@context"})
-    except _EmbeddedContextError:
+    except (_EmbeddedContextError, _WritesAMarkerError):
+        return None
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False)
+    # Every key and every string the shape keeps is in ``text`` as written (the markers
+    # are not characters JSON escapes): one marker more than were put there is one the
+    # document wrote itself.
+    strings = len(values) - iri_marks
+    if (
+        text.count("\ue000") != strings
+        or text.count("\ue001") != strings
+        or text.count(_MARKS[2]) != iri_marks
+    ):
         return None
     shaped = {"@context": document["@context"], **body}
-    key = context_key + json.dumps(body, sort_keys=True, ensure_ascii=False)
-    return Template(key, shaped, tuple(values))
+    return Template(context_key + text, shaped, tuple(values))
 
 
-def fill(quads: Sequence[tuple[Any, ...]], values: tuple[str, ...]) -> list[tuple[Any, ...]]:
+#: where the markers are in a shape's quads: (quad index, ((part index, value index), ...))
+Plan = tuple[tuple[int, tuple[tuple[int, int], ...]], ...]
+
+
+def plan(quads: Sequence[tuple[Any, ...]]) -> Plan:
+    """Where :func:`fill` puts each value: the parts of the shape's quads that are markers
+    (a part is a marker as a whole, or holds none)."""
+    found = []
+    for index, quad in enumerate(quads):
+        slots = tuple(
+            (position, value)
+            for position, part in enumerate(quad)
+            if isinstance(part, str) and (value := _marker_index(part)) is not None
+        )
+        if slots:
+            found.append((index, slots))
+    return tuple(found)
+
+
+_MARKER = re.compile("\ue000([0-9]+)\ue001|" + re.escape(_IRI_MARK.format("")) + "([0-9]+)")
+
+
+def _marker_index(part: str) -> int | None:
+    match = _MARKER.fullmatch(part)
+    if match is None:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+def fill(
+    quads: Sequence[tuple[Any, ...]], where: Plan, values: tuple[str, ...]
+) -> list[tuple[Any, ...]]:
     """The template's quads with the markers replaced by ``values`` (a new list: the
-    template's own quads are shared, through a cache, by every thread)."""
-    by_marker = {_STRING_MARK.format(i): v for i, v in enumerate(values)}
-    by_marker.update({_IRI_MARK.format(i): v for i, v in enumerate(values)})
-    filled = []
-    for quad in quads:
-        filled.append(tuple(by_marker.get(part, part) if isinstance(part, str) else part
-                            for part in quad))  # fmt: skip
+    template's own quads are shared, through a cache, by every thread). ``where`` is the
+    shape's :func:`plan`."""
+    filled = list(quads)
+    for index, slots in where:
+        quad = list(quads[index])
+        for position, value in slots:
+            quad[position] = values[value]
+        filled[index] = tuple(quad)
     return filled

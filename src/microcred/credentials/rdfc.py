@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 from pyld.canon import URDNA2015
 
-from . import _shapes, contexts
+from . import _rdfc10, _shapes, contexts
 from ._cache import BoundedCache, cached
 from .errors import ContextError, JsonLdError
 
@@ -63,7 +63,59 @@ def _language_tag_kept(tag: str) -> bool:
 
 
 def _context_key(context: Any) -> str:
-    return json.dumps(context, sort_keys=True, separators=(",", ":"))
+    """The context (list) as canonical JSON (``json.dumps`` with sorted keys, compact):
+    what identifies it in the caches of term kinds and shapes."""
+    if isinstance(context, list):  # a list's JSON is its items' JSON, comma-separated
+        return "[" + ",".join(_context_item_key(item) for item in context) + "]"
+    return _context_item_key(context)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def _context_item_key(item: Any) -> str:
+    """One context's canonical JSON, remembered for embedded contexts (OB 3.0 credentials
+    of microcred carry the EU terms, ~4 KiB, in each): a context equal to one seen
+    before, and with the same JSON type at each number or boolean (where Python's ``==``
+    says ``1 == 1.0 == True``), has its JSON."""
+    if not isinstance(item, dict):
+        return _dumps(item)
+    shape = tuple(item)
+    seen = _CONTEXT_TEXTS.get(shape)
+    if seen is not None:
+        known, text, scalars = seen
+        if item == known and all(
+            _dumps(_at(item, path)) == _dumps(_at(known, path)) for path in scalars
+        ):
+            return text
+    text = _dumps(item)
+    _CONTEXT_TEXTS.put(shape, (json.loads(text), text, tuple(_scalar_paths(item))))
+    return text
+
+
+def _at(node: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        node = node[step]
+    return node
+
+
+def _scalar_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of the numbers and booleans in a JSON value."""
+    if isinstance(node, dict):
+        items: Any = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return [path] if isinstance(node, (int, float)) else []  # bool is an int
+    return [found for key, value in items for found in _scalar_paths(value, (*path, key))]
+
+
+#: embedded contexts lately seen, by their keys: (a copy, its canonical JSON, the paths of
+#: its numbers and booleans)
+_CONTEXT_TEXTS: BoundedCache[tuple[str, ...], tuple[Any, str, tuple[tuple[Any, ...], ...]]] = (
+    BoundedCache(64)
+)
 
 
 #: pyld keeps resolved contexts in module-level ``cachetools`` caches, which are not
@@ -205,7 +257,7 @@ def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
 
 _Tuple = tuple[str, ...]
 #: the quads of each document shape (:mod:`._shapes`) lately seen
-_TEMPLATES: BoundedCache[str, tuple[_Tuple, ...]] = BoundedCache(256)
+_TEMPLATES: BoundedCache[str, tuple[tuple[_Tuple, ...], _shapes.Plan]] = BoundedCache(256)
 
 
 def _as_tuple(quad: ox.Quad) -> _Tuple:
@@ -242,10 +294,13 @@ def _tuples(document: dict[str, Any], reuse_shapes: bool = True) -> list[_Tuple]
     template = _checked(document, reuse_shapes)
     if template is None:
         return [_as_tuple(q) for q in _parse(document)]
-    shape = _TEMPLATES.get_or_compute(
-        template.key, lambda: tuple(_as_tuple(q) for q in _parse(template.document))
-    )
-    return _shapes.fill(shape, template.values)
+    shape, plan = _TEMPLATES.get_or_compute(template.key, lambda: _template_quads(template))
+    return _shapes.fill(shape, plan, template.values)
+
+
+def _template_quads(template: _shapes.Template) -> tuple[tuple[_Tuple, ...], _shapes.Plan]:
+    quads = tuple(_as_tuple(q) for q in _parse(template.document))
+    return quads, _shapes.plan(quads)
 
 
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -314,6 +369,17 @@ def canonicalize(document: dict[str, Any], *, reuse_shapes: bool = True) -> str:
     quads = _tuples(document, reuse_shapes)
     if len(quads) > MAX_QUADS:
         raise JsonLdError(f"the document has more than {MAX_QUADS} RDF statements")
-    dataset = _pyld_dataset(quads)
+    return _canonical(quads)
+
+
+def _canonical(quads: list[_Tuple], *, shortcut: bool = True) -> str:
+    """RDFC-1.0 of the quads: :mod:`._rdfc10` when no two blank nodes share a
+    first-degree hash (the credentials' case), pyld's full algorithm otherwise."""
+    unique = list(dict.fromkeys(quads))  # an RDF dataset is a set: a statement made twice is one
+    if shortcut:
+        fast = _rdfc10.canonical_nquads(unique)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast
+    dataset = _pyld_dataset(unique)
     canonical: str = _BoundedCanonicalizer().main(dataset, {"format": "application/n-quads"})
     return canonical
