@@ -35,7 +35,7 @@ from microcred.credentials.data_integrity import sign
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.standard import designfile
-from microcred.standard.elements import Award
+from microcred.standard.elements import Award, award_grade
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGNS = sorted((ROOT / "examples" / "designs").glob("*.yaml"))
@@ -46,20 +46,23 @@ LEARNER = {
     "student_id": "123456",
 }
 PICTURES = {
-    "certificate-pl.png": ("python-basics", "pl", "https://ckw.example.edu.pl/v/"),
-    "certificate-en.png": ("machine-learning-university", "en", "https://un.example.edu.pl/v/"),
+    "certificate-pl.png": ("python-basics", "pl", "https://ckw.example.edu.pl"),
+    "certificate-en.png": ("machine-learning-university", "en", "https://un.example.edu.pl"),
 }
+#: a grade on each design's own scale (``grading_scale``), as ``microcred build`` takes it
+GRADES = {"python-basics": "zaliczone", "machine-learning-university": "5.0"}
 VERIFICATION_ID = "3f9c2a71-5b0e-4d7e-9a51-2c4e8f1d6b20"
 
 
 def _award(path: Path) -> Award:
     spec = designfile.loads(path.read_bytes(), source=str(path))
+    grade = award_grade(spec, GRADES.get(path.stem, "zaliczone"))
     return Award.model_validate(
         {
             "spec": spec.model_dump(),
             "learner": LEARNER,
             "issued_on": "2025-06-20",
-            "grade": {"pl": "bardzo dobry (5,0)", "en": "very good (5.0)"},
+            "grade": grade.model_dump(),
         }
     )
 
@@ -76,6 +79,7 @@ def _ms(seconds: float) -> str:
 
 def _pictures(folder: Path, key: KeyPair) -> None:
     from microcred.credentials.render import render_pdf
+    from microcred.credentials.render.pdf import verification_url
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
@@ -86,7 +90,7 @@ def _pictures(folder: Path, key: KeyPair) -> None:
         pdf = render_pdf(
             award,
             credentials={"credential-ob3.json": _signed(award, key)},
-            verification_url=url + VERIFICATION_ID,
+            verification_url=verification_url(f"urn:uuid:{VERIFICATION_ID}", url),
             lang=lang,
         )
         with tempfile.TemporaryDirectory() as tmp:
