@@ -9,9 +9,10 @@ proof, issuer binding, validity dates, status, EU elements, trust.
 
 What a document needs is imported when one arrives: pypdf for a PDF (in
 :mod:`..baking.pdf`), joserfc for a JWT, the JAdES code (X.509, CMS time-stamps) for a
-sealed EDC, jsonschema for an Open Badge and pySHACL for a European Digital Credential (in
-:mod:`.checks`), so that importing ``microcred.credentials.verify`` stays quick for a web
-worker or a one-file ``microcred verify`` (``bench/startup.py``;
+sealed EDC, fastjsonschema for an Open Badge (jsonschema to explain an invalid one) and
+pySHACL for a European Digital Credential (in :mod:`.checks`), so that importing
+``microcred.credentials.verify`` stays quick for a web worker or a one-file
+``microcred verify`` (``bench/startup.py``;
 ``tests/credentials/verify/test_imports.py`` keeps WeasyPrint, pySHACL, rdflib and pypdf
 out of the import).
 """
