@@ -44,9 +44,9 @@ from typing import Any
 
 from pyld import jsonld
 
-from microcred.credentials import contexts, rdfc
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.dids import Resolver
+from microcred.credentials.jsonld import contexts, rdfc
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.verify import verify

@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from microcred.credentials import rdfc
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.errors import JsonLdError
+from microcred.credentials.jsonld import rdfc
 from microcred.credentials.verify import verify
 
 from ..conftest import proof_of

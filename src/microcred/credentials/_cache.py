@@ -1,9 +1,9 @@
 """The one in-memory cache type of this package: bounded, least-recently-used, thread-safe.
 
-Every memo of ``credentials`` — JSON-LD templates (:mod:`.rdfc`), the terms of a context
-list (:mod:`._context_terms`), pinned contexts (:mod:`.contexts`), the SHACL graphs and
-the shapes found to conform (:mod:`.edc.shacl`), the OB 3.0 JSON Schema validator
-(:mod:`.verify.checks`) — is a :class:`BoundedCache`, directly or through
+Every memo of ``credentials`` — JSON-LD templates (:mod:`.jsonld.rdfc`), the terms of a
+context list (:mod:`.jsonld._context_terms`), pinned contexts (:mod:`.jsonld.contexts`), the
+SHACL graphs and the shapes found to conform (:mod:`.edc.shacl`), the OB 3.0 JSON Schema
+validator (:mod:`.verify.checks`) — is a :class:`BoundedCache`, directly or through
 :func:`cached`::
 
     _TEMPLATES: BoundedCache[str, tuple[Quad, ...]] = BoundedCache(256)

@@ -27,11 +27,11 @@ from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import ECKey, OKPKey
 
 from ._json import loads_strict
-from .data_integrity import ProofResult
 from .dids import Resolver
 from .errors import CredentialError, ProofError
 from .formats import JWT_SHAPE
 from .keys import KeyPair
+from .proof_result import ProofResult
 from .vc_data_model import ensure_data_model
 
 # joserfc warns that RFC 9864 prefers "Ed25519" to "EdDSA" (which VC-JOSE and every wallet

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from microcred.credentials import rdfc
 from microcred.credentials.data_integrity import (
     DEFAULT_SUITES,
     SUITES,
@@ -30,6 +29,7 @@ from microcred.credentials.data_integrity import (
 from microcred.credentials.data_integrity.ed25519_signature_2020 import CONTEXT
 from microcred.credentials.dids import Resolver
 from microcred.credentials.errors import ProofError
+from microcred.credentials.jsonld import rdfc
 from microcred.credentials.keys import KeyPair, multibase_encode
 from microcred.credentials.verify import CheckStatus, verify
 

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import rfc8785
 
-from microcred.credentials import rdfc
 from microcred.credentials.data_integrity import ProofResult, verify_proof
 from microcred.credentials.data_integrity._chains import settle
 from microcred.credentials.data_integrity.proofs import MAX_PROOFS
+from microcred.credentials.jsonld import rdfc
 from microcred.credentials.keys import KeyPair, multibase_encode
 
 from .test_proofs import CREDENTIAL, _leaves, _tampered

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from microcred.credentials import rdfc
 from microcred.credentials.data_integrity import eddsa_jcs_2022, sign, verify_proof
 from microcred.credentials.data_integrity._chains import matching_proofs
 from microcred.credentials.dids import Resolver
+from microcred.credentials.jsonld import rdfc
 from microcred.credentials.keys import KeyPair, multibase_encode
 
 from ...conftest import proof_of

@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from microcred.credentials import rdfc
 from microcred.credentials.edc.build import to_edc
 from microcred.credentials.edc.shacl import _CONFORMING, _cache_policy, _shape_key, validate
+from microcred.credentials.jsonld import rdfc
 
 from ...conftest import example_award
 

@@ -8,8 +8,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from microcred.credentials import contexts, rdfc
 from microcred.credentials.data_integrity import sign
+from microcred.credentials.jsonld import contexts, rdfc
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import EU_CONTEXT, EU_TERMS, from_ob3, has_eu_terms, to_ob3
 from microcred.credentials.verify import CheckStatus, verify

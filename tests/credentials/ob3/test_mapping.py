@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from pyld import jsonld
 
-from microcred.credentials import contexts, rdfc
 from microcred.credentials.data_integrity import sign, verify_proof
+from microcred.credentials.jsonld import contexts, rdfc
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import Ob3Error, from_ob3, to_ob3
 from microcred.credentials.ob3.build import ACHIEVEMENT_TYPES

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives import hashes
 
-from microcred.credentials import rdfc
 from microcred.credentials.baking.svg import extract_svg
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.data_integrity.ed25519_signature_2020 import CONTEXT as ED2020
 from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import BakingError
 from microcred.credentials.jades import seal, self_signed_seal_certificate
+from microcred.credentials.jsonld import rdfc
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import EU_TERMS, to_ob3
 from microcred.credentials.status import (

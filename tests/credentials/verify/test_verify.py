@@ -204,8 +204,8 @@ def _identical_subtrees(children: int) -> dict[str, Any]:
     "document", [_poison(60), _identical_subtrees(40)], ids=["clique", "subtrees"]
 )
 def test_poison_graphs_are_refused_not_canonicalized_forever(document: dict[str, Any]) -> None:
-    from microcred.credentials import rdfc
     from microcred.credentials.errors import JsonLdError
+    from microcred.credentials.jsonld import rdfc
 
     with pytest.raises(JsonLdError, match="too complex to canonicalize"):
         rdfc.canonicalize(document)

@@ -16,7 +16,7 @@ __all__ = ["matching_proofs", "settle"]
 import dataclasses
 from typing import Any
 
-from .result import ProofResult
+from ..proof_result import ProofResult
 
 
 def matching_proofs(

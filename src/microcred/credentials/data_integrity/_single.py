@@ -18,10 +18,10 @@ from typing import Any
 from ..dids import Resolver, VerificationMethod
 from ..errors import CredentialError, InvalidKeyError
 from ..keys import multibase_decode
+from ..proof_result import ProofResult
 from . import eddsa_jcs_2022
 from ._chains import matching_proofs
 from ._suite import DATA_INTEGRITY_PROOF, Cryptosuite
-from .result import ProofResult
 from .suites import named_suite
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -30,7 +30,7 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2
 def fail(
     code: str, reason: str, proof: Any, method: VerificationMethod | None = None
 ) -> ProofResult:
-    """A failed (or, for the codes of :data:`~.result.NOT_CHECKED`, unchecked) result."""
+    """A failed (or, for the codes of :data:`~..proof_result.NOT_CHECKED`, unchecked) result."""
     return ProofResult(False, code, reason, proof if isinstance(proof, dict) else {}, method)
 
 

@@ -7,7 +7,7 @@ __all__ = ["SUITE"]
 
 from typing import Any
 
-from .. import rdfc
+from ..jsonld import rdfc
 from ._suite import Cryptosuite
 
 

@@ -9,7 +9,7 @@
               "proofPurpose": "assertionMethod", "proofValue": "z2YwC8z3ap7y..."}
 
 ``verify_proof(document, resolver=...)`` never raises on what a stranger sends: it
-returns a :class:`~.result.ProofResult` whose ``code`` says what failed. The caller says
+returns a :class:`~..proof_result.ProofResult` whose ``code`` says what failed. The caller says
 which suites it accepts (default: :data:`~.suites.DEFAULT_SUITES`, the three suites
 ``sign`` uses and the legacy ``Ed25519Signature2020``); the key comes from the resolved
 verification method, never from the document.
@@ -33,11 +33,11 @@ from .._json import types_of
 from ..dids import Resolver
 from ..errors import ProofError
 from ..keys import KeyPair, multibase_encode
+from ..proof_result import ProofResult
 from ..vc_data_model import ensure_data_model
 from . import eddsa_jcs_2022
 from ._chains import settle
 from ._single import Digests, fail, hash_data, verify_single
-from .result import ProofResult
 from .suites import DEFAULT_SUITES, SUITES, VERIFY_ONLY_SUITES
 
 _OB3_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"})
@@ -124,7 +124,7 @@ def verify_proof(
 ) -> ProofResult:
     """Check the document's proof, or every proof of its proof set or chain. Never raises.
 
-    The result is the document's (see :class:`~.result.ProofResult`): verified when at
+    The result is the document's (see :class:`~..proof_result.ProofResult`): verified when at
     least one proof is verified and none of those checked failed; its ``method`` is that
     of the proof it stands on (the issuer's, when several are verified); ``proofs`` holds
     each proof's own result, in document order.

@@ -2,7 +2,7 @@
 
 The shapes ship in ``shapes/`` (European Learning Model repository: the EDC generic
 application profile, with and without controlled-vocabulary constraints, and the ELM
-ontology, EUPL-1.2). The credential is turned into RDF by :mod:`..rdfc` (offline, pinned
+ontology, EUPL-1.2). The credential is turned into RDF by :mod:`..jsonld.rdfc` (offline, pinned
 contexts) and validated; every violation comes back as a short sentence naming the node,
 the property and what the shape asked for.
 
@@ -36,8 +36,8 @@ from pyshacl import ShapesGraph
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from .. import rdfc
 from .._cache import BoundedCache, cached
+from ..jsonld import rdfc
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _SHAPES = ("EDC-generic-no-cv.ttl", "EDC-generic-full.ttl")

@@ -9,8 +9,8 @@ __all__ = ["CONTEXTS", "EU_CONTEXT", "EU_TERMS", "IDENTITY_TYPES", "LEVEL_VOCABS
 from typing import Any
 
 from ...standard.vocab import EqfLevel, Framework, IdentityAttribute, PrkLevel, QfEheaCycle
-from .. import contexts
 from ..errors import Ob3Error
+from ..jsonld import contexts
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from itertools import islice
 from typing import Any
 
-from .. import contexts
 from ..errors import CredentialError
+from ..jsonld import contexts
 from ._values import _NOT_IN_IRI, is_url
 from .constants import MAX_VALUES, V1_CONTEXT, V2_CONTEXT
 from .problems import _Found, _key

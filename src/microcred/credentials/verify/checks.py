@@ -30,12 +30,12 @@ from typing import TYPE_CHECKING, Any
 from ...standard.compliance import ComplianceReport, check
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
-from .. import contexts
 from .._cache import cached
 from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc
+from ..jsonld import contexts
 from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
 from ..vc_data_model import data_model_problems

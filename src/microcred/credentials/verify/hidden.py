@@ -21,7 +21,7 @@ __all__ = ["hidden_members"]
 
 from typing import Any
 
-from .. import rdfc
+from ..jsonld import rdfc
 from ..ob3 import EU_TERMS
 
 _CRED = "https://www.w3.org/2018/credentials#"

@@ -1,4 +1,4 @@
-"""What checking a Data Integrity proof found: :class:`ProofResult`.
+"""What checking a proof found — a Data Integrity proof or a VC-JOSE JWS: :class:`ProofResult`.
 
 One result per proof, and one for the document: for a document with a proof set or
 chain (VC Data Integrity 1.0 §2.1.1, §2.1.2) the document's result is that of the proof
@@ -21,7 +21,7 @@ __all__ = ["NOT_CHECKED", "ProofResult"]
 from dataclasses import dataclass
 from typing import Any
 
-from ..dids import VerificationMethod
+from .dids import VerificationMethod
 
 NOT_CHECKED = frozenset({"unsupported_proof", "suite_not_allowed", "previous_proof_unverified"})
 

@@ -1,4 +1,4 @@
-"""Shape reuse (credentials/_shapes.py) gives exactly the canonical form that processing
+"""Shape reuse (credentials/jsonld/_shapes.py) gives exactly the canonical form that processing
 each document afresh gives, and that pyld gives, whatever the learner's data."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
-from microcred.credentials import _shapes, contexts, rdfc
+from microcred.credentials.jsonld import _shapes, contexts, rdfc
 from microcred.credentials.ob3 import to_ob3
 from microcred.standard import designfile
 from microcred.standard.elements import Award
 
-from ..conftest import EXAMPLES
+from ...conftest import EXAMPLES
 
 SPEC = designfile.loads((EXAMPLES / "python-basics.yaml").read_bytes()).model_dump()
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from pyld import jsonld
 
-from microcred.credentials import contexts, rdfc
 from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import JsonLdError, UnknownContextError
+from microcred.credentials.jsonld import contexts, rdfc
 
-from ..conftest import SHARED, example_award
+from ...conftest import SHARED, example_award
 
 VECTORS = SHARED / "vectors"
 

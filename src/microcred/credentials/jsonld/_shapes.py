@@ -5,7 +5,7 @@ contexts and the same scoped term definitions again; the data that differs betwe
 credentials of one design — names, identifiers, dates, hashes — is a few strings. So the
 *shape* of a document is its JSON with every plain string value replaced by a marker
 (and every plain ``@id`` value by a marker IRI); a shape's RDF is computed once
-(:func:`microcred.credentials.rdfc.to_quads`) and kept, and a document of that shape gets
+(:func:`microcred.credentials.jsonld.rdfc.to_quads`) and kept, and a document of that shape gets
 its quads by putting its own strings back where the markers are.
 
 This is sound because JSON-LD never looks inside a plain string: a string under a term

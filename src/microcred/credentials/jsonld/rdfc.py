@@ -37,9 +37,9 @@ import pyoxigraph as ox
 from pyld import jsonld
 from pyld.canon import URDNA2015
 
+from .._cache import BoundedCache, cached
+from ..errors import ContextError, JsonLdError
 from . import _rdfc10, _shapes, contexts
-from ._cache import BoundedCache, cached
-from .errors import ContextError, JsonLdError
 
 _KEYWORDS = frozenset(
     "@base @container @context @direction @graph @id @import @included @index @json "

@@ -6,7 +6,7 @@ from. :func:`load` serves only those and refuses every other URL with
 :class:`UnknownContextError`; nothing is ever fetched. The digests of the W3C base
 contexts equal the ones VC Data Model 2.0 §B.1 and 1.1 publish::
 
-    >>> from microcred.credentials import contexts
+    >>> from microcred.credentials.jsonld import contexts
     >>> contexts.PINNED["https://www.w3.org/ns/credentials/v2"].sha256[:16]
     '59955ced6697d61e'
 """
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from .._cache import cached
-from ..errors import ContextError, UnknownContextError
+from ..._cache import cached
+from ...errors import ContextError, UnknownContextError
 
 _PACKAGE = resources.files(__name__)
 

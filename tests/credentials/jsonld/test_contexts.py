@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from microcred.credentials import contexts
 from microcred.credentials.errors import UnknownContextError
+from microcred.credentials.jsonld import contexts
 
 PUBLISHED_SHA256 = {
     # VC Data Model 2.0 §B.1 and VC Data Model 1.1 §B.1

@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._cache import cached
 from . import contexts
-from ._cache import cached
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The RDFC-1.0 shortcut (credentials/_rdfc10.py) gives pyld's canonical N-Quads byte for
+"""The RDFC-1.0 shortcut (credentials/jsonld/_rdfc10.py) gives pyld's canonical N-Quads byte for
 byte whenever it answers, and hands every dataset with a first-degree tie to pyld."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from microcred.credentials import _rdfc10, rdfc
 from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import ContextError, JsonLdError
+from microcred.credentials.jsonld import _rdfc10, rdfc
 from microcred.credentials.ob3 import to_ob3
 
-from ..conftest import EXAMPLES, SHARED, example_award
+from ...conftest import EXAMPLES, SHARED, example_award
 
 VECTORS = SHARED / "vectors"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
