@@ -584,3 +584,37 @@ def test_deep_nesting_and_huge_lists_are_bounded() -> None:
     problems = data_model_problems(document)
     assert len(problems) == MAX_PROBLEMS
     assert "too_many_values" in {p.code for p in problems}
+
+
+def test_microcreds_own_context_list_passes_the_full_contexts_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The context list every OB 3.0 credential of microcred carries is passed at once
+    (_contexts._OURS); the full check must find nothing in it either, and a list that
+    only looks equal to Python (1 for true) or changes a term goes the full way."""
+    from microcred.credentials.vc_data_model import _contexts
+
+    document = to_ob3(example_award(), issuer_id=KEY.did_key)
+    assert data_model_problems(document) == []
+    monkeypatch.setattr(_contexts, "_OURS", "")  # no shortcut: every rule read again
+    assert data_model_problems(document) == []
+    monkeypatch.undo()
+    changed = json.loads(json.dumps(document))
+    changed["@context"][2]["euTitle"] = {"@id": "https://example.org/title"}
+    one = json.loads(json.dumps(document))
+    one["@context"][2]["@protected"] = 1  # == True in Python, not in JSON
+    for variant in (changed, one):
+        assert _contexts._context_key(variant["@context"]) != _contexts._OURS
+
+
+def test_a_deep_context_with_the_eu_term_names_is_never_serialized_whole() -> None:
+    from microcred.credentials.vc_data_model import _contexts
+
+    deep: Any = "x"
+    for _ in range(5000):
+        deep = [deep]
+    terms = dict.fromkeys(_contexts._EU_TERMS, deep)
+    document = to_ob3(example_award(), issuer_id=KEY.did_key)
+    document["@context"] = [*document["@context"][:2], terms]
+    assert not _contexts._is_ours(document["@context"])
+    assert isinstance(data_model_problems(document), list)  # answered by the full rules
