@@ -10,6 +10,7 @@ __all__ = [
     "default_lang",
     "read_capped",
     "read_limited",
+    "write_private",
 ]
 
 import errno

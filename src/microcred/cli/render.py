@@ -31,20 +31,20 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_BAD_INPUT)
 
 
-def _document(data: bytes) -> dict[str, Any]:
+def _document(data: bytes, is_jwt: bool) -> dict[str, Any]:
     """The credential inside a file: JSON, a compact JWT, or a JAdES-sealed EDC."""
     from ..credentials.errors import CredentialError
-    from ..credentials.formats import JWT_SHAPE
+    from ..credentials.formats import is_jades
     from ..credentials.jades import verify_seal
     from ..credentials.vc_jose import verify_jwt
 
-    if JWT_SHAPE.match(data.strip()):
+    if is_jwt:
         _, payload = verify_jwt(data)
         if payload is None:
             raise CredentialError("the JWT cannot be read (its issuer key is not resolvable?)")
         return payload
     document = json.loads(data)
-    if isinstance(document, dict) and "signatures" in document and "payload" in document:
+    if is_jades(document):
         sealed = verify_seal(document)
         if sealed.document is None:
             raise CredentialError(sealed.reason)
@@ -75,7 +75,7 @@ def render_command(credential_file: Path, edc_file: Path | None, out: Path, lang
                    logo: Path | None) -> None:  # fmt: skip
     """Render a printable PDF certificate (A4) with the credentials attached."""
     from ..credentials.edc import from_edc
-    from ..credentials.formats import JWT_SHAPE
+    from ..credentials.formats import detect
     from ..credentials.ob3 import from_ob3
     from ..credentials.render.pdf import PLACEHOLDER_VERIFICATION_BASE, render_pdf
     from ..credentials.render.pdf import verification_url as default_url
@@ -83,10 +83,10 @@ def render_command(credential_file: Path, edc_file: Path | None, out: Path, lang
 
     try:
         data = read_limited(credential_file, MAX_BYTES)
-        document = _document(data)
+        is_jwt = detect(data) == "jwt"
+        document = _document(data, is_jwt)
         is_edc = "EuropeanDigitalCredential" in document.get("type", [])
         award = from_edc(document) if is_edc else from_ob3(document)
-        is_jwt = bool(JWT_SHAPE.match(data.strip()))
         name = "credential-edc.jsonld" if is_edc else (
             "credential-ob3.jwt" if is_jwt else "credential-ob3.json")  # fmt: skip
         attachments = {name: data}

@@ -64,12 +64,9 @@ __all__ = [
 ]
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from ..standard.errors import MicrocredError
-
-if TYPE_CHECKING:
-    from .vc_data_model.problems import DataModelProblem
 
 
 class CredentialError(MicrocredError):
@@ -109,6 +106,23 @@ class JsonLdError(CredentialError):
 
     code = "jsonld_error"
     description = "the document is not valid JSON-LD"
+
+
+@dataclass(frozen=True)
+class DataModelProblem:
+    """One broken MUST of the VC data model (:mod:`.vc_data_model`): its ``code``, where
+    (``credentialSubject[0].id``, ``$`` for the whole document), the reason in English
+    (``en``) and Polish (``pl``), and the spec section (``VC DM 2.0 §4.4``)."""
+
+    code: str
+    path: str
+    en: str
+    pl: str
+    section: str
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in ``pl`` or ``en``."""
+        return self.pl if lang == "pl" else self.en
 
 
 class DataModelError(CredentialError):

@@ -10,30 +10,12 @@ __all__ = ["DataModelError", "DataModelProblem"]
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from ..errors import DataModelError
+from ..errors import DataModelError, DataModelProblem
 from ._messages import _TEXT
 from .constants import MAX_PROBLEMS, MAX_VALUES
-
-
-@dataclass(frozen=True)
-class DataModelProblem:
-    """One broken MUST: its ``code``, where (``credentialSubject[0].id``, ``$`` for the
-    whole document), the reason in English (``en``) and Polish (``pl``), and the spec
-    section (``VC DM 2.0 §4.4``)."""
-
-    code: str
-    path: str
-    en: str
-    pl: str
-    section: str
-
-    def text(self, lang: str = "en") -> str:
-        """The reason in ``pl`` or ``en``."""
-        return self.pl if lang == "pl" else self.en
 
 
 class _Found:

@@ -74,28 +74,25 @@ def trust_check(
     trust list's entry when it confirms the issuer (its name is then the one to show).
     ``claimed_names`` are the issuer's names as the credential states them (any
     language): a registered name that is none of them is reported, not confirmed."""
-    found: list[TrustEntry] = []
-    check = _trust(signer, trust_list, claimed_names, found)
-    return check, (found[0] if found and check.status is CheckStatus.PASS else None)
+    return _trust(signer, trust_list, claimed_names)
 
 
 def _trust(
     signer: Signer | None,
     trust_list: TrustList | None,
     claimed_names: Collection[str],
-    found: list[TrustEntry],
-) -> Check:
+) -> tuple[Check, TrustEntry | None]:
     if signer is None:
         return Check("trust", CheckStatus.NOT_APPLICABLE, "no_signer",
                      "not checked: no valid signature names a signer",
                      "nie sprawdzono: żaden poprawny podpis nie wskazuje "
-                     "podpisującego")  # fmt: skip
+                     "podpisującego"), None  # fmt: skip
     who = signer.short()
     if trust_list is None:
         return Check("trust", CheckStatus.WARNING, "not_checked",
                      f"signed by {who}; no trust list was checked, so {_NOT_CONFIRMED_EN}",
                      f"podpisał {who}; nie sprawdzono żadnej listy zaufanych wystawców, więc "
-                     f"{_NOT_CONFIRMED_PL}")  # fmt: skip
+                     f"{_NOT_CONFIRMED_PL}"), None  # fmt: skip
     try:
         entry = trust_list.lookup(signer)
     except Exception as exc:  # a caller's register failing must not crash verify
@@ -103,13 +100,12 @@ def _trust(
                      f"signed by {who}; the trust list {trust_list.name} could not be read "
                      f"({type(exc).__name__}), so {_NOT_CONFIRMED_EN}",
                      f"podpisał {who}; nie udało się odczytać listy {trust_list.name} "
-                     f"({type(exc).__name__}), więc {_NOT_CONFIRMED_PL}")  # fmt: skip
+                     f"({type(exc).__name__}), więc {_NOT_CONFIRMED_PL}"), None  # fmt: skip
     if entry is None:
         return Check("trust", CheckStatus.WARNING, "not_in_trust_list",
                      f"signed by {who}, who is not in {trust_list.name}: {_NOT_CONFIRMED_EN}",
                      f"podpisał {who}, którego nie ma na liście {trust_list.name}: "
-                     f"{_NOT_CONFIRMED_PL}")  # fmt: skip
-    found.append(entry)
+                     f"{_NOT_CONFIRMED_PL}"), None  # fmt: skip
     names = {name.strip().casefold() for name in claimed_names}
     if names and entry.name.strip().casefold() not in names:
         claimed = " / ".join(sorted(claimed_names))
@@ -117,8 +113,9 @@ def _trust(
                      f"signed by {who}, registered in {trust_list.name} as {entry.name}, "
                      f"but the credential names its issuer {claimed}",
                      f"podpisał {who}, zarejestrowany na liście {trust_list.name} jako "
-                     f"{entry.name}, a poświadczenie podaje jako wystawcę {claimed}")  # fmt: skip
+                     f"{entry.name}, a poświadczenie podaje jako wystawcę "
+                     f"{claimed}"), None  # fmt: skip
     return Check("trust", CheckStatus.PASS, "confirmed",
                  f"issuer confirmed by {trust_list.name}: {entry.name} ({who})",
                  f"wystawca potwierdzony przez {trust_list.name}: {entry.name} "
-                 f"({who})")  # fmt: skip
+                 f"({who})"), entry  # fmt: skip
