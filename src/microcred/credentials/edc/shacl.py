@@ -23,6 +23,8 @@ report.
 
 from __future__ import annotations
 
+import threading
+
 __all__ = ["ShapeViolation", "validate"]
 
 import hashlib
@@ -192,6 +194,9 @@ def validate(credential: dict[str, Any], *, use_cache: bool = True) -> list[Shap
     return violations
 
 
+_PYSHACL_LOCK = threading.Lock()
+
+
 def _pyshacl(quads: list[ox.Quad]) -> list[ShapeViolation]:
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     data = Graph()
@@ -200,9 +205,13 @@ def _pyshacl(quads: list[ox.Quad]) -> list[ShapeViolation]:
     shapes, ontology = _graphs()
     # inplace: the data graph is ours and thrown away, so pySHACL need not copy it before
     # mixing the ontology in.
-    _, report, _ = pyshacl_validate(data, shacl_graph=shapes, ont_graph=ontology,
-                                    inference="none", allow_warnings=True,
-                                    inplace=True)  # fmt: skip
+    # One pySHACL run at a time: the shapes graph is shared, and pySHACL and rdflib keep
+    # state on it while validating (a KeyError was seen once in 8-thread verify runs).
+    # Pure Python under the GIL, so the lock costs no throughput.
+    with _PYSHACL_LOCK:
+        _, report, _ = pyshacl_validate(data, shacl_graph=shapes, ont_graph=ontology,
+                                        inference="none", allow_warnings=True,
+                                        inplace=True)  # fmt: skip
     violations = []
     for result in report.subjects(predicate=URIRef(str(SH.resultSeverity))):
         severity = report.value(result, SH.resultSeverity)
