@@ -260,7 +260,7 @@ def _award(row: dict[str, str], run: _Run) -> Award:
     try:
         grade = award_grade(spec, row["grade"]) if row.get("grade") else None
     except GradeError as exc:  # the standard's rule, in its own words
-        reasons.append(Reason(exc.code, exc.message, exc.message_pl))
+        reasons.append(exc.reason or Reason(exc.code, exc.message, exc.message))
     try:
         learner = Learner.model_validate(_learner(row))
     except _RefusedError as exc:

@@ -2,8 +2,13 @@
 
 Every error class has a short machine ``code`` and a default human ``description``;
 an error carries a ``message`` (the description unless one is given) and may carry a
-finer ``code`` for one occurrence. Subclasses group errors by concern. Builders raise
-these on misuse; verifiers report instead of raising::
+finer ``code`` for one occurrence. An error a person can cause with their own input (a
+grade off the scale, a seal whose organisation is not the issuer...) is raised with a
+:class:`~microcred.standard.messages.Reason` made from a message constant: it then
+carries the text in English and Polish (``error.text("pl")``) and the message's code;
+an error only a programmer can cause (a wrong argument type) is said in English.
+Subclasses group errors by concern. Builders raise these on misuse; verifiers report
+instead of raising::
 
     MicrocredError
     ├── DesignError             a design file that cannot be read (located problems)
@@ -18,6 +23,8 @@ __all__ = ["DesignError", "FieldProblem", "GradeError", "MicrocredError", "Unkno
 
 from dataclasses import dataclass
 
+from .messages import Reason
+
 
 class MicrocredError(Exception):
     """Root of every error microcred raises on purpose."""
@@ -25,11 +32,17 @@ class MicrocredError(Exception):
     code = "microcred_error"
     description = "microcred could not complete the operation"
 
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
-        self.message = message or self.description
-        if code:  # a finer code than the class's, for one occurrence
-            self.code = code
+    def __init__(self, message: str | Reason | None = None, *, code: str | None = None) -> None:
+        self.reason = message if isinstance(message, Reason) else None
+        self.message = str(message or self.description)
+        if code or self.reason:  # a finer code than the class's, for one occurrence
+            self.code = code or self.reason.code  # type: ignore[union-attr]
         super().__init__(self.message)
+
+    def text(self, lang: str = "en") -> str:
+        """The error in ``pl`` or ``en``: Polish when it was raised with a
+        :class:`~microcred.standard.messages.Reason`, English otherwise."""
+        return self.reason.text(lang) if self.reason else self.message
 
 
 @dataclass(frozen=True)
@@ -79,19 +92,15 @@ class GradeError(MicrocredError):
 
     ``code`` says why: ``grade_not_on_scale``, ``grade_failing`` (a failing grade of the
     scale: no credential is awarded for it) or ``grade_ambiguous`` (the translations of
-    one grade name different grades). ``message`` is English, ``message_pl`` Polish.
+    one grade name different grades); ``text(lang)`` says it in English or Polish. The
+    messages are ``standard.elements.grading``'s constants.
     """
 
     code = "grade_not_on_scale"
     description = "the grade is not on the design's grading scale"
 
-    def __init__(self, message: str, message_pl: str, *, code: str | None = None) -> None:
-        self.message_pl = message_pl
-        super().__init__(message, code=code)
-
-    def text(self, lang: str = "en") -> str:
-        """The message in ``pl`` or ``en``."""
-        return self.message_pl if lang == "pl" else self.message
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason)
 
 
 class UnknownConceptError(MicrocredError):

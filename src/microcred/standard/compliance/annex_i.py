@@ -308,7 +308,8 @@ def check_grade(spec: MicroCredentialSpec, award: Award | None) -> ElementResult
         grade = award.grade
         reasons = [m.ELEMENT_PRESENT(what=grade.get("en"), what_pl=grade.get("pl"))]
         if problem := grade_problem(spec, grade):
-            reasons.append(m.GRADE_OFF_SCALE(detail=problem.message, detail_pl=problem.message_pl))
+            detail, detail_pl = problem.text("en"), problem.text("pl")
+            reasons.append(m.GRADE_OFF_SCALE(detail=detail, detail_pl=detail_pl))
         return _result(E.GRADE, reasons)
     scheme = _grading_scheme(spec)
     if scheme is None:

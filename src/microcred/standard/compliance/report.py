@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..annexes import AnnexIElement, AnnexIIPrinciple
+from ..messages import Message, Reason, Severity
 
 
 class Verdict(StrEnum):
@@ -73,44 +74,6 @@ class Evidence(StrEnum):
     PARTIAL = "partial"
     NOT_EVIDENCED = "not-evidenced"
     BY_PLATFORM = "by-platform"  # the issuing platform provides it, not the design
-
-
-class Severity(StrEnum):
-    """Whether a reason lowers the element's status or only advises."""
-
-    INFO = "info"
-    ADVICE = "advice"
-    WEAK = "weak"
-
-
-@dataclass(frozen=True)
-class Message:
-    """A message template with a machine code and its English and Polish text.
-
-    Tests import these constants; reports carry :class:`Reason` instances made from them.
-    """
-
-    code: str
-    en: str
-    pl: str
-    severity: Severity = Severity.INFO
-
-    def __call__(self, **params: Any) -> Reason:
-        return Reason(self.code, self.en.format(**params), self.pl.format(**params), self.severity)
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One reason, said in English and Polish."""
-
-    code: str
-    en: str
-    pl: str
-    severity: Severity = Severity.INFO
-
-    def text(self, lang: str = "en") -> str:
-        """The reason in ``pl`` or ``en``."""
-        return self.pl if lang == "pl" else self.en
 
 
 @dataclass(frozen=True)

@@ -27,18 +27,51 @@ for the compliance check of someone else's award.
 
 from __future__ import annotations
 
-__all__ = ["GradeValue", "award_grade", "check_scale", "grade_problem"]
+__all__ = [
+    "GRADE_AMBIGUOUS",
+    "GRADE_EMPTY",
+    "GRADE_FAILING",
+    "GRADE_NOT_ON_SCALE",
+    "GradeValue",
+    "award_grade",
+    "check_scale",
+    "grade_problem",
+]
 
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from ..errors import GradeError
+from ..messages import Message
 from ._base import Element
 from .text import LocalizedText
 
 if TYPE_CHECKING:
     from .spec import MicroCredentialSpec
+
+#: a grade that is none of the scale's grades
+GRADE_NOT_ON_SCALE = Message(
+    "grade_not_on_scale",
+    "grade {given} is not on the design's grading scale; allowed: {allowed_en}",
+    "ocena {given} nie należy do skali ocen projektu; dozwolone: {allowed_pl}",
+)
+#: a failing grade of the scale: no credential is awarded for it
+GRADE_FAILING = Message(
+    "grade_failing",
+    "grade {shown_en} is a failing grade on the design's scale: no micro-credential is "
+    "awarded for it",
+    "ocena {shown_pl} jest w skali projektu oceną negatywną: za nią nie wydaje się "
+    "mikropoświadczenia",
+)
+#: the translations of one grade name different grades of the scale
+GRADE_AMBIGUOUS = Message(
+    "grade_ambiguous",
+    "the translations of grade {given} name different grades of the scale: {grades_en}",
+    "tłumaczenia oceny {given} wskazują różne oceny skali: {grades_pl}",
+)
+#: an empty grade
+GRADE_EMPTY = Message("grade_empty", "the grade is empty", "ocena jest pusta")
 
 
 def _key(text: str) -> str:
@@ -95,13 +128,9 @@ def _allowed(scale: list[GradeValue], lang: str) -> str:
 
 
 def _not_on_scale(spec: MicroCredentialSpec, given: str) -> GradeError:
-    return GradeError(
-        f"grade {given!r} is not on the design's grading scale; "
-        f"allowed: {_allowed(spec.grading_scale, 'en')}",
-        f"ocena {given!r} nie należy do skali ocen projektu; "
-        f"dozwolone: {_allowed(spec.grading_scale, 'pl')}",
-        code="grade_not_on_scale",
-    )
+    return GradeError(GRADE_NOT_ON_SCALE(
+        given=repr(given), allowed_en=_allowed(spec.grading_scale, "en"),
+        allowed_pl=_allowed(spec.grading_scale, "pl")))  # fmt: skip
 
 
 def _failing(grade: GradeValue, given: str) -> GradeError:
@@ -109,13 +138,7 @@ def _failing(grade: GradeValue, given: str) -> GradeError:
         name = grade.name.get(lang)
         return repr(given) if _key(name) == _key(given) else f"{given!r} ({name})"
 
-    return GradeError(
-        f"grade {shown('en')} is a failing grade on the design's scale: "
-        "no micro-credential is awarded for it",
-        f"ocena {shown('pl')} jest w skali projektu oceną negatywną: "
-        "za nią nie wydaje się mikropoświadczenia",
-        code="grade_failing",
-    )
+    return GradeError(GRADE_FAILING(shown_en=shown("en"), shown_pl=shown("pl")))
 
 
 def _find(scale: list[GradeValue], text: str) -> GradeValue | None:
@@ -141,13 +164,9 @@ def grade_problem(spec: MicroCredentialSpec, grade: LocalizedText) -> GradeError
             found.append(match)
     if len(found) > 1:
         shown = " / ".join(text for _, text in grade.items())
-        return GradeError(
-            f"the translations of grade {shown!r} name different grades of the scale: "
-            + ", ".join(g.label("en") for g in found),
-            f"tłumaczenia oceny {shown!r} wskazują różne oceny skali: "
-            + ", ".join(g.label("pl") for g in found),
-            code="grade_ambiguous",
-        )
+        return GradeError(GRADE_AMBIGUOUS(
+            given=repr(shown), grades_en=", ".join(g.label("en") for g in found),
+            grades_pl=", ".join(g.label("pl") for g in found)))  # fmt: skip
     if not found[0].passing:
         return _failing(found[0], grade.get(_primary_language(spec)))
     return None
@@ -168,7 +187,7 @@ def award_grade(spec: MicroCredentialSpec, given: str | LocalizedText) -> Locali
         return match.name if match else given
     text = " ".join(given.split())
     if not text:
-        raise GradeError("the grade is empty", "ocena jest pusta", code="grade_not_on_scale")
+        raise GradeError(GRADE_EMPTY())
     if not spec.grading_scale:
         return LocalizedText.model_validate({_primary_language(spec): text})
     match = _find(spec.grading_scale, text)
