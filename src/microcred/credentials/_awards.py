@@ -1,15 +1,16 @@
-"""What the credential readers (``ob3.read``, ``edc.read``) share: the award they gathered
-from a document, validated, with a model error turned into the reader's own error."""
+"""What the credential readers (``ob3.read``, ``edc.read``) share: the award (or the
+specification) they gathered from a document, validated, with a model error turned into
+the reader's own error."""
 
 from __future__ import annotations
 
-__all__ = ["validated_award"]
+__all__ = ["validated_award", "validated_spec"]
 
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..standard.elements import Award
+from ..standard.elements import Award, MicroCredentialSpec
 from ._json import clean
 from .errors import CredentialError
 
@@ -20,6 +21,19 @@ def validated_award(data: dict[str, Any], error: type[CredentialError]) -> Award
     try:
         return Award.model_validate(clean(data))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise error(f"cannot read the EU elements: {where}: {first['msg']}") from None
+        raise _error(exc, error) from None
+
+
+def validated_spec(data: dict[str, Any], error: type[CredentialError]) -> MicroCredentialSpec:
+    """``data`` (empty values dropped) as the :class:`MicroCredentialSpec` of an award;
+    raises ``error`` naming the first field that does not fit (as ``spec.…``)."""
+    try:
+        return MicroCredentialSpec.model_validate(clean(data))
+    except ValidationError as exc:
+        raise _error(exc, error, "spec") from None
+
+
+def _error(exc: ValidationError, error: type[CredentialError], *within: str) -> CredentialError:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in (*within, *first["loc"]))
+    return error(f"cannot read the EU elements: {where}: {first['msg']}")

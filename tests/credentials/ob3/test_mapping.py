@@ -226,3 +226,25 @@ def test_a_scale_without_a_grading_text_still_describes_the_result() -> None:
     (description,) = credential["credentialSubject"]["achievement"]["resultDescription"]
     assert description["name"] == "niezaliczone / zaliczone"
     assert credential["credentialSubject"]["result"][0]["value"] == "zaliczone"
+
+
+def test_credentials_of_one_design_share_one_read_specification() -> None:
+    """from_ob3 reads a design's specification once (its achievement and issuer, by
+    their JSON), and any change to either is read afresh, never served stale."""
+    first = to_ob3(example_award(learner={"given_name": "Anna", "family_name": "Nowak"}),
+                   issuer_id=KEY.did_key)  # fmt: skip
+    second = to_ob3(example_award(learner={"given_name": "Jan", "family_name": "Nowak"}),
+                    issuer_id=KEY.did_key)  # fmt: skip
+    one, two = from_ob3(json.loads(json.dumps(first))), from_ob3(second)
+    assert one.spec is two.spec
+    assert (one.learner, two.learner) != (two.learner, one.learner)
+    renamed = json.loads(json.dumps(second))
+    renamed["credentialSubject"]["achievement"]["euTitle"]["en"] = "Another title"
+    assert from_ob3(renamed).spec.title.get("en") == "Another title"
+    assert from_ob3(second).spec.title.get("en") != "Another title"
+    issuer = json.loads(json.dumps(second))
+    issuer["issuer"]["address"]["addressCountryCode"] = "DE"
+    assert str(from_ob3(issuer).spec.awarding_bodies[0].country) == "DE"
+    other = json.loads(json.dumps(second))
+    other["credentialSubject"]["achievement"]["euWorkloadEcts"] = 7
+    assert str(from_ob3(other).spec.workload.ects) == "7"

@@ -13,9 +13,10 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from .._cache import BoundedCache
+from ..jsonld.rdfc import context_json
 from ..keys import Algorithm
 
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"
@@ -47,11 +48,19 @@ class Cryptosuite:
         return hashlib.sha256(data).digest()
 
     def hash_proof_config(self, config: dict[str, Any]) -> bytes:
-        """Hash of the canonical proof configuration, memoised: a batch signed at one
-        ``created`` time by one key shares it, and so do credentials verified in bulk."""
-        return _hash_config(self, json.dumps(config, sort_keys=True, separators=(",", ":")))
+        """Hash of the canonical proof configuration, memoised by its JSON: a batch signed
+        at one ``created`` time by one key shares it, and so do credentials verified in
+        bulk. The ``@context`` part of the key is the JSON-LD layer's remembered form
+        (an OB 3.0 credential embeds 4 KiB of EU terms; writing them out again was a
+        twentieth of a signature)."""
+        rest = {key: value for key, value in config.items() if key != "@context"}
+        key = json.dumps(rest, sort_keys=True, separators=(",", ":"))
+        if "@context" in config:
+            key = context_json(config["@context"]) + key
+        return _CONFIG_HASHES.get_or_compute(
+            (self, key), lambda: self.hash(self.canonicalize(config))
+        )
 
 
-@lru_cache(maxsize=1024)
-def _hash_config(suite: Cryptosuite, config_json: str) -> bytes:
-    return suite.hash(suite.canonicalize(json.loads(config_json)))
+#: the hash of each proof configuration lately seen, by suite and canonical JSON
+_CONFIG_HASHES: BoundedCache[tuple[Cryptosuite, str], bytes] = BoundedCache(1024)

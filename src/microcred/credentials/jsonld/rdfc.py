@@ -26,7 +26,7 @@ pyld's expansion decides, once per document shape (:func:`_checked`).
 
 from __future__ import annotations
 
-__all__ = ["canonicalize", "expand", "to_quads"]
+__all__ = ["canonicalize", "context_json", "expand", "to_quads"]
 
 import json
 import re
@@ -62,12 +62,16 @@ def _language_tag_kept(tag: str) -> bool:
     return True
 
 
-def _context_key(context: Any) -> str:
-    """The context (list) as canonical JSON (``json.dumps`` with sorted keys, compact):
-    what identifies it in the caches of term kinds and shapes."""
+def context_json(context: Any) -> str:
+    """The context (list) as canonical JSON (``json.dumps`` with sorted keys, compact),
+    remembered for embedded contexts: what identifies it in the caches of term kinds,
+    shapes and proof configurations."""
     if isinstance(context, list):  # a list's JSON is its items' JSON, comma-separated
         return "[" + ",".join(_context_item_key(item) for item in context) + "]"
     return _context_item_key(context)
+
+
+_context_key = context_json  # the name vc_data_model._contexts imports
 
 
 def _dumps(value: Any) -> str:
@@ -223,7 +227,7 @@ def _checked(document: Any, reuse_shapes: bool = True) -> _shapes.Template | Non
     """
     if not isinstance(document, dict) or "@context" not in document:
         raise JsonLdError("a JSON-LD document needs an @context")
-    context_key = _context_key(document["@context"])
+    context_key = context_json(document["@context"])
     template = _shapes.split(document, context_key) if reuse_shapes else None
     if template is None:
         _check_exactly(document)
