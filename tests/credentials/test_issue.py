@@ -442,6 +442,7 @@ def test_the_readme_example_issues_and_verifies(monkeypatch: pytest.MonkeyPatch)
         {"a": (1, 2)},  # a tuple: left to json.dumps
         {1: "x", None: "y"},  # keys that are not strings: left to json.dumps
         {"nan": float("nan"), "big": 10**30, "neg": -0.0},
+        {"inf": float("-inf"), "exp": 1e16, "small": 1e-7, "i64": 2**63 - 1},
     ],
 )
 def test_text_is_json_dumps_indented(document: Any) -> None:

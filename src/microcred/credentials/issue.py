@@ -56,7 +56,6 @@ __all__ = [
 ]
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -65,7 +64,7 @@ from typing import Any
 from cryptography.x509.oid import NameOID
 
 from ..standard.elements import Award, award_grade, validity_end
-from ._json import types_of
+from ._json import file_text, types_of
 from .data_integrity import SUITES, VERIFY_ONLY_SUITES, sign
 from .dids import DidDocument, NotIssuerKeyError, Resolver, issuer_verification_method
 from .edc import to_edc
@@ -233,47 +232,7 @@ class Issued:
         """The credential of ``fmt`` as a file holds it: JSON (2-space indent, UTF-8
         characters as they are) or the compact JWS, and a final newline."""
         document = self.documents[fmt]
-        if isinstance(document, str):
-            return document + "\n"
-        try:
-            return _indented(document) + "\n"
-        except _NotPlainJsonError:
-            return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-_SCALARS = (str, int, float, bool, type(None))
-
-
-class _NotPlainJsonError(Exception):
-    """A value :func:`_indented` leaves to ``json.dumps`` (a tuple, a subclass, a key that
-    is not a string)."""
-
-
-def _indented(value: Any, indent: str = "\n") -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)``, character for character, in
-    about half the time: with ``indent`` the standard library encodes in pure Python,
-    while here its C encoder writes every key and scalar (a batch of 600 files spent more
-    time writing them than signing)."""
-    kind = type(value)
-    if kind is dict:
-        if not value:
-            return "{}"
-        inner = indent + "  "
-        parts = []
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _NotPlainJsonError
-            parts.append(inner + _encode(key) + ": " + _indented(item, inner))
-        return "{" + ",".join(parts) + indent + "}"
-    if kind is list:
-        if not value:
-            return "[]"
-        inner = indent + "  "
-        return "[" + ",".join([inner + _indented(item, inner) for item in value]) + indent + "]"
-    if kind not in _SCALARS:
-        raise _NotPlainJsonError
-    return _encode(value)
+        return document + "\n" if isinstance(document, str) else file_text(document)
 
 
 def _utc(now: dt.datetime | None) -> dt.datetime:
