@@ -90,9 +90,7 @@ def from_ob3(credential: Any) -> Award:
     if not isinstance(subject, dict) or not isinstance(subject.get("achievement"), dict):
         raise Ob3Error("credentialSubject.achievement is missing")
     achievement = subject["achievement"]
-    lang = (
-        achievement.get("inLanguage") if Language.has_key(achievement.get("inLanguage")) else "en"
-    )
+    lang = _language(achievement)
     issuer = credential.get("issuer")
     # repr: a caller may hand in values JSON has no form for (a Decimal); they still key
     key = json.dumps([achievement, issuer], sort_keys=True, separators=(",", ":"), default=repr)
@@ -113,11 +111,15 @@ def from_ob3(credential: Any) -> Award:
 _SPECS: BoundedCache[str, MicroCredentialSpec] = BoundedCache(256)
 
 
+def _language(achievement: dict[str, Any]) -> str:
+    """The language of the achievement's plain texts (``inLanguage``; English if none)."""
+    stated = achievement.get("inLanguage")
+    return stated if isinstance(stated, str) and Language.has_key(stated) else "en"
+
+
 def _spec(achievement: dict[str, Any], issuer: Any) -> MicroCredentialSpec:
     """The micro-credential specification an achievement and its issuer describe."""
-    lang = (
-        achievement.get("inLanguage") if Language.has_key(achievement.get("inLanguage")) else "en"
-    )
+    lang = _language(achievement)
     spec: dict[str, Any] = {}
 
     spec["title"] = _text(achievement.get("euTitle"), lang) or _text(achievement.get("name"), lang)
