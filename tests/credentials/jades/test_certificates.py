@@ -5,14 +5,26 @@ and the subject limits of the self-signed test certificate."""
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from microcred.credentials.jades import SealError, self_signed_seal_certificate
 from microcred.credentials.jades.certificates import (
+    COUNTRY_INVALID,
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    NO_KEY,
+    NO_NAME_IN_LANGUAGE,
+    NOT_PKCS12_OR_PEM,
+    ORGANISATION_EMPTY,
+    ORGANISATION_IDENTIFIER_INVALID,
+    ORGANISATION_TOO_LONG,
+    PRIVATE_KEY_UNREADABLE,
     SealSubject,
     dump_seal_credentials,
     load_seal_credentials,
@@ -62,8 +74,10 @@ def test_seal_subject_is_the_awarding_body_exactly() -> None:
     assert seal_subject(body) == SealSubject("Politechnika Wrocławska", "PL", "VATPL-8960005851")
     english = seal_subject(body, lang="en")
     assert english.organisation == "Wrocław University of Science and Technology"
-    with pytest.raises(SealError, match=r"no name in 'de' \(it has pl, en\)"):
+    with pytest.raises(SealError) as raised:
         seal_subject(body, lang="de")
+    assert raised.value.code == "invalid_subject"
+    assert raised.value.reason == NO_NAME_IN_LANGUAGE(lang="de", languages="pl, en")
     no_id = AwardingBody.model_validate({**BODY, "legal_identifier": None})
     assert seal_subject(no_id).organisation_identifier is None
 
@@ -92,8 +106,10 @@ def test_dump_then_load_round_trips(tmp_path: Path, password: str | bytes | None
     assert loaded.certificates == credentials.certificates
     assert loaded.key.private_numbers() == credentials.key.private_numbers()
     if password is not None:
-        with pytest.raises(SealError, match="password is wrong"):
+        with pytest.raises(SealError) as raised:
             load_seal_credentials(path, "zle")
+        assert raised.value.code == FILE_UNREADABLE.code
+        assert raised.value.reason == NOT_PKCS12_OR_PEM(file=path)
     assert stat.S_ISREG(path.stat().st_mode)
 
 
@@ -118,8 +134,10 @@ def test_self_signed_certificate_subject() -> None:
     ["", "VAT-123", "vatpl-123", "VATPL123", "VATPL-", "VATPOL-1", "VATPL- 1"],
 )
 def test_a_malformed_organisation_identifier_is_refused(identifier: str) -> None:
-    with pytest.raises(SealError, match="ETSI EN 319 412-1 form"):
+    with pytest.raises(SealError) as raised:
         self_signed_seal_certificate("Uni", "PL", organisation_identifier=identifier)
+    assert raised.value.code == "invalid_subject"
+    assert raised.value.reason == ORGANISATION_IDENTIFIER_INVALID(identifier=identifier)
 
 
 @pytest.mark.parametrize("identifier", ["VATPL-8960005851", "NTRDE+BY-HRB12345", "EI:SE-2000"])
@@ -136,5 +154,47 @@ def test_an_organisation_name_longer_than_o_holds_is_refused_not_shortened() -> 
     exactly = "A" * 64
     leaf = self_signed_seal_certificate(exactly, "PL").certificates[0]
     assert leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == exactly
-    with pytest.raises(SealError, match=r"65 characters; .* at most 64 .*issuer's legal name"):
+    with pytest.raises(SealError) as raised:
         self_signed_seal_certificate("A" * 65, "PL")
+    assert raised.value.code == "invalid_subject"
+    assert raised.value.reason == ORGANISATION_TOO_LONG(length=65, limit=64)
+
+
+def _refusal(call: Callable[[], object]) -> SealError:
+    with pytest.raises(SealError) as raised:
+        call()
+    return raised.value
+
+
+def test_what_a_person_gets_wrong_is_refused_in_english_and_polish(tmp_path: Path) -> None:
+    """A subject or a key file a person gives is refused with a message constant's
+    reason (so ``text("pl")`` is Polish), under the error code it always had."""
+    pem = tmp_path / "seal.pem"
+    pem.write_bytes(b"-----BEGIN CERTIFICATE-----\n")
+    credentials = self_signed_seal_certificate("Uni", "PL")
+    certificate = credentials.certificates[0].public_bytes(serialization.Encoding.PEM)
+    key = credentials.key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"tajne"),
+    )
+    locked = tmp_path / "locked.pem"
+    locked.write_bytes(certificate + key)
+    no_key = tmp_path / "cert-only.pem"
+    no_key.write_bytes(certificate)
+    large = tmp_path / "large.p12"
+    large.write_bytes(b"x" * (2 * 1024 * 1024))
+    cases = [
+        (lambda: self_signed_seal_certificate(" ", "PL"), "invalid_subject", ORGANISATION_EMPTY),
+        (lambda: self_signed_seal_certificate("Uni", "pl"), "invalid_subject", COUNTRY_INVALID),
+        (lambda: load_seal_credentials(tmp_path / "missing.p12"), "unreadable", FILE_UNREADABLE),
+        (lambda: load_seal_credentials(locked), "unreadable", PRIVATE_KEY_UNREADABLE),
+        (lambda: load_seal_credentials(no_key), "no_key", NO_KEY),
+        (lambda: load_seal_credentials(large), "too_large", FILE_TOO_LARGE),
+    ]
+    for call, code, message in cases:
+        error = _refusal(call)
+        assert (error.code, error.reason and error.reason.code) == (code, message.code)
+        assert error.text("pl") != error.text("en")
+    missing = _refusal(lambda: load_seal_credentials(tmp_path / "missing.p12"))
+    assert "No such file" not in missing.text("pl")  # the system's English is not passed on

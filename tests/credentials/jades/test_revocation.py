@@ -24,6 +24,7 @@ from joserfc import jws
 from joserfc.jwk import ECKey
 
 from microcred.credentials.jades import Indication, add_signature_timestamp, seal, verify_seal
+from microcred.credentials.jades import messages as m
 from microcred.credentials.verify import CheckStatus, verify
 
 from .tsa import TimeStampAuthority, time_stamp_authority
@@ -138,14 +139,14 @@ def test_good_ocsp_answer_stands_for_the_revocation_check(tsa: TimeStampAuthorit
     assert result.revocation is not None
     assert (result.revocation.status, result.revocation.kind) == ("good", "OCSP")
     assert result.revocation.signer == "Test OCSP"
-    assert "revocation_not_checked" not in codes
-    assert "revocation_at_claimed_time" in codes
+    assert m.REVOCATION_NOT_CHECKED.code not in codes
+    assert m.REVOCATION_AT_CLAIMED_TIME.code in codes
     assert verify(_sealed(ocsps=[_ocsp()])).check("revocation") is None  # a warning instead
     # Dated after a time-stamp's time: a revocation check of its own.
     stamped = _stamped(_sealed(ocsps=[_ocsp(this_update=NOW + dt.timedelta(minutes=1))]), tsa)
     result, codes = _codes(stamped, now=NOW + dt.timedelta(hours=1))
     assert result.revocation is not None
-    assert "revocation_at_claimed_time" not in codes
+    assert m.REVOCATION_AT_CLAIMED_TIME.code not in codes
     check = verify(stamped, now=NOW + dt.timedelta(hours=1)).check("revocation")
     assert check is not None
     assert check.status is CheckStatus.PASS
@@ -159,7 +160,7 @@ def test_the_issuer_may_sign_its_own_ocsp_answers_and_crls() -> None:
     crl, codes = _codes(_sealed(crls=[_crl()]))
     assert crl.revocation is not None
     assert crl.revocation.kind == "CRL"
-    assert "revocation_not_checked" not in codes
+    assert m.REVOCATION_NOT_CHECKED.code not in codes
 
 
 def _crl_with(extension: x509.ExtensionType) -> bytes:
@@ -221,7 +222,7 @@ def test_evidence_that_does_not_verifiably_speak_is_ignored(values: dict[str, An
     result, codes = _codes(_sealed(**values))
     assert result.verified, result.reason
     assert result.revocation is None
-    assert "revocation_not_checked" in codes
+    assert m.REVOCATION_NOT_CHECKED.code in codes
 
 
 @pytest.mark.parametrize("source", ["ocsp", "crl"])
@@ -232,9 +233,9 @@ def test_revoked_before_the_seal_was_made_fails(source: str) -> None:
     result, _ = _codes(_sealed(**values))
     assert not result.verified
     assert result.indication is Indication.FAILED
-    assert result.code == "certificate_revoked"
-    assert "before the seal was made" in result.reason
-    assert "unieważniono" in result.reason_pl
+    expected = m.CERTIFICATE_REVOKED(date=f"{before:%Y-%m-%dT%H:%M:%SZ}")
+    assert result.code == expected.code
+    assert (result.reason, result.reason_pl) == (expected.en, expected.pl)
 
 
 def test_revoked_after_the_claimed_signing_time_is_indeterminate() -> None:
@@ -242,8 +243,11 @@ def test_revoked_after_the_claimed_signing_time_is_indeterminate() -> None:
     revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
     result, _ = _codes(_sealed(ocsps=[revoked]), now=NOW + dt.timedelta(days=1))
     assert result.indication is Indication.INDETERMINATE
-    assert result.code == "certificate_revoked"
-    assert "which only the sealer states" in result.reason
+    assert result.code == m.CERTIFICATE_REVOKED.code
+    assert result.signing_time is not None
+    claim = m.REVOCATION_CLAIM_ONLY(date=f"{result.signing_time:%Y-%m-%dT%H:%M:%SZ}")
+    assert claim.en in result.reason
+    assert claim.pl in result.reason_pl
 
 
 def test_a_revocation_after_the_validation_time_is_not_yet_one() -> None:
@@ -259,7 +263,7 @@ def test_revoked_after_a_time_stamp_proven_seal_stays_valid(tsa: TimeStampAuthor
     revoked = _ocsp(status=ocsp.OCSPCertStatus.REVOKED, revoked_at=later, this_update=later)
     result, codes = _codes(_stamped(_sealed(ocsps=[revoked]), tsa), now=NOW + dt.timedelta(days=1))
     assert result.verified, result.reason
-    assert "revoked_after_sealing" in codes
+    assert m.REVOKED_AFTER_SEALING.code in codes
 
 
 def _without_signing_time(sealed: dict[str, Any]) -> dict[str, Any]:
@@ -280,11 +284,11 @@ def test_without_a_signing_time_only_a_time_stamp_dates_the_seal(tsa: TimeStampA
     bare = _without_signing_time(_sealed(ocsps=[revoked]))
     undated, _ = _codes(bare, now=NOW + dt.timedelta(days=1))
     assert undated.indication is Indication.INDETERMINATE  # not "revoked before sealing"
-    assert "no signature time-stamp" in undated.reason
+    assert m.NO_SIGNATURE_TIMESTAMP.en in undated.reason
     stamped = _stamped(copy.deepcopy(bare), tsa)
     dated, codes = _codes(stamped, now=NOW + dt.timedelta(days=1))
     assert dated.verified, dated.reason
-    assert "revoked_after_sealing" in codes
+    assert m.REVOKED_AFTER_SEALING.code in codes
 
 
 def test_the_seal_certificate_never_vouches_for_itself() -> None:
@@ -297,7 +301,7 @@ def test_the_seal_certificate_never_vouches_for_itself() -> None:
         {"val": _b64(crl.public_bytes(serialization.Encoding.DER))}]}}]}  # fmt: skip
     result, codes = _codes(sealed)
     assert result.revocation is None
-    assert "revocation_not_checked" in codes
+    assert m.REVOCATION_NOT_CHECKED.code in codes
     # a CA-issued seal certificate that may also sign OCSP answers: not for itself
     both_key = ec.generate_private_key(ec.SECP256R1())
     both = _certificate("Sealer+OCSP", both_key, (CA.subject, CA_KEY),
@@ -309,7 +313,7 @@ def test_the_seal_certificate_never_vouches_for_itself() -> None:
     }
     result, codes = _codes(sealed)
     assert result.revocation is None
-    assert "revocation_not_checked" in codes
+    assert m.REVOCATION_NOT_CHECKED.code in codes
 
 
 def test_validation_data_is_capped_over_the_whole_seal() -> None:
@@ -322,7 +326,7 @@ def test_validation_data_is_capped_over_the_whole_seal() -> None:
     ] * 300
     result, codes = _codes(sealed)
     assert result.verified, result.reason
-    assert "revocation_not_checked" in codes
+    assert m.REVOCATION_NOT_CHECKED.code in codes
 
 
 def test_unreadable_validation_data_never_raises() -> None:
@@ -331,7 +335,7 @@ def test_unreadable_validation_data_never_raises() -> None:
                   [{"rVals": {"ocspVals": [{"val": "%%%"}], "crlVals": None}}]):  # fmt: skip
         result, codes = _codes(_sealed(extra=copy.deepcopy(extra)))
         assert result.verified, result.reason
-        assert "revocation_not_checked" in codes
+        assert m.REVOCATION_NOT_CHECKED.code in codes
 
 
 def test_eu_sample_carries_a_good_ocsp_answer_from_anf(shared: Path) -> None:
@@ -345,6 +349,6 @@ def test_eu_sample_carries_a_good_ocsp_answer_from_anf(shared: Path) -> None:
     assert result.revocation.signer == "ANF AC Qualified Certificates for eSeal Responder 1468"
     assert result.revocation.as_of == dt.datetime(2023, 9, 27, 11, 54, 17, tzinfo=dt.UTC)
     codes = [w.code for w in result.warnings]
-    assert "revocation_not_checked" not in codes
+    assert m.REVOCATION_NOT_CHECKED.code not in codes
     # its time-stamp authority had expired by 2024: only the seal's claim dates the answer
-    assert "revocation_at_claimed_time" in codes
+    assert m.REVOCATION_AT_CLAIMED_TIME.code in codes

@@ -36,6 +36,17 @@ from microcred.credentials.jades import (
     self_signed_seal_certificate,
     verify_seal,
 )
+from microcred.credentials.jades import messages as m
+from microcred.credentials.jades import timestamps as ts
+from microcred.credentials.jades.certificates import (
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    KEY_MISMATCH,
+    NO_KEY,
+)
+from microcred.credentials.jades.certificates import NO_CERTIFICATE as NO_CERTIFICATE_IN_FILE
+from microcred.credentials.jades.certificates import UNSUPPORTED_KEY as UNSUPPORTED_SEAL_KEY
+from microcred.credentials.jades.sealing import CERTIFICATE_NOT_VALID
 
 EU_SAMPLES = ["Sample-MC-Annex1-signed.jsonld", "Sample-CertOfPart-signed.jsonld"]
 # The samples' certificate (CN=TEST SEAL, O=ORGANIZACION TEST, issued by ANF AC) is valid
@@ -201,7 +212,7 @@ def _usage(**flags: bool) -> x509.KeyUsage:
 def test_eu_sample_verifies_with_the_trust_list_warning(eu: Path, name: str) -> None:
     result = verify_seal((eu / name).read_bytes(), now=EU_NOW)
     assert result.verified, result.reason
-    assert result.code == "ok"
+    assert result.code == m.SEAL_VALID.code
     assert result.algorithm == "RS256"
     assert result.organisation == "ORGANIZACION TEST"
     assert result.organisation_identifier == "VATES-A00000000"
@@ -212,11 +223,11 @@ def test_eu_sample_verifies_with_the_trust_list_warning(eu: Path, name: str) -> 
     assert result.document is not None
     assert result.document["type"] == ["VerifiableCredential", "EuropeanDigitalCredential"]
     codes = _codes(result)
-    assert TRUST_LIST_NOT_CHECKED in codes
-    assert "timestamps_not_checked" in codes  # adoTst and arcTst are not checked
-    assert "kid_mismatch" not in codes  # our IssuerSerial kid is the one Europass writes
-    assert "self_signed" not in codes
-    stamps = next(w for w in result.warnings if w.code == "timestamps_not_checked")
+    assert TRUST_LIST_NOT_CHECKED.code in codes
+    assert m.TIMESTAMPS_NOT_CHECKED.code in codes  # adoTst and arcTst are not checked
+    assert m.KID_MISMATCH.code not in codes  # our IssuerSerial kid is the one Europass writes
+    assert m.SELF_SIGNED.code not in codes
+    stamps = next(w for w in result.warnings if w.code == m.TIMESTAMPS_NOT_CHECKED.code)
     assert "adoTst" in stamps.reason
     assert "sigTst" not in stamps.reason  # checked: see below
     assert "arcTst" in stamps.reason
@@ -224,11 +235,11 @@ def test_eu_sample_verifies_with_the_trust_list_warning(eu: Path, name: str) -> 
     # The signature time-stamp is genuine, but by 2024 its test TSA's certificate had
     # expired (2023-12-13), so it proves nothing; the seal stands on its own certificate.
     (stamp,) = result.timestamps
-    assert (stamp.status, stamp.code) == ("unconfirmed", "tsa_certificate_expired")
+    assert (stamp.status, stamp.code) == ("unconfirmed", ts.TSA_CERTIFICATE_EXPIRED.code)
     assert stamp.authority == "good-tsa (Nowina Solutions)"
     assert stamp.time is not None
     assert stamp.time - EU_SIGNING_TIMES[name] < dt.timedelta(minutes=1)
-    assert "timestamp_tsa_certificate_expired" in codes
+    assert f"timestamp_{ts.TSA_CERTIFICATE_EXPIRED.code}" in codes
     assert result.indication is Indication.PASSED
     assert result.validated_at is None
 
@@ -238,7 +249,7 @@ def test_eu_sample_while_its_time_stamp_authority_was_valid(eu: Path, name: str)
     result = verify_seal(_eu(eu, name), now=dt.datetime(2023, 10, 1, tzinfo=dt.UTC))
     assert result.verified, result.reason
     (stamp,) = result.timestamps
-    assert (stamp.status, stamp.code) == ("valid", "ok")
+    assert (stamp.status, stamp.code) == ("valid", ts.TIMESTAMP_CHECKED.code)
     assert not [code for code in _codes(result) if code.startswith("timestamp_")]
 
 
@@ -246,20 +257,18 @@ def test_eu_sample_while_its_time_stamp_authority_was_valid(eu: Path, name: str)
 def test_eu_sample_outside_its_certificate_validity(eu: Path, name: str) -> None:
     expired = verify_seal(_eu(eu, name))  # real time: the certificate expired on 2025-05-10
     assert not expired.verified
-    assert expired.code == "certificate_expired"
+    assert expired.code == m.CERTIFICATE_EXPIRED.code
     # The signature is valid; only the proof that it was made in time is missing: the
     # time-stamp that would prove it is by a TSA whose certificate expired in 2023.
     assert expired.indication is Indication.INDETERMINATE
-    assert "2025-05-10" in expired.reason
-    assert "nothing proves the seal was made before then" in expired.reason
-    assert "good-tsa (Nowina Solutions)" in expired.reason
-    assert "2023-12-13" in expired.reason
-    assert "wygasł" in expired.reason_pl
-    assert "good-tsa" in expired.reason_pl
+    for reason in (expired.reason, expired.reason_pl):
+        assert "2025-05-10" in reason
+        assert "good-tsa (Nowina Solutions)" in reason
+        assert "2023-12-13" in reason
     assert expired.document is not None  # the report can still say what was presented
-    assert TRUST_LIST_NOT_CHECKED in _codes(expired)
+    assert TRUST_LIST_NOT_CHECKED.code in _codes(expired)
     early = verify_seal(_eu(eu, name), now=dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
-    assert early.code == "certificate_not_yet_valid"
+    assert early.code == m.CERTIFICATE_NOT_YET_VALID.code
 
 
 @pytest.mark.parametrize("name", EU_SAMPLES)
@@ -281,8 +290,7 @@ def test_eu_payloads_swapped_between_the_samples_fail(eu: Path) -> None:
     swapped = {"payload": second["payload"], "signatures": first["signatures"]}
     result = verify_seal(swapped, now=EU_NOW)
     assert not result.verified
-    assert result.code == "invalid_signature"
-    assert "payload" in result.reason
+    assert result.code == m.INVALID_SIGNATURE.code
 
 
 # --- round trip -----------------------------------------------------------------------
@@ -296,10 +304,12 @@ def test_round_trip_with_a_self_signed_certificate() -> None:
     assert result.organisation == "Uniwersytet Testowy"
     assert result.organisation_identifier == "VATPL-5260001246"
     assert result.country == "PL"
-    assert _codes(result)[0] == TRUST_LIST_NOT_CHECKED
-    assert "self_signed" in _codes(result)
+    assert _codes(result)[0] == TRUST_LIST_NOT_CHECKED.code
+    assert m.SELF_SIGNED.code in _codes(result)
     assert "Uniwersytet Testowy (PL)" in result.reason
-    assert result.text("pl").startswith("poprawna pieczęć")
+    assert result.text("pl") == m.SEAL_VALID.text(
+        "pl", alg="ES256", signer="Uniwersytet Testowy (PL)"
+    )
     assert verify_seal(json.dumps(SEALED)).verified
     assert verify_seal(json.dumps(SEALED).encode()).verified
 
@@ -367,15 +377,15 @@ def test_tamper_loop_over_the_payload_fields(field: str) -> None:
     changed[field] = "tampered"
     result = verify_seal(_with_payload(SEALED, changed))
     assert not result.verified
-    assert result.code == "invalid_signature"
+    assert result.code == m.INVALID_SIGNATURE.code
     removed = {k: v for k, v in DOCUMENT.items() if k != field}
-    assert verify_seal(_with_payload(SEALED, removed)).code == "invalid_signature"
+    assert verify_seal(_with_payload(SEALED, removed)).code == m.INVALID_SIGNATURE.code
 
 
 def test_tamper_added_field_and_reserialized_payload() -> None:
-    assert verify_seal(_with_payload(SEALED, {**DOCUMENT, "x": 1})).code == "invalid_signature"
+    assert verify_seal(_with_payload(SEALED, {**DOCUMENT, "x": 1})).code == m.INVALID_SIGNATURE.code
     pretty = {**SEALED, "payload": json.dumps(DOCUMENT, indent=1, ensure_ascii=False)}
-    assert verify_seal(pretty).code == "invalid_signature"  # same JSON, other bytes
+    assert verify_seal(pretty).code == m.INVALID_SIGNATURE.code  # same JSON, other bytes
 
 
 @pytest.mark.parametrize("field", sorted(_header(SEALED)))
@@ -385,7 +395,7 @@ def test_tamper_loop_over_the_protected_header(field: str) -> None:
     signatures = [{**SEALED["signatures"][0], "protected": _b64url(json.dumps(header).encode())}]
     result = verify_seal({**SEALED, "signatures": signatures})
     assert not result.verified
-    assert result.code != "internal_error"
+    assert result.code != m.INTERNAL_ERROR.code
 
 
 def test_payload_swapped_between_two_sealed_documents() -> None:
@@ -395,8 +405,8 @@ def test_payload_swapped_between_two_sealed_documents() -> None:
     swapped = {"payload": other["payload"], "signatures": SEALED["signatures"]}
     result = verify_seal(swapped)
     assert not result.verified
-    assert result.code == "invalid_signature"
-    assert "zmieniono dane" in result.reason_pl
+    assert result.code == m.INVALID_SIGNATURE.code
+    assert (result.reason, result.reason_pl) == (m.INVALID_SIGNATURE.en, m.INVALID_SIGNATURE.pl)
 
 
 def test_signature_from_another_seal_fails() -> None:
@@ -410,7 +420,7 @@ def test_signature_from_another_seal_fails() -> None:
             }
         ],
     }
-    assert verify_seal(mixed).code == "invalid_signature"
+    assert verify_seal(mixed).code == m.INVALID_SIGNATURE.code
 
 
 # --- certificates ---------------------------------------------------------------------
@@ -428,9 +438,10 @@ def test_expired_certificate() -> None:
     )
     result = verify_seal(sealed)
     assert not result.verified
-    assert result.code == "certificate_expired"
+    assert result.code == m.CERTIFICATE_EXPIRED.code
     assert result.indication is Indication.INDETERMINATE
-    assert "no signature time-stamp" in result.reason
+    assert m.NO_SIGNATURE_TIMESTAMP.en in result.reason
+    assert m.NO_SIGNATURE_TIMESTAMP.pl in result.reason_pl
     assert result.organisation == "Old Uni"
     assert verify_seal(sealed, now=NOW - dt.timedelta(days=40)).verified
     tampered = _with_payload(sealed, {**DOCUMENT, "id": "urn:uuid:other"})
@@ -448,8 +459,10 @@ def test_not_yet_valid_certificate() -> None:
         signing_time=NOW + dt.timedelta(days=11),
     )
     result = verify_seal(sealed)
-    assert result.code == "certificate_not_yet_valid"
-    assert "dopiero od" in result.reason_pl
+    assert result.code == m.CERTIFICATE_NOT_YET_VALID.code
+    start = future.certificates[0].not_valid_before_utc
+    expected = m.CERTIFICATE_NOT_YET_VALID(date=f"{start:%Y-%m-%dT%H:%M:%SZ}")
+    assert (result.reason, result.reason_pl) == (expected.en, expected.pl)
 
 
 def test_signing_time_outside_the_certificate_or_in_the_future() -> None:
@@ -457,10 +470,10 @@ def test_signing_time_outside_the_certificate_or_in_the_future() -> None:
         CREDS.certificates, CREDS.certificates[0].not_valid_before_utc - dt.timedelta(days=3)
     )
     result = verify_seal(_forge(before, SEALED["payload"], CREDS.key))
-    assert result.code == "certificate_not_valid_at_signing"
+    assert result.code == m.CERTIFICATE_NOT_VALID_AT_SIGNING.code
     future = _b_header(CREDS.certificates, NOW + dt.timedelta(days=2))
     result = verify_seal(_forge(future, SEALED["payload"], CREDS.key))
-    assert result.code == "signing_time_in_future"
+    assert result.code == m.SIGNING_TIME_IN_FUTURE.code
 
 
 @pytest.mark.parametrize(
@@ -473,11 +486,11 @@ def test_wrong_key_usage(usage: x509.KeyUsage | None) -> None:
     certificate = _certificate(key, usage=usage)
     with pytest.raises(SealError) as raised:
         seal(DOCUMENT, key=key, certificates=[certificate])
-    assert raised.value.code == "wrong_key_usage"
+    assert raised.value.reason == m.WRONG_KEY_USAGE()  # a person's certificate: in EN and PL
     forged = _forge(_b_header([certificate], NOW), SEALED["payload"], key)
     result = verify_seal(forged)
     assert not result.verified
-    assert result.code == "wrong_key_usage"
+    assert result.code == m.WRONG_KEY_USAGE.code
 
 
 def test_non_repudiation_alone_is_enough() -> None:
@@ -490,11 +503,11 @@ def test_x5c_of_another_certificate_than_the_signing_key() -> None:
     header = _b_header(OTHER.certificates, NOW)  # consistent header naming OTHER
     result = verify_seal(_forge(header, SEALED["payload"], CREDS.key))
     assert not result.verified
-    assert result.code == "invalid_signature"
+    assert result.code == m.INVALID_SIGNATURE.code
     replaced = _header(SEALED) | {"x5c": _b_header(OTHER.certificates, NOW)["x5c"]}
     signatures = [{**SEALED["signatures"][0], "protected": _b64url(json.dumps(replaced).encode())}]
     result = verify_seal({**SEALED, "signatures": signatures})
-    assert result.code == "certificate_mismatch"  # x5t#S256 still names the real one
+    assert result.code == m.CERTIFICATE_MISMATCH.code  # x5t#S256 still names the real one
     with pytest.raises(SealError) as raised:
         seal(DOCUMENT, key=CREDS.key, certificates=OTHER.certificates)
     assert raised.value.code == "key_mismatch"
@@ -507,18 +520,18 @@ def test_certificate_chain_in_x5c() -> None:
     leaf = _certificate(key, usage=_usage(digital_signature=True), issuer=(ca.subject, ca_key))
     result = verify_seal(seal(DOCUMENT, key=key, certificates=[leaf, ca]))
     assert result.verified
-    assert "chain_not_linked" not in _codes(result)
-    assert "self_signed" not in _codes(result)
+    assert m.CHAIN_NOT_LINKED.code not in _codes(result)
+    assert m.SELF_SIGNED.code not in _codes(result)
     unrelated = verify_seal(seal(DOCUMENT, key=key, certificates=[leaf, OTHER.certificates[0]]))
     assert unrelated.verified
-    assert "chain_not_linked" in _codes(unrelated)
+    assert m.CHAIN_NOT_LINKED.code in _codes(unrelated)
 
 
 def test_kid_naming_another_certificate_is_a_warning() -> None:
     header = _b_header(CREDS.certificates, NOW) | {"kid": "bm90IHRoaXMgb25l"}
     result = verify_seal(_forge(header, SEALED["payload"], CREDS.key))
     assert result.verified
-    assert "kid_mismatch" in _codes(result)
+    assert m.KID_MISMATCH.code in _codes(result)
 
 
 def test_iat_is_read_as_the_signing_time() -> None:
@@ -538,7 +551,7 @@ def test_missing_jades_parameters_are_warnings() -> None:
     header["crit"] = ["b64"]
     result = verify_seal(_forge(header, SEALED["payload"], CREDS.key))
     assert result.verified
-    assert {"no_signing_time", "no_certificate_reference"} <= set(_codes(result))
+    assert {m.NO_SIGNING_TIME.code, m.NO_CERTIFICATE_REFERENCE.code} <= set(_codes(result))
 
 
 # --- algorithms and headers -----------------------------------------------------------
@@ -550,14 +563,14 @@ def test_alg_none_is_refused(alg: str) -> None:
     forged = _forge(header, SEALED["payload"], CREDS.key, alg="none")
     result = verify_seal(forged)
     assert not result.verified
-    assert result.code == "alg_none"
+    assert result.code == m.ALG_NONE.code
 
 
 @pytest.mark.parametrize("alg", ["", None, 256, ["ES256"]])
 def test_alg_missing_or_not_a_name(alg: Any) -> None:
     header = _b_header(CREDS.certificates, NOW) | {"alg": alg}
     result = verify_seal(_forge(header, SEALED["payload"], CREDS.key, alg="ES256"))
-    assert result.code == "malformed_seal"
+    assert result.code == m.MALFORMED_SEAL.code
 
 
 @pytest.mark.parametrize("alg", ["HS256", "RS256", "PS256", "ES384", "EdDSA"])
@@ -565,34 +578,35 @@ def test_alg_is_pinned_from_the_certificate_key(alg: str) -> None:
     header = _b_header(CREDS.certificates, NOW) | {"alg": alg}
     forged = _forge(header, SEALED["payload"], CREDS.key, alg="ES256")
     result = verify_seal(forged)
-    assert result.code == "alg_mismatch"
+    assert result.code == m.ALG_MISMATCH.code
 
 
 def test_es256_header_on_an_rsa_certificate() -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     creds = self_signed_seal_certificate("RSA Uni", "DE", key=key)
     header = _b_header(creds.certificates, NOW, alg="ES256")
-    assert verify_seal(_forge(header, SEALED["payload"], key, alg="RS256")).code == "alg_mismatch"
+    result = verify_seal(_forge(header, SEALED["payload"], key, alg="RS256"))
+    assert result.code == m.ALG_MISMATCH.code
 
 
 @pytest.mark.parametrize(
     ("change", "code"),
     [
-        ({"crit": ["b64", "sigT", "exp"], "exp": 1}, "unsupported_seal"),
-        ({"crit": ["sigT"]}, "malformed_seal"),  # b64 false must be critical (RFC 7797)
-        ({"crit": []}, "malformed_seal"),
-        ({"crit": "b64"}, "malformed_seal"),
-        ({"crit": ["b64", "sigT", "missing"]}, "malformed_seal"),
-        ({"sigD": {"mId": "x"}}, "unsupported_seal"),
+        ({"crit": ["b64", "sigT", "exp"], "exp": 1}, m.UNSUPPORTED_SEAL.code),
+        ({"crit": ["sigT"]}, m.MALFORMED_SEAL.code),  # b64 false must be critical (RFC 7797)
+        ({"crit": []}, m.MALFORMED_SEAL.code),
+        ({"crit": "b64"}, m.MALFORMED_SEAL.code),
+        ({"crit": ["b64", "sigT", "missing"]}, m.MALFORMED_SEAL.code),
+        ({"sigD": {"mId": "x"}}, m.UNSUPPORTED_SEAL.code),
         (
             {"crit": ["b64", "sigT", "sigPId"], "sigPId": {"id": "urn:oid:1.2.3"}},
-            "unsupported_seal",
+            m.UNSUPPORTED_SEAL.code,
         ),
-        ({"sigT": "27/09/2023"}, "malformed_seal"),
-        ({"x5c": []}, "malformed_certificate"),
-        ({"x5c": ["bm90IGEgY2VydA=="]}, "malformed_certificate"),
-        ({"x5c": "MIIB"}, "malformed_certificate"),
-        ({"x5t#S256": "AAAA"}, "certificate_mismatch"),
+        ({"sigT": "27/09/2023"}, m.MALFORMED_SEAL.code),
+        ({"x5c": []}, m.MALFORMED_CERTIFICATE.code),
+        ({"x5c": ["bm90IGEgY2VydA=="]}, m.MALFORMED_CERTIFICATE.code),
+        ({"x5c": "MIIB"}, m.MALFORMED_CERTIFICATE.code),
+        ({"x5t#S256": "AAAA"}, m.CERTIFICATE_MISMATCH.code),
     ],
 )
 def test_bad_headers(change: dict[str, Any], code: str) -> None:
@@ -608,8 +622,8 @@ _ID_EC_PUBLIC_KEY = bytes.fromhex("2a8648ce3d0201")
 @pytest.mark.parametrize(
     ("old", "new", "code"),
     [
-        (_ID_EC_PUBLIC_KEY, bytes.fromhex("2a8648ce3d0209"), "unsupported_key"),
-        (bytes.fromhex("a003020102"), bytes.fromhex("a003020154"), "malformed_certificate"),
+        (_ID_EC_PUBLIC_KEY, bytes.fromhex("2a8648ce3d0209"), m.UNSUPPORTED_KEY.code),
+        (bytes.fromhex("a003020102"), bytes.fromhex("a003020154"), m.MALFORMED_CERTIFICATE.code),
     ],
     ids=["unknown-key-type", "unknown-version"],
 )
@@ -625,19 +639,19 @@ def test_certificates_cryptography_cannot_use(old: bytes, new: bytes, code: str)
 def test_no_x5c() -> None:
     header = _b_header(CREDS.certificates, NOW)
     del header["x5c"]
-    assert verify_seal(_forge(header, SEALED["payload"], CREDS.key)).code == "no_certificate"
+    assert verify_seal(_forge(header, SEALED["payload"], CREDS.key)).code == m.NO_CERTIFICATE.code
 
 
 @pytest.mark.parametrize("name", ["alg", "x5c", "b64", "crit", "sigT", "kid", "jwk"])
 def test_security_parameters_outside_the_protected_header(name: str) -> None:
     signatures = [{**SEALED["signatures"][0], "header": {name: "x"}}]
     result = verify_seal({**SEALED, "signatures": signatures})
-    assert result.code == "malformed_seal"
+    assert result.code == m.MALFORMED_SEAL.code
 
 
 def test_several_signatures_are_not_handled() -> None:
     twice = {**SEALED, "signatures": SEALED["signatures"] * 2}
-    assert verify_seal(twice).code == "unsupported_seal"
+    assert verify_seal(twice).code == m.UNSUPPORTED_SEAL.code
 
 
 # --- garbage --------------------------------------------------------------------------
@@ -675,16 +689,16 @@ def test_several_signatures_are_not_handled() -> None:
 def test_garbage_is_a_report(value: Any) -> None:
     result = verify_seal(value)
     assert not result.verified
-    assert result.code in {"malformed_seal", "too_large"}, result.reason
+    assert result.code in {m.MALFORMED_SEAL.code, m.SEAL_TOO_LARGE.code}, result.reason
     assert result.reason
     assert result.reason_pl
-    assert TRUST_LIST_NOT_CHECKED in _codes(result)
+    assert TRUST_LIST_NOT_CHECKED.code in _codes(result)
 
 
 def test_payload_that_is_not_a_json_object() -> None:
     for payload in ('"a string"', "[1,2]", "not json"):
         forged = _forge(_b_header(CREDS.certificates, NOW), payload, CREDS.key)
-        assert verify_seal(forged).code == "payload_not_json"
+        assert verify_seal(forged).code == m.PAYLOAD_NOT_JSON.code
 
 
 _JSON = st.recursive(
@@ -723,7 +737,7 @@ def test_fuzz_never_raises(value: Any) -> None:
     result = verify_seal(value)
     assert isinstance(result, SealResult)
     assert not result.verified
-    assert result.code != "internal_error", result.reason
+    assert result.code != m.INTERNAL_ERROR.code, result.reason
 
 
 @settings(max_examples=300, deadline=None)
@@ -734,7 +748,7 @@ def test_fuzz_mutated_seal_never_raises(data: st.DataObject) -> None:
         where = data.draw(st.integers(0, len(text) - 1))
         text[where] = data.draw(st.integers(0, 255))
     result = verify_seal(bytes(text))
-    assert result.code != "internal_error", result.reason
+    assert result.code != m.INTERNAL_ERROR.code, result.reason
     if result.verified:  # only a mutation that leaves the same JSON may pass
         assert json.loads(bytes(text)) == SEALED
 
@@ -766,7 +780,7 @@ def test_seal_refuses_misuse() -> None:
             certificates=CREDS.certificates,
             signing_time=NOW + dt.timedelta(days=400),
         )
-    assert raised.value.code == "certificate_not_valid"
+    assert raised.value.code == CERTIFICATE_NOT_VALID.code
     assert isinstance(raised.value, CredentialError)
     with pytest.raises(SealError):
         verify_seal(SEALED, now=dt.datetime(2026, 1, 1))
@@ -777,11 +791,11 @@ def test_seal_refuses_unsupported_keys() -> None:
     certificate = _certificate(small, usage=_usage(digital_signature=True))
     with pytest.raises(SealError) as raised:
         seal(DOCUMENT, key=small, certificates=[certificate])
-    assert raised.value.code == "unsupported_key"
+    assert raised.value.code == UNSUPPORTED_SEAL_KEY.code
     edwards = ed25519.Ed25519PrivateKey.generate()
     with pytest.raises(SealError) as raised:
         self_signed_seal_certificate("Ed Uni", "PL", key=edwards)  # type: ignore[arg-type]
-    assert raised.value.code == "unsupported_key"
+    assert raised.value.code == UNSUPPORTED_SEAL_KEY.code
 
 
 # --- the self-signed test certificate -------------------------------------------------
@@ -864,7 +878,7 @@ def test_pkcs12_round_trip(tmp_path: Path, password: str | bytes | None) -> None
     if password:
         with pytest.raises(SealError) as raised:
             load_seal_credentials(path, "wrong")
-        assert raised.value.code == "unreadable"
+        assert raised.value.code == FILE_UNREADABLE.code
 
 
 @pytest.mark.parametrize("key_first", [True, False])
@@ -898,9 +912,12 @@ def test_pem_with_a_traditional_unencrypted_key(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "code"),
     [
-        (b"garbage", "unreadable"),
-        (b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "no_certificate"),
-        (b"x" * (2 * 1024 * 1024), "too_large"),
+        (b"garbage", FILE_UNREADABLE.code),
+        (
+            b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+            NO_CERTIFICATE_IN_FILE.code,
+        ),
+        (b"x" * (2 * 1024 * 1024), FILE_TOO_LARGE.code),
     ],
 )
 def test_unusable_credential_files(tmp_path: Path, content: bytes, code: str) -> None:
@@ -917,14 +934,14 @@ def test_credential_files_without_a_matching_key(tmp_path: Path) -> None:
     path.write_bytes(certificate)
     with pytest.raises(SealError) as raised:
         load_seal_credentials(path)
-    assert raised.value.code == "no_key"
+    assert raised.value.code == NO_KEY.code
     other_key = OTHER.key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     path.write_bytes(certificate + other_key)
     with pytest.raises(SealError) as raised:
         load_seal_credentials(path)
-    assert raised.value.code == "key_mismatch"
+    assert raised.value.code == KEY_MISMATCH.code
     with pytest.raises(SealError) as raised:
         load_seal_credentials(tmp_path / "missing.p12")
-    assert raised.value.code == "unreadable"
+    assert raised.value.code == FILE_UNREADABLE.code

@@ -24,6 +24,8 @@ from microcred.credentials.jades import (
     self_signed_seal_certificate,
     verify_seal,
 )
+from microcred.credentials.jades import messages as m
+from microcred.credentials.jades import timestamps as ts
 from microcred.credentials.jades.timestamps import check_signature_timestamps
 from microcred.credentials.verify import CheckStatus, Result, verify
 
@@ -95,20 +97,23 @@ def test_time_stamped_seal_verifies_after_its_certificate_expired(
     assert later.verified, later.reason
     assert later.indication is Indication.PASSED
     assert later.validated_at == stamp.time
-    assert "as of its time-stamp" in later.reason
-    warning = next(w for w in later.warnings if w.code == "validated_at_timestamp")
-    assert "has expired" in warning.reason
-    assert "by Test TSA (Test Trust Services)" in warning.reason
-    assert "whether that time-stamp authority is trusted" in warning.reason
-    assert "znacznik czasu" in warning.reason_pl
+    when = f"{stamp.time:%Y-%m-%dT%H:%M:%SZ}"
+    ok = m.SEAL_VALID_AS_OF_TIMESTAMP(alg="ES256", signer="Uczelnia Testowa (PL)", when=when)
+    assert (later.code, later.reason, later.reason_pl) == (m.SEAL_VALID.code, ok.en, ok.pl)
+    warning = next(w for w in later.warnings if w.code == m.VALIDATED_AT_TIMESTAMP.code)
+    expired = f"{CREDS.certificates[0].not_valid_after_utc:%Y-%m-%dT%H:%M:%SZ}"
+    expected = m.VALIDATED_AT_TIMESTAMP(
+        expired=expired, when=when, authority="Test TSA (Test Trust Services)"
+    )
+    assert (warning.reason, warning.reason_pl) == (expected.en, expected.pl)
 
 
 def test_without_a_time_stamp_an_expired_seal_is_indeterminate() -> None:
     result = verify_seal(_sealed(), now=LATER)
     assert not result.verified
     assert result.indication is Indication.INDETERMINATE
-    assert result.code == "certificate_expired"
-    assert "no signature time-stamp (sigTst)" in result.reason
+    assert result.code == m.CERTIFICATE_EXPIRED.code
+    assert m.NO_SIGNATURE_TIMESTAMP.en in result.reason
     assert result.document == DOCUMENT  # what it says is still reported
 
 
@@ -120,11 +125,11 @@ def test_time_stamp_authority_expired_too(tmp_path: Path) -> None:
     assert verify_seal(sealed, now=NOW + dt.timedelta(days=45)).verified  # TSA still valid
     result = verify_seal(sealed, now=LATER)  # both certificates have expired
     assert result.indication is Indication.INDETERMINATE
-    assert "Test TSA (Test Trust Services)" in result.reason
-    assert "the time-stamp authority's certificate expired" in result.reason
-    assert "certyfikat urzędu znacznika czasu wygasł" in result.reason_pl
     (stamp,) = result.timestamps
-    assert (stamp.status, stamp.code) == ("unconfirmed", "tsa_certificate_expired")
+    assert (stamp.status, stamp.code) == ("unconfirmed", ts.TSA_CERTIFICATE_EXPIRED.code)
+    assert "Test TSA (Test Trust Services)" in result.reason
+    assert stamp.describe("en") in result.reason
+    assert stamp.describe("pl") in result.reason_pl
 
 
 def test_time_stamp_over_another_seal_proves_nothing(tsa: TimeStampAuthority) -> None:
@@ -132,9 +137,11 @@ def test_time_stamp_over_another_seal_proves_nothing(tsa: TimeStampAuthority) ->
     mine = _with_token(_sealed(), _token(other))
     result = verify_seal(mine, now=LATER)
     assert result.indication is Indication.INDETERMINATE
-    assert "made for other data" in result.reason
+    assert result.timestamps[0].code == ts.IMPRINT_MISMATCH.code
+    assert ts.IMPRINT_MISMATCH.en in result.reason
     assert verify_seal(mine).verified  # while the certificate is valid: a warning only
-    assert "timestamp_imprint_mismatch" in [w.code for w in verify_seal(mine).warnings]
+    warnings = [w.code for w in verify_seal(mine).warnings]
+    assert f"timestamp_{ts.IMPRINT_MISMATCH.code}" in warnings
 
 
 def test_tampered_tokens_never_prove_anything_else(tsa: TimeStampAuthority) -> None:
@@ -155,16 +162,20 @@ def test_tampered_tokens_never_prove_anything_else(tsa: TimeStampAuthority) -> N
             assert (stamp.time, stamp.authority) == (original.time, original.authority), index
         else:
             assert result.indication is Indication.INDETERMINATE, index
-    assert {"malformed", "bad_signature", "imprint_mismatch"} <= codes
+    assert {
+        ts.MALFORMED_TIMESTAMP.code,
+        ts.BAD_TIMESTAMP_SIGNATURE.code,
+        ts.IMPRINT_MISMATCH.code,
+    } <= codes
 
 
 @pytest.mark.parametrize(
     ("value", "code"),
     [
-        ("not base64!", "malformed"),
-        (base64.b64encode(b"\x30\x03\x02\x01\x01").decode(), "malformed"),
-        (None, "malformed"),
-        ("A" * (300 * 1024), "malformed"),
+        ("not base64!", ts.MALFORMED_TIMESTAMP.code),
+        (base64.b64encode(b"\x30\x03\x02\x01\x01").decode(), ts.MALFORMED_TIMESTAMP.code),
+        (None, ts.MALFORMED_TIMESTAMP.code),
+        ("A" * (300 * 1024), ts.MALFORMED_TIMESTAMP.code),
     ],
 )
 def test_unreadable_tokens(value: Any, code: str) -> None:
@@ -179,7 +190,7 @@ def test_time_stamp_dated_after_now(tsa: TimeStampAuthority) -> None:
         sealed["signatures"][0]["header"], sealed["signatures"][0]["signature"],
         NOW - dt.timedelta(hours=1), SKEW,
     )  # fmt: skip
-    assert (stamp.status, stamp.code) == ("invalid", "time_in_future")
+    assert (stamp.status, stamp.code) == ("invalid", ts.TIME_IN_FUTURE.code)
 
 
 def test_add_signature_timestamp_refuses_what_is_not_a_seal(tsa: TimeStampAuthority) -> None:
@@ -199,12 +210,12 @@ def test_eu_sample_time_stamp(shared: Path) -> None:
     member = sample["signatures"][0]
     then = dt.datetime(2023, 10, 1, tzinfo=dt.UTC)
     (stamp,) = check_signature_timestamps(member["header"], member["signature"], then, SKEW)
-    assert (stamp.status, stamp.code) == ("valid", "ok")
+    assert (stamp.status, stamp.code) == ("valid", ts.TIMESTAMP_CHECKED.code)
     assert stamp.time == dt.datetime(2023, 9, 27, 11, 54, 20, tzinfo=dt.UTC)
     assert stamp.authority_not_after == dt.datetime(2023, 12, 13, 16, 3, 43, tzinfo=dt.UTC)
     other = member["signature"][:-4] + "AAAA"
     (wrong,) = check_signature_timestamps(member["header"], other, then, SKEW)
-    assert wrong.code == "imprint_mismatch"
+    assert wrong.code == ts.IMPRINT_MISMATCH.code
 
 
 def test_verify_report_of_an_expired_eu_sample_today(shared: Path) -> None:
@@ -223,7 +234,7 @@ def test_verify_report_of_an_expired_eu_sample_today(shared: Path) -> None:
     assert report.verdict == "incomplete"
     assert report.eu_elements["title"] == "present"
     codes = [c.code for c in report.checks]
-    assert "trust_list_not_checked" in codes
+    assert m.TRUST_LIST_NOT_CHECKED.code in codes
     assert report.to_dict()["result"] == "indeterminate"
 
 

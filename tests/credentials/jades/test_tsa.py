@@ -23,6 +23,7 @@ from microcred.credentials.jades import (
     self_signed_seal_certificate,
     verify_seal,
 )
+from microcred.credentials.jades.tsa import TSA_FAILED, TSA_NONCE_MISMATCH
 
 from ..test_fetch import HOST, _certificate
 from .tsa import TimeStampAuthority, time_stamp_authority
@@ -120,7 +121,8 @@ def test_bad_answers_are_clear_errors(
     ANSWER["now"] = answer
     with pytest.raises(SealError, match=reason) as caught:
         add_signature_timestamp(_sealed(), rfc3161_timestamper(url, **options))
-    assert caught.value.code == "tsa_failed"
+    assert caught.value.code == TSA_FAILED.code
+    assert caught.value.text("pl").startswith(TSA_FAILED.text("pl", problem_pl=""))
 
 
 def test_a_replayed_answer_is_refused(
@@ -137,8 +139,10 @@ def test_a_replayed_answer_is_refused(
     ANSWER["now"] = replay
     timestamper = rfc3161_timestamper(url, **options)
     add_signature_timestamp(_sealed(), timestamper)  # the first answer is genuine
-    with pytest.raises(SealError, match="nonce"):  # the same answer again: refused
+    with pytest.raises(SealError) as caught:  # the same answer again: refused
         add_signature_timestamp(_sealed(), timestamper)
+    nonce = TSA_NONCE_MISMATCH()
+    assert caught.value.reason == TSA_FAILED(problem_en=nonce.en, problem_pl=nonce.pl)
 
 
 def test_an_answer_for_other_data_is_refused(

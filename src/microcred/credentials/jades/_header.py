@@ -16,7 +16,31 @@ from joserfc.jwk import ECKey, RSAKey
 from joserfc.registry import HeaderParameter, HeaderRegistryDict
 
 from .limits import _MAX_HEADER_BYTES, MAX_SEAL_BYTES
-from .messages import _FailedCheckError, _malformed
+from .messages import (
+    ALG_NONE,
+    BAD_B64,
+    BAD_CRIT,
+    BAD_HEADER,
+    BAD_SEGMENT,
+    BAD_TIME,
+    BAD_UNPROTECTED,
+    DETACHED,
+    NO_ALG,
+    NO_PAYLOAD,
+    NO_SIGNATURE,
+    NO_SIGNATURES,
+    NOT_JSON,
+    NOT_OBJECT,
+    NOT_UTF8,
+    SEAL_TOO_LARGE,
+    SEVERAL_SIGNATURES,
+    SIGNATURE_NOT_OBJECT,
+    UNKNOWN_CRIT,
+    UNPROTECTED_CLASH,
+    UNSUPPORTED_SEAL,
+    _FailedCheckError,
+    _malformed,
+)
 
 #: header parameters a ``crit`` list may name: checked, or informative claims (a
 #: signature policy, sigPId, is neither: a seal that makes it critical is refused)
@@ -121,50 +145,50 @@ def _parse(sealed: Any) -> tuple[str, str, str, dict[str, Any], dict[str, Any]]:
     general (RFC 7515 §7.2.1, what Europass writes) or flattened (§7.2.2) serialization."""
     if isinstance(sealed, bytes | bytearray | memoryview):
         if len(sealed) > MAX_SEAL_BYTES:
-            raise _FailedCheckError("too_large")
+            raise _FailedCheckError(SEAL_TOO_LARGE())
         try:
             sealed = bytes(sealed).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _malformed("not_utf8") from exc
+            raise _malformed(NOT_UTF8()) from exc
     if isinstance(sealed, str):
         if len(sealed) > MAX_SEAL_BYTES:
-            raise _FailedCheckError("too_large")
+            raise _FailedCheckError(SEAL_TOO_LARGE())
         try:
             sealed = json.loads(sealed)
         except (ValueError, RecursionError) as exc:
-            raise _malformed("not_json") from exc
+            raise _malformed(NOT_JSON()) from exc
     if not isinstance(sealed, dict):
-        raise _malformed("not_object")
+        raise _malformed(NOT_OBJECT())
     member = sealed
     if "signatures" in sealed:
         signatures = sealed["signatures"]
         if not isinstance(signatures, list) or not signatures:
-            raise _malformed("no_signatures")
+            raise _malformed(NO_SIGNATURES())
         if len(signatures) > 1:
-            raise _malformed("several_signatures", "unsupported_seal")
+            raise _malformed(SEVERAL_SIGNATURES(), UNSUPPORTED_SEAL)
         member = signatures[0]
     if not isinstance(member, dict):
-        raise _malformed("signature_not_object")
+        raise _malformed(SIGNATURE_NOT_OBJECT())
     payload, protected, signature = (
         sealed.get("payload"), member.get("protected"), member.get("signature"))  # fmt: skip
     if not isinstance(payload, str):
-        raise _malformed("no_payload")
+        raise _malformed(NO_PAYLOAD())
     if len(payload) > MAX_SEAL_BYTES:
-        raise _FailedCheckError("too_large")
+        raise _FailedCheckError(SEAL_TOO_LARGE())
     if not isinstance(protected, str) or not isinstance(signature, str):
-        raise _malformed("no_signature")
+        raise _malformed(NO_SIGNATURE())
     if len(protected) > _MAX_HEADER_BYTES or len(signature) > 2048 or not _B64URL.match(signature):
-        raise _malformed("bad_segment")
+        raise _malformed(BAD_SEGMENT())
     try:
         header = _b64url_json(protected)
     except (ValueError, RecursionError) as exc:
-        raise _malformed("bad_header") from exc
+        raise _malformed(BAD_HEADER()) from exc
     unprotected = member.get("header", {})
     if not isinstance(unprotected, dict):
-        raise _malformed("bad_unprotected")
+        raise _malformed(BAD_UNPROTECTED())
     clash = set(unprotected) & (set(header) | _PROTECTED_ONLY)
     if clash:  # RFC 7515 §7.2.1: the two headers are disjoint
-        raise _malformed("unprotected_clash", en=", ".join(sorted(clash)))
+        raise _malformed(UNPROTECTED_CLASH(names=", ".join(sorted(clash))))
     return payload, protected, signature, header, unprotected
 
 
@@ -173,24 +197,24 @@ def _check_header(header: dict[str, Any]) -> str:
     §6; ETSI TS 119 182-1 clause 5.1.9)."""
     alg = header.get("alg")
     if not isinstance(alg, str) or not alg:
-        raise _malformed("no_alg")
+        raise _malformed(NO_ALG())
     if alg.lower() == "none":
-        raise _FailedCheckError("alg_none")
+        raise _FailedCheckError(ALG_NONE())
     crit = header.get("crit", [])
     if (
         not isinstance(crit, list)
         or (not crit and "crit" in header)
         or not all(isinstance(name, str) and name in header for name in crit)
     ):
-        raise _malformed("bad_crit")
+        raise _malformed(BAD_CRIT())
     if "sigD" in header:
-        raise _malformed("detached", "unsupported_seal")
+        raise _malformed(DETACHED(), UNSUPPORTED_SEAL)
     unknown = [name for name in crit if name not in _UNDERSTOOD]
     if unknown:
-        raise _malformed("unknown_crit", "unsupported_seal", ", ".join(unknown))
+        raise _malformed(UNKNOWN_CRIT(names=", ".join(unknown)), UNSUPPORTED_SEAL)
     b64 = header.get("b64", True)
     if not isinstance(b64, bool) or (b64 is False and "b64" not in crit):
-        raise _malformed("bad_b64")
+        raise _malformed(BAD_B64())
     return alg
 
 
@@ -206,7 +230,7 @@ def _signing_time(header: dict[str, Any]) -> dt.datetime | None:
                 raise ValueError(iat)
             return dt.datetime.fromtimestamp(iat, dt.UTC)
     except (ValueError, OverflowError, OSError) as exc:
-        raise _malformed("bad_time") from exc
+        raise _malformed(BAD_TIME()) from exc
     return None
 
 

@@ -14,11 +14,30 @@ from the design, never typed again::
         subject.organisation, subject.country,
         organisation_identifier=subject.organisation_identifier)
     Path("seal.p12").write_bytes(dump_seal_credentials(credentials, "password"))
+
+A key file or a subject that cannot be used is refused with a
+:class:`~microcred.credentials.errors.SealError` whose reason is one of the message
+constants below, in English and Polish (``error.text("pl")``).
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "COUNTRY_INVALID",
+    "FILE_TOO_LARGE",
+    "FILE_UNREADABLE",
+    "KEY_MISMATCH",
+    "NOT_PKCS12_OR_PEM",
+    "NO_CERTIFICATE",
+    "NO_KEY",
+    "NO_KEY_AND_CERTIFICATE",
+    "NO_NAME_IN_LANGUAGE",
+    "ORGANISATION_EMPTY",
+    "ORGANISATION_IDENTIFIER_INVALID",
+    "ORGANISATION_TOO_LONG",
+    "PRIVATE_KEY_UNREADABLE",
+    "UNSUPPORTED_KEY",
+    "VALIDITY_TOO_SHORT",
     "SealCredentials",
     "SealPrivateKey",
     "SealSubject",
@@ -45,12 +64,111 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from ...standard.messages import Message
 from ..errors import SealError
 from ._header import _b64url
 from .limits import _CLOCK_SKEW, _MAX_CREDENTIAL_FILE_BYTES
 
 if TYPE_CHECKING:
     from ...standard.elements import AwardingBody
+
+# --- why seal credentials cannot be used (SealError, each code a SealError.code) -------
+# Several texts share one error code (unreadable, no_key, invalid_subject): their own code
+# is finer, and they are raised with the error's.
+
+#: a key type no seal can be made with (``kind``: RSA-1024, Ed25519PrivateKey...)
+UNSUPPORTED_KEY = Message(
+    "unsupported_key",
+    "unsupported e-seal key ({kind}); use RSA of at least 2048 bits or ECDSA P-256/P-384/P-521",
+    "nieobsługiwany klucz pieczęci ({kind}); użyj klucza RSA o długości co najmniej 2048 "
+    "bitów albo ECDSA P-256/P-384/P-521",
+)
+KEY_MISMATCH = Message(
+    "key_mismatch",
+    "no certificate in the file belongs to the private key",
+    "żaden certyfikat w pliku nie należy do klucza prywatnego",
+)
+#: a credential file the system cannot read (``error``: why, as the system says it)
+FILE_UNREADABLE = Message(
+    "unreadable",
+    "cannot read {file}: {error_en}",
+    "nie można odczytać pliku {file}: {error_pl}",
+)
+#: error code ``unreadable``
+NOT_PKCS12_OR_PEM = Message(
+    "not_pkcs12_or_pem",
+    "{file} is not a PKCS#12 or PEM file, or the password is wrong",
+    "plik {file} nie jest plikiem PKCS#12 ani PEM albo hasło jest błędne",
+)
+#: error code ``unreadable``
+PRIVATE_KEY_UNREADABLE = Message(
+    "private_key_unreadable",
+    "the private key in {file} cannot be read (wrong or missing password?)",
+    "nie można odczytać klucza prywatnego z pliku {file} (błędne albo brakujące hasło?)",
+)
+FILE_TOO_LARGE = Message(
+    "too_large",
+    "{file} is larger than {limit} bytes",
+    "plik {file} jest większy niż {limit} bajtów",
+)
+#: a PEM file without a private key
+NO_KEY = Message(
+    "no_key", "{file} holds no private key", "plik {file} nie zawiera klucza prywatnego"
+)
+#: a PKCS#12 file without a key or a certificate; error code ``no_key``
+NO_KEY_AND_CERTIFICATE = Message(
+    "no_key_and_certificate",
+    "{file} holds no private key and certificate",
+    "plik {file} nie zawiera klucza prywatnego i certyfikatu",
+)
+NO_CERTIFICATE = Message(
+    "no_certificate",
+    "{file} holds no readable certificate",
+    "plik {file} nie zawiera certyfikatu, który można odczytać",
+)
+# the subject of a self-signed certificate; error code ``invalid_subject``
+ORGANISATION_EMPTY = Message(
+    "organisation_empty", "the organisation name is empty", "nazwa organizacji jest pusta"
+)
+ORGANISATION_TOO_LONG = Message(
+    "organisation_too_long",
+    "the organisation name has {length} characters; a certificate's O= holds at most "
+    "{limit} (RFC 5280 ub-organization-name), and a shortened name would not match the "
+    "issuer's legal name",
+    "nazwa organizacji ma {length} znaków; pole O= certyfikatu mieści najwyżej {limit} "
+    "(RFC 5280, `ub-organization-name`), a skrócona nazwa nie zgadzałaby się z nazwą prawną "
+    "wystawcy",
+)
+ORGANISATION_IDENTIFIER_INVALID = Message(
+    "organisation_identifier_invalid",
+    "organizationIdentifier {identifier!r} is not in the ETSI EN 319 412-1 form: type, "
+    "country, '-', identifier (e.g. VATPL-8960005851)",
+    "organizationIdentifier {identifier!r} nie ma postaci z ETSI EN 319 412-1: typ, kraj, "
+    "'-', identyfikator (np. VATPL-8960005851)",
+)
+COUNTRY_INVALID = Message(
+    "country_invalid",
+    "country must be two capital letters (ISO 3166-1), not {country!r}",
+    "kraj musi być podany dwiema wielkimi literami (ISO 3166-1), a nie {country!r}",
+)
+#: ``languages``: those the awarding body's name is given in
+NO_NAME_IN_LANGUAGE = Message(
+    "no_name_in_language",
+    "the awarding body has no name in {lang!r} (it has {languages})",
+    "organ przyznający nie ma nazwy w języku {lang!r} (podano ją w językach: {languages})",
+)
+VALIDITY_TOO_SHORT = Message(
+    "invalid_validity",
+    "valid_days must be at least 1",
+    "okres ważności (valid_days) musi wynosić co najmniej 1 dzień",
+)
+
+#: what the system says about a file it cannot open, in Polish
+_OS_ERRORS_PL: dict[type[OSError], str] = {
+    FileNotFoundError: "nie ma takiego pliku",
+    IsADirectoryError: "to jest katalog",
+    PermissionError: "brak uprawnień",
+}
 
 _TEST_MARK = "(TEST – not qualified)"
 #: what cryptography raises on certificate parts it parses lazily (names, keys, extensions)
@@ -67,6 +185,8 @@ _PRIVATE_KEY_PEM = re.compile(
 _MAX_ORGANISATION = 64  # ub-organization-name (RFC 5280 Appendix A.1), in characters
 #: ETSI EN 319 412-1 §5.1.4: identity type (3 letters, or 2 and ":" for a national
 #: scheme), country (2 letters), optional "+" state or province, "-" and the identifier
+#: the SealError code of a subject a certificate cannot have
+_INVALID_SUBJECT = "invalid_subject"
 _ORGANISATION_IDENTIFIER = re.compile(r"(?:[A-Z]{3}|[A-Z]{2}:)[A-Z]{2}(?:\+[A-Za-z0-9]{1,3})?-\S.*")
 
 
@@ -168,16 +288,11 @@ def _spki(public_key: Any) -> bytes:
 
 def _order(key: SealPrivateKey, certificates: list[x509.Certificate]) -> SealCredentials:
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise SealError(
-            f"unsupported e-seal key ({type(key).__name__}); use RSA or ECDSA",
-            code="unsupported_key",
-        )
+        raise SealError(UNSUPPORTED_KEY(kind=type(key).__name__))
     mine = _spki(key.public_key())
     leaf = [c for c in certificates if _spki(c.public_key()) == mine]
     if not leaf:
-        raise SealError(
-            "no certificate in the file belongs to the private key", code="key_mismatch"
-        )
+        raise SealError(KEY_MISMATCH())
     rest = [c for c in certificates if c is not leaf[0]]
     return SealCredentials(key, [leaf[0], *rest])
 
@@ -197,22 +312,19 @@ def load_seal_credentials(
         with file.open("rb") as handle:
             data = handle.read(_MAX_CREDENTIAL_FILE_BYTES + 1)
     except OSError as exc:
-        raise SealError(f"cannot read {file}: {exc.strerror}", code="unreadable") from exc
+        polish = _OS_ERRORS_PL.get(type(exc), exc.strerror)
+        raise SealError(FILE_UNREADABLE(file=file, error_en=exc.strerror, error_pl=polish)) from exc
     if len(data) > _MAX_CREDENTIAL_FILE_BYTES:
-        raise SealError(
-            f"{file} is larger than {_MAX_CREDENTIAL_FILE_BYTES} bytes", code="too_large"
-        )
+        raise SealError(FILE_TOO_LARGE(file=file, limit=_MAX_CREDENTIAL_FILE_BYTES))
     secret = password.encode("utf-8") if isinstance(password, str) else password
     if b"-----BEGIN" in data:
         return _load_pem(data, secret, file)
     try:
         key, certificate, extra = pkcs12.load_key_and_certificates(data, secret)
     except (ValueError, TypeError) as exc:
-        raise SealError(
-            f"{file} is not a PKCS#12 or PEM file, or the password is wrong", code="unreadable"
-        ) from exc
+        raise SealError(NOT_PKCS12_OR_PEM(file=file), code=FILE_UNREADABLE.code) from exc
     if key is None or certificate is None:
-        raise SealError(f"{file} holds no private key and certificate", code="no_key")
+        raise SealError(NO_KEY_AND_CERTIFICATE(file=file), code=NO_KEY.code)
     return _order(cast(SealPrivateKey, key), [certificate, *extra])
 
 
@@ -220,17 +332,14 @@ def _load_pem(data: bytes, secret: bytes | None, file: Path) -> SealCredentials:
     try:
         certificates = x509.load_pem_x509_certificates(data)
     except ValueError as exc:
-        raise SealError(f"{file} holds no readable certificate", code="no_certificate") from exc
+        raise SealError(NO_CERTIFICATE(file=file)) from exc
     block = _PRIVATE_KEY_PEM.search(data)
     if block is None:
-        raise SealError(f"{file} holds no private key", code="no_key")
+        raise SealError(NO_KEY(file=file))
     try:
         key = serialization.load_pem_private_key(block.group(0), secret)
     except (ValueError, TypeError) as exc:
-        raise SealError(
-            f"the private key in {file} cannot be read (wrong or missing password?)",
-            code="unreadable",
-        ) from exc
+        raise SealError(PRIVATE_KEY_UNREADABLE(file=file), code=FILE_UNREADABLE.code) from exc
     return _order(cast(SealPrivateKey, key), certificates)
 
 
@@ -254,39 +363,25 @@ def self_signed_seal_certificate(
     qualified certificate.
     """
     if not organisation.strip():
-        raise SealError("the organisation name is empty", code="invalid_subject")
+        raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
     if len(organisation) > _MAX_ORGANISATION:
-        raise SealError(
-            f"the organisation name has {len(organisation)} characters; a certificate's O= "
-            f"holds at most {_MAX_ORGANISATION} (RFC 5280 ub-organization-name), and a "
-            "shortened name would not match the issuer's legal name",
-            code="invalid_subject",
-        )
+        raise SealError(ORGANISATION_TOO_LONG(length=len(organisation), limit=_MAX_ORGANISATION),
+                        code=_INVALID_SUBJECT)  # fmt: skip
     if organisation_identifier is not None and not _ORGANISATION_IDENTIFIER.fullmatch(
         organisation_identifier
     ):
-        raise SealError(
-            f"organizationIdentifier {organisation_identifier!r} is not in the ETSI EN 319 "
-            "412-1 form: type, country, '-', identifier (e.g. VATPL-8960005851)",
-            code="invalid_subject",
-        )
+        raise SealError(ORGANISATION_IDENTIFIER_INVALID(identifier=organisation_identifier),
+                        code=_INVALID_SUBJECT)  # fmt: skip
     if not re.fullmatch(r"[A-Z]{2}", country):
-        raise SealError(
-            f"country must be two capital letters (ISO 3166-1), not {country!r}",
-            code="invalid_subject",
-        )
+        raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
     if valid_days < 1:
-        raise SealError("valid_days must be at least 1", code="invalid_validity")
+        raise SealError(VALIDITY_TOO_SHORT())
     start = (not_before or dt.datetime.now(dt.UTC) - _CLOCK_SKEW).replace(microsecond=0)
     if start.tzinfo is None:
         raise SealError("not_before must carry a time zone", code="naive_datetime")
     private = key or ec.generate_private_key(ec.SECP256R1())
     if not isinstance(private, SealPrivateKey) or not _algorithms_for(private.public_key()):
-        raise SealError(
-            f"unsupported e-seal key ({type(private).__name__}); use RSA of at least 2048 bits "
-            "or ECDSA P-256/P-384/P-521",
-            code="unsupported_key",
-        )
+        raise SealError(UNSUPPORTED_KEY(kind=type(private).__name__))
     short = organisation.strip()  # CN: ub-common-name (RFC 5280 App. A), as UTF-8 bytes
     while len(f"{short} {_TEST_MARK}".encode()) > 64:
         short = short[:-2].rstrip() + "…"
@@ -384,10 +479,8 @@ def seal_subject(body: AwardingBody, *, lang: str | None = None) -> SealSubject:
     elif lang in names:
         organisation = names[lang]
     else:
-        raise SealError(
-            f"the awarding body has no name in {lang!r} (it has {', '.join(names)})",
-            code="invalid_subject",
-        )
+        raise SealError(NO_NAME_IN_LANGUAGE(lang=lang, languages=", ".join(names)),
+                        code=_INVALID_SUBJECT)  # fmt: skip
     country = str(body.country)
     identifier = body.legal_identifier
     org_id = (

@@ -1,9 +1,13 @@
 """Sealing: an EDC (or any JSON object) as a JAdES baseline-B JWS, the way Europass
-seals its credentials, and a signature time-stamp added to one (baseline-T)."""
+seals its credentials, and a signature time-stamp added to one (baseline-T).
+
+What a person can cause (a certificate that cannot seal, a document too large) is refused
+with a :class:`~microcred.credentials.errors.SealError` whose reason is a message constant
+in English and Polish; misuse only a program can cause is refused in English."""
 
 from __future__ import annotations
 
-__all__ = ["add_signature_timestamp", "seal"]
+__all__ = ["CERTIFICATE_NOT_VALID", "DOCUMENT_TOO_LARGE", "add_signature_timestamp", "seal"]
 
 import base64
 import copy
@@ -17,9 +21,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc import jws
 
+from ...standard.messages import Message
 from ..errors import SealError
 from ._header import _b64url, _joserfc_key, _registry, _utc
 from .certificates import (
+    UNSUPPORTED_KEY,
     SealPrivateKey,
     _algorithms_for,
     _issuer_serial_kid,
@@ -29,6 +35,19 @@ from .certificates import (
     _thumbprint,
 )
 from .limits import MAX_SEAL_BYTES
+from .messages import WRONG_KEY_USAGE
+
+#: the certificate is not valid at the signing time ``when`` (it is ``start`` – ``end``)
+CERTIFICATE_NOT_VALID = Message(
+    "certificate_not_valid",
+    "the e-seal certificate is not valid at {when} (valid {start} – {end})",
+    "certyfikat pieczęci nie jest ważny w chwili {when} (jest ważny {start} – {end})",
+)
+DOCUMENT_TOO_LARGE = Message(
+    "too_large",
+    f"the document is larger than {MAX_SEAL_BYTES} bytes",
+    f"dokument jest większy niż {MAX_SEAL_BYTES} bajtów",
+)
 
 
 def seal(
@@ -62,11 +81,7 @@ def seal(
     public_key = leaf.public_key()
     algorithms = _algorithms_for(public_key)
     if not algorithms or not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise SealError(
-            f"unsupported e-seal key ({_key_kind(public_key)}); use RSA of at "
-            "least 2048 bits or ECDSA P-256/P-384/P-521",
-            code="unsupported_key",
-        )
+        raise SealError(UNSUPPORTED_KEY(kind=_key_kind(public_key)))
     if _spki(key.public_key()) != _spki(public_key):
         raise SealError("the key does not belong to the first certificate", code="key_mismatch")
     when = signing_time or dt.datetime.now(dt.UTC)
@@ -74,16 +89,10 @@ def seal(
         raise SealError("signing_time must carry a time zone", code="naive_datetime")
     when = when.astimezone(dt.UTC).replace(microsecond=0)
     if not leaf.not_valid_before_utc <= when <= leaf.not_valid_after_utc:
-        raise SealError(
-            f"the e-seal certificate is not valid at {_utc(when)} (valid "
-            f"{_utc(leaf.not_valid_before_utc)} – {_utc(leaf.not_valid_after_utc)})",
-            code="certificate_not_valid",
-        )
+        start, end = _utc(leaf.not_valid_before_utc), _utc(leaf.not_valid_after_utc)
+        raise SealError(CERTIFICATE_NOT_VALID(when=_utc(when), start=start, end=end))
     if not _key_usage_ok(leaf):
-        raise SealError(
-            "the certificate's key usage allows neither digitalSignature nor nonRepudiation",
-            code="wrong_key_usage",
-        )
+        raise SealError(WRONG_KEY_USAGE())
     try:
         payload = json.dumps(
             document, ensure_ascii=False, separators=(",", ":"), allow_nan=False
@@ -91,7 +100,7 @@ def seal(
     except (TypeError, ValueError) as exc:
         raise SealError(f"the document is not JSON: {exc}", code="not_json") from exc
     if len(payload) > MAX_SEAL_BYTES:
-        raise SealError(f"the document is larger than {MAX_SEAL_BYTES} bytes", code="too_large")
+        raise SealError(DOCUMENT_TOO_LARGE())
     alg = algorithms[0]
     header: dict[str, Any] = {
         "alg": alg,

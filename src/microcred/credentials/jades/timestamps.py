@@ -22,11 +22,27 @@ Parsing is asn1crypto's, signature checks are cryptography's; the SignedData che
 is written here rather than taken from pyHanko because pyHanko's validator is
 asynchronous and built around path validation with revocation fetching, while a seal
 needs one offline check of one token.
+
+What a person reads about a time-stamp is one of the message constants below, in English
+and Polish; its code is the time-stamp's ``code`` (:meth:`TimeStamp.describe`).
 """
 
 from __future__ import annotations
 
-__all__ = ["TimeStamp", "check_signature_timestamps"]
+__all__ = [
+    "BAD_TIMESTAMP_SIGNATURE",
+    "IMPRINT_MISMATCH",
+    "MALFORMED_TIMESTAMP",
+    "NOT_A_TSA",
+    "TIMESTAMP_CHECKED",
+    "TIME_IN_FUTURE",
+    "TIME_OUTSIDE_TSA_CERTIFICATE",
+    "TSA_CERTIFICATE_EXPIRED",
+    "TSA_CERTIFICATE_NOT_YET_VALID",
+    "UNSUPPORTED_TIMESTAMP",
+    "TimeStamp",
+    "check_signature_timestamps",
+]
 
 import datetime as dt
 import hashlib
@@ -40,6 +56,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from ...standard.messages import Message
 from ._header import _base64_der, _etsi_u_entries, _utc
 from .certificates import _CERTIFICATE_ERRORS, _attribute
 
@@ -72,54 +89,95 @@ class TimeStamp:
         """One line for a person: what the time-stamp says and whether it holds."""
         when = _utc(self.time) if self.time else "?"
         who = self.authority or "?"
-        en, pl = _DESCRIPTIONS[self.code]
         until = _utc(self.authority_not_after) if self.authority_not_after else "?"
-        fill = {"when": when, "who": who, "until": until}
-        return (pl if lang == "pl" else en).format(**fill)
+        message = next(m for m in _DESCRIPTIONS if m.code == self.code)
+        return message.text(lang, when=when, who=who, until=until)
 
 
-# fmt: off
-_DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "ok": ("time-stamp of {when} by {who} checked",
-           "znacznik czasu z {when} wystawiony przez {who} sprawdzony"),
-    "tsa_certificate_expired": (
-        "its time-stamp of {when} by {who} no longer proves that time: the time-stamp "
-        "authority's certificate expired on {until}",
-        "jej znacznik czasu z {when} wystawiony przez {who} nie dowodzi już tego czasu: "
-        "certyfikat urzędu znacznika czasu wygasł {until}"),
-    "tsa_certificate_not_yet_valid": (
-        "its time-stamp by {who} cannot be checked: the time-stamp authority's certificate "
-        "is not valid yet", "jej znacznika czasu wystawionego przez {who} nie można sprawdzić: "
-        "certyfikat urzędu znacznika czasu nie jest jeszcze ważny"),
-    "imprint_mismatch": ("a time-stamp it carries was made for other data",
-                         "dołączony znacznik czasu dotyczy innych danych"),
-    "bad_signature": ("a time-stamp it carries has an invalid signature",
-                      "dołączony znacznik czasu ma niepoprawny podpis"),
-    "not_a_tsa": ("a time-stamp it carries was signed by a certificate not issued for "
-                  "time-stamping", "dołączony znacznik czasu podpisano certyfikatem, który nie "
-                  "służy do znakowania czasem"),
-    "time_outside_tsa_certificate": (
-        "a time-stamp it carries ({when}) lies outside its authority's certificate validity",
-        "dołączony znacznik czasu ({when}) wykracza poza okres ważności certyfikatu urzędu"),
-    "time_in_future": ("a time-stamp it carries is dated in the future ({when})",
-                       "dołączony znacznik czasu ma datę z przyszłości ({when})"),
-    "unsupported": ("a time-stamp it carries uses algorithms this verifier does not handle",
-                    "dołączony znacznik czasu używa algorytmów, których ten weryfikator nie "
-                    "obsługuje"),
-    "malformed": ("a time-stamp it carries cannot be read as an RFC 3161 token",
-                  "dołączonego znacznika czasu nie można odczytać jako tokenu RFC 3161"),
-}
-# fmt: on
+# --- what a time-stamp says (TimeStamp.code; a seal warning's code is "timestamp_" + it) -
+
+#: a valid time-stamp
+TIMESTAMP_CHECKED = Message(
+    "ok",
+    "time-stamp of {when} by {who} checked",
+    "znacznik czasu z {when} wystawiony przez {who} sprawdzony",
+)
+#: unconfirmed: the TSA's certificate expired on ``until``
+TSA_CERTIFICATE_EXPIRED = Message(
+    "tsa_certificate_expired",
+    "its time-stamp of {when} by {who} no longer proves that time: the time-stamp "
+    "authority's certificate expired on {until}",
+    "jej znacznik czasu z {when} wystawiony przez {who} nie dowodzi już tego czasu: "
+    "certyfikat urzędu znacznika czasu wygasł {until}",
+)
+#: unconfirmed: the TSA's certificate is not valid yet
+TSA_CERTIFICATE_NOT_YET_VALID = Message(
+    "tsa_certificate_not_yet_valid",
+    "its time-stamp by {who} cannot be checked: the time-stamp authority's certificate is "
+    "not valid yet",
+    "jej znacznika czasu wystawionego przez {who} nie można sprawdzić: certyfikat urzędu "
+    "znacznika czasu nie jest jeszcze ważny",
+)
+# invalid time-stamps
+IMPRINT_MISMATCH = Message(
+    "imprint_mismatch",
+    "a time-stamp it carries was made for other data",
+    "dołączony znacznik czasu dotyczy innych danych",
+)
+BAD_TIMESTAMP_SIGNATURE = Message(
+    "bad_signature",
+    "a time-stamp it carries has an invalid signature",
+    "dołączony znacznik czasu ma niepoprawny podpis",
+)
+NOT_A_TSA = Message(
+    "not_a_tsa",
+    "a time-stamp it carries was signed by a certificate not issued for time-stamping",
+    "dołączony znacznik czasu podpisano certyfikatem, który nie służy do znakowania czasem",
+)
+TIME_OUTSIDE_TSA_CERTIFICATE = Message(
+    "time_outside_tsa_certificate",
+    "a time-stamp it carries ({when}) lies outside its authority's certificate validity",
+    "dołączony znacznik czasu ({when}) wykracza poza okres ważności certyfikatu urzędu",
+)
+TIME_IN_FUTURE = Message(
+    "time_in_future",
+    "a time-stamp it carries is dated in the future ({when})",
+    "dołączony znacznik czasu ma datę z przyszłości ({when})",
+)
+UNSUPPORTED_TIMESTAMP = Message(
+    "unsupported",
+    "a time-stamp it carries uses algorithms this verifier does not handle",
+    "dołączony znacznik czasu używa algorytmów, których ten weryfikator nie obsługuje",
+)
+MALFORMED_TIMESTAMP = Message(
+    "malformed",
+    "a time-stamp it carries cannot be read as an RFC 3161 token",
+    "dołączonego znacznika czasu nie można odczytać jako tokenu RFC 3161",
+)
+
+#: every message a time-stamp's ``code`` names
+_DESCRIPTIONS = (
+    TIMESTAMP_CHECKED,
+    TSA_CERTIFICATE_EXPIRED,
+    TSA_CERTIFICATE_NOT_YET_VALID,
+    IMPRINT_MISMATCH,
+    BAD_TIMESTAMP_SIGNATURE,
+    NOT_A_TSA,
+    TIME_OUTSIDE_TSA_CERTIFICATE,
+    TIME_IN_FUTURE,
+    UNSUPPORTED_TIMESTAMP,
+    MALFORMED_TIMESTAMP,
+)
 
 
 class _InvalidTimeStampError(Exception):
-    """A time-stamp token that fails a check: ``code`` says which, ``facts`` what was
-    found. Private control flow, not a ``MicrocredError``: the seal's verification
+    """A time-stamp token that fails a check: ``code`` (a message's) says which, ``facts``
+    what was found. Private control flow, not a ``MicrocredError``: the seal's verification
     reports it as a time-stamp result, and ``tsa`` turns it into a ``SealError``."""
 
-    def __init__(self, code: str, **facts: Any) -> None:
-        super().__init__(code)
-        self.code, self.facts = code, facts
+    def __init__(self, message: Message, **facts: Any) -> None:
+        super().__init__(message.code)
+        self.code, self.facts = message.code, facts
 
 
 def check_signature_timestamps(
@@ -140,7 +198,7 @@ def check_signature_timestamps(
 def _check_entry(token: Any, data: bytes, now: dt.datetime, skew: dt.timedelta) -> TimeStamp:
     der = _base64_der(token.get("val") if isinstance(token, dict) else None, _MAX_TOKEN_BYTES)
     if der is None:
-        return TimeStamp("invalid", "malformed")
+        return TimeStamp("invalid", MALFORMED_TIMESTAMP.code)
     try:
         return check_timestamp_token(der, data, now, skew)
     except _InvalidTimeStampError as failure:
@@ -148,7 +206,7 @@ def _check_entry(token: Any, data: bytes, now: dt.datetime, skew: dt.timedelta) 
     except _ASN1_ERRORS + _CERTIFICATE_ERRORS:
         # A time-stamp sits in the unprotected header, outside the seal's signature: one we
         # cannot read proves nothing, and must not sink the seal either.
-        return TimeStamp("invalid", "malformed")
+        return TimeStamp("invalid", MALFORMED_TIMESTAMP.code)
 
 
 def check_timestamp_token(
@@ -158,18 +216,18 @@ def check_timestamp_token(
     a parse error (both turned into an ``invalid`` result by the caller)."""
     info = cms.ContentInfo.load(der, strict=True)
     if info["content_type"].native != "signed_data":
-        raise _InvalidTimeStampError("malformed")
+        raise _InvalidTimeStampError(MALFORMED_TIMESTAMP)
     signed: cms.SignedData = info["content"]
     encapsulated = signed["encap_content_info"]
     if encapsulated["content_type"].native != "tst_info":
-        raise _InvalidTimeStampError("malformed")
+        raise _InvalidTimeStampError(MALFORMED_TIMESTAMP)
     content: bytes = encapsulated["content"].contents
     tst = tsp.TSTInfo.load(content, strict=True)
     time: dt.datetime = tst["gen_time"].native.astimezone(dt.UTC)
     _check_imprint(tst["message_imprint"], data, time)
     signers = signed["signer_infos"]
     if len(signers) != 1:
-        raise _InvalidTimeStampError("malformed", time=time)
+        raise _InvalidTimeStampError(MALFORMED_TIMESTAMP, time=time)
     signer: cms.SignerInfo = signers[0]
     # The signed attributes as received, taken before anything reads into them: once
     # their parts are read, asn1crypto re-encodes them on dump() (slow, and not the bytes
@@ -184,19 +242,19 @@ def check_timestamp_token(
     try:
         purposes = tsa.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
     except x509.ExtensionNotFound:
-        raise _InvalidTimeStampError("not_a_tsa", **facts) from None
+        raise _InvalidTimeStampError(NOT_A_TSA, **facts) from None
     if ExtendedKeyUsageOID.TIME_STAMPING not in purposes:
-        raise _InvalidTimeStampError("not_a_tsa", **facts)
+        raise _InvalidTimeStampError(NOT_A_TSA, **facts)
     start, end = tsa.not_valid_before_utc, tsa.not_valid_after_utc
     if time > now + skew:
-        raise _InvalidTimeStampError("time_in_future", **facts)
+        raise _InvalidTimeStampError(TIME_IN_FUTURE, **facts)
     if not start <= time <= end:
-        raise _InvalidTimeStampError("time_outside_tsa_certificate", **facts)
+        raise _InvalidTimeStampError(TIME_OUTSIDE_TSA_CERTIFICATE, **facts)
     if now > end:
-        return TimeStamp("unconfirmed", "tsa_certificate_expired", **facts)
+        return TimeStamp("unconfirmed", TSA_CERTIFICATE_EXPIRED.code, **facts)
     if now + skew < start:
-        return TimeStamp("unconfirmed", "tsa_certificate_not_yet_valid", **facts)
-    return TimeStamp("valid", "ok", **facts)
+        return TimeStamp("unconfirmed", TSA_CERTIFICATE_NOT_YET_VALID.code, **facts)
+    return TimeStamp("valid", TIMESTAMP_CHECKED.code, **facts)
 
 
 def _name(certificate: x509.Certificate) -> str:
@@ -210,14 +268,14 @@ def _name(certificate: x509.Certificate) -> str:
 
 def _digest(algorithm: str, data: bytes) -> bytes:
     if algorithm not in _HASHES:
-        raise _InvalidTimeStampError("unsupported")
+        raise _InvalidTimeStampError(UNSUPPORTED_TIMESTAMP)
     return hashlib.new(algorithm, data).digest()
 
 
 def _check_imprint(imprint: tsp.MessageImprint, data: bytes, time: dt.datetime) -> None:
     algorithm = imprint["hash_algorithm"]["algorithm"].native
     if _digest(algorithm, data) != imprint["hashed_message"].native:
-        raise _InvalidTimeStampError("imprint_mismatch", time=time)
+        raise _InvalidTimeStampError(IMPRINT_MISMATCH, time=time)
 
 
 def _signer_certificate(signed: cms.SignedData, signer: cms.SignerInfo, time: dt.datetime) -> Any:
@@ -238,7 +296,7 @@ def _signer_certificate(signed: cms.SignedData, signer: cms.SignerInfo, time: dt
                 return certificate
         elif sid.name == "subject_key_identifier" and certificate.key_identifier == sid.native:
             return certificate
-    raise _InvalidTimeStampError("malformed", time=time)
+    raise _InvalidTimeStampError(MALFORMED_TIMESTAMP, time=time)
 
 
 def _check_signed_attributes(
@@ -251,9 +309,9 @@ def _check_signed_attributes(
     content_type = attributes.get("content_type")
     digest = attributes.get("message_digest")
     if content_type is None or content_type[0].native != "tst_info" or digest is None:
-        raise _InvalidTimeStampError("malformed", **facts)
+        raise _InvalidTimeStampError(MALFORMED_TIMESTAMP, **facts)
     if digest[0].native != _digest(digest_algorithm, content):
-        raise _InvalidTimeStampError("bad_signature", **facts)
+        raise _InvalidTimeStampError(BAD_TIMESTAMP_SIGNATURE, **facts)
     der = certificate.dump()
     if "signing_certificate_v2" in attributes:
         reference = attributes["signing_certificate_v2"][0]["certs"][0]
@@ -264,9 +322,9 @@ def _check_signed_attributes(
         # ESSCertID (RFC 2634 §5.4) is fixed to SHA-1: a reference, not a security hash.
         expected = hashlib.sha1(der, usedforsecurity=False).digest()
     else:
-        raise _InvalidTimeStampError("malformed", **facts)
+        raise _InvalidTimeStampError(MALFORMED_TIMESTAMP, **facts)
     if reference["cert_hash"].native != expected:
-        raise _InvalidTimeStampError("bad_signature", **facts)
+        raise _InvalidTimeStampError(BAD_TIMESTAMP_SIGNATURE, **facts)
 
 
 def _check_signature(
@@ -281,7 +339,7 @@ def _check_signature(
     except ValueError:  # a bare rsaEncryption OID: the digest algorithm says which hash
         hash_name = signer["digest_algorithm"]["algorithm"].native
     if hash_name not in _HASHES:
-        raise _InvalidTimeStampError("unsupported", **facts)
+        raise _InvalidTimeStampError(UNSUPPORTED_TIMESTAMP, **facts)
     chosen = _HASHES[hash_name]()
     signature = signer["signature"].native
     key = tsa.public_key()
@@ -294,8 +352,8 @@ def _check_signature(
         elif isinstance(key, ec.EllipticCurvePublicKey) and kind == "ecdsa":
             key.verify(signature, message, ec.ECDSA(chosen))
         else:
-            raise _InvalidTimeStampError("unsupported", **facts)
+            raise _InvalidTimeStampError(UNSUPPORTED_TIMESTAMP, **facts)
     except InvalidSignature:
-        raise _InvalidTimeStampError("bad_signature", **facts) from None
+        raise _InvalidTimeStampError(BAD_TIMESTAMP_SIGNATURE, **facts) from None
     except UnsupportedAlgorithm:
-        raise _InvalidTimeStampError("unsupported", **facts) from None
+        raise _InvalidTimeStampError(UNSUPPORTED_TIMESTAMP, **facts) from None

@@ -26,6 +26,7 @@ from cryptography.x509.oid import NameOID
 from joserfc import jws
 from joserfc.errors import BadSignatureError, JoseError, SecurityWarning
 
+from ...standard.messages import Reason
 from .._json import loads_strict
 from ..errors import SealError
 from ._header import (
@@ -51,11 +52,41 @@ from .certificates import (
 )
 from .limits import _CLOCK_SKEW, _MAX_CERTIFICATE_BYTES, _MAX_CERTIFICATES
 from .messages import (
+    ALG_MISMATCH,
+    BAD_JWS,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_MISMATCH,
+    CERTIFICATE_NOT_VALID_AT_SIGNING,
+    CERTIFICATE_NOT_YET_VALID,
+    CERTIFICATE_REVOKED,
+    CERTIFICATE_REVOKED_NO_PROOF,
+    CHAIN_NOT_LINKED,
+    INTERNAL_ERROR,
+    INVALID_SIGNATURE,
+    KID_MISMATCH,
+    MALFORMED_CERTIFICATE,
+    NO_CERTIFICATE,
+    NO_CERTIFICATE_REFERENCE,
+    NO_SIGNATURE_TIMESTAMP,
+    NO_SIGNING_TIME,
+    PAYLOAD_NOT_JSON,
+    REVOCATION_AT_CLAIMED_TIME,
+    REVOCATION_CLAIM_ONLY,
+    REVOCATION_NOT_CHECKED,
+    REVOKED_AFTER_SEALING,
+    SEAL_VALID,
+    SEAL_VALID_AS_OF_TIMESTAMP,
+    SELF_SIGNED,
+    SIGNING_TIME_IN_FUTURE,
+    TIMESTAMPS_NOT_CHECKED,
     TRUST_LIST_NOT_CHECKED,
+    UNKNOWN_KEY_TYPE,
+    UNSUPPORTED_KEY,
+    VALIDATED_AT_TIMESTAMP,
+    WRONG_KEY_USAGE,
     _FailedCheckError,
     _IndeterminateError,
     _malformed,
-    _texts,
 )
 from .revocation import Revocation, embedded_revocation
 from .timestamps import TimeStamp, check_signature_timestamps
@@ -129,26 +160,26 @@ class SealResult:
         return self.reason_pl if lang == "pl" else self.reason
 
 
-def _warning(code: str, en: str = "") -> SealWarning:
-    return SealWarning(code, *_texts(code, en))
+def _warning(reason: Reason) -> SealWarning:
+    return SealWarning(reason.code, reason.en, reason.pl)
 
 
 def _certificates(header: dict[str, Any]) -> list[x509.Certificate]:
     """``x5c``: base64 (not base64url) DER certificates, signer first (RFC 7515 §4.1.6)."""
     x5c = header.get("x5c")
     if x5c is None:
-        raise _FailedCheckError("no_certificate")
+        raise _FailedCheckError(NO_CERTIFICATE())
     if (
         not isinstance(x5c, list)
         or not x5c
         or len(x5c) > _MAX_CERTIFICATES
         or not all(isinstance(c, str) and len(c) < _MAX_CERTIFICATE_BYTES for c in x5c)
     ):
-        raise _FailedCheckError("malformed_certificate")
+        raise _FailedCheckError(MALFORMED_CERTIFICATE())
     try:
         return [x509.load_der_x509_certificate(base64.b64decode(c, validate=True)) for c in x5c]
     except _CERTIFICATE_ERRORS as exc:
-        raise _FailedCheckError("malformed_certificate") from exc
+        raise _FailedCheckError(MALFORMED_CERTIFICATE()) from exc
 
 
 def _check_reference(
@@ -160,22 +191,22 @@ def _check_reference(
     if "x5t#S256" in header:
         referenced = True
         if header["x5t#S256"] != _b64url(hashlib.sha256(der).digest()):
-            raise _FailedCheckError("certificate_mismatch", "x5t#S256")
+            raise _FailedCheckError(CERTIFICATE_MISMATCH(reference="x5t#S256"))
     other = header.get("x5t#o")
     if isinstance(other, dict) and other.get("digAlg") in _DIGESTS:
         referenced = True
         digest = _DIGESTS[other["digAlg"]](der).digest()
         if other.get("digVal") != _b64url(digest):
-            raise _FailedCheckError("certificate_mismatch", "x5t#o")
+            raise _FailedCheckError(CERTIFICATE_MISMATCH(reference="x5t#o"))
     if not referenced and "sigX5ts" not in header:
-        found.append(_warning("no_certificate_reference"))
+        found.append(_warning(NO_CERTIFICATE_REFERENCE()))
     kid = header.get("kid")
     try:
         expected = _issuer_serial_kid(leaf)
     except _CERTIFICATE_ERRORS as exc:
-        raise _FailedCheckError("malformed_certificate") from exc
+        raise _FailedCheckError(MALFORMED_CERTIFICATE()) from exc
     if kid is not None and kid != expected:
-        found.append(_warning("kid_mismatch"))
+        found.append(_warning(KID_MISMATCH()))
 
 
 def _check_signature(
@@ -196,13 +227,14 @@ def _check_signature(
             value, _joserfc_key(leaf.public_key()), algorithms=[alg], registry=_registry(alg)
         )
     except BadSignatureError as exc:
-        raise _FailedCheckError("invalid_signature") from exc
+        raise _FailedCheckError(INVALID_SIGNATURE()) from exc
     except (JoseError, ValueError, TypeError) as exc:  # headers joserfc refuses, bad base64
-        raise _malformed("bad_jws", en=str(exc)) from exc
+        error = getattr(exc, "error", "") or type(exc).__name__  # joserfc's code, or the type
+        raise _malformed(BAD_JWS(error_en=str(exc), error_pl=error)) from exc
     try:
         document = loads_strict(result.payload)
     except (ValueError, RecursionError) as exc:
-        raise _FailedCheckError("payload_not_json") from exc
+        raise _FailedCheckError(PAYLOAD_NOT_JSON()) from exc
     return document
 
 
@@ -221,12 +253,12 @@ def _check_times(
     time alone is only a claim."""
     start, end = leaf.not_valid_before_utc, leaf.not_valid_after_utc
     if now + skew < start:
-        raise _FailedCheckError("certificate_not_yet_valid", _utc(start))
+        raise _FailedCheckError(CERTIFICATE_NOT_YET_VALID(date=_utc(start)))
     if signed_at is not None:
         if signed_at > now + skew:
-            raise _FailedCheckError("signing_time_in_future", _utc(signed_at))
+            raise _FailedCheckError(SIGNING_TIME_IN_FUTURE(date=_utc(signed_at)))
         if not start <= signed_at <= end:
-            raise _FailedCheckError("certificate_not_valid_at_signing", _utc(signed_at))
+            raise _FailedCheckError(CERTIFICATE_NOT_VALID_AT_SIGNING(date=_utc(signed_at)))
     if now <= end:
         return None
     if proof is not None:
@@ -235,8 +267,8 @@ def _check_times(
         why_en = "; ".join(stamp.describe("en") for stamp in stamps)
         why_pl = "; ".join(stamp.describe("pl") for stamp in stamps)
     else:
-        why_en, why_pl = _texts("no_signature_timestamp")
-    raise _IndeterminateError("certificate_expired", _utc(end), why_en, why_pl)
+        why_en, why_pl = NO_SIGNATURE_TIMESTAMP.en, NO_SIGNATURE_TIMESTAMP.pl
+    raise _IndeterminateError(CERTIFICATE_EXPIRED(date=_utc(end), why_en=why_en, why_pl=why_pl))
 
 
 def _proof_of_existence(leaf: x509.Certificate, stamps: list[TimeStamp]) -> TimeStamp | None:
@@ -274,13 +306,16 @@ def _check_revocation(
     if revocations:
         first = revocations[0].revoked_at or now
         if signed_at is not None and first <= signed_at:
-            raise _FailedCheckError("certificate_revoked", _utc(first))
+            raise _FailedCheckError(CERTIFICATE_REVOKED(date=_utc(first)))
         if proof is not None and proof.time is not None and proof.time < first:
-            found.append(_warning("revoked_after_sealing", _utc(first)))
+            found.append(_warning(REVOKED_AFTER_SEALING(date=_utc(first))))
             return
-        why_en, why_pl = (_texts("revocation_claim_only", _utc(signed_at)) if signed_at
-                          else _texts("no_signature_timestamp"))  # fmt: skip
-        raise _IndeterminateError("certificate_revoked", _utc(first), why_en, why_pl)
+        why = (REVOCATION_CLAIM_ONLY(date=_utc(signed_at)) if signed_at
+               else NO_SIGNATURE_TIMESTAMP())  # fmt: skip
+        raise _IndeterminateError(
+            CERTIFICATE_REVOKED_NO_PROOF(date=_utc(first), why_en=why.en, why_pl=why.pl),
+            code=CERTIFICATE_REVOKED.code,
+        )
     proven = proof.time if proof is not None else None
     reference = proven or signed_at
     if reference is None:
@@ -289,9 +324,9 @@ def _check_revocation(
     if not good:
         return
     facts["revocation"] = good[0]
-    found[:] = [w for w in found if w.code != "revocation_not_checked"]
+    found[:] = [w for w in found if w.code != REVOCATION_NOT_CHECKED.code]
     if proven is None:
-        found.append(_warning("revocation_at_claimed_time", _utc(reference)))
+        found.append(_warning(REVOCATION_AT_CLAIMED_TIME(date=_utc(reference))))
 
 
 def verify_seal(
@@ -331,8 +366,8 @@ def verify_seal(
         raise SealError("now must carry a time zone", code="naive_datetime")
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     found: list[SealWarning] = [
-        _warning(TRUST_LIST_NOT_CHECKED),
-        _warning("revocation_not_checked"),
+        _warning(TRUST_LIST_NOT_CHECKED()),
+        _warning(REVOCATION_NOT_CHECKED()),
     ]
     facts: dict[str, Any] = {}
     try:
@@ -340,22 +375,20 @@ def verify_seal(
     except _FailedCheckError as failure:
         indication = (Indication.INDETERMINATE if isinstance(failure, _IndeterminateError)
                       else Indication.FAILED)  # fmt: skip
-        return SealResult(False, failure.code, failure.reason, failure.reason_pl,
+        return SealResult(False, failure.code, failure.reason.en, failure.reason.pl,
                           warnings=found, indication=indication, **facts)  # fmt: skip
     except Exception:  # fail closed: a bug here must become neither a traceback nor a pass
-        reason, reason_pl = _texts("internal_error")
-        return SealResult(False, "internal_error", reason, reason_pl, warnings=found, **facts)
+        failed = INTERNAL_ERROR()
+        return SealResult(False, failed.code, failed.en, failed.pl, warnings=found, **facts)
     signer = facts.get("organisation") or facts["subject"]
     if facts.get("country"):
         signer += f" ({facts['country']})"
-    ok_en = f"valid e-seal ({facts['algorithm']}) by {signer}: signature, certificate validity "
-    ok_en += "and key usage checked"
-    ok_pl = f"poprawna pieczęć ({facts['algorithm']}) podmiotu {signer}: sprawdzono podpis, "
-    ok_pl += "ważność certyfikatu i użycie klucza"
     if facts.get("validated_at"):
-        ok_en += f" as of its time-stamp ({_utc(facts['validated_at'])})"
-        ok_pl += f" na czas znacznika czasu ({_utc(facts['validated_at'])})"
-    return SealResult(True, "ok", ok_en, ok_pl, warnings=found,
+        ok = SEAL_VALID_AS_OF_TIMESTAMP(alg=facts["algorithm"], signer=signer,
+                                        when=_utc(facts["validated_at"]))  # fmt: skip
+    else:
+        ok = SEAL_VALID(alg=facts["algorithm"], signer=signer)
+    return SealResult(True, SEAL_VALID.code, ok.en, ok.pl, warnings=found,
                       indication=Indication.PASSED, **facts)  # fmt: skip
 
 
@@ -384,38 +417,40 @@ def _verify(
             not_after=leaf.not_valid_after_utc,
         )
     except _CERTIFICATE_ERRORS as exc:  # cryptography parses names lazily
-        raise _FailedCheckError("malformed_certificate") from exc
+        raise _FailedCheckError(MALFORMED_CERTIFICATE()) from exc
     try:
         public_key = leaf.public_key()
     except _CERTIFICATE_ERRORS as exc:
-        raise _FailedCheckError("unsupported_key", "unknown key type") from exc
+        unknown = UNKNOWN_KEY_TYPE()
+        raise _FailedCheckError(UNSUPPORTED_KEY(key_en=unknown.en, key_pl=unknown.pl)) from exc
     _check_reference(header, leaf, found)
     allowed = _algorithms_for(public_key)
     if not allowed:
-        raise _FailedCheckError("unsupported_key", _key_kind(public_key))
+        kind = _key_kind(public_key)
+        raise _FailedCheckError(UNSUPPORTED_KEY(key_en=kind, key_pl=kind))
     if alg not in allowed:
-        raise _FailedCheckError("alg_mismatch", repr(alg))
+        raise _FailedCheckError(ALG_MISMATCH(alg=repr(alg)))
     signed_at = _signing_time(header)
     facts["signing_time"] = signed_at
     if signed_at is None:
-        found.append(_warning("no_signing_time"))
+        found.append(_warning(NO_SIGNING_TIME()))
     unchecked = [name for name in _timestamps(header, decoded) if name != "sigTst"]
     if unchecked:
-        found.append(_warning("timestamps_not_checked", ", ".join(unchecked)))
+        found.append(_warning(TIMESTAMPS_NOT_CHECKED(names=", ".join(unchecked))))
     if _is_self_signed(leaf):
-        found.append(_warning("self_signed"))
+        found.append(_warning(SELF_SIGNED()))
     elif not _chain_links(chain):
-        found.append(_warning("chain_not_linked"))
+        found.append(_warning(CHAIN_NOT_LINKED()))
     document = _check_signature(payload, protected, signature, unprotected, alg, leaf)
     if not isinstance(document, dict):
-        raise _FailedCheckError("payload_not_json")
+        raise _FailedCheckError(PAYLOAD_NOT_JSON())
     facts["document"] = document
     try:
         usage_ok = _key_usage_ok(leaf)
     except _CERTIFICATE_ERRORS as exc:
-        raise _FailedCheckError("malformed_certificate") from exc
+        raise _FailedCheckError(MALFORMED_CERTIFICATE()) from exc
     if not usage_ok:
-        raise _FailedCheckError("wrong_key_usage")
+        raise _FailedCheckError(WRONG_KEY_USAGE())
     stamps = check_signature_timestamps(decoded, signature, now, skew)
     facts["timestamps"] = tuple(stamps)
     evidence = embedded_revocation(leaf, chain, decoded)
@@ -428,8 +463,6 @@ def _verify(
                                      stamp.describe("pl")))  # fmt: skip
     if proof is not None:
         facts["validated_at"] = proof.time
-        expired, when = _utc(leaf.not_valid_after_utc), _utc(proof.time or now)
-        en = f"{expired}; time-stamp of {when} by {proof.authority}"
-        pl = f"{expired}; znacznik czasu z {when} wystawiony przez {proof.authority}"
-        found.append(SealWarning("validated_at_timestamp",
-                                 *_texts("validated_at_timestamp", en, pl)))  # fmt: skip
+        found.append(_warning(VALIDATED_AT_TIMESTAMP(
+            expired=_utc(leaf.not_valid_after_utc), when=_utc(proof.time or now),
+            authority=proof.authority)))  # fmt: skip
