@@ -110,9 +110,10 @@ class JsonLdError(CredentialError):
 
 @dataclass(frozen=True)
 class DataModelProblem:
-    """One broken MUST of the VC data model (:mod:`.vc_data_model`): its ``code``, where
-    (``credentialSubject[0].id``, ``$`` for the whole document), the reason in English
-    (``en``) and Polish (``pl``), and the spec section (``VC DM 2.0 §4.4``)."""
+    """One broken MUST of the VC data model (:mod:`.vc_data_model`): its ``code`` (that of
+    a :mod:`.vc_data_model.messages` constant), where (``credentialSubject[0].id``, ``$``
+    for the whole document), the reason in English (``en``) and Polish (``pl``), filled
+    in from that constant, and the spec section (``VC DM 2.0 §4.4``)."""
 
     code: str
     path: str

@@ -31,8 +31,9 @@ The checks never raise and never recurse: they read fixed places of the document
 most :data:`MAX_VALUES` values of a list and :data:`MAX_PROBLEMS` problems.
 
 The package: :mod:`.checks` runs the rules, :mod:`.problems` holds what they report,
-:mod:`.constants` the base contexts and the bounds; ``_contexts``, ``_values`` and
-``_messages`` are their private helpers.
+:mod:`.messages` the reason of each problem code (a ``Message`` constant tests import)
+and the sections its rule comes from, :mod:`.constants` the base contexts and the
+bounds; ``_contexts`` and ``_values`` are their private helpers.
 """
 
 from __future__ import annotations

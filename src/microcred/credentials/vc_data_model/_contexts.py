@@ -17,6 +17,15 @@ from ..jsonld import contexts
 from ..jsonld.rdfc import _context_key  # the remembered canonical JSON of context lists
 from ._values import _NOT_IN_IRI, is_url
 from .constants import MAX_VALUES, V1_CONTEXT, V2_CONTEXT
+from .messages import (
+    BASE_CONTEXT_NOT_FIRST,
+    CONTEXT_ITEM_INVALID,
+    CONTEXT_NOT_URL,
+    CONTEXT_TERM_NOT_URL,
+    MISSING_CONTEXT,
+    PROTECTED_TERM_REDEFINED,
+    TOO_MANY_VALUES,
+)
 from .problems import _Found, _key
 
 # --- §4.3 contexts, §5.2.1 protected terms ------------------------------------------
@@ -55,25 +64,25 @@ def _check_contexts(document: Mapping[str, Any], items: list[Any], found: _Found
     if _is_ours(raw):
         return
     if raw is None or items == []:
-        found.add("missing_context", "@context")
+        found.add(MISSING_CONTEXT, "@context")
         return
     if isinstance(raw, list) and len(raw) > MAX_VALUES:
-        found.add("too_many_values", "@context")
+        found.add(TOO_MANY_VALUES, "@context")
     indexed = isinstance(raw, list)
     protected: dict[str, Any] = {}  # term -> its protected definition
     for index, item in enumerate(items):
         path = f"@context[{index}]" if indexed else "@context"
         if index == 0 and item not in (V2_CONTEXT, V1_CONTEXT):
-            found.add("base_context_not_first", path, item)
+            found.add(BASE_CONTEXT_NOT_FIRST, path, item)
         if isinstance(item, str):
             if not is_url(item):
-                found.add("context_not_url", path, item)
+                found.add(CONTEXT_NOT_URL, path, item)
             else:
                 protected |= _protected_terms(item)
         elif isinstance(item, Mapping):
             _check_inline_context(item, path, protected, found)
         elif index > 0:
-            found.add("context_item_invalid", path, item)
+            found.add(CONTEXT_ITEM_INVALID, path, item)
 
 
 def _protected_terms(url: str) -> dict[str, Any]:
@@ -136,19 +145,19 @@ def _check_inline_context(
     everything = context.get("@protected") is True
     vocab = context.get("@vocab")
     if isinstance(vocab, str) and _NOT_IN_IRI.search(vocab):
-        found.add("context_term_not_url", _key(path, "@vocab"), vocab, term="@vocab")
+        found.add(CONTEXT_TERM_NOT_URL, _key(path, "@vocab"), vocab, term="@vocab")
     for term, value in islice(context.items(), MAX_VALUES):
         if not isinstance(term, str) or term.startswith("@"):
             continue
         if term in protected and not _same(_definition(value), protected[term]):
-            found.add("protected_term_redefined", _key(path, term), term=term[:40])
+            found.add(PROTECTED_TERM_REDEFINED, _key(path, term), term=term[:40])
         target = value.get("@id") if isinstance(value, Mapping) else value
         if (
             isinstance(target, str)
             and not target.startswith("@")
             and (_NOT_IN_IRI.search(target) or target.startswith(":"))
         ):
-            found.add("context_term_not_url", _key(path, term), target, term=term[:40])
+            found.add(CONTEXT_TERM_NOT_URL, _key(path, term), target, term=term[:40])
         if everything or (isinstance(value, Mapping) and value.get("@protected") is True):
             protected[term] = _definition(value)
 

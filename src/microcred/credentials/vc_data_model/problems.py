@@ -1,8 +1,9 @@
 """What the checks report: a :class:`DataModelProblem` (code, JSON path, reason in EN
 and PL, spec section, VC DM 2.0 or 1.1), the :class:`DataModelError` a signer raises
 with every problem, and ``_Found``, the collector the checks add to, which keeps at most
-:data:`~.constants.MAX_PROBLEMS` problems, with ``_items`` (at most
-:data:`~.constants.MAX_VALUES` values of a list) and ``_key`` (a JSON path)."""
+:data:`~.constants.MAX_PROBLEMS` problems and fills a :mod:`.messages` constant only for
+a problem found, with ``_items`` (at most :data:`~.constants.MAX_VALUES` values of a
+list) and ``_key`` (a JSON path)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from collections.abc import Iterator, Mapping
 from itertools import islice
 from typing import Any
 
+from ...standard.messages import Message
 from ..errors import DataModelError, DataModelProblem
-from ._messages import _TEXT
 from .constants import MAX_PROBLEMS, MAX_VALUES
+from .messages import SECTIONS, TOO_MANY_VALUES
+
+# how a value that is not a string or a number is named in a reason
+_AN_OBJECT = Message("shown_object", "an object", "obiekt")
+_A_LIST = Message("shown_list", "a list", "lista")
+_ANOTHER_KIND = Message("shown_other", "a value of another kind", "wartość innego rodzaju")
 
 
 class _Found:
@@ -25,18 +32,26 @@ class _Found:
         self.version = version
         self.problems: list[DataModelProblem] = []
 
-    def add(self, code: str, path: str, value: Any = None, *, start: Any = None,
+    def section(self, message: Message) -> str:
+        """The section of this version's spec that ``message``'s rule comes from; empty
+        when the rule is not in this version."""
+        v2, v1 = SECTIONS[message.code]
+        return v1 if self.version == "1.1" else v2
+
+    def add(self, message: Message, path: str, value: Any = None, *, start: Any = None,
             section: str = "", what: str = "", term: str = "") -> None:  # fmt: skip
+        """Report ``message`` at ``path`` about ``value`` (and ``start``), citing
+        ``section`` instead of its own when given."""
         if len(self.problems) >= MAX_PROBLEMS:
             return
-        sec20, sec11, en, pl = _TEXT[code]
-        number = section or (sec11 if self.version == "1.1" else sec20)
-        (v_en, v_pl), (start_en, start_pl) = _show(value), _show(start)
-        en = en.format(v=v_en, start=start_en, what=what, term=term)
-        pl = pl.format(v=v_pl, start=start_pl, what=what, term=term)
+        number = section or self.section(message)
+        (value_en, value_pl), (start_en, start_pl) = _show(value), _show(start)
+        # each text filled directly (no Reason object): this runs for every problem found
+        en = message.en.format(value_en=value_en, start_en=start_en, what=what, term=term)
+        pl = message.pl.format(value_pl=value_pl, start_pl=start_pl, what=what, term=term)
         if not number[:1].isalpha():  # a section of this spec, else another spec's
             number = f"VC DM {self.version} §{number}" if number else f"VC DM {self.version}"
-        self.problems.append(DataModelProblem(code, path, en, pl, number))
+        self.problems.append(DataModelProblem(message.code, path, en, pl, number))
 
 
 def _show(value: Any) -> tuple[str, str]:
@@ -51,10 +66,10 @@ def _show(value: Any) -> tuple[str, str]:
     if (isinstance(value, int) and abs(value) < 10**30) or isinstance(value, float):
         return repr(value), repr(value)
     if isinstance(value, Mapping):
-        return "an object", "obiekt"
+        return _AN_OBJECT.en, _AN_OBJECT.pl
     if isinstance(value, list | tuple):
-        return "a list", "lista"
-    return "a value of another kind", "wartość innego rodzaju"
+        return _A_LIST.en, _A_LIST.pl
+    return _ANOTHER_KIND.en, _ANOTHER_KIND.pl
 
 
 def _items(value: Any, path: str, found: _Found) -> Iterator[tuple[str, Any]]:
@@ -64,7 +79,7 @@ def _items(value: Any, path: str, found: _Found) -> Iterator[tuple[str, Any]]:
         yield path, value
         return
     if len(value) > MAX_VALUES:
-        found.add("too_many_values", path)
+        found.add(TOO_MANY_VALUES, path)
     for index, item in enumerate(islice(value, MAX_VALUES)):
         yield f"{path}[{index}]", item
 
