@@ -14,6 +14,7 @@ from microcred.credentials.jades import seal, self_signed_seal_certificate
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.render import render_pdf
+from microcred.credentials.verify import messages as m
 from microcred.credentials.verify import verify
 from microcred.standard.elements import Award
 
@@ -54,12 +55,16 @@ def test_a_certificate_with_both_credentials_verifies_offline() -> None:
     assert report.verified, report.to_dict()
     assert report.format == "pdf+json"
     assert report.verdict == "micro-credential"
-    assert "credential-ob3.json" in report.checks[0].en
-    assert "credential-edc.jsonld" in report.checks[0].en
+    assert (
+        report.checks[0].en
+        == m.PDF_ATTACHMENTS(count=2, names="credential-ob3.json, credential-edc.jsonld").en
+    )  # the printed page itself is not signed, says the first check
     attachment = report.check("attachment credential-edc.jsonld")
     assert attachment is not None
     assert (attachment.status.value, attachment.code) == ("pass", "valid")
-    assert "printed page itself is not signed" in report.checks[0].en
+    assert attachment.pl == m.ATTACHMENT.text(
+        "pl", name="credential-edc.jsonld", format="jades", result_pl=m.RESULT_VALID.pl.lower()
+    )
     summary = report.summary("pl")
     assert summary["learner"] == "Anna Kowalska"
     assert summary["awarding_body"] == _award().spec.awarding_bodies[0].name.get("pl")

@@ -15,7 +15,9 @@ from microcred.credentials.data_integrity.ed25519_signature_2020 import CONTEXT
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.verify import Check, CheckStatus, Result, verify
+from microcred.credentials.verify import messages as m
 from microcred.credentials.verify.checks import proof_check
+from microcred.standard.messages import Message
 
 from ...conftest import example_award
 from ..data_integrity.test_ed25519_signature_2020 import _sign_2020
@@ -40,12 +42,13 @@ def test_an_unknown_proof_is_named_and_the_credential_verifies() -> None:
     result, proof, issuer = _checks(signed)
     assert result is Result.VALID
     assert (proof.status, proof.code, issuer.status) == (CheckStatus.PASS, "ok", CheckStatus.PASS)
-    assert proof.en.startswith("2 proofs: proof 1 valid: eddsa-rdfc-2022 by did:key:")
-    assert "; proof 2 not checked: unsupported proof type 'BbsBlsSignature2020'" in proof.en
-    assert proof.pl.startswith("2 dowody: dowód 1 poprawny: eddsa-rdfc-2022 (did:key:")
-    assert proof.pl.endswith(
-        "; dowód 2 nie został sprawdzony: nieobsługiwany typ dowodu BbsBlsSignature2020"
-    )
+    first = m.PROOF_SET_VALID(number=1, suite="eddsa-rdfc-2022", by=ISSUER.verification_method)
+    not_checked = m.PROOF_UNSUPPORTED_TYPE.text("pl", type="BbsBlsSignature2020")
+    second = m.PROOF_SET_NOT_CHECKED(number=2, reason_en="unsupported proof type "
+                                     "'BbsBlsSignature2020'", reason_pl=not_checked)  # fmt: skip
+    both = m.PROOF_SET_FEW(count=2, proofs_en=f"{first.en}; {second.en}",
+                           proofs_pl=f"{first.pl}; {second.pl}")  # fmt: skip
+    assert (proof.en, proof.pl) == (both.en, both.pl)
 
 
 def test_a_tampered_proof_is_named_and_the_credential_fails() -> None:
@@ -55,8 +58,10 @@ def test_a_tampered_proof_is_named_and_the_credential_fails() -> None:
     assert result is Result.INVALID
     assert (proof.status, proof.code) == (CheckStatus.FAIL, "invalid_signature")
     assert issuer.status is CheckStatus.NOT_APPLICABLE
-    assert "; proof 2 failed: the signature does not match the document" in proof.en
-    assert "; dowód 2 odrzucony: podpis nie zgadza się z treścią" in proof.pl
+    second = m.PROOF_SET_FAILED(number=2, reason_en="the signature does not match the document",
+                                reason_pl=m.PROOF_FAILURES["invalid_signature"].pl)  # fmt: skip
+    assert f"; {second.en}" in proof.en
+    assert proof.pl.endswith(f"; {second.pl}")
 
 
 def test_the_issuer_binding_uses_the_issuers_proof() -> None:
@@ -83,8 +88,11 @@ def test_legacy_and_current_suites_in_one_set() -> None:
     result, proof, issuer = _checks(signed)
     assert result is Result.VALID, proof.en
     assert issuer.status is CheckStatus.PASS
-    assert "proof 1 valid: Ed25519Signature2020 by did:key:" in proof.en
-    assert "; dowód 2 poprawny: eddsa-rdfc-2022 (did:key:" in proof.pl
+    method = ISSUER.verification_method
+    first = m.PROOF_SET_VALID(number=1, suite="Ed25519Signature2020", by=method)
+    second = m.PROOF_SET_VALID(number=2, suite="eddsa-rdfc-2022", by=method)
+    assert proof.en == m.PROOF_SET_FEW.text("en", count=2, proofs_en=f"{first.en}; {second.en}")
+    assert proof.pl == m.PROOF_SET_FEW.text("pl", count=2, proofs_pl=f"{first.pl}; {second.pl}")
 
 
 def test_a_w3c_proof_chain(shared: Path) -> None:
@@ -92,23 +100,30 @@ def test_a_w3c_proof_chain(shared: Path) -> None:
     chain = json.loads((folder / "signedProofChain2.json").read_text())
     _, proof, issuer = _checks(chain)
     assert (proof.status, proof.code) == (CheckStatus.PASS, "ok")
-    assert proof.en.startswith("4 proofs: proof 1 valid: eddsa-rdfc-2022 by did:key:")
-    assert proof.pl.startswith("4 dowody: dowód 1 poprawny: eddsa-rdfc-2022 (did:key:")
+    by = chain["proof"][0]["verificationMethod"]
+    first = m.PROOF_SET_VALID(number=1, suite="eddsa-rdfc-2022", by=by)
+    assert proof.en.startswith(m.PROOF_SET_FEW.text("en", count=4, proofs_en=f"{first.en}; "))
+    assert proof.pl.startswith(m.PROOF_SET_FEW.text("pl", count=4, proofs_pl=f"{first.pl}; "))
     # the vector's issuer (https://vc.example/issuers/5678) signed none of them
     assert issuer.code == "issuer_mismatch"
     del chain["proof"][2]  # the link proof 4 follows
     _, broken, _ = _checks(chain)
     assert (broken.status, broken.code) == (CheckStatus.FAIL, "previous_proof_missing")
-    assert "dowód 3 odrzucony: dowód wskazuje poprzedni dowód (previousProof)" in broken.pl
+    third = m.PROOF_SET_FAILED.text(
+        "pl", number=3, reason_pl=m.PROOF_FAILURES["previous_proof_missing"].pl
+    )
+    assert third in broken.pl
 
 
-@pytest.mark.parametrize(("count", "noun"), [(2, "dowody"), (4, "dowody"), (5, "dowodów")])
-def test_polish_counts_proofs(count: int, noun: str) -> None:
+@pytest.mark.parametrize(
+    ("count", "message"), [(2, m.PROOF_SET_FEW), (4, m.PROOF_SET_FEW), (5, m.PROOF_SET_MANY)]
+)
+def test_polish_counts_proofs(count: int, message: Message) -> None:
     signed = add_proof(UNSIGNED, ISSUER)
     signed["proof"].extend([UNKNOWN] * (count - 1))
     _, proof, _ = _checks(signed)
-    assert proof.pl.startswith(f"{count} {noun}: ")
-    assert proof.en.startswith(f"{count} proofs: ")
+    assert proof.pl.startswith(message.text("pl", count=count, proofs_pl=""))
+    assert proof.en.startswith(message.text("en", count=count, proofs_en=""))
 
 
 def test_one_proof_of_an_unknown_type_fails() -> None:
@@ -119,7 +134,7 @@ def test_one_proof_of_an_unknown_type_fails() -> None:
         CheckStatus.FAIL,
         "unsupported_proof",
     )
-    assert proof.pl == "nieobsługiwany typ dowodu Ed25519Signature2018"
+    assert proof.pl == m.PROOF_UNSUPPORTED_TYPE.text("pl", type="Ed25519Signature2018")
 
 
 @pytest.mark.parametrize(
@@ -131,5 +146,7 @@ def test_one_proof_of_an_unknown_type_fails() -> None:
 )  # fmt: skip
 def test_every_proof_code_has_a_polish_reason(code: str) -> None:
     check = proof_check(ProofResult(False, code, "reason", {"type": "X", "cryptosuite": "y"}))
-    assert check.pl != "dowód jest niepoprawny"
+    named = {"unsupported_proof": m.PROOF_UNSUPPORTED_TYPE.text("pl", type="X"),
+             "suite_not_allowed": m.PROOF_SUITE_NOT_ALLOWED.text("pl", suite="y")}  # fmt: skip
+    assert check.pl == named.get(code, m.PROOF_FAILURES[code].pl)
     assert (check.code, check.en) == (code, "reason")

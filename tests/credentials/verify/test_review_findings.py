@@ -12,6 +12,7 @@ from microcred.credentials.keys import KeyPair
 from microcred.credentials.status import StatusList, status_entry, status_list_credential
 from microcred.credentials.vc_jose import sign_jwt
 from microcred.credentials.verify import Result, verify
+from microcred.credentials.verify import messages as m
 
 from .test_verify import SIGNED
 
@@ -96,7 +97,7 @@ def test_a_status_list_from_another_url_is_used_only_when_the_issuer_signed_it()
     assert status is not None
     assert status.code == "revoked"
     assert "names itself https://cdn.example/s/1" in status.en
-    assert "podpisał ją wystawca" in status.pl
+    assert status.pl == m.REVOKED.text("pl", notes_pl=f"; {m.STATUS_LIST_ELSEWHERE.pl}")
 
     stranger = KeyPair.generate()
     strangers_list = sign(status_list_credential(StatusList(), credential_id="https://u.example/OLD",

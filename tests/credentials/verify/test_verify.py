@@ -15,6 +15,8 @@ from microcred.credentials.dids import Resolver
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.verify import CheckStatus, Result, verify
+from microcred.credentials.verify import messages as m
+from microcred.standard.compliance import Verdict
 
 from ...conftest import example_award
 
@@ -69,7 +71,7 @@ def test_participation_badge_verifies_but_says_so() -> None:
     check = report.check("eu-elements")
     assert check is not None
     assert check.status is CheckStatus.WARNING
-    assert "odznaka za udział" in check.pl
+    assert check.pl.startswith(Verdict.PARTICIPATION_BADGE.label("pl"))
 
 
 @pytest.mark.parametrize(
@@ -306,11 +308,11 @@ def test_duplicate_json_keys_are_refused() -> None:
     report = verify(forged, now=NOW)
     assert not report.verified
     assert report.checks[0].code == "duplicate_key"
-    assert "dwa razy" in report.checks[0].pl
+    assert report.checks[0].pl.startswith(m.DUPLICATE_KEY.text("pl", error_pl=""))
 
 
 def test_every_result_has_a_label_in_both_languages() -> None:
     labels = {(result.label("en"), result.label("pl")) for result in Result}
     assert len(labels) == len(Result)
-    assert Result.VALID.label("pl") == "ZWERYFIKOWANO"
-    assert Result.STATUS_UNKNOWN.label("en") == "STATUS UNKNOWN"
+    assert Result.VALID.label("pl") == m.RESULT_VALID.pl
+    assert Result.STATUS_UNKNOWN.label("en") == m.RESULT_STATUS_UNKNOWN.en

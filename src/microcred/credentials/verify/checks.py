@@ -1,7 +1,8 @@
 """The individual checks of a credential, each returning a :class:`Check`.
 
 Every function here takes untrusted data and never raises: a problem is a failed (or
-warning) check with a code and a reason in English and Polish.
+warning) check with a code and a reason in English and Polish, made from a constant of
+:mod:`.messages` (``Check.of(name, status, MESSAGE(**params))``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ...standard.compliance import ComplianceReport, check
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
+from ...standard.messages import Reason
 from .._cache import cached
 from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
@@ -39,6 +41,7 @@ from ..jsonld import contexts
 from ..ob3 import EU_TERMS, from_ob3
 from ..status import check_status as check_entries
 from ..vc_data_model import data_model_problems
+from . import messages as m
 from .hidden import hidden_members
 from .report import Check, CheckStatus
 
@@ -101,12 +104,7 @@ def check_schema(document: dict[str, Any]) -> Check:
     if ob3 and _first_context(document) == _VC11:
         # Open Badges 3.0 was first issued on VC 1.1 (issuanceDate; DCC's wallets and many
         # university badges still are); 1EdTech's schema describes the VC 2.0 form only.
-        return Check("schema", W, "ob3_on_vc11",
-                     "an Open Badges 3.0 credential in its earlier VC 1.1 form: 1EdTech's "
-                     "JSON Schema (VC 2.0) does not apply; the VC 1.1 data model is checked",
-                     "poświadczenie Open Badges 3.0 we wcześniejszej postaci VC 1.1: schemat "
-                     "JSON 1EdTech (VC 2.0) nie ma zastosowania; sprawdzono model danych "
-                     "VC 1.1")  # fmt: skip
+        return Check.of("schema", W, m.OB3_ON_VC11())
     if ob3:
         # VC DM 2.0 allows one proof object or a list; this schema build wants a list.
         shaped = document
@@ -117,26 +115,22 @@ def check_schema(document: dict[str, Any]) -> Check:
             errors = sorted(_ob3_validator().iter_errors(shaped), key=lambda e: list(e.path))
             error = errors[0] if errors else None
         if error is None:
-            return Check("schema", P, "ok", "valid against the OB 3.0 JSON Schema",
-                         "zgodny ze schematem JSON OB 3.0")  # fmt: skip
-        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        message = error.message[:160]
-        return Check("schema", F, "schema_invalid", f"OB 3.0 JSON Schema: {where}: {message}",
-                     f"schemat JSON OB 3.0: {where}: {message}")  # fmt: skip
+            return Check.of("schema", P, m.OB3_SCHEMA_VALID(), code="ok")
+        where = "/".join(str(p) for p in error.absolute_path) or _ROOT
+        return Check.of("schema", F, m.SCHEMA_INVALID(where=where, error=error.message[:160]))
     if "EuropeanDigitalCredential" in types:
         return _check_edc_shapes(document)
     if "VerifiableCredential" not in types:
-        return Check("schema", F, "not_a_credential", "the document is not a Verifiable Credential",
-                     "dokument nie jest poświadczeniem weryfikowalnym (VC)")  # fmt: skip
+        return Check.of("schema", F, m.NOT_A_CREDENTIAL())
     missing = [k for k in ("issuer", "credentialSubject") if k not in document]
     if missing:
-        return Check("schema", F, "schema_invalid", f"missing {', '.join(missing)}",
-                     f"brak pól: {', '.join(missing)}")  # fmt: skip
-    return Check("schema", P, "ok", "has the members of a Verifiable Credential",
-                 "zawiera elementy poświadczenia weryfikowalnego")  # fmt: skip
+        missing_members = m.MEMBERS_MISSING(members=", ".join(missing))
+        return Check.of("schema", F, missing_members, code="schema_invalid")
+    return Check.of("schema", P, m.VC_MEMBERS_PRESENT(), code="ok")
 
 
 _VC11 = "https://www.w3.org/2018/credentials/v1"
+_ROOT = "(root)"  # where a JSON Schema error or a data model problem is the whole document
 
 
 def _first_context(document: dict[str, Any]) -> Any:
@@ -156,18 +150,14 @@ def _check_edc_shapes(document: dict[str, Any]) -> Check:
     try:
         violations = shacl.validate(unsecured)
     except MicrocredError as exc:
-        return Check(
-            "schema", F, exc.code, exc.message, f"nie można odczytać dokumentu: {exc.message}"
-        )
+        unreadable = m.EDC_UNREADABLE(error_en=exc.text("en"), error_pl=exc.text("pl"))
+        return Check.of("schema", F, unreadable, code=exc.code)
     if not violations:
-        return Check("schema", P, "ok", "conforms to the EU's EDC shapes (SHACL)",
-                     "zgodny z kształtami EDC UE (SHACL)")  # fmt: skip
-    first = violations[0]
-    more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
-    more_pl = f" (i {len(violations) - 1} innych)" if len(violations) > 1 else ""
-    return Check("schema", W, "edc_shapes",
-                 f"does not conform to the EDC shapes: {first}{more}",
-                 f"niezgodny z kształtami EDC: {first}{more_pl}")  # fmt: skip
+        return Check.of("schema", P, m.EDC_SHAPES_CONFORM(), code="ok")
+    if len(violations) == 1:
+        return Check.of("schema", W, m.EDC_SHAPES(violation=violations[0]))
+    shapes = m.EDC_SHAPES_MORE(violation=violations[0], more=len(violations) - 1)
+    return Check.of("schema", W, shapes, code="edc_shapes")
 
 
 def check_contexts(document: dict[str, Any]) -> Check:
@@ -194,33 +184,18 @@ def check_contexts(document: dict[str, Any]) -> Check:
     walk(document)
     unknown = [u for u in urls if u not in contexts.PINNED]
     if unknown:
-        return Check("contexts", F, "unknown_context",
-                     f"context not allowed (never fetched): {unknown[0]}",
-                     f"niedozwolony kontekst (nie jest pobierany): {unknown[0]}")  # fmt: skip
+        return Check.of("contexts", F, m.UNKNOWN_CONTEXT(url=unknown[0]))
     hidden = hidden_members(document)
     if hidden is None:
-        return Check("contexts", F, "unreadable_jsonld",
-                     "the credential's JSON-LD cannot be expanded with the pinned contexts",
-                     "nie można rozwinąć JSON-LD poświadczenia przy użyciu przypiętych "
-                     "kontekstów")  # fmt: skip
+        return Check.of("contexts", F, m.UNREADABLE_JSONLD())
     if hidden:
-        names = ", ".join(hidden)
-        return Check("contexts", F, "hidden_member",
-                     f"the credential states {names} also under another name (a full IRI or "
-                     "an alias), which a reader of the JSON would not see",
-                     f"poświadczenie podaje {names} także pod inną nazwą (pełnym IRI lub "
-                     "aliasem), której czytelnik JSON by nie zauważył")  # fmt: skip
+        return Check.of("contexts", F, m.HIDDEN_MEMBER(names=", ".join(hidden)))
     examples = [u for u in urls if u in _EXAMPLE_CONTEXTS]
     if examples:
-        return Check("contexts", W, "example_context", f"uses a W3C example context: {examples[0]}",
-                     f"używa przykładowego kontekstu W3C: {examples[0]}")  # fmt: skip
+        return Check.of("contexts", W, m.EXAMPLE_CONTEXT(url=examples[0]))
     if embedded:
-        return Check("contexts", W, "embedded_context",
-                     "the credential defines some of its terms itself (an embedded context)",
-                     "poświadczenie samo definiuje część swoich terminów "
-                     "(osadzony kontekst)")  # fmt: skip
-    return Check("contexts", P, "ok", "every context is a pinned, known context",
-                 "wszystkie konteksty są znane i przypięte")  # fmt: skip
+        return Check.of("contexts", W, m.EMBEDDED_CONTEXT())
+    return Check.of("contexts", P, m.CONTEXTS_PINNED(), code="ok")
 
 
 def check_proof(
@@ -237,69 +212,35 @@ def proof_check(result: ProofResult) -> Check:
     """A proof (Data Integrity or JOSE) result as a check; for a proof set or chain, the
     check names every proof's outcome: valid, failed, or not checked (a type or suite
     not known or not allowed here, or a chain link after an unverified proof)."""
-    polish = {
-        "no_proof": "dokument nie ma dowodu (podpisu)",
-        "invalid_signature": (
-            "podpis nie zgadza się z treścią — dokument zmieniono lub podpisał go inny klucz"
-        ),
-        "suite_not_allowed": "niedozwolony lub nieznany algorytm podpisu (cryptosuite)",
-        "unsupported_proof": "nieobsługiwany typ dowodu",
-        "malformed_proof": "uszkodzony dowód: brak wymaganych pól lub błędne wartości",
-        "wrong_purpose": "niewłaściwy cel dowodu (proofPurpose)",
-        "wrong_key_type": "klucz wskazany w dowodzie nie pasuje do algorytmu podpisu",
-        "missing_suite_context": "dokument nie zawiera kontekstu JSON-LD tego typu dowodu",
-        "context_mismatch": "kontekst JSON-LD dowodu różni się od kontekstu dokumentu",
-        "previous_proof_missing": (
-            "dowód wskazuje poprzedni dowód (previousProof), którego nie ma w dokumencie"
-        ),
-        "previous_proof_unverified": (
-            "podpis jest poprawny, ale poprzedni dowód w łańcuchu nie został potwierdzony"
-        ),
-        "proof_chain_cycle": "łańcuch dowodów (previousProof) zapętla się",
-        "too_many_proofs": "dokument ma zbyt wiele dowodów, by je sprawdzić",
-        "no_checkable_proof": "żadnego z dowodów nie można tu sprawdzić: nieznane lub "
-        "niedozwolone typy i algorytmy",
-        "did_error": "nie można ustalić klucza wystawcy (DID)",
-        "jsonld_error": "dokument nie jest poprawnym JSON-LD albo zawiera niezdefiniowane terminy",
-        "unknown_context": "dokument używa nieznanego kontekstu JSON-LD",
-        "alg_none": "odrzucono niepodpisany JWS (alg: none)",
-        "header_key": "klucz podany w nagłówku JWS nie jest nigdy uznawany",
-        "alg_mismatch": "algorytm JWS nie pasuje do klucza wystawcy",
-        "no_kid": "nagłówek JWS nie wskazuje klucza (kid)",
-        "malformed_jwt": "uszkodzony JWS",
-        "iss_mismatch": "wystawca wskazany w JWT (iss) nie jest wystawcą poświadczenia",
-    }
-
-    def reason_pl(one: ProofResult) -> str:
-        if one.verified:
-            by = one.method.id if one.method else one.proof.get("verificationMethod")
-            return f"poprawny dowód {one.suite} ({by})"
-        if one.code == "unsupported_proof":
-            return f"nieobsługiwany typ dowodu {one.proof.get('type')}"
-        if one.code == "suite_not_allowed" and one.suite:
-            return f"niedozwolony lub nieznany algorytm podpisu {one.suite}"
-        return polish.get(one.code, "dowód jest niepoprawny")
-
     if len(result.proofs) <= 1:  # one proof (or a JWS): the check is that proof's
         status = P if result.verified else F
-        return Check("proof", status, result.code, result.reason, reason_pl(result))
-    parts_en, parts_pl = [], []
+        return Check("proof", status, result.code, result.reason, _proof_pl(result))
+    parts = []
     for number, one in enumerate(result.proofs, start=1):
         if one.verified:
             by = one.method.id if one.method else one.proof.get("verificationMethod")
-            parts_en.append(f"proof {number} valid: {one.suite} by {by}")
-            parts_pl.append(f"dowód {number} poprawny: {one.suite} ({by})")
-        elif not one.checked:
-            parts_en.append(f"proof {number} not checked: {one.reason}")
-            parts_pl.append(f"dowód {number} nie został sprawdzony: {reason_pl(one)}")
+            parts.append(m.PROOF_SET_VALID(number=number, suite=one.suite, by=by))
         else:
-            parts_en.append(f"proof {number} failed: {one.reason}")
-            parts_pl.append(f"dowód {number} odrzucony: {reason_pl(one)}")
+            outcome = m.PROOF_SET_FAILED if one.checked else m.PROOF_SET_NOT_CHECKED
+            parts.append(outcome(number=number, reason_en=one.reason, reason_pl=_proof_pl(one)))
     count = len(result.proofs)
-    noun = "dowody" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else "dowodów"
-    en = f"{count} proofs: " + "; ".join(parts_en)
-    pl = f"{count} {noun}: " + "; ".join(parts_pl)
-    return Check("proof", P if result.verified else F, result.code, en, pl)
+    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)  # Polish plurals
+    proofs = (m.PROOF_SET_FEW if few else m.PROOF_SET_MANY)(
+        count=count, proofs_en="; ".join(p.en for p in parts),
+        proofs_pl="; ".join(p.pl for p in parts))  # fmt: skip
+    return Check.of("proof", P if result.verified else F, proofs, code=result.code)
+
+
+def _proof_pl(one: ProofResult) -> str:
+    """What a proof's result says, in Polish (its English is the result's ``reason``)."""
+    if one.verified:
+        by = one.method.id if one.method else one.proof.get("verificationMethod")
+        return m.PROOF_VALID.text("pl", suite=one.suite, by=by)
+    if one.code == "unsupported_proof":
+        return m.PROOF_UNSUPPORTED_TYPE.text("pl", type=one.proof.get("type"))
+    if one.code == "suite_not_allowed" and one.suite:
+        return m.PROOF_SUITE_NOT_ALLOWED.text("pl", suite=one.suite)
+    return m.PROOF_FAILURES.get(one.code, m.PROOF_INVALID).pl
 
 
 def seal_checks(sealed: SealResult) -> list[Check]:
@@ -310,31 +251,25 @@ def seal_checks(sealed: SealResult) -> list[Check]:
 
     signer = sealed.organisation or sealed.subject
     if sealed.verified:
-        en = f"valid e-seal ({sealed.algorithm}) by {signer}"
-        pl = f"poprawna e-pieczęć ({sealed.algorithm}): {signer}"
-        if sealed.validated_at is not None:
-            en += f", as of its time-stamp {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
-            pl += f", na czas znacznika czasu {sealed.validated_at:%Y-%m-%d %H:%M} UTC"
-        checks = [Check("proof", P, "ok", en, pl)]
+        valid = (
+            m.SEAL_VALID(algorithm=sealed.algorithm, signer=signer)
+            if sealed.validated_at is None
+            else m.SEAL_VALID_TIMESTAMPED(algorithm=sealed.algorithm, signer=signer,
+                                          at=sealed.validated_at)
+        )  # fmt: skip
+        checks = [Check.of("proof", P, valid, code="ok")]
     elif sealed.indication is Indication.INDETERMINATE:
+        signature = m.SEAL_SIGNATURE_VALID(algorithm=sealed.algorithm, signer=signer)
         checks = [
-            Check("signature", P, "ok",
-                  f"the e-seal's signature ({sealed.algorithm}) by {signer} is valid: the "
-                  "sealed content is unmodified",
-                  f"podpis e-pieczęci ({sealed.algorithm}) podmiotu {signer} jest poprawny: "
-                  "zapieczętowana treść jest niezmieniona"),
+            Check.of("signature", P, signature, code="ok"),
             Check("proof", I, sealed.code, sealed.reason, sealed.reason_pl),
-        ]  # fmt: skip
+        ]
     else:
         return [Check("proof", F, sealed.code, sealed.reason, sealed.reason_pl)]
     claimed = any(w.code == "revocation_at_claimed_time" for w in sealed.warnings)
     if (found := sealed.revocation) is not None and not claimed:  # else: an e-seal warning
-        source = f"{found.kind}, {found.signer}, {found.as_of:%Y-%m-%d %H:%M} UTC"
-        checks.append(Check("revocation", P, "ok",
-                            f"the certificate was not revoked when sealed ({source}, carried "
-                            "in the seal)",
-                            f"certyfikat nie był unieważniony w chwili pieczętowania ({source}, "
-                            "dołączone do pieczęci)"))  # fmt: skip
+        carried = m.SEAL_NOT_REVOKED(kind=found.kind, signer=found.signer, as_of=found.as_of)
+        checks.append(Check.of("revocation", P, carried, code="ok"))
     return checks
 
 
@@ -349,12 +284,13 @@ def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:
                 names.update(v for v in value.values() if isinstance(v, str))
     organisation = sealed.organisation or ""
     if organisation and organisation in names:
-        return Check("issuer", P, "ok", f"sealed by the issuer {organisation}",
-                     f"zapieczętowane przez wystawcę {organisation}")  # fmt: skip
-    return Check("issuer", F, "seal_organisation_differs",
-                 f"sealed by {organisation or 'an unnamed organisation'}, not named as the issuer",
-                 f"zapieczętował {organisation or 'nienazwany podmiot'}, "
-                 "a nie podmiot wskazany jako wystawca")  # fmt: skip
+        return Check.of("issuer", P, m.SEALED_BY_ISSUER(organisation=organisation), code="ok")
+    differs = (
+        m.SEAL_ORGANISATION_DIFFERS(organisation=organisation)
+        if organisation
+        else m.SEAL_ORGANISATION_UNNAMED()
+    )
+    return Check.of("issuer", F, differs, code=m.SEAL_ORGANISATION_DIFFERS.code)
 
 
 def seal_warnings(sealed: SealResult) -> list[Check]:
@@ -365,24 +301,18 @@ def seal_warnings(sealed: SealResult) -> list[Check]:
 def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
     """The verification method belongs to the issuer and is listed under assertionMethod."""
     if not proof.verified or proof.method is None:
-        return Check("issuer", NA, "no_valid_proof", "not checked: no valid proof",
-                     "nie sprawdzono: brak poprawnego dowodu")  # fmt: skip
+        return Check.of("issuer", NA, m.NO_VALID_PROOF())
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if not isinstance(issuer_id, str):
-        return Check("issuer", F, "no_issuer", "the credential names no issuer id",
-                     "poświadczenie nie wskazuje identyfikatora wystawcy")  # fmt: skip
+        return Check.of("issuer", F, m.NO_ISSUER())
     method = proof.method
     if method.controller != issuer_id or method.id.split("#", 1)[0] != issuer_id:
-        return Check("issuer", F, "issuer_mismatch",
-                     f"signed by {method.controller}, but the issuer is {issuer_id}",
-                     f"podpisał {method.controller}, a wystawcą jest {issuer_id}")  # fmt: skip
+        return Check.of("issuer", F, m.ISSUER_MISMATCH(controller=method.controller,
+                                                       issuer=issuer_id))  # fmt: skip
     if "assertionMethod" not in method.relationships:
-        return Check("issuer", F, "not_assertion_method",
-                     f"{method.id} is not listed under assertionMethod",
-                     f"{method.id} nie jest na liście assertionMethod wystawcy")  # fmt: skip
-    return Check("issuer", P, "ok", f"signed by the issuer {issuer_id}",
-                 f"podpisane przez wystawcę {issuer_id}")  # fmt: skip
+        return Check.of("issuer", F, m.NOT_ASSERTION_METHOD(method=method.id))
+    return Check.of("issuer", P, m.SIGNED_BY_ISSUER(issuer=issuer_id), code="ok")
 
 
 def _parse_time(value: Any) -> dt.datetime | None:
@@ -401,16 +331,14 @@ def check_dates(document: dict[str, Any], now: dt.datetime, skew: dt.timedelta) 
     end_raw = document.get("validUntil", document.get("expirationDate"))
     start, end = _parse_time(start_raw), _parse_time(end_raw)
     if (start_raw is not None and start is None) or (end_raw is not None and end is None):
-        return Check("dates", F, "malformed_date", "a validity date is not an ISO 8601 date-time",
-                     "data ważności nie jest datą w formacie ISO 8601")  # fmt: skip
+        return Check.of("dates", F, m.MALFORMED_DATE())
     if start and start > now + skew:
-        return Check("dates", F, "not_yet_valid", f"not valid before {start_raw}",
-                     f"ważne dopiero od {start_raw}")  # fmt: skip
+        return Check.of("dates", F, m.NOT_YET_VALID(start=start_raw))
     if end and end < now - skew:
-        return Check("dates", F, "expired", f"expired on {end_raw}", f"wygasło {end_raw}")
+        return Check.of("dates", F, m.EXPIRED(end=end_raw))
     if end:
-        return Check("dates", P, "ok", f"valid until {end_raw}", f"ważne do {end_raw}")
-    return Check("dates", P, "ok", "valid, with no expiry date", "ważne bezterminowo")
+        return Check.of("dates", P, m.VALID_UNTIL(end=end_raw), code="ok")
+    return Check.of("dates", P, m.NO_EXPIRY(), code="ok")
 
 
 def check_status(
@@ -423,12 +351,9 @@ def check_status(
 ) -> Check:
     """Revocation/suspension status. Without a way to check it, the status is unknown."""
     if "credentialStatus" not in document:
-        return Check("status", NA, "no_status", "the credential has no status list entry",
-                     "poświadczenie nie ma wpisu na liście statusów")  # fmt: skip
+        return Check.of("status", NA, m.NO_STATUS())
     if fetcher is None:
-        return Check("status", W, "status_unknown",
-                     "status unknown: the status list was not checked (offline)",
-                     "status nieznany: nie sprawdzono listy statusów (offline)")  # fmt: skip
+        return Check.of("status", W, m.STATUS_OFFLINE())
 
     def verify_list(listing: dict[str, Any]) -> tuple[bool, str]:
         proof_check, proof = check_proof(listing, resolver, suites)
@@ -441,25 +366,22 @@ def check_status(
         return (False, failed.en) if failed else (True, "ok")
 
     results = check_entries(document, fetcher=fetcher, verify_list=verify_list)
+    # how a list served from another URL than its id was accepted: the status module's
+    # English names both; the Polish says it once
     notes = [r.note for r in results if r.note]
-    note_en = "".join(f"; {note}" for note in notes)
-    note_pl = "".join(
-        "; lista statusów ma inny identyfikator niż adres, pod którym ją podano — użyto jej, "
-        "bo podpisał ją wystawca poświadczenia"
-        for _ in notes[:1]
-    )
+    noted = {"notes_en": "".join(f"; {note}" for note in notes),
+             "notes_pl": f"; {m.STATUS_LIST_ELSEWHERE.pl}" if notes else ""}  # fmt: skip
     for result in results:
         if result.state in ("revoked", "suspended"):
-            polish = "unieważnione" if result.state == "revoked" else "zawieszone"
-            return Check("status", F, result.code, f"the credential is {result.state}{note_en}",
-                         f"poświadczenie jest {polish}{note_pl}")  # fmt: skip
+            state = m.REVOKED if result.state == "revoked" else m.SUSPENDED
+            return Check.of("status", F, state(**noted), code=result.code)
     unknown = next((r for r in results if r.state == "unknown"), None)
     if unknown:
-        return Check("status", W, unknown.code, f"status unknown: {unknown.reason}",
-                     f"status nieznany: {unknown.reason}")  # fmt: skip
+        why = m.STATUS_UNKNOWN_REASONS.get(unknown.code, m.STATUS_UNDETERMINED)
+        because = m.STATUS_UNKNOWN_BECAUSE(reason_en=unknown.reason, reason_pl=why.pl)
+        return Check.of("status", W, because, code=unknown.code)
     purposes = ", ".join(sorted({r.purpose for r in results}))
-    return Check("status", P, "ok", f"checked ({purposes}): not revoked or suspended{note_en}",
-                 f"sprawdzono ({purposes}): nie unieważnione ani zawieszone{note_pl}")  # fmt: skip
+    return Check.of("status", P, m.NOT_REVOKED(purposes=purposes, **noted), code="ok")
 
 
 def check_eu_elements(
@@ -474,22 +396,24 @@ def check_eu_elements(
     elif "EuropeanDigitalCredential" in types:
         reader = from_edc
     else:
-        return Check("eu-elements", NA, "not_a_microcredential_format",
-                     "neither an Open Badges nor a European Digital Credential",
-                     "ani poświadczenie Open Badges, ani Europass EDC"), None, None  # fmt: skip
+        return Check.of("eu-elements", NA, m.NOT_A_MICROCREDENTIAL_FORMAT()), None, None
     try:
         award = reader(document)
         report = check(award, now=now)
     except MicrocredError as exc:
-        return Check("eu-elements", W, exc.code, exc.message,
-                     f"nie można odczytać elementów UE: {exc.message}"), None, None  # fmt: skip
+        unreadable = m.EU_ELEMENTS_UNREADABLE(error_en=exc.text("en"), error_pl=exc.text("pl"))
+        return Check.of("eu-elements", W, unreadable, code=exc.code), None, None
     verdict = report.verdict
     status = P if report.is_micro_credential else W
-    en, pl = verdict.label("en"), verdict.label("pl")
+    labels = {"verdict_en": verdict.label("en"), "verdict_pl": verdict.label("pl")}
+    said: Reason = m.EU_VERDICT(**labels)
     if report.verdict_reasons:  # why it is not a (complete) micro-credential
-        en += ": " + "; ".join(reason.text("en") for reason in report.verdict_reasons)
-        pl += ": " + "; ".join(reason.text("pl") for reason in report.verdict_reasons)
-    return Check("eu-elements", status, str(verdict), en, pl), report, award
+        said = m.EU_VERDICT_BECAUSE(
+            **labels,
+            reasons_en="; ".join(reason.text("en") for reason in report.verdict_reasons),
+            reasons_pl="; ".join(reason.text("pl") for reason in report.verdict_reasons),
+        )
+    return Check.of("eu-elements", status, said, code=str(verdict)), report, award
 
 
 # VC DM 2.0 §5.8 reads a date-time without a time zone as UTC: a flaw of the issuer's,
@@ -502,12 +426,13 @@ def check_data_model(document: dict[str, Any]) -> Check:
     when its proof holds); every problem is named, the first one's code is the check's."""
     problems = data_model_problems(document)
     if not problems:
-        return Check("data-model", P, "ok", "meets the VC Data Model's requirements",
-                     "spełnia wymagania modelu danych VC")  # fmt: skip
+        return Check.of("data-model", P, m.DATA_MODEL_MET(), code="ok")
     failing = [p for p in problems if p.code not in _DATA_MODEL_WARNINGS]
     shown = failing or problems
-    en = "; ".join(f"{p.path or '(root)'}: {p.en}" for p in shown[:5])
-    pl = "; ".join(f"{p.path or '(root)'}: {p.pl}" for p in shown[:5])
+    each = [m.DATA_MODEL_PROBLEM(path=p.path or _ROOT, problem_en=p.en, problem_pl=p.pl)
+            for p in shown[:5]]  # fmt: skip
+    listed = Reason(shown[0].code, "; ".join(r.en for r in each), "; ".join(r.pl for r in each))
     if len(shown) > 5:
-        en, pl = en + f" (+{len(shown) - 5} more)", pl + f" (i {len(shown) - 5} innych)"
-    return Check("data-model", F if failing else W, shown[0].code, en, pl)
+        listed = m.DATA_MODEL_MORE(problems_en=listed.en, problems_pl=listed.pl,
+                                   more=len(shown) - 5)  # fmt: skip
+    return Check.of("data-model", F if failing else W, listed, code=shown[0].code)

@@ -23,10 +23,12 @@ __all__ = ["MAX_BYTES", "PDF_MAX_BYTES", "verify"]
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...standard.elements import Award
+from ...standard.errors import MicrocredError
+from ...standard.messages import Message, Reason
 from .._json import DuplicateKeyError, loads_strict
 from ..baking import extract, extract_pdf
 from ..baking import pdf as baking_pdf
@@ -34,6 +36,7 @@ from ..data_integrity import DEFAULT_SUITES, ProofResult
 from ..dids import Resolver
 from ..errors import BakingError
 from ..formats import detect, is_jades
+from . import messages as m
 from .checks import (
     check_contexts,
     check_data_model,
@@ -76,19 +79,19 @@ def _depth(node: Any, limit: int) -> int:
     return deepest
 
 
-def _format_failure(code: str, en: str, pl: str, fmt: str = "unknown") -> VerificationReport:
-    return VerificationReport(fmt, (Check("format", CheckStatus.FAIL, code, en, pl),))
+def _format_failure(
+    reason: Reason, fmt: str = "unknown", code: str | None = None
+) -> VerificationReport:
+    return VerificationReport(fmt, (Check.of("format", CheckStatus.FAIL, reason, code),))
 
 
-_IMAGE_ERRORS_PL = {
-    "no_credential": "obraz nie zawiera poświadczenia",
-    "multiple_credentials": "obraz zawiera więcej niż jedno poświadczenie",
-    "unsafe_svg": "odrzucono niebezpieczny plik SVG (encje lub deklaracje w DTD)",
-    "ambiguous_credential": (
-        "element openbadges:credential ma atrybut verify i inną treść — nie wiadomo, "
-        "które jest poświadczeniem"
-    ),
-}
+def _error_reason(exc: MicrocredError, polish: Mapping[str, Message], other: Message) -> Reason:
+    """An error of a lower layer as a reason with its code: its own text in both
+    languages when it has them, else its English and the Polish ``polish`` has for its
+    code (``other`` for a code it does not know)."""
+    if exc.reason is not None:
+        return Reason(exc.code, exc.text("en"), exc.text("pl"))
+    return Reason(exc.code, exc.message, polish.get(exc.code, other).pl)
 
 
 def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
@@ -98,25 +101,19 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, Verificati
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
     if not isinstance(anything, bytes | bytearray):
-        failure = _format_failure("unsupported_input", "unsupported input",
-                                  "nieobsługiwane dane wejściowe")  # fmt: skip
-        return "unknown", None, failure
+        return "unknown", None, _format_failure(m.UNSUPPORTED_INPUT())
     data = bytes(anything)
     if len(data) > MAX_BYTES:
-        failure = _format_failure("too_large", f"larger than {MAX_BYTES} bytes",
-                                  f"większe niż {MAX_BYTES} bajtów")  # fmt: skip
-        return "unknown", None, failure
+        return "unknown", None, _format_failure(m.TOO_LARGE(limit=MAX_BYTES))
     fmt: str = detect(data)
     if fmt == "pdf":  # a PDF's attachments are credentials: a PDF in a PDF is not opened
-        failure = _format_failure("pdf_in_pdf", "a PDF attached to a PDF is not opened",
-                                  "PDF załączony do PDF nie jest otwierany", fmt)  # fmt: skip
-        return fmt, None, failure
+        return fmt, None, _format_failure(m.PDF_IN_PDF(), fmt)
     if fmt in ("png", "svg"):
         try:
             data = extract(data).encode("utf-8")
         except BakingError as exc:
-            polish = _IMAGE_ERRORS_PL.get(exc.code, "nie można odczytać poświadczenia z obrazu")
-            return fmt, None, _format_failure(exc.code, exc.message, polish, fmt)
+            reason = _error_reason(exc, m.IMAGE_ERRORS, m.IMAGE_UNREADABLE)
+            return fmt, None, _format_failure(reason, fmt)
         if detect(data) == "jwt":
             return f"{fmt}+jwt", data.strip(), None
     elif fmt == "jwt":
@@ -124,22 +121,17 @@ def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, Verificati
     try:
         document = loads_strict(data)
     except DuplicateKeyError as exc:
-        polish = f"ten sam klucz występuje dwa razy w obiekcie JSON: {exc}"
-        failure = _format_failure("duplicate_key", str(exc), polish, fmt)
-        return fmt, None, failure
+        duplicate = m.DUPLICATE_KEY(error_en=exc.text("en"), error_pl=exc.text("pl"))
+        return fmt, None, _format_failure(duplicate, fmt)
     except RecursionError:
-        failure = _format_failure(
-            "too_deep", "nested too deeply", "zbyt głębokie zagnieżdżenie", fmt
-        )
-        return fmt, None, failure
+        return fmt, None, _format_failure(m.TOO_DEEP(), fmt)
     except (UnicodeDecodeError, ValueError) as exc:
-        failure = _format_failure("unreadable", f"not a JSON credential: {exc}"[:200],
-                                  f"to nie jest poświadczenie JSON: {exc}"[:200], fmt)  # fmt: skip
-        return fmt, None, failure
+        unreadable = m.UNREADABLE(error=exc)
+        unreadable = dataclasses.replace(unreadable, en=unreadable.en[:200],
+                                         pl=unreadable.pl[:200])  # fmt: skip
+        return fmt, None, _format_failure(unreadable, fmt)
     if not isinstance(document, dict):
-        failure = _format_failure("not_an_object", "the JSON is not an object",
-                                  "JSON nie jest obiektem", fmt)  # fmt: skip
-        return fmt, None, failure
+        return fmt, None, _format_failure(m.NOT_AN_OBJECT(), fmt)
     return fmt, document, None
 
 
@@ -163,22 +155,13 @@ def _claimed_award(document: Any, how: _How) -> Award | None:
     return check_eu_elements(document, how.now)[2]
 
 
-_PDF_ERRORS_PL = {
-    "no_attachments": "PDF nie zawiera poświadczenia cyfrowego",
-    "not_a_pdf": "to nie jest plik PDF",
-    "too_large": "PDF jest za duży",
-    "malformed_pdf": "uszkodzony PDF lub zmieniony załącznik",
-}
-
-
 def _verify_pdf(pdf: bytes, how: _How) -> VerificationReport:
     """A printed certificate: every attached credential is verified on its own; the
     report is the main one's (OB 3.0 first), with one check per attachment."""
     try:
         attachments = extract_pdf(pdf, max_bytes=PDF_MAX_BYTES)
     except BakingError as exc:
-        polish = _PDF_ERRORS_PL.get(exc.code, "nie można odczytać PDF")
-        return _format_failure(exc.code, exc.message, polish, "pdf")
+        return _format_failure(_error_reason(exc, m.PDF_ERRORS, m.PDF_UNREADABLE), "pdf")
 
     names = baking_pdf.main_first(attachments)
     reports = {name: _verify_credential(attachments[name], how) for name in names}
@@ -186,13 +169,8 @@ def _verify_pdf(pdf: bytes, how: _How) -> VerificationReport:
     found = ", ".join(names)
     # The printed page is only a picture of the attached credentials: say so, so that no
     # one trusts an edited page whose attachments are genuine.
-    checks = [
-        Check("format", CheckStatus.PASS, "ok",
-              f"PDF with {len(names)} credential(s): {found}; the printed page itself is "
-              "not signed: trust the details in this report, not the page",
-              f"PDF z poświadczeniami ({len(names)}): {found}; sama drukowana strona nie "
-              "jest podpisana: wiążące są dane z tego raportu, nie ze strony")
-    ]  # fmt: skip
+    attached = m.PDF_ATTACHMENTS(count=len(names), names=found)
+    checks = [Check.of("format", CheckStatus.PASS, attached, code="ok")]
     # The main credential's own format check goes too, unless it failed: an attachment
     # that cannot be read must fail the PDF, not leave it with no failed check at all.
     checks += [c for c in main.checks if not (c.name == "format" and c.status is CheckStatus.PASS)]
@@ -213,9 +191,13 @@ def _attachment_check(name: str, report: VerificationReport) -> Check:
         status = CheckStatus.FAIL
     undecided = (CheckStatus.FAIL, CheckStatus.INDETERMINATE)
     failed = next((c for c in report.checks if c.status in undecided), None)
-    en = f"{name} ({report.format}): {report.result}" + (f": {failed.en}" if failed else "")
-    pl = f"{name} ({report.format}): {report.result}" + (f": {failed.pl}" if failed else "")
-    return Check(f"attachment {name}", status, str(report.result), en, pl)
+    result = {"result_en": str(report.result), "result_pl": report.result.label("pl").lower()}
+    summed = (
+        m.ATTACHMENT_FAILED(name=name, format=report.format, **result, failure_en=failed.en,
+                            failure_pl=failed.pl)
+        if failed else m.ATTACHMENT(name=name, format=report.format, **result)
+    )  # fmt: skip
+    return Check.of(f"attachment {name}", status, summed, code=str(report.result))
 
 
 def verify(
@@ -241,10 +223,7 @@ def verify(
                    allowed_suites, status_fetcher, trust_list)  # fmt: skip
         return _verify(anything, how)
     except Exception as exc:  # the last line of defence: a bug must not become a crash
-        reason = f"internal error while verifying: {type(exc).__name__}"
-        check = Check("format", CheckStatus.FAIL, "internal_error", reason,
-                      f"błąd wewnętrzny podczas weryfikacji: {type(exc).__name__}")  # fmt: skip
-        return VerificationReport("unknown", (check,))
+        return _format_failure(m.INTERNAL_ERROR(error=type(exc).__name__))
 
 
 def _verify(anything: Any, how: _How) -> VerificationReport:
@@ -266,7 +245,7 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
 
         jose, payload = verify_jwt(loaded, resolver=how.resolver)
         if payload is None:
-            failed = (Check("format", CheckStatus.PASS, "ok", "compact JWS", "zwarty JWS"),
+            failed = (Check.of("format", CheckStatus.PASS, m.COMPACT_JWS(), code="ok"),
                       proof_check(jose))  # fmt: skip
             return VerificationReport(fmt, failed)
         loaded = payload
@@ -282,18 +261,16 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
         # An indeterminate seal (valid signature, expired certificate) is checked through:
         # the report says everything else about it, and its result stays indeterminate.
         if sealed.document is None or seal_failed:
-            unsealed = (Check("format", CheckStatus.PASS, "ok", "JAdES e-seal",
-                              "e-pieczęć JAdES"), *seal_checks(sealed))  # fmt: skip
+            unsealed = (Check.of("format", CheckStatus.PASS, m.JADES_ENVELOPE(), code="ok"),
+                        *seal_checks(sealed))  # fmt: skip
             return VerificationReport(fmt, unsealed, award=_claimed_award(sealed.document, how))
         loaded = sealed.document
     document = loaded
     assert document is not None  # noqa: S101 - _load returns a document or a failure
     if _depth(document, _MAX_DEPTH) > _MAX_DEPTH:
-        return _format_failure("too_deep", f"nested more than {_MAX_DEPTH} levels",
-                               f"zagnieżdżenie głębsze niż {_MAX_DEPTH} poziomów", fmt)  # fmt: skip
+        return _format_failure(m.NESTED_TOO_DEEP(levels=_MAX_DEPTH), fmt, code="too_deep")
     label = fmt.upper().replace("JADES", "JAdES")  # JSON, JWT, PNG+JAdES …
-    checks = [Check("format", CheckStatus.PASS, "ok", f"readable {label} document",
-                    f"czytelny dokument {label}")]  # fmt: skip
+    checks = [Check.of("format", CheckStatus.PASS, m.READABLE_DOCUMENT(format=label), code="ok")]
     checks.append(check_schema(document))
     checks.append(check_data_model(document))
     checks.append(check_contexts(document))

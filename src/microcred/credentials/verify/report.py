@@ -25,6 +25,8 @@ from enum import StrEnum
 from typing import Any
 
 from ...standard.elements import Award
+from ...standard.messages import Reason
+from . import messages as m
 
 
 class CheckStatus(StrEnum):
@@ -50,15 +52,14 @@ class Result(StrEnum):
     def label(self, lang: str = "en") -> str:
         """The result as a person reads it, in ``pl`` or ``en`` (a page's or a CLI's
         headline): VERIFIED / ZWERYFIKOWANO…"""
-        en, pl = _RESULT_LABELS[self]
-        return pl if lang == "pl" else en
+        return _RESULT_LABELS[self].text(lang)
 
 
 _RESULT_LABELS = {
-    Result.VALID: ("VERIFIED", "ZWERYFIKOWANO"),
-    Result.INVALID: ("NOT VERIFIED", "NIEZWERYFIKOWANE"),
-    Result.STATUS_UNKNOWN: ("STATUS UNKNOWN", "STATUS NIEZNANY"),
-    Result.INDETERMINATE: ("INDETERMINATE", "NIEROZSTRZYGNIĘTE"),
+    Result.VALID: m.RESULT_VALID,
+    Result.INVALID: m.RESULT_INVALID,
+    Result.STATUS_UNKNOWN: m.RESULT_STATUS_UNKNOWN,
+    Result.INDETERMINATE: m.RESULT_INDETERMINATE,
 }
 
 
@@ -71,6 +72,13 @@ class Check:
     code: str
     en: str
     pl: str
+
+    @classmethod
+    def of(cls, name: str, status: CheckStatus, reason: Reason, code: str | None = None) -> Check:
+        """The check ``name`` giving ``reason`` (a message of :mod:`.messages` with its
+        parameters filled in); its code is the reason's, unless ``code`` says otherwise
+        (``ok`` for a passed check, a lower layer's code for its failure)."""
+        return cls(name, status, code or reason.code, reason.en, reason.pl)
 
     def reason(self, lang: str = "en") -> str:
         """The reason in ``pl`` or ``en``."""
@@ -90,18 +98,21 @@ class Signer:
     key: str | None = None
     name: str | None = None
 
-    def short(self) -> str:
-        """The signer in a few words: the DID, or the sealing organisation."""
+    def short(self, lang: str = "en") -> str:
+        """The signer in a few words, in ``pl`` or ``en``: the DID, or the sealing
+        organisation."""
         if self.kind == "seal":
-            return f"e-seal of {self.name or self.key or self.id}"
+            return m.SEAL_SIGNER.text(lang, name=self.name or self.key or self.id)
         return self.id
 
-    def describe(self) -> str:
-        """One line naming the signer, for a report."""
+    def describe(self, lang: str = "en") -> str:
+        """One line naming the signer, for a report, in ``pl`` or ``en``."""
         if self.kind == "seal":
-            return f"{self.short()} ({self.key}; certificate {self.id})"
+            return m.SEAL_SIGNER_DESCRIBED.text(
+                lang, signer_en=self.short("en"), signer_pl=self.short("pl"),
+                key=self.key, id=self.id)  # fmt: skip
         if self.key and self.key != self.id:
-            return f"{self.id} (key {self.key})"
+            return m.DID_SIGNER_KEY.text(lang, id=self.id, key=self.key)
         return self.id
 
 

@@ -23,7 +23,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from . import messages as m
 from .report import Check, CheckStatus, Signer
+
+NA, W = CheckStatus.NOT_APPLICABLE, CheckStatus.WARNING
 
 
 @dataclass(frozen=True)
@@ -57,16 +60,6 @@ class StaticTrustList:
         return TrustEntry(registered) if registered is not None else None
 
 
-_NOT_CONFIRMED_EN = (
-    "the issuer is not confirmed: a signature proves only that the holder of this key "
-    "signed, and anyone can make a key"
-)
-_NOT_CONFIRMED_PL = (
-    "wystawca nie jest potwierdzony: podpis dowodzi tylko, że podpisał posiadacz tego "
-    "klucza, a klucz może wygenerować każdy"
-)
-
-
 def trust_check(
     signer: Signer | None, trust_list: TrustList | None, claimed_names: Collection[str] = ()
 ) -> tuple[Check, TrustEntry | None]:
@@ -83,39 +76,22 @@ def _trust(
     claimed_names: Collection[str],
 ) -> tuple[Check, TrustEntry | None]:
     if signer is None:
-        return Check("trust", CheckStatus.NOT_APPLICABLE, "no_signer",
-                     "not checked: no valid signature names a signer",
-                     "nie sprawdzono: żaden poprawny podpis nie wskazuje "
-                     "podpisującego"), None  # fmt: skip
-    who = signer.short()
+        return Check.of("trust", NA, m.NO_SIGNER()), None
+    who = {"who": signer.short("en"), "who_pl": signer.short("pl")}
     if trust_list is None:
-        return Check("trust", CheckStatus.WARNING, "not_checked",
-                     f"signed by {who}; no trust list was checked, so {_NOT_CONFIRMED_EN}",
-                     f"podpisał {who}; nie sprawdzono żadnej listy zaufanych wystawców, więc "
-                     f"{_NOT_CONFIRMED_PL}"), None  # fmt: skip
+        return Check.of("trust", W, m.TRUST_NOT_CHECKED(**who)), None
     try:
         entry = trust_list.lookup(signer)
     except Exception as exc:  # a caller's register failing must not crash verify
-        return Check("trust", CheckStatus.WARNING, "not_checked",
-                     f"signed by {who}; the trust list {trust_list.name} could not be read "
-                     f"({type(exc).__name__}), so {_NOT_CONFIRMED_EN}",
-                     f"podpisał {who}; nie udało się odczytać listy {trust_list.name} "
-                     f"({type(exc).__name__}), więc {_NOT_CONFIRMED_PL}"), None  # fmt: skip
+        unreadable = m.TRUST_LIST_UNREADABLE(**who, list=trust_list.name, error=type(exc).__name__)
+        return Check.of("trust", W, unreadable, code="not_checked"), None
     if entry is None:
-        return Check("trust", CheckStatus.WARNING, "not_in_trust_list",
-                     f"signed by {who}, who is not in {trust_list.name}: {_NOT_CONFIRMED_EN}",
-                     f"podpisał {who}, którego nie ma na liście {trust_list.name}: "
-                     f"{_NOT_CONFIRMED_PL}"), None  # fmt: skip
+        return Check.of("trust", W, m.NOT_IN_TRUST_LIST(**who, list=trust_list.name)), None
     names = {name.strip().casefold() for name in claimed_names}
     if names and entry.name.strip().casefold() not in names:
         claimed = " / ".join(sorted(claimed_names))
-        return Check("trust", CheckStatus.WARNING, "name_differs",
-                     f"signed by {who}, registered in {trust_list.name} as {entry.name}, "
-                     f"but the credential names its issuer {claimed}",
-                     f"podpisał {who}, zarejestrowany na liście {trust_list.name} jako "
-                     f"{entry.name}, a poświadczenie podaje jako wystawcę "
-                     f"{claimed}"), None  # fmt: skip
-    return Check("trust", CheckStatus.PASS, "confirmed",
-                 f"issuer confirmed by {trust_list.name}: {entry.name} ({who})",
-                 f"wystawca potwierdzony przez {trust_list.name}: {entry.name} "
-                 f"({who})"), entry  # fmt: skip
+        differs = m.NAME_DIFFERS(**who, list=trust_list.name, registered=entry.name,
+                                 claimed=claimed)  # fmt: skip
+        return Check.of("trust", W, differs), None
+    confirmed = m.CONFIRMED(**who, list=trust_list.name, registered=entry.name)
+    return Check.of("trust", CheckStatus.PASS, confirmed), entry
