@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from microcred.cli import build as b
 from microcred.cli import cli
 from microcred.cli.build import PLACEHOLDER_ISSUER
+from microcred.standard.messages import Reason
 
 from ..conftest import EXAMPLES
 
@@ -230,25 +232,31 @@ def test_csv_with_given_and_family_name_columns(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "reason"),
     [
-        (b"nmae,email\nA B,a@example.org\n", "unknown column 'nmae' (name?)"),
-        (b"email,grade\na@example.org,pass\n", "the header needs a column name"),
-        (b"name,name\nA B,C D\n", "column 'name' appears twice"),
-        (b"\xff\xfename\n", "not UTF-8 text"),
-        (b"", "no header row"),
-        (b'name\n"' + b"x" * 200_000 + b'"\n', "line 2: field larger than field limit"),
+        (b"nmae,email\nA B,a@example.org\n", b.UNKNOWN_COLUMN(column="nmae", hint=" (name?)")),
+        (b"email,grade\na@example.org,pass\n", b.NO_NAME_COLUMN()),
+        (b"name,name\nA B,C D\n", b.REPEATED_COLUMN(column="name")),
+        (b"\xff\xfename\n", b.NOT_UTF8()),
+        (b"", b.EMPTY()),
+        (
+            b'name\n"' + b"x" * 200_000 + b'"\n',
+            b.CSV_SYNTAX(line=2, detail="field larger than field limit (131072)"),
+        ),
     ],
     ids=["typo", "no-name-column", "repeated", "not-utf8", "empty", "huge-cell"],
 )
-def test_an_unreadable_csv_exits_2(tmp_path: Path, content: bytes, message: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_an_unreadable_csv_exits_2(
+    tmp_path: Path, content: bytes, reason: Reason, lang: str
+) -> None:
     path = tmp_path / "l.csv"
     path.write_bytes(content)
     code, out, err = _run("build", "--design", PYTHON, "--csv", str(path),
-                          "--out-dir", str(tmp_path / "out"))  # fmt: skip
+                          "--out-dir", str(tmp_path / "out"), "--lang", lang)  # fmt: skip
     assert code == 2
     assert out == ""
-    assert message in err
+    assert err.strip() == b.ERROR_PREFIX.text(lang) + f"{path}: {reason.text(lang)}"
     assert not (tmp_path / "out").exists()
 
 
@@ -281,7 +289,7 @@ def test_usage_errors(args: list[str], message: str) -> None:
 def test_a_bad_issuer_is_refused() -> None:
     code, _, err = _run("build", "--design", PYTHON, *ANNA, "--issuer", "not a did")
     assert code == 2
-    assert "--issuer 'not a did' is not a DID or URL" in err
+    assert b.BAD_ISSUER.text(issuer="not a did") in err
 
 
 def test_an_out_dir_that_cannot_be_made_exits_2(tmp_path: Path) -> None:

@@ -11,7 +11,18 @@ import pytest
 from click.testing import CliRunner
 
 from microcred.cli import cli
+from microcred.cli.check import (
+    _EVIDENCE_WORDS,
+    _STATUS_WORDS,
+    ELEMENTS_HEADING,
+    IS_A_DIRECTORY,
+    NO_SUCH_FILE,
+    PRINCIPLES_HEADING,
+    VERDICT,
+)
+from microcred.standard.compliance import ElementStatus, Evidence, Verdict
 from microcred.standard.designfile import design_schema
+from microcred.standard.designfile import messages as design_messages
 
 from ..conftest import EXAMPLES, ROOT
 
@@ -35,8 +46,23 @@ def test_micro_credential_exits_0_with_a_table() -> None:
 def test_polish_report() -> None:
     code, out, _ = _run("check", "--lang", "pl", str(BADGE))
     assert code == 1
-    assert "Werdykt: odznaka za udział" in out
+    assert f"{VERDICT.pl}: {Verdict.PARTICIPATION_BADGE.label('pl')}" in out
     assert "efekt 1 (pl) opisuje udział" in out
+
+
+def test_the_polish_table_has_no_english_words() -> None:
+    """The headings and the status and evidence words of the table are Polish."""
+    _, out, _ = _run("check", "--lang", "pl", str(GOOD), str(BADGE))
+    assert ELEMENTS_HEADING.pl in out
+    assert PRINCIPLES_HEADING.pl in out
+    words = [*_STATUS_WORDS.values(), *_EVIDENCE_WORDS.values()]
+    assert [w.code for w in words if f" {w.pl} " in out]
+    assert [w.en for w in words if len(w.en) > 4 and f" {w.en} " in out] == []
+
+
+def test_every_status_and_evidence_has_its_words() -> None:
+    assert set(_STATUS_WORDS) == set(ElementStatus)
+    assert set(_EVIDENCE_WORDS) == set(Evidence)
 
 
 def test_json_lines_one_per_file() -> None:
@@ -89,13 +115,13 @@ def test_errors_in_polish(tmp_path: Path) -> None:
     code, _, err = _run("check", "--lang", "pl", str(bad), str(tmp_path / "brak.yaml"))
     assert code == 2
     assert f"błąd: {bad}:2:1: learning_outcome: nieznane pole; czy chodziło o" in err
-    assert "nie można odczytać pliku: nie ma takiego pliku" in err
+    assert design_messages.FILE_UNREADABLE.text("pl", reason_pl=NO_SUCH_FILE.pl) in err
 
 
 def test_directory_is_reported(tmp_path: Path) -> None:
     code, _, err = _run("check", str(tmp_path))
     assert code == 2
-    assert "is a directory" in err
+    assert IS_A_DIRECTORY.en in err
 
 
 def test_usage_error_exits_2() -> None:

@@ -7,20 +7,32 @@ from pathlib import Path
 import pytest
 
 from microcred.standard import designfile
+from microcred.standard.designfile import messages as m
 from microcred.standard.elements import Award, MicroCredentialSpec
-from microcred.standard.errors import DesignError
-from microcred.standard.vocab import Country, FormOfParticipation, IscedField
+from microcred.standard.elements.award import DATES_OUT_OF_ORDER
+from microcred.standard.elements.levels import NOT_A_LEVEL
+from microcred.standard.errors import DesignError, FieldProblem
+from microcred.standard.messages import Message
+from microcred.standard.vocab import Country, FormOfParticipation, Framework, IscedField
 
 from ..conftest import EXAMPLES
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
-def _problems(text: str | bytes) -> list[tuple[str, int | None, str]]:
+def _refused(text: str | bytes) -> list[FieldProblem]:
     with pytest.raises(DesignError) as caught:
         designfile.loads(text, source="d.yaml")
     assert caught.value.code == "invalid_design"
-    return [(p.field, p.line, p.message) for p in caught.value.problems]
+    return caught.value.problems
+
+
+def _problems(text: str | bytes) -> list[tuple[str, int | None, str]]:
+    return [(p.field, p.line, p.message) for p in _refused(text)]
+
+
+def _codes(text: str | bytes) -> list[tuple[str, int | None, str]]:
+    return [(p.field, p.line, p.code) for p in _refused(text)]
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -98,21 +110,21 @@ def test_every_problem_is_reported_in_line_order() -> None:
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite() -> None:
     [(field, line, message)] = _problems("title: {pl: A}\ntitle: {en: B}\n")
     assert (field, line) == ("title", 2)
-    assert message == "given twice (first on line 1)"
+    assert message == m.DUPLICATE_KEY.text(first=1)
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "the file is empty"),
-        ("- a\n- b\n", "a design must be a mapping of fields (key: value)"),
-        (b"\xff\xfe\x00", "not UTF-8 text (byte 0)"),
-        ("? [a, b]\n: c\n", "a key must be a name, not a list or mapping"),
+        ("", m.EMPTY),
+        ("- a\n- b\n", m.NOT_MAPPING),
+        (b"\xff\xfe\x00", m.NOT_UTF8),
+        ("? [a, b]\n: c\n", m.BAD_KEY),
     ],
     ids=["empty", "list", "not-utf8", "complex-key"],
 )
-def test_unreadable_documents(text: str | bytes, message: str) -> None:
-    assert [m for _, _, m in _problems(text)] == [message]
+def test_unreadable_documents(text: str | bytes, message: Message) -> None:
+    assert [code for _, _, code in _codes(text)] == [message.code]
 
 
 def test_oversized_file_is_refused_before_parsing() -> None:
@@ -154,7 +166,9 @@ def test_problems_have_codes_and_polish_messages() -> None:
     with pytest.raises(DesignError) as caught:
         designfile.loads("learning_outcome: []\nform_of_participation: hybrid\n")
     first, second = caught.value.problems
-    assert (first.code, second.code) == ("unknown_field", "unknown_value")
+    assert (first.code, second.code) == (m.UNKNOWN_FIELD.code, m.UNKNOWN_VALUE.code)
+    assert first.reason.code == first.code
+    assert (first.message, first.message_pl) == (first.reason.en, first.reason.pl)
     assert first.text("pl") == "nieznane pole; czy chodziło o 'learning_outcomes'?"
     assert second.text("pl").startswith("nieznana wartość 'hybrid'; dozwolone: online")
     assert first.located("d.yaml", "pl").startswith("d.yaml:1:1: learning_outcome: nieznane pole")
@@ -176,8 +190,9 @@ def test_key_with_a_block_value_points_at_the_key_line() -> None:
         ("a: " + "{b: " * 100 + "1" + "}" * 100 + "\n", "too_deep"),
         ("base: &b {pl: A}\ntitle:\n  <<: *b\n  en: B\n", "yaml_merge"),
         ("title: !!set {a, b}\n", "yaml_tag"),
+        ("? [a, b]\n: c\n", "bad_key"),
     ],
-    ids=["alias-cycle", "deep-flow-list", "deep-mapping", "merge-key", "set-tag"],
+    ids=["alias-cycle", "deep-flow-list", "deep-mapping", "merge-key", "set-tag", "complex-key"],
 )
 def test_hostile_yaml_is_a_located_problem(text: str, code: str) -> None:
     with pytest.raises(DesignError) as caught:
@@ -203,3 +218,52 @@ def test_alias_bomb_is_refused_quickly() -> None:
     text = "\n".join(line.replace(f"a{i}: [", f"a{i}: &a{i} [", 1) for i, line in enumerate(lines))
     [(_, _, message)] = _problems(text + "\n")
     assert "alias expansion" in message
+
+
+# Every problem is said in Polish too, also where the words come from a validator of the
+# elements (a ``ValueError`` carrying a Reason) or from one of pydantic's own constraints.
+
+
+@pytest.mark.parametrize(
+    ("text", "polish"),
+    [
+        ("? [a, b]\n: c\n", m.BAD_KEY.text("pl", key_pl=m.KEY_COLLECTION.pl)),
+        (
+            "learning_outcome: []\n",
+            m.UNKNOWN_FIELD.text("pl", hint_pl=m.DID_YOU_MEAN.text("pl", name="learning_outcomes")),
+        ),
+        (
+            "workload: {ects: lots}\n",
+            m.WRONG_TYPE.text("pl", expected_pl=m.EXPECTED_NUMBER.pl, got="'lots'"),
+        ),
+        (
+            "workload: {ects: -1}\n",
+            m.INVALID_VALUE.text("pl", detail_pl=m.NOT_GREATER_THAN.text("pl", gt=0)),
+        ),
+        (
+            "levels:\n  - {framework: eqf, value: 9}\n",
+            m.INVALID_VALUE.text(
+                "pl",
+                detail_pl=NOT_A_LEVEL.text(
+                    "pl",
+                    value="9",
+                    framework_pl=Framework.EQF.label("pl"),
+                    expected="1, 2, 3, 4, 5, 6, 7, 8",
+                ),
+            ),
+        ),
+    ],
+    ids=["complex-key", "unknown-field", "wrong-type", "constraint", "validator"],
+)
+def test_a_problem_is_said_in_polish(text: str, polish: str) -> None:
+    [problem] = _refused(text)
+    assert problem.text("pl") == polish
+    assert problem.text("en") != polish
+
+
+def test_an_awards_validator_is_said_in_polish() -> None:
+    with pytest.raises(DesignError) as caught:
+        designfile.loads_award("spec: {}\nissued_on: 2025-06-20\nvalid_until: 2024-01-01\n")
+    [problem] = caught.value.problems
+    assert problem.code == m.INVALID_VALUE.code
+    assert problem.text("pl") == m.INVALID_VALUE.text("pl", detail_pl=DATES_OUT_OF_ORDER.pl)

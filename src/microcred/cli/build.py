@@ -50,7 +50,7 @@ from ..credentials.ob3.build import ACHIEVEMENT_TYPES
 from ..standard import designfile
 from ..standard.compliance import Verdict, check
 from ..standard.compliance.report import Message, Reason
-from ..standard.designfile import MAX_BYTES
+from ..standard.designfile import MAX_BYTES, validation_reason
 from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade
 from ..standard.errors import DesignError, GradeError, MicrocredError
 from ..standard.vocab import IdentityAttribute
@@ -104,7 +104,9 @@ BAD_NATIONAL_ID = Message(
     "national_id {value!r}: write the country and the number, e.g. PL:90040212345",
     "national_id {value!r}: podaj kraj i numer, np. PL:90040212345",
 )
-BAD_VALUE = Message("bad_value", "{field}: {detail}", "{field}: nieprawidłowa wartość ({detail})")
+BAD_VALUE = Message(
+    "bad_value", "{field}: {detail}", "{field}: nieprawidłowa wartość ({detail_pl})"
+)
 PROMISED = Message(
     "learner_promised_missing",
     "the design records the {what} on each award: give {give}",
@@ -118,7 +120,7 @@ DUPLICATE = Message(
 TOO_MANY_CELLS = Message(
     "too_many_cells",
     "{cells} cells, but the header has {columns} columns",
-    "{cells} komórek, a nagłówek ma {columns} kolumn",
+    "komórek w wierszu: {cells}, a kolumn w nagłówku: {columns}",
 )
 VERDICT_NOTE = Message(
     "verdict_note",
@@ -132,24 +134,44 @@ SUMMARY = Message(
 )
 # input that cannot be read at all (exit 2)
 UNREADABLE = Message("unreadable", "{path}: {detail}", "{path}: {detail_pl}")
-NOT_UTF8 = ("not UTF-8 text", "to nie jest tekst UTF-8")
-TOO_LARGE = ("larger than {limit} bytes", "plik większy niż {limit} bajtów")
-EMPTY = ("no header row", "brak wiersza nagłówka")
-NO_NAME_COLUMN = (
-    "the header needs a column name (or given_name and family_name)",
-    "nagłówek musi mieć kolumnę name (albo given_name i family_name)",
+NOT_UTF8 = Message("not_utf8", "not UTF-8 text", "to nie jest tekst UTF-8")
+TOO_LARGE = Message(
+    "too_large", "larger than {limit} bytes", "plik jest za duży (limit w bajtach: {limit})"
 )
-UNKNOWN_COLUMN = ("unknown column {column!r}{hint}", "nieznana kolumna {column!r}{hint}")
-REPEATED_COLUMN = ("column {column!r} appears twice", "kolumna {column!r} występuje dwa razy")
-CSV_SYNTAX = ("line {line}: {detail}", "wiersz {line}: {detail}")
-NO_AWARDING_BODY = (
+CANNOT_READ = Message("cannot_read", "cannot read", "nie można odczytać")
+EMPTY = Message("no_header", "no header row", "brak wiersza nagłówka")
+NO_NAME_COLUMN = Message(
+    "no_name_column",
+    "the header needs a column name (or given_name and family_name)",
+    "nagłówek musi mieć kolumnę `name` (albo `given_name` i `family_name`)",
+)
+UNKNOWN_COLUMN = Message(
+    "unknown_column", "unknown column {column!r}{hint}", "nieznana kolumna {column!r}{hint}"
+)
+REPEATED_COLUMN = Message(
+    "repeated_column", "column {column!r} appears twice", "kolumna {column!r} występuje dwa razy"
+)
+CSV_SYNTAX = Message("csv_syntax", "line {line}: {detail}", "wiersz {line}: {detail}")
+# a value of the command line (exit 2)
+NO_AWARDING_BODY = Message(
+    "no_awarding_body",
     "an EDC needs an awarding body: the design names none",
     "EDC wymaga organu przyznającego: projekt nie podaje żadnego",
 )
-OUT_DIR = ("cannot write {out_dir}: {detail}", "nie można zapisać {out_dir}: {detail}")
-BAD_ISSUER = (
+OUT_DIR = Message(
+    "out_dir_unwritable",
+    "cannot write {out_dir}: {detail}",
+    "nie można zapisać {out_dir}: {detail}",
+)
+BAD_ISSUER = Message(
+    "bad_issuer",
     "--issuer {issuer!r} is not a DID or URL",
-    "--issuer {issuer!r} to nie jest DID ani adres URL",
+    "`--issuer` {issuer!r} to nie jest DID ani adres URL",
+)
+# what the command says besides the reasons
+ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
+ISSUED_AS = Message(
+    "issued_as", "; issued as achievementType {kind}", "; wydawane jako achievementType {kind}"
 )
 
 
@@ -170,15 +192,9 @@ class _UnreadableError(Exception):
     Private control flow of this command, not a ``MicrocredError``: caught by the
     command, which prints the reason (EN + PL) and exits 2."""
 
-    def __init__(self, path: object, text: tuple[str, str], **params: Any) -> None:
-        self.reason = UNREADABLE(
-            path=path, detail=text[0].format(**params), detail_pl=text[1].format(**params)
-        )
+    def __init__(self, path: object, detail: Reason) -> None:
+        self.reason = UNREADABLE(path=path, detail=detail.en, detail_pl=detail.pl)
         super().__init__(self.reason.en)
-
-
-def _reason(text: tuple[str, str], **params: Any) -> Reason:
-    return Reason("bad_input", text[0].format(**params), text[1].format(**params))
 
 
 @dataclass(frozen=True)
@@ -233,8 +249,8 @@ def _validation_reasons(exc: ValidationError, row: dict[str, str]) -> list[Reaso
         elif field.startswith("national_id"):
             reasons.append(BAD_NATIONAL_ID(value=row.get("national_id", "")))
         else:
-            detail = str(error["msg"]).removeprefix("Value error, ")
-            reasons.append(BAD_VALUE(field=field or "learner", detail=detail))
+            said = validation_reason(error)
+            reasons.append(BAD_VALUE(field=field or "learner", detail=said.en, detail_pl=said.pl))
     return reasons
 
 
@@ -260,7 +276,7 @@ def _award(row: dict[str, str], run: _Run) -> Award:
     try:
         grade = award_grade(spec, row["grade"]) if row.get("grade") else None
     except GradeError as exc:  # the standard's rule, in its own words
-        reasons.append(exc.reason or Reason(exc.code, exc.message, exc.message))
+        reasons.append(_said(exc))
     try:
         learner = Learner.model_validate(_learner(row))
     except _RefusedError as exc:
@@ -303,7 +319,13 @@ def _credential(award: Award, run: _Run) -> dict[str, Any]:
     try:
         return build(award, kind=run.doc_format, issuer_id=issuer)
     except MicrocredError as exc:
-        raise _RefusedError(Reason(exc.code, exc.message, exc.message)) from None
+        raise _RefusedError(_said(exc)) from None
+
+
+def _said(exc: MicrocredError) -> Reason:
+    """What an error of the library says, in English and Polish (the English twice when
+    it was raised without a :class:`~microcred.standard.messages.Reason`)."""
+    return exc.reason or Reason(exc.code, exc.message, exc.text("pl"))
 
 
 def _slug(name: str) -> str:
@@ -318,20 +340,22 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str] | _RefusedError]
     try:
         data = read_limited(path, _CSV_MAX_BYTES)
     except OSError as exc:
-        raise _UnreadableError(path, (exc.strerror or "cannot read", exc.strerror or "")) from None
+        why = exc.strerror  # the system's words, not translated
+        detail = Reason(CANNOT_READ.code, why, why) if why else CANNOT_READ()
+        raise _UnreadableError(path, detail) from None
     if len(data) > _CSV_MAX_BYTES:
-        raise _UnreadableError(path, TOO_LARGE, limit=_CSV_MAX_BYTES)
+        raise _UnreadableError(path, TOO_LARGE(limit=_CSV_MAX_BYTES))
     try:
         text = data.decode("utf-8-sig")  # Excel writes a byte-order mark
     except UnicodeDecodeError:
-        raise _UnreadableError(path, NOT_UTF8) from None
+        raise _UnreadableError(path, NOT_UTF8()) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
         if not header or not any(cell.strip() for cell in header):
-            raise _UnreadableError(path, EMPTY)
+            raise _UnreadableError(path, EMPTY())
         columns = _columns(path, header)
         line = reader.line_num
         for cells in reader:
@@ -343,7 +367,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str] | _RefusedError]
                 continue
             yield start, {c: v.strip() for c, v in zip(columns, cells, strict=False) if v.strip()}
     except csv.Error as exc:
-        raise _UnreadableError(path, CSV_SYNTAX, line=reader.line_num, detail=exc) from None
+        raise _UnreadableError(path, CSV_SYNTAX(line=reader.line_num, detail=exc)) from None
 
 
 def _columns(path: Path, header: list[str]) -> list[str]:
@@ -354,12 +378,12 @@ def _columns(path: Path, header: list[str]) -> list[str]:
         if column not in _COLUMNS:
             close = difflib.get_close_matches(column, _COLUMNS, n=1)
             hint = f" ({close[0]}?)" if close else ""
-            raise _UnreadableError(path, UNKNOWN_COLUMN, column=cell.strip(), hint=hint)
+            raise _UnreadableError(path, UNKNOWN_COLUMN(column=cell.strip(), hint=hint))
         if column in columns:
-            raise _UnreadableError(path, REPEATED_COLUMN, column=column)
+            raise _UnreadableError(path, REPEATED_COLUMN(column=column))
         columns.append(column)
     if "name" not in columns and not {"given_name", "family_name"} <= set(columns):
-        raise _UnreadableError(path, NO_NAME_COLUMN)
+        raise _UnreadableError(path, NO_NAME_COLUMN())
     return columns
 
 
@@ -367,12 +391,12 @@ def _read_design(path: Path, lang: str) -> MicroCredentialSpec:
     try:
         data = read_limited(path, MAX_BYTES)
     except OSError as exc:
-        click.echo(f"error: {path}: {exc.strerror}", err=True)
+        click.echo(f"{ERROR_PREFIX.text(lang)}{path}: {exc.strerror}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     try:
         return designfile.loads(data, source=str(path))
     except DesignError as exc:
-        label = "błąd: " if lang == "pl" else "error: "
+        label = ERROR_PREFIX.text(lang)
         for item in exc.problems:
             click.echo(label + item.located(exc.source, lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -384,12 +408,12 @@ def _issuer(key_file: Path | None, issuer: str | None, lang: str) -> str | None:
     if key_file is not None:
         return load_key(key_file).did_key
     if issuer is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:\S+", issuer):
-        _fail(_reason(BAD_ISSUER, issuer=issuer), lang)
+        _fail(BAD_ISSUER(issuer=issuer), lang)
     return issuer
 
 
 def _fail(reason: Reason, lang: str) -> NoReturn:
-    click.echo(("błąd: " if lang == "pl" else "error: ") + reason.text(lang), err=True)
+    click.echo(ERROR_PREFIX.text(lang) + reason.text(lang), err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -401,8 +425,8 @@ def _note_verdict(design: Path, run: _Run, lang: str) -> None:
     kind = ACHIEVEMENT_TYPES[verdict] if run.doc_format == "ob3" else None
     note = VERDICT_NOTE(
         design=design, verdict=verdict.label("en"), verdict_pl=verdict.label("pl"),
-        how=f"; issued as achievementType {kind}" if kind else "",
-        how_pl=f"; wydawane jako achievementType {kind}" if kind else "",
+        how=ISSUED_AS.text("en", kind=kind) if kind else "",
+        how_pl=ISSUED_AS.text("pl", kind=kind) if kind else "",
     )  # fmt: skip
     click.echo(note.text(lang), err=True)
 
@@ -413,7 +437,7 @@ def _dump(credential: dict[str, Any]) -> str:
 
 def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
     """Every row into ``out_dir``; the exit status."""
-    label = "błąd: " if lang == "pl" else "error: "
+    label = ERROR_PREFIX.text(lang)
     built = refused = 0
     seen: dict[tuple[IdentityAttribute, str], int] = {}
     try:
@@ -423,7 +447,7 @@ def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _fail(_reason(OUT_DIR, out_dir=out_dir, detail=exc.strerror or exc), lang)
+        _fail(OUT_DIR(out_dir=out_dir, detail=exc.strerror or exc), lang)
     for line, row in rows:
         try:
             if isinstance(row, _RefusedError):
@@ -449,7 +473,7 @@ def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
         try:
             path.write_text(_dump(credential), encoding="utf-8")
         except OSError as exc:
-            _fail(_reason(OUT_DIR, out_dir=path, detail=exc.strerror or exc), lang)
+            _fail(OUT_DIR(out_dir=path, detail=exc.strerror or exc), lang)
         click.echo(str(path))
         built += 1
     summary = SUMMARY(built=built, out_dir=out_dir, refused=refused)
@@ -502,7 +526,7 @@ def build_command(
         raise click.UsageError("--out-dir goes with --csv")
     spec = _read_design(design_file, lang)
     if doc_format == "edc" and not spec.awarding_bodies:
-        _fail(_reason(NO_AWARDING_BODY), lang)
+        _fail(NO_AWARDING_BODY(), lang)
     run = _Run(spec, doc_format, _issuer(key_file, issuer, lang),
                dt.datetime.now(dt.UTC).date(), from_csv=csv_file is not None)  # fmt: skip
     _note_verdict(design_file, run, lang)
@@ -514,6 +538,6 @@ def build_command(
         credential = _credential(_award(row, run), run)
     except _RefusedError as exc:
         for reason in exc.reasons:
-            click.echo(("błąd: " if lang == "pl" else "error: ") + reason.text(lang), err=True)
+            click.echo(ERROR_PREFIX.text(lang) + reason.text(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(_dump(credential), nl=False)

@@ -21,23 +21,51 @@ from ..standard import designfile
 from ..standard.compliance import ComplianceReport, ElementStatus, Evidence, check
 from ..standard.compliance.report import Severity
 from ..standard.designfile import MAX_BYTES, design_schema, problem
+from ..standard.designfile import messages as design_messages
 from ..standard.elements import Award, MicroCredentialSpec
 from ..standard.errors import DesignError
+from ..standard.messages import Message
 from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, default_lang
 
-# status -> (English word, Polish word, colour)
-_STATUS_STYLE = {
-    ElementStatus.PRESENT: ("ok", "jest", "green"),
-    ElementStatus.AT_AWARD: ("at award", "przy wydaniu", "cyan"),
-    ElementStatus.NOT_APPLICABLE: ("n/a", "nd.", None),
-    ElementStatus.WEAK: ("WEAK", "SŁABY", "yellow"),
-    ElementStatus.MISSING: ("MISSING", "BRAK", "red"),
+# --- the words of the human report --------------------------------------------------
+ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
+NO_TITLE = Message("no_title", "(no title)", "(bez tytułu)")
+VERDICT = Message("verdict", "Verdict", "Werdykt")
+ELEMENTS_HEADING = Message(
+    "elements_heading", "Annex I elements (* mandatory)", "Elementy z załącznika I (* obowiązkowe)"
+)
+PRINCIPLES_HEADING = Message("principles_heading", "Annex II principles", "Zasady z załącznika II")
+# why a path given on the command line is no file to read
+IS_A_DIRECTORY = Message("is_a_directory", "is a directory", "to katalog")
+NO_SUCH_FILE = Message("no_such_file", "no such file", "nie ma takiego pliku")
+NOT_A_REGULAR_FILE = Message("not_a_regular_file", "not a regular file", "to nie jest zwykły plik")
+
+# an element's status and a principle's evidence in a word, and its colour
+_STATUS_WORDS = {
+    ElementStatus.PRESENT: Message("present", "ok", "jest"),
+    ElementStatus.AT_AWARD: Message("at-award", "at award", "przy wydaniu"),
+    ElementStatus.NOT_APPLICABLE: Message("not-applicable", "n/a", "nd."),
+    ElementStatus.WEAK: Message("weak", "WEAK", "SŁABY"),
+    ElementStatus.MISSING: Message("missing", "MISSING", "BRAK"),
 }
-_EVIDENCE_STYLE = {
-    Evidence.EVIDENCED: ("evidenced", "wykazana", "green"),
-    Evidence.BY_PLATFORM: ("platform", "platforma", "cyan"),
-    Evidence.PARTIAL: ("partial", "częściowa", "yellow"),
-    Evidence.NOT_EVIDENCED: ("none", "niewykazana", "red"),
+_STATUS_COLOUR: dict[ElementStatus, str | None] = {
+    ElementStatus.PRESENT: "green",
+    ElementStatus.AT_AWARD: "cyan",
+    ElementStatus.NOT_APPLICABLE: None,
+    ElementStatus.WEAK: "yellow",
+    ElementStatus.MISSING: "red",
+}
+_EVIDENCE_WORDS = {
+    Evidence.EVIDENCED: Message("evidenced", "evidenced", "wykazana"),
+    Evidence.BY_PLATFORM: Message("by-platform", "platform", "platforma"),
+    Evidence.PARTIAL: Message("partial", "partial", "częściowa"),
+    Evidence.NOT_EVIDENCED: Message("not-evidenced", "none", "niewykazana"),
+}
+_EVIDENCE_COLOUR = {
+    Evidence.EVIDENCED: "green",
+    Evidence.BY_PLATFORM: "cyan",
+    Evidence.PARTIAL: "yellow",
+    Evidence.NOT_EVIDENCED: "red",
 }
 _VERDICT_COLOUR = {
     "micro-credential": "green",
@@ -89,18 +117,17 @@ def _read(path: Path) -> MicroCredentialSpec | Award:
     source = str(path)
     try:
         if not path.is_file():
-            reason = ("is a directory", "to katalog") if path.is_dir() else (
-                ("no such file", "nie ma takiego pliku") if not path.exists()
-                else ("not a regular file", "to nie jest zwykły plik")
+            why = IS_A_DIRECTORY if path.is_dir() else (
+                NO_SUCH_FILE if not path.exists() else NOT_A_REGULAR_FILE
             )  # fmt: skip
             raise DesignError(
-                [problem("file_unreadable", reason=reason[0], reason_pl=reason[1])], source
+                [problem(design_messages.FILE_UNREADABLE, reason=why.en, reason_pl=why.pl)], source
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        why = exc.strerror or type(exc).__name__
-        raise DesignError([problem("file_unreadable", reason=why)], source) from None
+        said = exc.strerror or type(exc).__name__  # the system's words, not translated
+        raise DesignError([problem(design_messages.FILE_UNREADABLE, reason=said)], source) from None
     return designfile.loads_any(data, source=source)
 
 
@@ -119,7 +146,7 @@ def _report_error(exc: DesignError, as_json: bool, lang: str) -> None:
         error = {"code": exc.code, "problems": problems}
         click.echo(json.dumps({"file": exc.source, "error": error}, ensure_ascii=False))
     else:
-        label = "error: " if lang == "en" else "błąd: "
+        label = ERROR_PREFIX.text(lang)
         for item in exc.problems:
             click.echo(click.style(label, fg="red") + item.located(exc.source, lang), err=True)
 
@@ -128,20 +155,17 @@ def _print_report(
     path: Path, subject: MicroCredentialSpec | Award, report: ComplianceReport, lang: str
 ) -> None:
     spec = subject.spec if isinstance(subject, Award) else subject
-    title = spec.title.get(lang) if spec.title else "(no title)" if lang == "en" else "(bez tytułu)"
+    title = spec.title.get(lang) if spec.title else NO_TITLE.text(lang)
     click.echo(click.style(str(path), bold=True) + f" — {title}")
-    verdict_label = "Verdict" if lang == "en" else "Werdykt"
     colour = _VERDICT_COLOUR[str(report.verdict)]
     click.echo(
-        f"  {verdict_label}: " + click.style(report.verdict.label(lang), fg=colour, bold=True)
+        f"  {VERDICT.text(lang)}: " + click.style(report.verdict.label(lang), fg=colour, bold=True)
     )
     for reason in report.verdict_reasons:
         click.echo(f"    {reason.text(lang)}")
-    heading = "Annex I elements (* mandatory)"
-    click.echo("  " + (heading if lang == "en" else "Elementy z załącznika I (* obowiązkowe)"))
+    click.echo("  " + ELEMENTS_HEADING.text(lang))
     for result in report.elements:
-        en, pl, fg = _STATUS_STYLE[result.status]
-        word = pl if lang == "pl" else en
+        word, fg = _STATUS_WORDS[result.status].text(lang), _STATUS_COLOUR[result.status]
         star = "*" if result.mandatory else " "
         name = result.element.short_label(lang)
         first, *rest = result.reasons or (None,)
@@ -150,10 +174,10 @@ def _print_report(
         for reason in rest:
             mark = "!" if reason.severity is not Severity.INFO else "·"
             click.echo(f"{'':<53}{mark} {reason.text(lang)}")
-    click.echo(f"  {'Annex II principles' if lang == 'en' else 'Zasady z załącznika II'}")
+    click.echo("  " + PRINCIPLES_HEADING.text(lang))
     for principle in report.principles:
-        en, pl, fg = _EVIDENCE_STYLE[principle.status]
-        word = pl if lang == "pl" else en
+        word = _EVIDENCE_WORDS[principle.status].text(lang)
+        fg = _EVIDENCE_COLOUR[principle.status]
         name = f"{principle.principle.number:>2}. {principle.principle.label(lang)}"
         texts = "; ".join(r.text(lang) for r in principle.reasons)
         click.echo(f"   {name:<37} " + click.style(f"{word:<11}", fg=fg) + f" {texts}")

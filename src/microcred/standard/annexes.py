@@ -9,6 +9,7 @@ __all__ = ["AnnexIElement", "AnnexIIPrinciple"]
 
 from enum import nonmember
 
+from .messages import Message
 from .vocab import MICROCRED_VOCAB, Concept
 
 _EL = MICROCRED_VOCAB + "annex-i/"
@@ -105,8 +106,7 @@ class AnnexIElement(Concept):
 
     def short_label(self, lang: str = "en") -> str:
         """A short name for tables and forms ("Workload" rather than the full Annex text)."""
-        en, pl = _SHORT[self]
-        return pl if lang == "pl" else en
+        return _SHORT[self].text(lang)
 
 
 _OPTIONAL = frozenset(
@@ -120,26 +120,40 @@ _OPTIONAL = frozenset(
 )
 
 
-_SHORT = {
-    AnnexIElement.LEARNER: ("Learner identification", "Identyfikacja osoby uczącej się"),
-    AnnexIElement.TITLE: ("Title", "Tytuł"),
-    AnnexIElement.COUNTRY: ("Country/region of the issuer", "Państwo/region wydawcy"),
-    AnnexIElement.AWARDING_BODY: ("Awarding body", "Organ przyznający"),
-    AnnexIElement.DATE_OF_ISSUE: ("Date of issue", "Data wydania"),
-    AnnexIElement.LEARNING_OUTCOMES: ("Learning outcomes", "Efekty uczenia się"),
-    AnnexIElement.WORKLOAD: ("Notional workload", "Nakład pracy"),
-    AnnexIElement.LEVEL: ("Level (EQF, QF-EHEA)", "Poziom (ERK, QF-EHEA)"),
-    AnnexIElement.ASSESSMENT: ("Type of assessment", "Rodzaj oceny"),
-    AnnexIElement.PARTICIPATION: ("Form of participation", "Forma uczestnictwa"),
-    AnnexIElement.QUALITY_ASSURANCE: ("Quality assurance", "Zapewnianie jakości"),
-    AnnexIElement.PREREQUISITES: ("Prerequisites", "Warunki uczestnictwa"),
-    AnnexIElement.SUPERVISION: (
-        "Supervision and identity check",
-        "Nadzór i weryfikacja tożsamości",
+# a short name of each element, for tables and forms
+_SHORT: dict[AnnexIElement, Message] = {
+    AnnexIElement.LEARNER: Message(
+        "learner", "Learner identification", "Identyfikacja osoby uczącej się"
     ),
-    AnnexIElement.GRADE: ("Grade achieved", "Uzyskana ocena"),
-    AnnexIElement.INTEGRATION: ("Integration/stackability", "Integracja/kumulowanie"),
-    AnnexIElement.FURTHER_INFORMATION: ("Further information", "Dodatkowe informacje"),
+    AnnexIElement.TITLE: Message("title", "Title", "Tytuł"),
+    AnnexIElement.COUNTRY: Message(
+        "country", "Country/region of the issuer", "Państwo/region wydawcy"
+    ),
+    AnnexIElement.AWARDING_BODY: Message("awarding-body", "Awarding body", "Organ przyznający"),
+    AnnexIElement.DATE_OF_ISSUE: Message("date-of-issue", "Date of issue", "Data wydania"),
+    AnnexIElement.LEARNING_OUTCOMES: Message(
+        "learning-outcomes", "Learning outcomes", "Efekty uczenia się"
+    ),
+    AnnexIElement.WORKLOAD: Message("workload", "Notional workload", "Nakład pracy"),
+    AnnexIElement.LEVEL: Message("level", "Level (EQF, QF-EHEA)", "Poziom (ERK, QF-EHEA)"),
+    AnnexIElement.ASSESSMENT: Message("assessment", "Type of assessment", "Rodzaj oceny"),
+    AnnexIElement.PARTICIPATION: Message(
+        "participation", "Form of participation", "Forma uczestnictwa"
+    ),
+    AnnexIElement.QUALITY_ASSURANCE: Message(
+        "quality-assurance", "Quality assurance", "Zapewnianie jakości"
+    ),
+    AnnexIElement.PREREQUISITES: Message("prerequisites", "Prerequisites", "Warunki uczestnictwa"),
+    AnnexIElement.SUPERVISION: Message(
+        "supervision", "Supervision and identity check", "Nadzór i weryfikacja tożsamości"
+    ),
+    AnnexIElement.GRADE: Message("grade", "Grade achieved", "Uzyskana ocena"),
+    AnnexIElement.INTEGRATION: Message(
+        "integration", "Integration/stackability", "Integracja/kumulowanie"
+    ),
+    AnnexIElement.FURTHER_INFORMATION: Message(
+        "further-information", "Further information", "Dodatkowe informacje"
+    ),
 }
 
 

@@ -49,20 +49,35 @@ class MicrocredError(Exception):
 class FieldProblem:
     """One problem in a design file, located as precisely as the input allows.
 
-    ``code`` names the kind of problem (``unknown_field``, ``yaml_syntax``...);
-    ``message`` is English and ``message_pl`` Polish.
+    ``reason`` is what is wrong, in English and Polish, made from one of
+    :mod:`microcred.standard.designfile.messages`' constants; ``code`` names the kind of
+    problem (``unknown_field``, ``yaml_syntax``...), ``message`` is the English and
+    ``message_pl`` the Polish.
     """
 
     field: str
-    message: str
+    reason: Reason
     line: int | None = None
     column: int | None = None
-    code: str = "invalid_value"
-    message_pl: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The kind of problem: the code of its message."""
+        return self.reason.code
+
+    @property
+    def message(self) -> str:
+        """The problem in English."""
+        return self.reason.en
+
+    @property
+    def message_pl(self) -> str:
+        """The problem in Polish."""
+        return self.reason.pl
 
     def text(self, lang: str = "en") -> str:
         """The message in ``pl`` or ``en``."""
-        return self.message_pl if lang == "pl" and self.message_pl else self.message
+        return self.reason.text(lang)
 
     def located(self, source: str, lang: str = "en") -> str:
         """The problem as ``source:line:column: field: message`` (compiler style)."""

@@ -274,3 +274,16 @@ def test_every_principle_the_design_evidences_has_cases() -> None:
 @pytest.mark.parametrize(("principle", "changes", "status", "signs"), CASES)
 def test_principle(principle: P, changes: dict[str, Any], status: Evidence, signs: str) -> None:
     assert evidence(principle, **changes) == (status, signs)
+
+
+def test_each_piece_of_evidence_is_looked_for_once_in_both_languages() -> None:
+    found = check(make_spec(), now=NOW)
+    looked_for = [
+        reason
+        for result in found.principles
+        for reason in result.reasons
+        if reason.code in (m.P_GIVEN.code, m.P_NOT_GIVEN.code)
+    ]
+    evidence = [value for name, value in vars(m).items() if name.startswith("EVIDENCE_")]
+    assert sorted(r.en[2:] for r in looked_for) == sorted(e.en for e in evidence)
+    assert sorted(r.pl[2:] for r in looked_for) == sorted(e.pl for e in evidence)

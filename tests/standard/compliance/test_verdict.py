@@ -331,3 +331,9 @@ def test_draft_example_names_what_is_lacking() -> None:
     assert found.verdict_reasons == (
         incomplete(E.LEARNING_OUTCOMES, E.WORKLOAD, E.LEVEL, E.QUALITY_ASSURANCE),
     )
+
+
+@pytest.mark.parametrize("verdict", list(Verdict), ids=str)
+def test_every_verdict_has_a_label_in_english_and_polish(verdict: Verdict) -> None:
+    assert verdict.label("en") != verdict.label("pl")
+    assert verdict.label("de") == verdict.label("en")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from microcred.standard.elements import (
     AwardingBody,
@@ -18,6 +19,19 @@ from microcred.standard.elements import (
     MicroCredentialSpec,
     Workload,
 )
+from microcred.standard.elements._base import (
+    CONTROL_CHARACTER,
+    NOT_A_URI,
+    NOT_A_WEB_ADDRESS,
+    URI_WITH_SPACES,
+)
+from microcred.standard.elements.award import DATES_OUT_OF_ORDER, Award
+from microcred.standard.elements.learning import TEXT_OR_URL
+from microcred.standard.elements.levels import NOT_A_LEVEL
+from microcred.standard.elements.outcomes import NOT_AN_ESCO_SKILL
+from microcred.standard.elements.spec import LISTED_TWICE
+from microcred.standard.elements.text import NO_TEXT, TEXT_EMPTY
+from microcred.standard.messages import Message, Reason
 from microcred.standard.vocab import EqfLevel, Framework, IdentityAttribute, PrkLevel, QfEheaCycle
 
 
@@ -153,3 +167,43 @@ def test_every_mandatory_design_element_may_be_absent() -> None:
     assert spec.title is None
     assert spec.learning_outcomes == []
     assert spec.assessment is None
+
+
+# A validator refuses with ValueError(reason): the reason's code says which rule refused.
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "message"),
+    [
+        (LocalizedText, {}, NO_TEXT),
+        (LocalizedText, {"pl": " "}, TEXT_EMPTY),
+        (LocalizedText, {"pl": "a\x1b[31m"}, CONTROL_CHARACTER),
+        (FurtherInformation, {}, TEXT_OR_URL),
+        (FurtherInformation, {"url": "example.org"}, NOT_A_URI),
+        (FurtherInformation, {"url": "https://example.org/a b"}, URI_WITH_SPACES),
+        (FurtherInformation, {"url": "ftp://example.org/"}, NOT_A_WEB_ADDRESS),
+        (Level, {"framework": "eqf", "value": 9}, NOT_A_LEVEL),
+        (
+            LearningOutcome,
+            {"statement": {"en": "Uses it"}, "esco_skills": ["x"]},
+            NOT_AN_ESCO_SKILL,
+        ),
+        (MicroCredentialSpec, {"languages": ["pl", "pl"]}, LISTED_TWICE),
+        (
+            Award,
+            {"spec": {}, "issued_on": "2025-06-20", "valid_until": "2024-01-01"},
+            DATES_OUT_OF_ORDER,
+        ),
+    ],
+    ids=lambda value: value.code if isinstance(value, Message) else None,
+)
+def test_a_refusal_carries_the_message_of_its_rule(
+    model: type[BaseModel], data: dict[str, Any], message: Message
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(data)
+    [error] = caught.value.errors()
+    reason = error["ctx"]["error"].args[0]
+    assert isinstance(reason, Reason)
+    assert reason.code == message.code
+    assert error["msg"] == f"Value error, {reason.en}"

@@ -1,59 +1,75 @@
 """The fixed words of the certificate, in Polish and English.
 
 The names of the Annex I elements come from :class:`~microcred.standard.annexes.AnnexIElement`
-(``short_label``); this table holds only the certificate's own phrases.
+(``short_label``); this module holds only the certificate's own phrases, each a
+:class:`~microcred.standard.messages.Message` whose code is the name the page template
+uses (``t.document``).
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "MONTHS", "PHRASES", "phrase"]
+__all__ = ["LANGUAGES", "MONTHS", "PHRASES", "phrase", "words"]
+
+from ...standard.messages import Message
 
 LANGUAGES = ("pl", "en")
 
+# --- the heading and the learner -----------------------------------------------------
+DOCUMENT = Message("document", "Micro-credential", "Mikropoświadczenie")
+KIND = Message(
+    "kind",
+    "Certificate under the Council Recommendation of 16 June 2022",
+    "Certyfikat zgodny z zaleceniem Rady UE z 16 czerwca 2022 r.",
+)
+CERTIFY = Message("certify", "This is to certify that", "Zaświadcza się, że")
+AWARDED = Message("awarded", "has been awarded the micro-credential", "uzyskuje mikropoświadczenie")
+BORN = Message("born", "born", "ur.")
+STUDENT_ID = Message("student_id", "student ID", "nr albumu")
+NO_LEARNER = Message("no_learner", "(no learner named)", "(osoba nie została wskazana)")
+NO_TITLE = Message("no_title", "(untitled)", "(bez tytułu)")
+
+# --- the description -----------------------------------------------------------------
+OUTCOMES_INTRO = Message(
+    "outcomes_intro",
+    "The holder of this micro-credential has achieved these learning outcomes:",
+    "Osoba posiadająca to mikropoświadczenie osiągnęła następujące efekty uczenia się:",
+)
+DETAILS = Message("details", "About this micro-credential", "Opis mikropoświadczenia")
+ISSUED_BY = Message("issued_by", "Issued by", "Wydawca")
+HOURS = Message("hours", "hours", "godz.")
+HOUR = Message("hour", "hour", "godz.")
+ECTS = Message("ects", "ECTS", "ECTS")
+LEVEL_UNKNOWN_FRAMEWORK = Message(
+    "level_unknown_framework",
+    "level {value} (no framework stated)",
+    "poziom {value} (bez wskazania ramy kwalifikacji)",
+)
+SCALE = Message("scale", "grading scale", "skala ocen")
+TOWARDS = Message("towards", "counts towards", "zaliczane do")
+
+# --- verification --------------------------------------------------------------------
+VERIFY_TITLE = Message("verify_title", "Verification", "Weryfikacja")
+VERIFY_QR_CLI = Message(
+    "verify_qr_cli", "Verify: scan the QR code or run", "Zweryfikuj: zeskanuj kod QR lub uruchom"
+)
+VERIFY_QR = Message("verify_qr", "Verify: scan the QR code", "Zweryfikuj: zeskanuj kod QR")
+VERIFY_OFFLINE = Message(
+    "verify_offline",
+    "This PDF carries the signed digital credential: {names}.",
+    "Plik PDF zawiera podpisane poświadczenie cyfrowe: {names}.",
+)
+VERIFY_OFFLINE_MANY = Message(
+    "verify_offline_many",
+    "This PDF carries the signed digital credentials: {names}.",
+    "Plik PDF zawiera podpisane poświadczenia cyfrowe: {names}.",
+)
+
+# The phrases by the template's name and language, as the page template reads them
+# (``PHRASES["document"]["pl"]``); made from the constants above.
 PHRASES: dict[str, dict[str, str]] = {
-    "document": {"pl": "Mikropoświadczenie", "en": "Micro-credential"},
-    "kind": {
-        "pl": "Certyfikat zgodny z zaleceniem Rady UE z 16 czerwca 2022 r.",
-        "en": "Certificate under the Council Recommendation of 16 June 2022",
-    },
-    "certify": {"pl": "Zaświadcza się, że", "en": "This is to certify that"},
-    "awarded": {
-        "pl": "uzyskuje mikropoświadczenie",
-        "en": "has been awarded the micro-credential",
-    },
-    "born": {"pl": "ur.", "en": "born"},
-    "student_id": {"pl": "nr albumu", "en": "student ID"},
-    "no_learner": {"pl": "(osoba nie została wskazana)", "en": "(no learner named)"},
-    "no_title": {"pl": "(bez tytułu)", "en": "(untitled)"},
-    "outcomes_intro": {
-        "pl": "Osoba posiadająca to mikropoświadczenie osiągnęła następujące efekty uczenia się:",
-        "en": "The holder of this micro-credential has achieved these learning outcomes:",
-    },
-    "details": {"pl": "Opis mikropoświadczenia", "en": "About this micro-credential"},
-    "issued_by": {"pl": "Wydawca", "en": "Issued by"},
-    "hours": {"pl": "godz.", "en": "hours"},
-    "hour": {"pl": "godz.", "en": "hour"},
-    "ects": {"pl": "ECTS", "en": "ECTS"},
-    "level_unknown_framework": {
-        "pl": "poziom {value} (bez wskazania ramy kwalifikacji)",
-        "en": "level {value} (no framework stated)",
-    },
-    "scale": {"pl": "skala ocen", "en": "grading scale"},
-    "towards": {"pl": "zaliczane do", "en": "counts towards"},
-    "verify_title": {"pl": "Weryfikacja", "en": "Verification"},
-    "verify_qr_cli": {
-        "pl": "Zweryfikuj: zeskanuj kod QR lub uruchom",
-        "en": "Verify: scan the QR code or run",
-    },
-    "verify_qr": {"pl": "Zweryfikuj: zeskanuj kod QR", "en": "Verify: scan the QR code"},
-    "verify_offline": {
-        "pl": "Plik PDF zawiera podpisane poświadczenie cyfrowe: {names}.",
-        "en": "This PDF carries the signed digital credential: {names}.",
-    },
-    "verify_offline_many": {
-        "pl": "Plik PDF zawiera podpisane poświadczenia cyfrowe: {names}.",
-        "en": "This PDF carries the signed digital credentials: {names}.",
-    },
+    value.code: {"pl": value.pl, "en": value.en}
+    for value in dict(globals()).values()
+    if isinstance(value, Message)
 }
 
 MONTHS = {
@@ -68,5 +84,11 @@ MONTHS = {
 
 
 def phrase(key: str, lang: str) -> str:
-    """The phrase ``key`` in ``lang``."""
-    return PHRASES[key][lang]
+    """The phrase ``key`` in ``lang``, its ``{placeholders}`` left to the caller."""
+    texts = PHRASES[key]
+    return texts.get(lang, texts["en"])
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every phrase in ``lang`` by the template's name (``t.document``)."""
+    return {key: phrase(key, lang) for key in PHRASES}

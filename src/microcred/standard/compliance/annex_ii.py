@@ -30,17 +30,17 @@ from ..elements import MicroCredentialSpec
 from ..vocab.identity import IdentityAttribute
 from ..vocab.quality import QualityAssuranceType
 from . import messages as m
-from .report import Evidence, PrincipleResult, Reason
+from .report import Evidence, Message, PrincipleResult, Reason
 
-_Item = tuple[bool, str, str]  # (present, what in English, what in Polish)
+_Item = tuple[bool, Message]  # (present, what is looked for)
 
 
 def _judge(principle: P, items: list[_Item]) -> PrincipleResult:
     reasons: list[Reason] = []
-    for present, en, pl in items:
+    for present, what in items:
         message = m.P_GIVEN if present else m.P_NOT_GIVEN
-        reasons.append(message(what=en, what_pl=pl))
-    given = sum(1 for present, _, _ in items if present)
+        reasons.append(message(what=what.en, what_pl=what.pl))
+    given = sum(1 for present, _ in items if present)
     if given == len(items):
         status = Evidence.EVIDENCED
     elif given:
@@ -65,93 +65,56 @@ def check_principles(spec: MicroCredentialSpec) -> tuple[PrincipleResult, ...]:
         _judge(
             P.QUALITY,
             [
-                (
-                    QualityAssuranceType.INTERNAL in qa_types,
-                    "internal quality assurance",
-                    "wewnętrzne zapewnianie jakości",
-                ),
-                (
-                    any(t.external for t in qa_types),
-                    "external quality assurance",
-                    "zewnętrzne zapewnianie jakości",
-                ),
+                (QualityAssuranceType.INTERNAL in qa_types, m.EVIDENCE_INTERNAL_QA),
+                (any(t.external for t in qa_types), m.EVIDENCE_EXTERNAL_QA),
             ],
         ),
         _judge(
             P.TRANSPARENCY,
             [
-                (bool(spec.learning_outcomes), "learning outcomes", "efekty uczenia się"),
+                (bool(spec.learning_outcomes), m.EVIDENCE_OUTCOMES),
                 (
                     spec.workload is not None
                     and (spec.workload.ects is not None or spec.workload.hours is not None),
-                    "workload in ECTS or hours",
-                    "nakład pracy w ECTS lub godzinach",
+                    m.EVIDENCE_WORKLOAD,
                 ),
-                (
-                    bool(bodies) and all(b.registries for b in bodies),
-                    "awarding body listed in a public register (registries)",
-                    "organ wydający wpisany do publicznego rejestru (registries)",
-                ),
+                (bool(bodies) and all(b.registries for b in bodies), m.EVIDENCE_REGISTERED),
             ],
         ),
         _judge(
             P.RELEVANCE,
             [
-                (
-                    spec.relevance is not None,
-                    "the need it answers (relevance.need)",
-                    "potrzeba, na którą odpowiada (relevance.need)",
-                ),
-                (
-                    partners or aligned,
-                    "employer/partner involvement or ESCO skills",
-                    "udział pracodawców/partnerów lub umiejętności ESCO",
-                ),
+                (spec.relevance is not None, m.EVIDENCE_NEED),
+                (partners or aligned, m.EVIDENCE_PARTNERS),
             ],
         ),
         _judge(
             P.VALID_ASSESSMENT,
             [
-                (independent, "an independent assessment method", "niezależna metoda oceny"),
-                (bool(assessment and assessment.criteria), "assessment criteria", "kryteria oceny"),
+                (independent, m.EVIDENCE_INDEPENDENT),
+                (bool(assessment and assessment.criteria), m.EVIDENCE_CRITERIA),
             ],
         ),
         _judge(
             P.LEARNING_PATHWAYS,
             [
-                (
-                    spec.integration is not None,
-                    "integration/stackability option",
-                    "opcja integracji/kumulowania",
-                ),
-                (
-                    spec.validation_of_prior_learning is not None,
-                    "validation of prior learning",
-                    "walidacja wcześniejszego uczenia się",
-                ),
+                (spec.integration is not None, m.EVIDENCE_INTEGRATION),
+                (spec.validation_of_prior_learning is not None, m.EVIDENCE_PRIOR_LEARNING),
             ],
         ),
         _judge(
             P.RECOGNITION,
             [
-                (spec.recognition is not None, "recognition statement", "informacja o uznawaniu"),
-                (
-                    any(level.concept is not None for level in spec.levels),
-                    "level in a qualifications framework",
-                    "poziom w ramie kwalifikacji",
-                ),
+                (spec.recognition is not None, m.EVIDENCE_RECOGNITION),
+                (any(level.concept is not None for level in spec.levels), m.EVIDENCE_LEVEL),
             ],
         ),
         PrincipleResult(P.PORTABILITY, Evidence.BY_PLATFORM, (m.P_PORTABILITY(),)),
         _judge(
             P.LEARNER_CENTRED,
             [
-                (spec.target_group is not None, "target group", "grupa docelowa"),
-                (
-                    spec.learner_feedback is not None,
-                    "learner feedback",
-                    "informacje zwrotne od osób uczących się",
-                ),
+                (spec.target_group is not None, m.EVIDENCE_TARGET_GROUP),
+                (spec.learner_feedback is not None, m.EVIDENCE_FEEDBACK),
             ],
         ),
         _judge(
@@ -159,34 +122,20 @@ def check_principles(spec: MicroCredentialSpec) -> tuple[PrincipleResult, ...]:
             [
                 (
                     IdentityAttribute.FULL_NAME in identity and len(identity) > 1,
-                    "learner identified beyond a name",
-                    "identyfikacja osoby poza imieniem i nazwiskiem",
+                    m.EVIDENCE_IDENTIFIED,
                 ),
-                (
-                    bool(bodies) and all(b.legal_identifier for b in bodies),
-                    "awarding body's legal identifier",
-                    "identyfikator prawny organu",
-                ),
+                (bool(bodies) and all(b.legal_identifier for b in bodies), m.EVIDENCE_LEGAL_ID),
                 (
                     bool(spec.supervision and spec.supervision.verifies_identity),
-                    "identity verified during assessment",
-                    "weryfikacja tożsamości podczas oceny",
+                    m.EVIDENCE_IDENTITY_VERIFIED,
                 ),
             ],
         ),
         _judge(
             P.GUIDANCE,
             [
-                (
-                    spec.further_information is not None,
-                    "further information",
-                    "dodatkowe informacje",
-                ),
-                (
-                    spec.guidance is not None,
-                    "guidance for learners",
-                    "poradnictwo dla osób uczących się",
-                ),
+                (spec.further_information is not None, m.EVIDENCE_FURTHER_INFORMATION),
+                (spec.guidance is not None, m.EVIDENCE_GUIDANCE),
             ],
         ),
     )

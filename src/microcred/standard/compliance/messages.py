@@ -237,7 +237,7 @@ QA_INTERNAL_ONLY = Message(
 INTEGRATION_NO_TARGET = Message(
     "integration_no_target",
     "{option} but no credential named under 'towards'",
-    "{option_pl}, ale nie wskazano poświadczenia w polu towards",
+    "{option_pl}, ale nie wskazano poświadczenia w polu 'towards'",
     W,
 )
 GRADE_AT_AWARD = Message(
@@ -295,6 +295,74 @@ P_PORTABILITY = Message(
     "standards that the learner holds (Open Badges 3.0, Europass EDC)",
     "zależy od sposobu wydania, a nie od projektu: jako podpisane dokumenty w otwartych "
     "standardach, które przechowuje osoba ucząca się (Open Badges 3.0, Europass EDC)",
+)
+
+# --- Annex II evidence: what each principle looks for (the {what} of P_GIVEN/P_NOT_GIVEN)
+EVIDENCE_INTERNAL_QA = Message(
+    "evidence_internal_qa", "internal quality assurance", "wewnętrzne zapewnianie jakości"
+)
+EVIDENCE_EXTERNAL_QA = Message(
+    "evidence_external_qa", "external quality assurance", "zewnętrzne zapewnianie jakości"
+)
+EVIDENCE_OUTCOMES = Message("evidence_outcomes", "learning outcomes", "efekty uczenia się")
+EVIDENCE_WORKLOAD = Message(
+    "evidence_workload", "workload in ECTS or hours", "nakład pracy w ECTS lub godzinach"
+)
+EVIDENCE_REGISTERED = Message(
+    "evidence_registered",
+    "awarding body listed in a public register (registries)",
+    "organ wydający wpisany do publicznego rejestru (registries)",
+)
+EVIDENCE_NEED = Message(
+    "evidence_need",
+    "the need it answers (relevance.need)",
+    "potrzeba, na którą odpowiada (relevance.need)",
+)
+EVIDENCE_PARTNERS = Message(
+    "evidence_partners",
+    "employer/partner involvement or ESCO skills",
+    "udział pracodawców/partnerów lub umiejętności ESCO",
+)
+EVIDENCE_INDEPENDENT = Message(
+    "evidence_independent", "an independent assessment method", "niezależna metoda oceny"
+)
+EVIDENCE_CRITERIA = Message("evidence_criteria", "assessment criteria", "kryteria oceny")
+EVIDENCE_INTEGRATION = Message(
+    "evidence_integration", "integration/stackability option", "opcja integracji/kumulowania"
+)
+EVIDENCE_PRIOR_LEARNING = Message(
+    "evidence_prior_learning",
+    "validation of prior learning",
+    "walidacja wcześniejszego uczenia się",
+)
+EVIDENCE_RECOGNITION = Message(
+    "evidence_recognition", "recognition statement", "informacja o uznawaniu"
+)
+EVIDENCE_LEVEL = Message(
+    "evidence_level", "level in a qualifications framework", "poziom w ramie kwalifikacji"
+)
+EVIDENCE_TARGET_GROUP = Message("evidence_target_group", "target group", "grupa docelowa")
+EVIDENCE_FEEDBACK = Message(
+    "evidence_feedback", "learner feedback", "informacje zwrotne od osób uczących się"
+)
+EVIDENCE_IDENTIFIED = Message(
+    "evidence_identified",
+    "learner identified beyond a name",
+    "identyfikacja osoby poza imieniem i nazwiskiem",
+)
+EVIDENCE_LEGAL_ID = Message(
+    "evidence_legal_id", "awarding body's legal identifier", "identyfikator prawny organu"
+)
+EVIDENCE_IDENTITY_VERIFIED = Message(
+    "evidence_identity_verified",
+    "identity verified during assessment",
+    "weryfikacja tożsamości podczas oceny",
+)
+EVIDENCE_FURTHER_INFORMATION = Message(
+    "evidence_further_information", "further information", "dodatkowe informacje"
+)
+EVIDENCE_GUIDANCE = Message(
+    "evidence_guidance", "guidance for learners", "poradnictwo dla osób uczących się"
 )
 
 __all__ = sorted(name for name, value in dict(globals()).items() if isinstance(value, Message))

@@ -41,18 +41,19 @@ class Verdict(StrEnum):
 
     def label(self, lang: str = "en") -> str:
         """The verdict in words, in ``pl`` or ``en``."""
-        return _VERDICT_LABELS[self][0 if lang == "en" else 1]
+        return _VERDICT_LABELS[self].text(lang)
 
 
-_VERDICT_LABELS = {
-    Verdict.MICRO_CREDENTIAL: ("micro-credential", "mikropoświadczenie"),
-    Verdict.PARTICIPATION_BADGE: (
+# the verdict in words
+_VERDICT_LABELS: dict[Verdict, Message] = {
+    Verdict.MICRO_CREDENTIAL: Message("micro-credential", "micro-credential", "mikropoświadczenie"),
+    Verdict.PARTICIPATION_BADGE: Message(
+        "participation-badge",
         "participation badge (not a micro-credential)",
         "odznaka za udział (nie mikropoświadczenie)",
     ),
-    Verdict.INCOMPLETE: (
-        "incomplete micro-credential",
-        "niekompletne mikropoświadczenie",
+    Verdict.INCOMPLETE: Message(
+        "incomplete", "incomplete micro-credential", "niekompletne mikropoświadczenie"
     ),
 }
 

@@ -3,9 +3,10 @@
 
 ``loads(text, source=...)`` returns the spec or raises :class:`DesignError` listing
 *every* problem found, each with a code, its line, column and field path, in English
-and Polish; ``dumps(spec)`` writes a design back as YAML; ``design_schema()`` is the
-JSON Schema editors can use. No file I/O here: callers read the file. How YAML is read
-(YAML 1.2 core scalars, what is refused) is in :mod:`._yaml`.
+and Polish (the messages are :mod:`.messages`' constants); ``dumps(spec)`` writes a
+design back as YAML; ``design_schema()`` is the JSON Schema editors can use. No file
+I/O here: callers read the file. How YAML is read (YAML 1.2 core scalars, what is
+refused) is in :mod:`._yaml`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ __all__ = [
     "loads_any",
     "loads_award",
     "problem",
+    "validation_reason",
 ]
 
 from typing import Any, TypeVar
@@ -27,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..elements import Award, MicroCredentialSpec
 from ..errors import DesignError
-from ._problems import from_validation_error, problem
+from ._problems import from_validation_error, problem, validation_reason
 from ._yaml import MAX_BYTES, Marks, parse
 
 _Model = TypeVar("_Model", bound=BaseModel)

@@ -1,9 +1,9 @@
-"""Every problem a design file can have, as code + English + Polish, and the
-translation of pydantic's validation errors into them."""
+"""The :class:`~microcred.standard.errors.FieldProblem` of a message of
+:mod:`.messages`, and the translation of pydantic's validation errors into them."""
 
 from __future__ import annotations
 
-__all__ = ["Path", "dotted", "from_validation_error", "problem"]
+__all__ = ["Path", "dotted", "from_validation_error", "problem", "validation_reason"]
 
 import difflib
 from typing import Any
@@ -11,76 +11,32 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import FieldProblem
+from ..messages import Message, Reason
+from . import messages as m
 
 Path = tuple[str | int, ...]
 
-# code -> (English, Polish); {placeholders} filled by problem()
-MESSAGES: dict[str, tuple[str, str]] = {
-    "file_unreadable": ("cannot read the file: {reason}", "nie można odczytać pliku: {reason_pl}"),
-    "too_large": ("the file is larger than {limit} bytes", "plik jest większy niż {limit} bajtów"),
-    "not_utf8": ("not UTF-8 text (byte {offset})", "to nie jest tekst UTF-8 (bajt {offset})"),
-    "empty": ("the file is empty", "plik jest pusty"),
-    "not_mapping": (
-        "a design must be a mapping of fields (key: value)",
-        "projekt musi być zbiorem pól (klucz: wartość)",
+# what was expected -> the pydantic error types that say it was not given
+_EXPECTED: dict[Message, frozenset[str]] = {
+    m.EXPECTED_NUMBER: frozenset(
+        {"decimal_parsing", "decimal_type", "float_parsing", "float_type"}
     ),
-    "yaml_syntax": ("not valid YAML/JSON: {detail}", "niepoprawny YAML/JSON: {detail}"),
-    "yaml_tag": ("YAML tag {tag} is not allowed", "znacznik YAML {tag} jest niedozwolony"),
-    "yaml_merge": (
-        "YAML merge keys (<<) are not supported; write the fields out",
-        "klucze scalające YAML (<<) nie są obsługiwane; wpisz pola wprost",
-    ),
-    "yaml_alias_cycle": (
-        "a YAML alias refers to itself",
-        "alias YAML odwołuje się sam do siebie",
-    ),
-    "too_deep": (
-        "nested more than {limit} levels deep",
-        "zagnieżdżenie głębsze niż {limit} poziomów",
-    ),
-    "too_many_values": (
-        "more than {limit} values (alias expansion?)",
-        "więcej niż {limit} wartości (rozwinięcie aliasów?)",
-    ),
-    "bad_key": ("a key must be a name, not {key}", "klucz musi być nazwą, a nie {key}"),
-    "duplicate_key": (
-        "given twice (first on line {first})",
-        "podano dwa razy (po raz pierwszy w wierszu {first})",
-    ),
-    "unknown_field": ("unknown field{hint}", "nieznane pole{hint_pl}"),
-    "missing_field": ("required field is missing", "brak wymaganego pola"),
-    "unknown_value": (
-        "unknown value {value}; expected one of: {expected}",
-        "nieznana wartość {value}; dozwolone: {expected}",
-    ),
-    "wrong_type": ("expected {expected}, got {got}", "oczekiwano: {expected_pl}; podano {got}"),
-    "text_per_language": (
-        "give the text per language, e.g. {{pl: ..., en: ...}}; got {got}",
-        "podaj tekst dla każdego języka, np. {{pl: ..., en: ...}}; podano {got}",
-    ),
-    "invalid_value": ("{detail}", "nieprawidłowa wartość: {detail}"),
+    m.EXPECTED_WHOLE_NUMBER: frozenset({"int_parsing", "int_type", "int_from_float"}),
+    m.EXPECTED_TEXT: frozenset({"string_type"}),
+    m.EXPECTED_BOOLEAN: frozenset({"bool_type", "bool_parsing"}),
+    m.EXPECTED_LIST: frozenset({"list_type"}),
+    m.EXPECTED_MAPPING: frozenset({"dict_type", "model_type", "model_attributes_type"}),
+    m.EXPECTED_DATE: frozenset({"date_from_datetime_parsing", "date_parsing", "date_type"}),
 }
-
-# pydantic error type -> (English, Polish) of what was expected
-_EXPECTED = {
-    "decimal_parsing": ("a number", "liczba"),
-    "decimal_type": ("a number", "liczba"),
-    "int_parsing": ("a whole number", "liczba całkowita"),
-    "int_type": ("a whole number", "liczba całkowita"),
-    "int_from_float": ("a whole number", "liczba całkowita"),
-    "float_parsing": ("a number", "liczba"),
-    "float_type": ("a number", "liczba"),
-    "string_type": ("text", "tekst"),
-    "bool_type": ("true or false", "true lub false"),
-    "bool_parsing": ("true or false", "true lub false"),
-    "list_type": ("a list", "lista"),
-    "dict_type": ("a mapping (key: value)", "zbiór pól (klucz: wartość)"),
-    "model_type": ("a mapping (key: value)", "zbiór pól (klucz: wartość)"),
-    "model_attributes_type": ("a mapping (key: value)", "zbiór pól (klucz: wartość)"),
-    "date_from_datetime_parsing": ("a date (YYYY-MM-DD)", "data (RRRR-MM-DD)"),
-    "date_parsing": ("a date (YYYY-MM-DD)", "data (RRRR-MM-DD)"),
-    "date_type": ("a date (YYYY-MM-DD)", "data (RRRR-MM-DD)"),
-}
+# pydantic's constraint errors, said in Polish too (the English is pydantic's message)
+_CONSTRAINTS = {
+    message.code: message
+    for message in (
+        m.NOT_GREATER_THAN, m.NOT_AT_LEAST, m.NOT_AT_MOST, m.STRING_TOO_SHORT,
+        m.STRING_TOO_LONG, m.LIST_TOO_SHORT, m.LIST_TOO_LONG, m.PATTERN_MISMATCH,
+        m.TOO_MANY_DIGITS, m.TOO_MANY_DECIMALS,
+    )
+}  # fmt: skip
 _TEXT_FIELDS = {
     "title", "description", "statement", "prerequisites", "grading", "target_group",
     "learner_feedback", "recognition", "validation_of_prior_learning", "guidance", "name",
@@ -89,12 +45,21 @@ _TEXT_FIELDS = {
 
 
 def problem(
-    code: str, field: str = "", line: int | None = None, column: int | None = None, **params: Any
+    message: Message,
+    field: str = "",
+    line: int | None = None,
+    column: int | None = None,
+    **params: Any,
 ) -> FieldProblem:
-    """A :class:`FieldProblem` of kind ``code`` with its English and Polish message."""
-    en, pl = MESSAGES[code]
-    params.setdefault("reason_pl", params.get("reason", ""))
-    return FieldProblem(field, en.format(**params), line, column, code, pl.format(**params))
+    """The :class:`FieldProblem` that ``message`` says, with its ``params`` filled in.
+
+    A Polish placeholder ``{x_pl}`` not given takes ``x`` (a system's own words, such as
+    an operating system's reason, are not translated).
+    """
+    for name in message.placeholders("pl") - params.keys():
+        if name.endswith("_pl") and name[:-3] in params:
+            params[name] = params[name[:-3]]
+    return FieldProblem(field, message(**params), line, column)
 
 
 def dotted(path: Path) -> str:
@@ -135,28 +100,44 @@ def from_validation_error(
         close = difflib.get_close_matches(
             str(path[-1]) if path else "", _known(model, path[:-1]), n=1
         )
-        return problem(
-            "unknown_field", field, line, column,
-            hint=f"; did you mean {close[0]!r}?" if close else "",
-            hint_pl=f"; czy chodziło o {close[0]!r}?" if close else "",
-        )  # fmt: skip
+        hint = [m.DID_YOU_MEAN.text(lang, name=close[0]) if close else "" for lang in ("en", "pl")]
+        return problem(m.UNKNOWN_FIELD, field, line, column, hint=hint[0], hint_pl=hint[1])
     if kind == "missing":
-        return problem("missing_field", field, line, column)
+        return problem(m.MISSING_FIELD, field, line, column)
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "").replace("'", "")
         return problem(
-            "unknown_value", field, line, column,
+            m.UNKNOWN_VALUE, field, line, column,
             value=_shown(error["input"]), expected=expected.replace(" or ", ", "),
         )  # fmt: skip
-    if kind in _EXPECTED:
+    if what := next((w for w, kinds in _EXPECTED.items() if kind in kinds), None):
         got = _shown(error.get("input"))
         named = [p for p in path if isinstance(p, str)]
         if kind == "dict_type" and named and named[-1] in _TEXT_FIELDS:
-            return problem("text_per_language", field, line, column, got=got)
-        en, pl = _EXPECTED[kind]
-        return problem("wrong_type", field, line, column, expected=en, expected_pl=pl, got=got)
+            return problem(m.TEXT_PER_LANGUAGE, field, line, column, got=got)
+        return problem(
+            m.WRONG_TYPE, field, line, column, expected=what.en, expected_pl=what.pl, got=got
+        )
+    said = validation_reason(error)
+    return problem(m.INVALID_VALUE, field, line, column, detail=said.en, detail_pl=said.pl)
+
+
+def validation_reason(error: Any) -> Reason:
+    """What one pydantic error (an item of ``ValidationError.errors()``) says, in English
+    and Polish: the :class:`~microcred.standard.messages.Reason` a validator raised
+    (``ValueError(reason)``), or pydantic's message with the Polish of its constraint;
+    else pydantic's message in both (its code is then pydantic's error type)."""
     detail = str(error["msg"]).removeprefix("Value error, ")
-    return problem("invalid_value", field, line, column, detail=detail)
+    context = error.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Reason):
+        return cause.args[0]
+    if constraint := _CONSTRAINTS.get(error["type"]):
+        try:
+            return Reason(constraint.code, detail, constraint.text("pl", **context))
+        except (KeyError, IndexError, ValueError):  # a context pydantic changed
+            pass
+    return Reason(str(error["type"]), detail, detail)
 
 
 def _is_internal(part: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import DesignError, FieldProblem
+from . import messages as m
 from ._problems import Path, dotted, problem
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -67,10 +68,10 @@ class _Builder:
         self.budget -= 1
         line, column = _mark(node)
         if self.budget < 0:
-            raise DesignError([problem("too_many_values", "", line, column, limit=_MAX_NODES)])
+            raise DesignError([problem(m.TOO_MANY_VALUES, "", line, column, limit=_MAX_NODES)])
         if len(path) > _MAX_DEPTH:
             raise DesignError(
-                [problem("too_deep", dotted(path[:8]), line, column, limit=_MAX_DEPTH)]
+                [problem(m.TOO_DEEP, dotted(path[:8]), line, column, limit=_MAX_DEPTH)]
             )
         self.values[path] = (line, column)
         if isinstance(node, yaml.ScalarNode):
@@ -78,10 +79,10 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             # Scalars with foreign tags are refused by SafeConstructor; collections are
             # built here, so their tags are refused here instead of being ignored.
-            self.problems.append(problem("yaml_tag", dotted(path), line, column, tag=node.tag))
+            self.problems.append(problem(m.YAML_TAG, dotted(path), line, column, tag=node.tag))
             return None
         if id(node) in self.open:
-            raise DesignError([problem("yaml_alias_cycle", dotted(path), line, column)])
+            raise DesignError([problem(m.YAML_ALIAS_CYCLE, dotted(path), line, column)])
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -95,22 +96,23 @@ class _Builder:
         for key_node, value_node in node.value:
             line, column = _mark(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                self.problems.append(problem("yaml_merge", dotted(path), line, column))
+                self.problems.append(problem(m.YAML_MERGE, dotted(path), line, column))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
+                what = m.KEY_COLLECTION
                 self.problems.append(
-                    problem("bad_key", dotted(path), line, column, key="a list or mapping")
+                    problem(m.BAD_KEY, dotted(path), line, column, key=what.en, key_pl=what.pl)
                 )
                 continue
             key = self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int) or isinstance(key, bool):
-                self.problems.append(problem("bad_key", dotted(path), line, column, key=repr(key)))
+                self.problems.append(problem(m.BAD_KEY, dotted(path), line, column, key=repr(key)))
                 continue
             key = str(key)
             if key in result:
                 first = self.keys[(*path, key)][0]
                 field = dotted((*path, key))
-                self.problems.append(problem("duplicate_key", field, line, column, first=first))
+                self.problems.append(problem(m.DUPLICATE_KEY, field, line, column, first=first))
                 continue
             self.keys[(*path, key)] = (line, column)
             result[key] = self.build(value_node, (*path, key))
@@ -119,13 +121,13 @@ class _Builder:
 
 def _decode(text: str | bytes, source: str) -> str:
     if len(text) > MAX_BYTES:
-        raise DesignError([problem("too_large", limit=MAX_BYTES)], source)
+        raise DesignError([problem(m.TOO_LARGE, limit=MAX_BYTES)], source)
     if isinstance(text, str):
         return text
     try:
         return text.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DesignError([problem("not_utf8", offset=exc.start)], source) from None
+        raise DesignError([problem(m.NOT_UTF8, offset=exc.start)], source) from None
 
 
 def _is_depth_limit(exc: yaml.MarkedYAMLError) -> bool:
@@ -142,7 +144,7 @@ def parse(text: str | bytes, source: str) -> tuple[dict[str, Any], Marks, Marks]
     try:
         node = loader.get_single_node()
         if node is None:
-            raise DesignError([problem("empty", "", 1)], source)
+            raise DesignError([problem(m.EMPTY, "", 1)], source)
         builder = _Builder(loader)
         data = builder.build(node)
     except DesignError as exc:
@@ -152,20 +154,20 @@ def parse(text: str | bytes, source: str) -> tuple[dict[str, Any], Marks, Marks]
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         if _is_depth_limit(exc):
             raise DesignError(
-                [problem("too_deep", "", line, column, limit=_MAX_DEPTH)], source
+                [problem(m.TOO_DEEP, "", line, column, limit=_MAX_DEPTH)], source
             ) from None
         detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise DesignError(
-            [problem("yaml_syntax", "", line, column, detail=detail)], source
+            [problem(m.YAML_SYNTAX, "", line, column, detail=detail)], source
         ) from None
     except yaml.YAMLError as exc:
-        raise DesignError([problem("yaml_syntax", detail=str(exc))], source) from None
+        raise DesignError([problem(m.YAML_SYNTAX, detail=str(exc))], source) from None
     except RecursionError:
-        raise DesignError([problem("too_deep", limit=_MAX_DEPTH)], source) from None
+        raise DesignError([problem(m.TOO_DEEP, limit=_MAX_DEPTH)], source) from None
     finally:
         loader.dispose()
     if builder.problems:
         raise DesignError(builder.problems, source)
     if not isinstance(data, dict):
-        raise DesignError([problem("not_mapping", "", 1)], source)
+        raise DesignError([problem(m.NOT_MAPPING, "", 1)], source)
     return data, builder.values, builder.keys

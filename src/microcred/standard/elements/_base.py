@@ -1,14 +1,53 @@
-"""The model base shared by every element: unknown fields are errors, never dropped."""
+"""The model base shared by every element: unknown fields are errors, never dropped.
+
+A validator refuses a value with ``ValueError(reason)``, the
+:class:`~microcred.standard.messages.Reason` of one of the message constants: pydantic
+shows its English, and a design file's problem says it in English and Polish.
+"""
 
 from __future__ import annotations
 
-__all__ = ["Element", "Uri", "WebUrl", "refuse_control_characters"]
+__all__ = [
+    "CONTROL_CHARACTER",
+    "NOT_A_URI",
+    "NOT_A_WEB_ADDRESS",
+    "URI_WITH_SPACES",
+    "Element",
+    "Uri",
+    "WebUrl",
+    "refuse_control_characters",
+]
 
 import unicodedata
 import urllib.parse
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+
+from ..messages import Message
+
+#: a control character or bidi override in a text
+CONTROL_CHARACTER = Message(
+    "control_character",
+    "contains a control character (U+{code})",
+    "zawiera znak sterujący (U+{code})",
+)
+#: a relative reference or a bare word where an absolute URI belongs
+NOT_A_URI = Message(
+    "not_a_uri",
+    "{value!r} is not an absolute URI (e.g. https://..., urn:..., did:...)",
+    "{value!r} to nie jest bezwzględny URI (np. https://..., urn:..., did:...)",
+)
+URI_WITH_SPACES = Message(
+    "uri_with_spaces",
+    "{value!r} is not a URI: it contains spaces",
+    "{value!r} to nie jest URI: zawiera spacje",
+)
+NOT_A_WEB_ADDRESS = Message(
+    "not_a_web_address",
+    "{value!r} is not a web address (https://host/...)",
+    "{value!r} to nie jest adres internetowy (https://host/...)",
+)
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -20,7 +59,7 @@ def refuse_control_characters(text: str) -> str:
         if char in "\n\t":
             continue
         if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
-            raise ValueError(f"contains a control character (U+{ord(char):04X})")
+            raise ValueError(CONTROL_CHARACTER(code=f"{ord(char):04X}"))
     return text
 
 
@@ -51,9 +90,9 @@ def _uri(value: str) -> str:
     # reference or a bare word is a typo worth reporting.
     scheme, sep, rest = value.partition(":")
     if not sep or not rest or not scheme.isascii() or not scheme[:1].isalpha():
-        raise ValueError(f"{value!r} is not an absolute URI (e.g. https://..., urn:..., did:...)")
+        raise ValueError(NOT_A_URI(value=value))
     if any(ch.isspace() for ch in value):
-        raise ValueError(f"{value!r} is not a URI: it contains spaces")
+        raise ValueError(URI_WITH_SPACES(value=value))
     return value
 
 
@@ -61,7 +100,7 @@ def _web_url(value: str) -> str:
     _uri(value)
     parts = urllib.parse.urlsplit(value)
     if parts.scheme.lower() not in ("https", "http") or not parts.hostname:
-        raise ValueError(f"{value!r} is not a web address (https://host/...)")
+        raise ValueError(NOT_A_WEB_ADDRESS(value=value))
     return value
 
 

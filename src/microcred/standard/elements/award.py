@@ -11,17 +11,25 @@ and date of issue — and the optional grade achieved::
 
 from __future__ import annotations
 
-__all__ = ["Award", "validity_end"]
+__all__ = ["DATES_OUT_OF_ORDER", "Award", "validity_end"]
 
 import calendar
 import datetime as dt
 
 from pydantic import model_validator
 
+from ..messages import Message
 from ._base import Element, Uri
 from .parties import Learner
 from .spec import MicroCredentialSpec
 from .text import LocalizedText
+
+#: an award valid until a day before its date of issue
+DATES_OUT_OF_ORDER = Message(
+    "dates_out_of_order",
+    "valid_until is before issued_on",
+    "data valid_until jest wcześniejsza niż issued_on",
+)
 
 
 class Award(Element):
@@ -37,7 +45,7 @@ class Award(Element):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Award:
         if self.issued_on and self.valid_until and self.valid_until < self.issued_on:
-            raise ValueError("valid_until is before issued_on")
+            raise ValueError(DATES_OUT_OF_ORDER())
         return self
 
 

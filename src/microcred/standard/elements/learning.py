@@ -14,17 +14,23 @@ Wire format::
 
 from __future__ import annotations
 
-__all__ = ["Assessment", "FurtherInformation", "Integration", "Workload"]
+__all__ = ["TEXT_OR_URL", "Assessment", "FurtherInformation", "Integration", "Workload"]
 
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from ..messages import Message
 from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
 from ._base import Element, WebUrl
 from .text import LocalizedText
+
+#: further information with neither a text nor a link
+TEXT_OR_URL = Message(
+    "text_or_url", "give a text, a url, or both", "podaj tekst (text), adres (url) albo oba"
+)
 
 
 class Workload(Element):
@@ -59,5 +65,5 @@ class FurtherInformation(Element):
     @model_validator(mode="after")
     def _something(self) -> FurtherInformation:
         if self.text is None and self.url is None:
-            raise ValueError("give a text, a url, or both")
+            raise ValueError(TEXT_OR_URL())
         return self

@@ -7,15 +7,23 @@ of which framework?") instead of refusing to read the file.
 
 from __future__ import annotations
 
-__all__ = ["Level"]
+__all__ = ["NOT_A_LEVEL", "Level"]
 
 from typing import Annotated
 
 from pydantic import BeforeValidator, model_validator
 
+from ..messages import Message
 from ..vocab.levels import EqfLevel, Framework, PrkLevel, QfEheaCycle
 from ._base import Element
 from ._coerce import int_to_str
+
+#: a level that its framework does not have
+NOT_A_LEVEL = Message(
+    "not_a_level",
+    "{value!r} is not a level of {framework}; expected one of: {expected}",
+    "{value!r} nie jest poziomem w ramie: {framework_pl}; dozwolone: {expected}",
+)
 
 
 class Level(Element):
@@ -32,10 +40,10 @@ class Level(Element):
                 vocab(self.value)
             except ValueError:
                 expected = ", ".join(vocab.keys())
-                raise ValueError(
-                    f"{self.value!r} is not a level of {self.framework.label()}; "
-                    f"expected one of: {expected}"
-                ) from None
+                raise ValueError(NOT_A_LEVEL(
+                    value=self.value, framework=self.framework.label("en"),
+                    framework_pl=self.framework.label("pl"), expected=expected,
+                )) from None  # fmt: skip
         return self
 
     @property

@@ -10,12 +10,13 @@ missing instead of refusing the file. See ``docs/design-format.md`` for the file
 
 from __future__ import annotations
 
-__all__ = ["DESIGN_FORMAT", "MicroCredentialSpec"]
+__all__ = ["DESIGN_FORMAT", "LISTED_TWICE", "MicroCredentialSpec"]
 
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
+from ..messages import Message
 from ..vocab.identity import IdentityAttribute
 from ..vocab.isced import IscedField
 from ..vocab.languages import Language
@@ -30,6 +31,11 @@ from .quality import QualityAssurance, Relevance
 from .text import LocalizedText
 
 DESIGN_FORMAT: Literal["microcred-design/1"] = "microcred-design/1"
+
+#: a value listed twice where each may appear once (languages, identity attributes...)
+LISTED_TWICE = Message(
+    "listed_twice", "listed more than once: {repeated}", "podano więcej niż raz: {repeated}"
+)
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$")]
 
@@ -80,7 +86,7 @@ class MicroCredentialSpec(Element):
     def _no_repeats(cls, values: list[Any]) -> list[Any]:
         repeated = sorted({str(v) for v in values if values.count(v) > 1})
         if repeated:
-            raise ValueError(f"listed more than once: {', '.join(repeated)}")
+            raise ValueError(LISTED_TWICE(repeated=", ".join(repeated)))
         return values
 
     @field_validator("grading_scale")

@@ -9,14 +9,24 @@ Wire format (YAML or JSON), keyed by ISO 639-1 code::
 
 from __future__ import annotations
 
-__all__ = ["LocalizedText"]
+__all__ = ["NO_TEXT", "TEXT_EMPTY", "LocalizedText"]
 
 from collections.abc import Iterator
 
 from pydantic import RootModel, field_validator
 
+from ..messages import Message
 from ..vocab.languages import Language
 from ._base import refuse_control_characters
+
+#: a translation that is blank
+TEXT_EMPTY = Message("text_empty", "the text in {langs} is empty", "pusty tekst w języku: {langs}")
+#: no translation at all
+NO_TEXT = Message(
+    "no_text",
+    "give the text in at least one language, e.g. pl: ... or en: ...",
+    "podaj tekst w co najmniej jednym języku, np. pl: ... lub en: ...",
+)
 
 
 class LocalizedText(RootModel[dict[Language, str]]):
@@ -28,9 +38,9 @@ class LocalizedText(RootModel[dict[Language, str]]):
         cleaned = {lang: refuse_control_characters(text.strip()) for lang, text in value.items()}
         blank = [str(lang) for lang, text in cleaned.items() if not text]
         if blank:
-            raise ValueError(f"the text in {', '.join(blank)} is empty")
+            raise ValueError(TEXT_EMPTY(langs=", ".join(blank)))
         if not cleaned:
-            raise ValueError("give the text in at least one language, e.g. pl: ... or en: ...")
+            raise ValueError(NO_TEXT())
         return cleaned
 
     def get(self, lang: str = "en") -> str:
