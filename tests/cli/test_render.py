@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from microcred.cli import cli
+from microcred.cli.render import ALREADY_EDC, CANNOT_RENDER, NO_CREDENTIAL_ID, PLACEHOLDER_WARNING
 from microcred.credentials.data_integrity import sign
 from microcred.credentials.edc import to_edc
 from microcred.credentials.keys import KeyPair
@@ -62,10 +63,13 @@ def test_a_credential_microcred_built_renders_with_a_placeholder_and_a_warning(
     assert code == 0, err
     url = f"{PLACEHOLDER_VERIFICATION_BASE}/verify/{ID}"
     assert out == f"{tmp_path / 'certyfikat.pdf'}\n"
-    assert f"warning: the QR code points to {url}, a placeholder" in err
+    assert err == PLACEHOLDER_WARNING.text("pl", url=url, variable=VARIABLE) + "\n"  # --lang pl
     assert "--verification-base" in err
     assert VARIABLE in err
     assert url in text.replace(" ", "")
+    code, _, _, err = _render(tmp_path, "--lang", "en")
+    assert code == 0, err
+    assert f"warning: the QR code points to {url}, a placeholder" in err
 
 
 @pytest.mark.parametrize(
@@ -121,24 +125,37 @@ def test_an_edc_alongside_is_attached_and_named(tmp_path: Path) -> None:
 
 
 def test_refusals(tmp_path: Path) -> None:
-    code, _, out, err = _render(tmp_path, "--verification-base", "ftp://uni.example")
+    """Said in the certificate's language: Polish unless ``--lang en``."""
+    code, _, out, err = _render(tmp_path, "--verification-base", "ftp://uni.example",
+                                "--lang", "en")  # fmt: skip
     assert (code, out) == (2, "")
+    assert "error: cannot render" in err
     assert "the verification base must be an http(s) URL" in err
     assert not (tmp_path / "certyfikat.pdf").exists()
+    code, _, out, err = _render(tmp_path, "--verification-base", "ftp://uni.example")
+    assert (code, out) == (2, "")
+    pdf = tmp_path / "certyfikat.pdf"
+    assert err.startswith(f"błąd: {CANNOT_RENDER.text('pl', out=pdf)}: ")
 
     no_id = tmp_path / "no-id"
     no_id.mkdir()
-    (no_id / "signed.json").write_text(_signed(None), encoding="utf-8")
-    code, _, _, err = _render(no_id)
+    signed = no_id / "signed.json"
+    signed.write_text(_signed(None), encoding="utf-8")
+    code, _, _, err = _render(no_id, "--lang", "en")
     assert code == 2
     assert "the credential has no id: give --verification-url" in err
+    code, _, _, err = _render(no_id)
+    assert (code, err) == (2, f"błąd: {NO_CREDENTIAL_ID.text('pl', file=signed)}\n")
 
     edc = tmp_path / "edc"
     edc.mkdir()
-    (edc / "signed.json").write_text(json.dumps(to_edc(example_award())), encoding="utf-8")
-    code, _, _, err = _render(edc, "--edc", str(edc / "signed.json"))
+    signed = edc / "signed.json"
+    signed.write_text(json.dumps(to_edc(example_award())), encoding="utf-8")
+    code, _, _, err = _render(edc, "--edc", str(signed), "--lang", "en")
     assert code == 2
     assert "is an EDC already" in err
+    code, _, _, err = _render(edc, "--edc", str(signed))
+    assert (code, err) == (2, f"błąd: {ALREADY_EDC.text('pl', file=signed)}\n")
 
 
 def test_the_help_names_the_default_and_the_variable() -> None:

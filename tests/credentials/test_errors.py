@@ -122,4 +122,5 @@ def test_the_errors_module_loads_nothing_else() -> None:
         "microcred.credentials.errors",
         "microcred.standard",
         "microcred.standard.errors",
+        "microcred.standard.messages",
     ]

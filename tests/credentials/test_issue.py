@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from microcred.credentials import messages
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.dids import NotAssertionMethodError, NotIssuerKeyError, Resolver
 from microcred.credentials.errors import CredentialError, DidError, ProofError, StatusError
@@ -34,6 +35,32 @@ from microcred.credentials.issue import (
 )
 from microcred.credentials.jades import SealCredentials, seal, self_signed_seal_certificate
 from microcred.credentials.keys import KeyPair
+from microcred.credentials.messages import (
+    ALREADY_HAS_PROOF,
+    ALREADY_HAS_STATUS,
+    DID_DOCUMENT_NO_ID,
+    EXPIRED_ON_ISSUE,
+    FORMATS_INVALID,
+    INDEX_OUTSIDE_LIST,
+    ISSUED_IN_FUTURE,
+    ISSUER_NO_KEY,
+    ISSUER_NO_KEY_OR_SEAL,
+    ISSUER_NO_SEAL,
+    KEY_NOT_OF_ISSUER,
+    METHOD_NOT_OF_ISSUER,
+    NO_STATUS_LIST,
+    PUBLIC_KEY_ONLY,
+    SEAL_ORGANISATION_DIFFERS,
+    STATUS_INDEX_MISSING,
+    STATUS_LIST_NO_ISSUER,
+    STATUS_LIST_NO_URL,
+    STATUS_LIST_NOT_ISSUERS,
+    STATUS_NOT_SUPPORTED,
+    SUITE_KEY_MISMATCH,
+    SUITE_NOT_FOR_SIGNING,
+    TIMESTAMP_WITHOUT_SEAL,
+    WRONG_KIND,
+)
 from microcred.credentials.status import StatusList, local_fetcher, status_list_credential
 from microcred.credentials.vc_data_model import DataModelError
 from microcred.credentials.verify import Result, verify
@@ -275,67 +302,94 @@ MISUSE: list[tuple[str, Callable[[], Any], type[MicrocredError], str]] = [
     ("did:web without its document", lambda: Issuer.from_did(KEY, DID), DidError, "did_error"),
     ("did:key of another key",
      lambda: Issuer(P256.did_key, KEY, KEY.verification_method), IssuerError,
-     "issuer_cannot_sign"),
+     METHOD_NOT_OF_ISSUER.code),
+    ("the did:key of another key with its own method",
+     lambda: Issuer(P256.did_key, KEY, f"{P256.did_key}#{P256.did_key[8:]}"), NotIssuerKeyError,
+     KEY_NOT_OF_ISSUER.code),
     ("public key only",
      lambda: Issuer.from_key(KeyPair.from_multikey(KEY.public_multibase)), IssuerError,
-     "public_key_only"),
-    ("no key, no seal", lambda: Issuer("did:example:x"), IssuerError, "issuer_cannot_sign"),
+     PUBLIC_KEY_ONLY.code),
+    ("no key, no seal", lambda: Issuer("did:example:x"), IssuerError, ISSUER_NO_KEY_OR_SEAL.code),
+    ("a DID document without an id", lambda: Issuer.from_did_document(KEY, {}), IssuerError,
+     DID_DOCUMENT_NO_ID.code),
     ("status list of another issuer",
      lambda: Issuer.from_key(P256, status_list=PublishedStatusList.of(_list_credential())),
-     StatusListIssuerError, "status_list_not_issuers"),
+     StatusListIssuerError, STATUS_LIST_NOT_ISSUERS.code),
     ("seal of another organisation",
      lambda: issue(_award(), issuer=Issuer.from_key(KEY, seal=_seal("Politechnika Nadwislanska")),
                    formats=("ob3", "edc"), now=NOW, timestamper=_spy()[0]),
-     SealOrganisationError, "seal_organisation_differs"),
+     SealOrganisationError, SEAL_ORGANISATION_DIFFERS.code),
     ("data model violation", lambda: issue(_unsigned(validFrom="yesterday"), issuer=ISSUER),
      DataModelError, "data_model_violation"),
     ("formats as a string", lambda: issue(_award(), issuer=ISSUER, formats="ob3"), FormatError,
      "unsupported_format"),
     ("unknown format", lambda: issue(_award(), issuer=ISSUER, formats=("pdf",)), FormatError,
-     "unsupported_format"),
+     FORMATS_INVALID.code),
     ("no format", lambda: issue(_award(), issuer=ISSUER, formats=()), FormatError,
-     "unsupported_format"),
+     FORMATS_INVALID.code),
     ("a format twice", lambda: issue(_award(), issuer=ISSUER, formats=("ob3", "ob3")),
-     FormatError, "unsupported_format"),
+     FormatError, FORMATS_INVALID.code),
     ("an OB 3.0 credential as an EDC", lambda: issue(_unsigned(), issuer=ISSUER, formats=("edc",)),
-     FormatError, "unsupported_format"),
+     FormatError, WRONG_KIND.code),
     ("a credential of no known kind",
      lambda: issue(_unsigned(type=["VerifiableCredential"]), issuer=ISSUER), FormatError,
-     "unsupported_format"),
+     WRONG_KIND.code),
     ("a signed credential", lambda: issue(issue(_award(), issuer=ISSUER)["ob3"], issuer=ISSUER),
-     ProofError, "invalid_proof"),
+     ProofError, ALREADY_HAS_PROOF.code),
     ("a proof without a key", lambda: issue(_award(), issuer=Issuer.from_seal(SEAL)),
-     IssuerError, "issuer_cannot_sign"),
+     IssuerError, ISSUER_NO_KEY.code),
     ("a seal without one", lambda: issue(_award(), issuer=Issuer.from_key(KEY), formats=("edc",)),
-     IssuerError, "issuer_cannot_sign"),
+     IssuerError, ISSUER_NO_SEAL.code),
     ("a verify-only suite",
      lambda: issue(_award(), issuer=ISSUER, suite="Ed25519Signature2020"), ProofError,
-     "invalid_proof"),
+     SUITE_NOT_FOR_SIGNING.code),
     ("a suite of another key type", lambda: issue(_award(), issuer=ISSUER, suite="ecdsa-rdfc-2019"),
-     ProofError, "invalid_proof"),
+     ProofError, SUITE_KEY_MISMATCH.code),
     ("a time-stamp without a seal",
-     lambda: issue(_award(), issuer=ISSUER, timestamper=_spy()[0]), IssueError, "issue_error"),
+     lambda: issue(_award(), issuer=ISSUER, timestamper=_spy()[0]), IssueError,
+     TIMESTAMP_WITHOUT_SEAL.code),
     ("a naive now", lambda: issue(_award(), issuer=ISSUER, now=dt.datetime(2026, 1, 1)),
      IssueError, "naive_datetime"),
     ("a date of issue after now",
      lambda: issue(_award(issued_on=dt.date(2026, 1, 6)), issuer=ISSUER, now=NOW), IssueError,
-     "issued_in_future"),
+     ISSUED_IN_FUTURE.code),
+    ("a validity that ends before the date of issue",
+     lambda: issue(_award(valid_until=dt.date(2026, 1, 4)),
+                   issuer=ISSUER, now=NOW), IssueError, EXPIRED_ON_ISSUE.code),
     ("a grade off the scale", lambda: issue(_award(grade={"en": "very good"}), issuer=ISSUER),
      GradeError, "grade_not_on_scale"),
     ("status_index without a list", lambda: issue(_award(), issuer=ISSUER, status_index=1),
-     IssuerError, "issuer_cannot_sign"),
+     IssuerError, NO_STATUS_LIST.code),
     ("a list and no status_index", lambda: issue(_award(), issuer=_status_issuer()), IssueError,
-     "status_index_missing"),
+     STATUS_INDEX_MISSING.code),
     ("an index outside the list",
      lambda: issue(_award(), issuer=_status_issuer(), status_index=StatusList().size),
-     StatusError, "status_error"),
+     StatusError, INDEX_OUTSIDE_LIST.code),
     ("a status entry on an EDC alone",
      lambda: issue(_award(), issuer=_status_issuer(), formats=("edc",), status_index=1),
-     IssueError, "status_not_supported"),
+     IssueError, STATUS_NOT_SUPPORTED.code),
     ("a credential with a status already",
      lambda: issue(_unsigned(credentialStatus={"type": "X"}), issuer=_status_issuer(),
-                   status_index=1), StatusError, "already_has_status"),
+                   status_index=1), StatusError, ALREADY_HAS_STATUS.code),
+    ("a status list without a URL id",
+     lambda: PublishedStatusList.of(_list_credential() | {"id": "urn:uuid:1"}), StatusError,
+     STATUS_LIST_NO_URL.code),
+    ("a status list without an issuer",
+     lambda: PublishedStatusList.of({k: v for k, v in _list_credential().items()
+                                     if k != "issuer"}), StatusError,
+     STATUS_LIST_NO_ISSUER.code),
 ]  # fmt: skip
+# what only a programmer can do wrong, said in English only
+_PROGRAMMER_ONLY = {"formats as a string", "a naive now"}
+# raised by the layers below issue (dids, vc_data_model, grading), in their own words
+_RAISED_BELOW = {
+    "key not the issuer's",
+    "method not under assertionMethod",
+    "did:web without its document",
+    "data model violation",
+    "a grade off the scale",
+}
+_MESSAGE_CODES = {getattr(messages, name).code for name in messages.__all__}
 
 
 @pytest.mark.parametrize(("what", "call", "error", "code"), MISUSE, ids=[m[0] for m in MISUSE])
@@ -349,6 +403,17 @@ def test_misuse_raises_and_makes_nothing(
     assert raised.value.code == code, raised.value.message
     assert isinstance(raised.value, CredentialError | GradeError)
     assert raised.value.message
+    # the platform shows a provider the Polish: what a person can cause is said in both
+    # languages (a message of credentials.messages), what only a programmer can, in English
+    reason = raised.value.reason
+    if what in _PROGRAMMER_ONLY:
+        assert reason is None
+    elif what not in _RAISED_BELOW:
+        assert code in _MESSAGE_CODES
+        assert reason is not None
+        assert reason.code == code
+        assert raised.value.text("pl") == reason.pl != raised.value.text("en")
+        assert raised.value.text("en") == raised.value.message == reason.en
 
 
 def test_misuse_messages_say_what_to_fix() -> None:
@@ -360,11 +425,14 @@ def test_misuse_messages_say_what_to_fix() -> None:
     with pytest.raises(SealOrganisationError) as raised:
         issue(_award(), issuer=Issuer.from_key(KEY, seal=_seal("Politechnika Nadwislanska")),
               formats=("edc",), now=NOW)  # fmt: skip
-    assert "O= 'Politechnika Nadwislanska'" in raised.value.message
-    assert repr(LEGAL_NAME) in raised.value.message
+    for lang in ("en", "pl"):  # both languages name the two names
+        assert "O= 'Politechnika Nadwislanska'" in raised.value.text(lang)
+        assert repr(LEGAL_NAME) in raised.value.text(lang)
     with pytest.raises(StatusListIssuerError) as other:
         Issuer.from_key(P256, status_list=PublishedStatusList.of(_list_credential()))
     assert (other.value.list_issuer, other.value.issuer) == (KEY.did_key, P256.did_key)
+    assert KEY.did_key in other.value.text("pl")
+    assert P256.did_key in other.value.text("pl")
 
 
 def test_the_seal_refused_at_issue_is_the_one_verify_fails() -> None:

@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,24 @@ import pytest
 from microcred.credentials.data_integrity import sign
 from microcred.credentials.errors import StatusError
 from microcred.credentials.keys import KeyPair
+from microcred.credentials.messages import (
+    ENCODED_LIST_MULTIBASE_2021,
+    ENCODED_LIST_NOT_BASE64,
+    ENCODED_LIST_NOT_BASE64URL,
+    ENCODED_LIST_NOT_GZIP,
+    ENCODED_LIST_NOT_MULTIBASE,
+    ENCODED_LIST_NOT_STRING,
+    INDEX_OUTSIDE_LIST,
+    LOCAL_COPY_TOO_LARGE,
+    NOT_A_STATUS_LIST,
+    STATUS_LIST_NO_URL,
+    STATUS_LIST_SIZE,
+    STATUS_LIST_SUBJECT,
+    STATUS_LIST_TOO_LARGE,
+    STATUS_LIST_TOO_SHORT,
+    STATUS_PURPOSE_DIFFERS,
+    UNSUPPORTED_PURPOSE,
+)
 from microcred.credentials.status import (
     MAX_LIST_BYTES,
     MIN_ENTRIES,
@@ -29,10 +48,21 @@ from microcred.credentials.status import (
     with_status_list,
 )
 from microcred.credentials.verify import Result, verify
+from microcred.standard.messages import Message
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 KEY = KeyPair.generate()
 LIST_URL = "https://uczelnia.example.pl/status/1"
+
+
+def _refused(message: Message, call: Callable[[], Any]) -> StatusError:
+    """The error ``call`` raises: ``message``'s, said in English and Polish."""
+    with pytest.raises(StatusError) as raised:
+        call()
+    assert raised.value.code == message.code, raised.value.message
+    assert raised.value.reason is not None
+    assert raised.value.text("pl") == raised.value.reason.pl != raised.value.message
+    return raised.value
 
 
 def test_w3c_example_list_decodes(shared: Path) -> None:
@@ -59,27 +89,31 @@ def test_round_trip_and_bit_order() -> None:
 @pytest.mark.parametrize(
     ("encoded", "message"),
     [
-        ("zabc", "not multibase base64url"),
-        ("u!!!", "not base64url"),
-        ("uAAAAAAAA", "not GZIP"),
-        ("u" + base64.urlsafe_b64encode(gzip.compress(b"\x00" * 100)).decode(), "at least 131072"),
+        ("zabc", ENCODED_LIST_NOT_MULTIBASE),
+        ("u!!!", ENCODED_LIST_NOT_BASE64URL),
+        ("uAAAAAAAA", ENCODED_LIST_NOT_GZIP),
+        (
+            "u" + base64.urlsafe_b64encode(gzip.compress(b"\x00" * 100)).decode(),
+            STATUS_LIST_TOO_SHORT,
+        ),
         (
             "u" + base64.urlsafe_b64encode(gzip.compress(b"\x00" * (3 * 1024 * 1024))).decode(),
-            "inflates beyond",
+            STATUS_LIST_TOO_LARGE,
         ),
     ],
     ids=["wrong-base", "not-base64", "not-gzip", "too-short", "gzip-bomb"],
 )
-def test_bad_lists_are_refused(encoded: str, message: str) -> None:
-    with pytest.raises(StatusError, match=message):
-        StatusList.decode(encoded, max_entries=2 * 1024 * 1024 * 8)
+def test_bad_lists_are_refused(encoded: str, message: Message) -> None:
+    _refused(message, lambda: StatusList.decode(encoded, max_entries=2 * 1024 * 1024 * 8))
 
 
 def test_index_out_of_range() -> None:
-    with pytest.raises(StatusError, match="outside the list"):
-        StatusList().get(MIN_ENTRIES)
-    with pytest.raises(StatusError, match="at least"):
-        StatusList(size=1024)
+    error = _refused(INDEX_OUTSIDE_LIST, lambda: StatusList().get(MIN_ENTRIES))
+    assert f"{MIN_ENTRIES}" in error.text("pl")
+    assert f"{MIN_ENTRIES - 1}" in error.text("pl")
+    _refused(STATUS_LIST_SIZE, lambda: StatusList(size=1024))
+    _refused(STATUS_LIST_SIZE, lambda: StatusList(size=MIN_ENTRIES + 1))
+    _refused(UNSUPPORTED_PURPOSE, lambda: StatusList("refresh"))
 
 
 def _credential(index: int, purpose: str = "revocation") -> dict[str, Any]:
@@ -193,6 +227,7 @@ def test_local_fetcher_caps_the_file_it_reads(tmp_path: Path) -> None:
     report = verify(_credential(7), now=NOW, status_fetcher=local_fetcher({LIST_URL: huge}))
     assert _status(report) == ("warning", "status_list_unavailable")
     assert "larger than" in report.check("status").en  # type: ignore[union-attr]
+    _refused(LOCAL_COPY_TOO_LARGE, lambda: local_fetcher({LIST_URL: huge})(LIST_URL))
 
 
 # --- Status List 2021 (W3C CCG Final Report 2023-01-02): what DCC and many universities issue
@@ -261,8 +296,8 @@ def test_status_list_2021_report_example_decodes() -> None:
     status_list = StatusList.decode(REPORT_EXAMPLE_LIST, multibase=False)
     assert status_list.size == MIN_ENTRIES
     assert not any(status_list.get(i) for i in (0, 94567, MIN_ENTRIES - 1))
-    with pytest.raises(StatusError, match="not multibase"):  # not the Bitstring form
-        StatusList.decode(REPORT_EXAMPLE_LIST)
+    # not the Bitstring form
+    _refused(ENCODED_LIST_NOT_MULTIBASE, lambda: StatusList.decode(REPORT_EXAMPLE_LIST))
 
 
 def test_status_list_2021_encodings_writers_use() -> None:
@@ -282,19 +317,19 @@ def test_status_list_2021_encodings_writers_use() -> None:
 @pytest.mark.parametrize(
     ("encoded", "message"),
     [
-        ("u" + REPORT_EXAMPLE_LIST, "multibase prefix u of a Bitstring Status List"),
-        ("H4sI-A+B", "not base64"),  # two alphabets mixed
-        ("H4sI!!!!", "not base64"),
-        ("H4sIA=AA", "not base64"),  # padding inside
-        ("AAAAAAAA", "not GZIP"),
-        (_encoded_2021(3 * 1024 * 1024 * 8), "inflates beyond"),
+        ("u" + REPORT_EXAMPLE_LIST, ENCODED_LIST_MULTIBASE_2021),
+        ("H4sI-A+B", ENCODED_LIST_NOT_BASE64),  # two alphabets mixed
+        ("H4sI!!!!", ENCODED_LIST_NOT_BASE64),
+        ("H4sIA=AA", ENCODED_LIST_NOT_BASE64),  # padding inside
+        ("AAAAAAAA", ENCODED_LIST_NOT_GZIP),
+        (_encoded_2021(3 * 1024 * 1024 * 8), STATUS_LIST_TOO_LARGE),
     ],
     ids=["multibase-prefix", "mixed-alphabets", "not-base64", "inner-padding", "not-gzip",
          "gzip-bomb"],
 )  # fmt: skip
-def test_bad_2021_lists_are_refused(encoded: str, message: str) -> None:
-    with pytest.raises(StatusError, match=message):
-        StatusList.decode(encoded, max_entries=2 * 1024 * 1024 * 8, multibase=False, min_entries=0)
+def test_bad_2021_lists_are_refused(encoded: str, message: Message) -> None:
+    _refused(message, lambda: StatusList.decode(encoded, max_entries=2 * 1024 * 1024 * 8,
+                                                multibase=False, min_entries=0))  # fmt: skip
 
 
 @pytest.mark.parametrize("alphabet", ["url", "standard"])
@@ -334,8 +369,10 @@ def test_a_short_2021_list_is_read_and_said_to_be_short() -> None:
         "warning",
         "status_list_malformed",
     )  # beyond the end of the list
-    with pytest.raises(StatusError, match="at least 131072"):
-        StatusList.decode("u" + _encoded_2021(DCC_LIST_SIZE))
+    short = _refused(
+        STATUS_LIST_TOO_SHORT, lambda: StatusList.decode("u" + _encoded_2021(DCC_LIST_SIZE))
+    )
+    assert "at least 131072" in short.message
 
 
 @pytest.mark.parametrize(
@@ -424,35 +461,34 @@ def test_read_update_and_sign_again() -> None:
     assert with_status_list(published, StatusList())["validFrom"] == published["validFrom"]
     report = verify(_credential(7), now=NOW, status_fetcher={LIST_URL: sign(updated, KEY)}.get)
     assert _status(report) == ("fail", "revoked")
-    with pytest.raises(StatusError, match="for revocation, not suspension"):
-        with_status_list(published, StatusList("suspension"))
+    _refused(STATUS_PURPOSE_DIFFERS, lambda: with_status_list(published, StatusList("suspension")))
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: {"type": ["VerifiableCredential"]}, "not a BitstringStatusListCredential"),
-        (lambda d: d | {"credentialSubject": {"type": "StatusList2021"}}, "subject is not a"),
+        (lambda d: {"type": ["VerifiableCredential"]}, NOT_A_STATUS_LIST),
+        (lambda d: d | {"credentialSubject": {"type": "StatusList2021"}}, STATUS_LIST_SUBJECT),
         (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"statusPurpose": "x"}},
-         "unsupported status purpose"),
+         UNSUPPORTED_PURPOSE),
         (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"encodedList": 7}},
-         "not a string"),
+         ENCODED_LIST_NOT_STRING),
         (lambda d: d | {"credentialSubject": d["credentialSubject"] | {"encodedList": "zz"}},
-         "not multibase"),
+         ENCODED_LIST_NOT_MULTIBASE),
     ],
 )  # fmt: skip
-def test_read_status_list_refuses_what_is_not_a_bitstring_list(change: Any, message: str) -> None:
-    with pytest.raises(StatusError, match=message):
-        read_status_list(change(_published(StatusList())))
-    with pytest.raises(StatusError, match="not a BitstringStatusListCredential"):
-        read_status_list([])
+def test_read_status_list_refuses_what_is_not_a_bitstring_list(
+    change: Any, message: Message
+) -> None:
+    _refused(message, lambda: read_status_list(change(_published(StatusList()))))
+    error = _refused(NOT_A_STATUS_LIST, lambda: read_status_list([]))
+    assert error.message == "not a BitstringStatusListCredential"
 
 
 def test_status_entry_for_a_published_list() -> None:
     published = _published(StatusList("suspension"))
     assert status_entry_for(published, 94567) == status_entry(LIST_URL, 94567, "suspension")
-    with pytest.raises(StatusError, match="outside the list"):
-        status_entry_for(published, MIN_ENTRIES)
+    _refused(INDEX_OUTSIDE_LIST, lambda: status_entry_for(published, MIN_ENTRIES))
     for bad_id in ("urn:uuid:1", f"{LIST_URL}#list", None):
-        with pytest.raises(StatusError, match="no URL id"):
-            status_entry_for(published | {"id": bad_id}, 1)
+        changed = published | {"id": bad_id}
+        _refused(STATUS_LIST_NO_URL, lambda: status_entry_for(changed, 1))  # noqa: B023

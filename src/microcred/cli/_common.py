@@ -1,4 +1,5 @@
-"""What every subcommand shares: exit codes, the default language, reading input files."""
+"""What every subcommand shares: exit codes, the default language, saying an error and
+exiting (:func:`fail`), reading input files and writing private ones."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ __all__ = [
     "EXIT_OK",
     "LANG_OPTION",
     "default_lang",
+    "fail",
     "read_capped",
     "read_limited",
+    "say_error",
     "write_private",
 ]
 
@@ -17,8 +20,12 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
+
+from ..standard.errors import MicrocredError
+from ..standard.messages import Reason
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -36,6 +43,23 @@ LANG_OPTION = click.option(
     show_default="en, or pl when LANG is Polish",
     help="Language of the reasons.",
 )
+
+
+def say_error(*parts: object, lang: str = "en") -> None:
+    """Say ``error: PART: PART…`` on standard error (``błąd:`` in Polish).
+
+    A :class:`~microcred.standard.messages.Reason` or a
+    :class:`~microcred.standard.errors.MicrocredError` is said in ``lang``, any other
+    part as it prints: ``say_error(path, exc, lang=lang)``."""
+    said = ": ".join(part.text(lang) if isinstance(part, Reason | MicrocredError) else str(part)
+                     for part in parts)  # fmt: skip
+    click.echo(("błąd: " if lang == "pl" else "error: ") + said, err=True)
+
+
+def fail(*parts: object, lang: str = "en") -> NoReturn:
+    """:func:`say_error`, then exit 2 (bad input): the one way a command gives up."""
+    say_error(*parts, lang=lang)
+    sys.exit(EXIT_BAD_INPUT)
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -65,11 +89,9 @@ def write_private(out: Path, data: bytes, force: bool) -> None:
     try:
         descriptor = os.open(out, flags, 0o600)
     except FileExistsError:
-        click.echo(f"error: {out} exists (use --force to overwrite)", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(f"{out} exists (use --force to overwrite)")
     except OSError as exc:
-        click.echo(f"error: cannot write {out}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(f"cannot write {out}: {exc.strerror}")
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     out.chmod(0o600)

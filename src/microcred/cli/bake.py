@@ -5,7 +5,6 @@ from __future__ import annotations
 
 __all__ = ["bake_command", "extract_command"]
 
-import sys
 from pathlib import Path
 
 import click
@@ -15,7 +14,7 @@ from ..credentials.baking.pdf import main_first
 from ..credentials.errors import BakingError
 from ..credentials.formats import detect
 from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES
-from ._common import EXIT_BAD_INPUT, read_limited
+from ._common import fail, read_limited
 
 
 def _read(path: Path, *, pdf_allowed: bool = False) -> bytes:
@@ -23,12 +22,10 @@ def _read(path: Path, *, pdf_allowed: bool = False) -> bytes:
     try:
         data = read_limited(path, PDF_MAX_BYTES if pdf_allowed else MAX_BYTES)
     except OSError as exc:
-        click.echo(f"error: {path}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(path, exc.strerror)
     limit = PDF_MAX_BYTES if pdf_allowed and detect(data) == "pdf" else MAX_BYTES
     if len(data) > limit:
-        click.echo(f"error: {path}: larger than {limit} bytes", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(path, f"larger than {limit} bytes")
     return data
 
 
@@ -43,8 +40,7 @@ def bake_command(credential: Path, image: Path, out: Path) -> None:
     try:
         baked = bake(_read(image), text)
     except BakingError as exc:
-        click.echo(f"error: {image}: {exc.message}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(image, exc)
     out.write_bytes(baked)
     click.echo(str(out))
 
@@ -63,14 +59,11 @@ def extract_command(image: Path, name: str | None) -> None:
             return
         attachments = extract_pdf(data)
     except BakingError as exc:
-        click.echo(f"error: {image}: {exc.message}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(image, exc)
     names = main_first(attachments)
     chosen = name or names[0]
     if chosen not in attachments:
-        click.echo(f"error: {image}: no attachment {chosen!r} (it has {', '.join(names)})",
-                   err=True)  # fmt: skip
-        sys.exit(EXIT_BAD_INPUT)
+        fail(image, f"no attachment {chosen!r} (it has {', '.join(names)})")
     if len(names) > 1:
         others = ", ".join(n for n in names if n != chosen)
         click.echo(f"{image}: {chosen} (also attached: {others}; --name to choose)", err=True)

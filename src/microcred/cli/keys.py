@@ -9,14 +9,13 @@ from __future__ import annotations
 __all__ = ["keys_group"]
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from ..credentials.errors import InvalidKeyError
 from ..credentials.keys import KeyPair
-from ._common import EXIT_BAD_INPUT, read_limited, write_private
+from ._common import fail, read_limited, write_private
 
 
 @click.group("keys")
@@ -43,13 +42,11 @@ def load_key(path: Path) -> KeyPair:
         data = json.loads(read_limited(path, 64 * 1024))
         return KeyPair.from_file_dict(data)
     except OSError as exc:
-        message = f"cannot read {path}: {exc.strerror}"
+        fail(f"cannot read {path}: {exc.strerror}")
     except ValueError:
-        message = f"{path} is not a JSON key file"
+        fail(f"{path} is not a JSON key file")
     except InvalidKeyError as exc:
-        message = f"{path}: {exc.message}"
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+        fail(path, exc)
 
 
 @keys_group.command("show")

@@ -5,6 +5,7 @@ The QR code points to ``BASE/verify/<credential id>`` (the platform's verificati
 a placeholder under ``.invalid`` that never resolves, and a warning. ``--verification-url``
 gives the whole address instead. The footer's ``microcred verify …`` line names the file
 written (``--out``). The renderer (WeasyPrint) is imported only when a page is drawn.
+Errors and the warning are said in the certificate's language (``--lang``).
 """
 
 from __future__ import annotations
@@ -12,23 +13,50 @@ from __future__ import annotations
 __all__ = ["render_command"]
 
 import json
-import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from ..standard.errors import MicrocredError
-from ._common import EXIT_BAD_INPUT, read_limited
+from ..standard.messages import Message, Reason
+from ._common import fail, read_limited
 
 #: what ``--verification-base`` defaults to, besides the command line
 BASE_VARIABLE = "MICROCRED_VERIFICATION_BASE"
 _LOGO_BYTES = 2 * 1024 * 1024
 
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+# --- what render says, in the certificate's language ------------------------------------
+JWT_UNREADABLE = Message(
+    "jwt_unreadable",
+    "the JWT cannot be read (its issuer key is not resolvable?)",
+    "nie można odczytać JWT (nie da się ustalić klucza wystawcy?)",
+)
+ALREADY_EDC = Message(
+    "already_edc",
+    "{file} is an EDC already: give --edc with an OB 3.0 credential",
+    "{file} jest już poświadczeniem EDC: z --edc podaj poświadczenie OB 3.0",
+)
+NOT_A_CREDENTIAL = Message(
+    "not_a_credential",
+    "{file}: not a credential ({detail})",
+    "{file}: to nie jest poświadczenie ({detail})",
+)
+NO_CREDENTIAL_ID = Message(
+    "no_credential_id",
+    "{file}: the credential has no id: give --verification-url",
+    "{file}: poświadczenie nie ma identyfikatora (id): podaj --verification-url",
+)
+CANNOT_RENDER = Message("cannot_render", "cannot render {out}", "nie można utworzyć {out}")
+PLACEHOLDER_WARNING = Message(
+    "placeholder_base",
+    "warning: the QR code points to {url}, a placeholder that never resolves: give "
+    "--verification-base (or set {variable}) to the address that serves "
+    "/verify/<credential id> before printing",
+    "ostrzeżenie: kod QR prowadzi do {url}, adresu zastępczego, który nigdy nie działa: "
+    "przed drukiem podaj --verification-base (lub ustaw {variable}) — adres, pod którym "
+    "działa /verify/<identyfikator poświadczenia>",
+)
 
 
 def _document(data: bytes, is_jwt: bool) -> dict[str, Any]:
@@ -41,13 +69,13 @@ def _document(data: bytes, is_jwt: bool) -> dict[str, Any]:
     if is_jwt:
         _, payload = verify_jwt(data)
         if payload is None:
-            raise CredentialError("the JWT cannot be read (its issuer key is not resolvable?)")
+            raise CredentialError(JWT_UNREADABLE())
         return payload
     document = json.loads(data)
     if is_jades(document):
         sealed = verify_seal(document)
         if sealed.document is None:
-            raise CredentialError(sealed.reason)
+            raise CredentialError(Reason(sealed.code, sealed.reason, sealed.reason_pl))
         return sealed.document
     if not isinstance(document, dict):
         raise ValueError("not a JSON object")
@@ -61,7 +89,8 @@ def _document(data: bytes, is_jwt: bool) -> dict[str, Any]:
               help="A sealed EDC of the same award, attached too.")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="PDF to write (its footer names this file).")  # fmt: skip
-@click.option("--lang", type=click.Choice(["pl", "en"]), default="pl", show_default=True)
+@click.option("--lang", type=click.Choice(["pl", "en"]), default="pl", show_default=True,
+              help="Language of the certificate and of the messages.")  # fmt: skip
 @click.option("--verification-base", "base", metavar="URL", envvar=BASE_VARIABLE,
               show_envvar=True,
               help="Where the verification pages are served: the QR code points to "
@@ -92,34 +121,30 @@ def render_command(credential_file: Path, edc_file: Path | None, out: Path, lang
         attachments = {name: data}
         if edc_file is not None:
             if is_edc:
-                _fail(f"{credential_file} is an EDC already: give --edc with an OB 3.0 credential")
+                fail(ALREADY_EDC(file=credential_file), lang=lang)
             attachments["credential-edc.jsonld"] = read_limited(edc_file, MAX_BYTES)
         logo_bytes = read_limited(logo, _LOGO_BYTES) if logo else None
     except OSError as exc:
-        _fail(f"{exc.filename or credential_file}: {exc.strerror}")
+        fail(exc.filename or credential_file, exc.strerror, lang=lang)
     except ValueError as exc:
-        _fail(f"{credential_file}: not a credential ({exc})")
+        fail(NOT_A_CREDENTIAL(file=credential_file, detail=exc), lang=lang)
     except MicrocredError as exc:
-        _fail(f"{credential_file}: {exc.message}")
+        fail(credential_file, exc, lang=lang)
     try:
         if verification_url is None:
             credential_id = document.get("id")
             if not isinstance(credential_id, str) or not credential_id.strip():
-                _fail(f"{credential_file}: the credential has no id: give --verification-url")
+                fail(NO_CREDENTIAL_ID(file=credential_file), lang=lang)
             verification_url = default_url(credential_id, base or PLACEHOLDER_VERIFICATION_BASE)
             if not base:
-                click.echo(
-                    f"warning: the QR code points to {verification_url}, a placeholder that "
-                    f"never resolves: give --verification-base (or set {BASE_VARIABLE}) to "
-                    "the address that serves /verify/<credential id> before printing",
-                    err=True,
-                )
+                warning = PLACEHOLDER_WARNING(url=verification_url, variable=BASE_VARIABLE)
+                click.echo(warning.text(lang), err=True)
         pdf = render_pdf(award, credentials=attachments, verification_url=verification_url,
                          lang=lang, logo=logo_bytes, file_name=out.name)  # fmt: skip
     except MicrocredError as exc:
-        _fail(f"cannot render {out}: {exc.message}")
+        fail(CANNOT_RENDER(out=out), exc, lang=lang)
     try:
         out.write_bytes(pdf)
     except OSError as exc:
-        _fail(f"{out}: {exc.strerror}")
+        fail(out, exc.strerror, lang=lang)
     click.echo(str(out))

@@ -28,7 +28,7 @@ from ..standard import designfile
 from ..standard.designfile import MAX_BYTES
 from ..standard.elements import Award, MicroCredentialSpec
 from ..standard.errors import DesignError
-from ._common import EXIT_BAD_INPUT, read_limited, write_private
+from ._common import EXIT_BAD_INPUT, fail, read_limited, say_error, write_private
 
 _PRODUCTION = """\b
 A PRODUCTION e-seal is not made here. Europass asks for an advanced or qualified
@@ -55,13 +55,12 @@ def _spec_of(path: Path) -> MicroCredentialSpec:
     try:
         data = read_limited(path, MAX_BYTES)
     except OSError as exc:
-        click.echo(f"error: {path}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(path, exc.strerror)
     try:
         subject = designfile.loads_any(data, source=str(path))
     except DesignError as exc:
         for item in exc.problems:
-            click.echo(f"error: {item.located(exc.source, 'en')}", err=True)
+            say_error(item.located(exc.source, "en"))
         sys.exit(EXIT_BAD_INPUT)
     return subject.spec if isinstance(subject, Award) else subject
 
@@ -98,8 +97,7 @@ def seal_certificate_command(
     trying `sign --format edc --seal`; never for credentials people rely on."""
     spec = _spec_of(design)
     if not spec.awarding_bodies:
-        click.echo(f"error: {design} names no awarding body", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(f"{design} names no awarding body")
     body = spec.awarding_bodies[0]
     try:
         subject = seal_subject(body, lang=name_lang)
@@ -112,8 +110,7 @@ def seal_certificate_command(
             organisation_identifier=subject.organisation_identifier,
         )
     except SealError as exc:
-        click.echo(f"error: {design}: {exc.message}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        fail(design, exc)
     write_private(out, dump_seal_credentials(credentials, password), force)
     leaf = credentials.certificates[0]
     click.echo(f"{out}: a self-signed TEST e-seal certificate (not qualified)")

@@ -30,7 +30,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -38,6 +38,7 @@ from ..credentials._json import loads_strict
 from ..credentials.data_integrity import sign, verify_proof
 from ..credentials.errors import CredentialError
 from ..credentials.issue import Issuer
+from ..credentials.messages import INDEX_OUTSIDE_LIST
 from ..credentials.status import (
     MAX_LIST_BYTES,
     MIN_ENTRIES,
@@ -46,17 +47,12 @@ from ..credentials.status import (
     status_list_credential,
     with_status_list,
 )
-from ._common import EXIT_BAD_INPUT, EXIT_OK, read_capped
+from ._common import EXIT_OK, fail, read_capped
 from .keys import load_key
 from .sign import did_resolver, signing_issuer
 
 _SUITE_FOR = {"Ed25519": "eddsa-rdfc-2022", "P-256": "ecdsa-rdfc-2019"}
 _STATES = {"revocation": ("revoked", "not revoked"), "suspension": ("suspended", "not suspended")}
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
 
 
 def _now() -> str:
@@ -69,18 +65,18 @@ def _read_list(path: Path) -> tuple[dict[str, Any], StatusList]:
         document = loads_strict(read_capped(path, MAX_LIST_BYTES))
         return document, read_status_list(document)
     except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
+        fail(f"cannot read {path}: {exc.strerror}")
     except ValueError as exc:
-        _fail(f"{path} is not a JSON status list credential ({exc})")
+        fail(f"{path} is not a JSON status list credential ({exc})")
     except CredentialError as exc:
-        _fail(f"{path}: {exc.message}")
+        fail(path, exc)
 
 
 def _write(path: Path, document: dict[str, Any], *, replace: bool) -> None:
     """Write ``document`` to ``path`` atomically (a temporary file renamed over it), so
     that a reader or a publisher never sees half a list; an existing file's mode stays."""
     if path.exists() and not replace:
-        _fail(f"{path} exists (use --force to overwrite)")
+        fail(f"{path} exists (use --force to overwrite)")
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     temporary: Path | None = None
@@ -94,7 +90,7 @@ def _write(path: Path, document: dict[str, Any], *, replace: bool) -> None:
     except OSError as exc:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
-        _fail(f"cannot write {path}: {exc.strerror}")
+        fail(f"cannot write {path}: {exc.strerror}")
 
 
 def _signed(document: dict[str, Any], issuer: Issuer, suite: str) -> dict[str, Any]:
@@ -104,7 +100,7 @@ def _signed(document: dict[str, Any], issuer: Issuer, suite: str) -> dict[str, A
             document, issuer.key, suite=suite, verification_method=issuer.verification_method
         )
     except CredentialError as exc:
-        _fail(f"the status list cannot be signed: {exc.message}")
+        fail("the status list cannot be signed", exc)
 
 
 @click.group("status-list")
@@ -140,11 +136,11 @@ def create_command(
 ) -> None:  # fmt: skip
     """Create an empty status list credential, signed, to publish at URL."""
     if not re.fullmatch(r"https://[^\s#]{1,2000}", url):
-        _fail(f"--url must be an https:// URL without a fragment, not {url!r}")
+        fail(f"--url must be an https:// URL without a fragment, not {url!r}")
     try:
         status_list = StatusList(purpose, size)
     except CredentialError as exc:
-        _fail(f"--purpose {purpose} --size {size}: {exc.message}")
+        fail(f"--purpose {purpose} --size {size}", exc)
     key = load_key(key_file)
     signer = signing_issuer(key, issuer, did_documents)
     assert signer.id is not None  # noqa: S101 - a key's issuer has its DID
@@ -173,17 +169,17 @@ def set_command(
     listing, status_list = _read_list(list_file)
     for index in indexes:
         if index >= status_list.size:
-            _fail(f"index {index} is outside the list (0..{status_list.size - 1})")
+            fail(INDEX_OUTSIDE_LIST(index=index, last=status_list.size - 1))
     key = load_key(key_file)
     issuer = listing.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if not isinstance(issuer_id, str):
-        _fail(f"{list_file} names no issuer")
+        fail(f"{list_file} names no issuer")
     proof = verify_proof(listing, resolver=did_resolver(did_documents))
     if not proof.verified or proof.method is None:
-        _fail(f"{list_file} does not verify ({proof.reason}): it is not re-signed")
+        fail(f"{list_file} does not verify ({proof.reason}): it is not re-signed")
     elif proof.method.key.public_multibase != key.public_multibase:
-        _fail(f"{list_file} is signed by {proof.method.id}, not by the key in {key_file}")
+        fail(f"{list_file} is signed by {proof.method.id}, not by the key in {key_file}")
     signer = signing_issuer(key, issuer_id, did_documents)
     done, undone = _STATES[status_list.purpose]
     changed = False
@@ -212,7 +208,7 @@ def show_command(list_file: Path, indexes: tuple[int, ...], as_json: bool) -> No
     listing, status_list = _read_list(list_file)
     for index in indexes:
         if index >= status_list.size:
-            _fail(f"index {index} is outside the list (0..{status_list.size - 1})")
+            fail(INDEX_OUTSIDE_LIST(index=index, last=status_list.size - 1))
     issuer = listing.get("issuer")
     facts: dict[str, Any] = {
         "file": str(list_file),

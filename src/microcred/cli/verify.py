@@ -27,7 +27,14 @@ from ..credentials.verify import (
     verify,
 )
 from ..standard.compliance import Verdict
-from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
+from ._common import (
+    EXIT_BAD_INPUT,
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    LANG_OPTION,
+    read_limited,
+    say_error,
+)
 
 _MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: "!",
          CheckStatus.INDETERMINATE: "?",
@@ -154,7 +161,7 @@ def verify_command(
         try:
             data = read_limited(path, PDF_MAX_BYTES)
         except OSError as exc:
-            click.echo(f"error: {path}: {exc.strerror}", err=True)
+            say_error(path, exc.strerror, lang=lang)
             status = EXIT_BAD_INPUT
             continue
         use_fetcher = fetcher if (lists or network) else None

@@ -36,7 +36,10 @@ its DID's (:class:`IssuerError`, :class:`~.dids.NotIssuerKeyError`,
 :class:`~.dids.NotAssertionMethodError`), an e-seal certificate whose ``O=`` is none of
 the EDC issuer's legal names, which ``verify`` would fail (:class:`SealOrganisationError`),
 a credential that breaks the VC data model (:class:`~.vc_data_model.DataModelError`), a
-status list of another issuer (:class:`StatusListIssuerError`).
+status list of another issuer (:class:`StatusListIssuerError`). An error a person can
+cause (an issuer without an e-seal, a date of issue after today...) is raised with a
+message of :mod:`.messages`: its ``code`` is the message's, and ``error.text("pl")`` says
+it in Polish; one only a programmer can cause (a naive ``now``) is said in English.
 """
 
 from __future__ import annotations
@@ -79,6 +82,33 @@ from .errors import (
 )
 from .jades import SealCredentials, add_signature_timestamp, seal
 from .keys import KeyPair
+from .messages import (
+    ALREADY_HAS_PROOF,
+    ALREADY_HAS_STATUS,
+    DID_DOCUMENT_NO_ID,
+    EXPIRED_ON_ISSUE,
+    FORMATS_INVALID,
+    INDEX_OUTSIDE_LIST,
+    ISSUED_IN_FUTURE,
+    ISSUER_NO_KEY,
+    ISSUER_NO_KEY_OR_SEAL,
+    ISSUER_NO_SEAL,
+    KEY_NOT_OF_ISSUER,
+    METHOD_NOT_OF_ISSUER,
+    NO_NAMES,
+    NO_STATUS_LIST,
+    PUBLIC_KEY_ONLY,
+    SEAL_ORGANISATION_DIFFERS,
+    STATUS_INDEX_MISSING,
+    STATUS_LIST_NO_ISSUER,
+    STATUS_LIST_NO_URL,
+    STATUS_LIST_NOT_ISSUERS,
+    STATUS_NOT_SUPPORTED,
+    SUITE_KEY_MISMATCH,
+    SUITE_NOT_FOR_SIGNING,
+    TIMESTAMP_WITHOUT_SEAL,
+    WRONG_KIND,
+)
 from .ob3 import to_ob3
 from .status import read_status_list, status_entry
 from .vc_data_model import ensure_data_model
@@ -122,18 +152,18 @@ class PublishedStatusList:
         status_list = read_status_list(credential)
         url = credential.get("id")
         if not isinstance(url, str) or not url.startswith(("https://", "http://")) or "#" in url:
-            raise StatusError("the status list credential has no URL id (https://…, no fragment)")
+            raise StatusError(STATUS_LIST_NO_URL())
         issuer = credential.get("issuer")
         issuer = issuer.get("id") if isinstance(issuer, dict) else issuer
         if not isinstance(issuer, str):
-            raise StatusError("the status list credential names no issuer")
+            raise StatusError(STATUS_LIST_NO_ISSUER())
         return cls(url, status_list.purpose, status_list.size, issuer)
 
     def entry(self, index: int) -> dict[str, str]:
         """The ``BitstringStatusListEntry`` pointing at entry ``index``; raises
         :class:`StatusError` for an index outside the list."""
         if not 0 <= index < self.size:
-            raise StatusError(f"index {index} is outside the list (0..{self.size - 1})")
+            raise StatusError(INDEX_OUTSIDE_LIST(index=index, last=self.size - 1))
         return status_entry(self.url, index, self.purpose)
 
 
@@ -158,21 +188,20 @@ class Issuer:
 
     def __post_init__(self) -> None:
         if self.key is None and self.seal is None:
-            raise IssuerError("an issuer needs a key or an e-seal")
+            raise IssuerError(ISSUER_NO_KEY_OR_SEAL())
         if (self.key is None) != (self.verification_method is None):
             raise IssuerError("a key and its verification method go together")
         if self.key is not None and self.verification_method is not None:
             if self.key.private is None:
-                raise IssuerError("the key has no private part: it cannot sign",
-                                  code="public_key_only")  # fmt: skip
+                raise IssuerError(PUBLIC_KEY_ONLY())
             if self.id is None or self.verification_method.split("#", 1)[0] != self.id:
-                raise IssuerError(f"{self.verification_method} is not a verification method "
-                                  f"of {self.id}")  # fmt: skip
+                raise IssuerError(METHOD_NOT_OF_ISSUER(method=self.verification_method,
+                                                       issuer=self.id))  # fmt: skip
             if self.id.startswith("did:key:") and self.id != self.key.did_key:
-                raise NotIssuerKeyError(f"the key is not a verification method of {self.id}")
+                raise NotIssuerKeyError(KEY_NOT_OF_ISSUER(issuer=self.id))
         listed = self.status_list.issuer if self.status_list is not None else None
         if listed is not None and self.id is not None and listed != self.id:
-            raise StatusListIssuerError(listed, self.id)
+            raise _status_list_not_issuers(listed, self.id)
 
     @classmethod
     def from_key(
@@ -201,7 +230,7 @@ class Issuer:
         """The issuer whose DID document (a did:web's ``did.json``) is ``document``."""
         did = document.get("id")
         if not isinstance(did, str):
-            raise IssuerError("the DID document has no id")
+            raise IssuerError(DID_DOCUMENT_NO_ID())
         return cls.from_did(key, did, resolver=Resolver({did: document}), seal=seal,
                             status_list=status_list)  # fmt: skip
 
@@ -235,6 +264,14 @@ class Issued:
         return document + "\n" if isinstance(document, str) else file_text(document)
 
 
+def _status_list_not_issuers(list_issuer: str, issuer: str) -> StatusListIssuerError:
+    """The error of a status list signed by another issuer, said in English and Polish
+    (:class:`StatusListIssuerError` takes the two issuers, not a reason)."""
+    error = StatusListIssuerError(list_issuer, issuer)
+    error.reason = STATUS_LIST_NOT_ISSUERS(list_issuer=list_issuer, issuer=issuer)
+    return error
+
+
 def _utc(now: dt.datetime | None) -> dt.datetime:
     if now is None:
         return dt.datetime.now(dt.UTC)
@@ -263,12 +300,10 @@ def build(
     grade = award_grade(award.spec, award.grade) if award.grade is not None else None
     issued_on = award.issued_on or today
     if issued_on > today:
-        raise IssueError(f"the date of issue {issued_on} is after today ({today}, UTC)",
-                         code="issued_in_future")  # fmt: skip
+        raise IssueError(ISSUED_IN_FUTURE(issued_on=issued_on, today=today))
     valid_until = award.valid_until or validity_end(award.spec, issued_on)
     if valid_until is not None and valid_until < issued_on:
-        raise IssueError(f"valid_until {valid_until} is before the date of issue {issued_on}",
-                         code="expired_on_issue")  # fmt: skip
+        raise IssueError(EXPIRED_ON_ISSUE(valid_until=valid_until, issued_on=issued_on))
     if (award.issued_on, award.valid_until, award.grade) != (issued_on, valid_until, grade):
         award = award.model_copy(
             update={"issued_on": issued_on, "valid_until": valid_until, "grade": grade}
@@ -288,23 +323,22 @@ def _formats(formats: Sequence[str]) -> tuple[str, ...]:
     chosen = tuple(formats)
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen or len(set(chosen)) != len(chosen):
-        raise FormatError(f"formats {list(chosen)}: give each once, of {', '.join(FORMATS)}")
+        raise FormatError(FORMATS_INVALID(formats=list(chosen), known=", ".join(FORMATS)))
     return chosen
 
 
 def _check_issuer(issuer: Issuer, formats: tuple[str, ...], suite: str) -> None:
     securing = {FORMATS[f][1] for f in formats}
     if securing & {_DI, _JWT} and issuer.key is None:
-        raise IssuerError("a Data Integrity proof or a JWT needs the issuer's key")
+        raise IssuerError(ISSUER_NO_KEY())
     if _JADES in securing and issuer.seal is None:
-        raise IssuerError("an e-sealed EDC needs the issuer's e-seal certificate and key")
+        raise IssuerError(ISSUER_NO_SEAL())
     if _DI in securing and issuer.key is not None:  # as sign() would, before any work
         if suite in VERIFY_ONLY_SUITES or suite not in SUITES:
-            raise ProofError(f"{suite!r} is not a cryptosuite to sign with; sign with one of "
-                             f"{', '.join(sorted(SUITES))}")  # fmt: skip
+            raise ProofError(SUITE_NOT_FOR_SIGNING(suite=suite, suites=", ".join(sorted(SUITES))))
         if issuer.key.algorithm != SUITES[suite].key_algorithm:
-            raise ProofError(f"{suite} needs an {SUITES[suite].key_algorithm} key, "
-                             f"not {issuer.key.algorithm}")  # fmt: skip
+            raise ProofError(SUITE_KEY_MISMATCH(suite=suite, needed=SUITES[suite].key_algorithm,
+                                                algorithm=issuer.key.algorithm))  # fmt: skip
 
 
 def _kind_of(document: Mapping[str, Any]) -> str | None:
@@ -322,17 +356,14 @@ def _with_issuer(document: dict[str, Any], issuer_id: str) -> dict[str, Any]:
 def _status(issuer: Issuer, kinds: set[str], status_index: int | None) -> dict[str, str] | None:
     if "ob3" not in kinds:
         if status_index is not None:
-            raise IssueError("a status entry goes on an Open Badges credential: the EDC "
-                             "context defines no Bitstring Status List terms",
-                             code="status_not_supported")  # fmt: skip
+            raise IssueError(STATUS_NOT_SUPPORTED())
         return None
     if status_index is None:
         if issuer.status_list is not None:
-            raise IssueError("the issuer gives each credential an entry in its status list: "
-                             "give status_index", code="status_index_missing")  # fmt: skip
+            raise IssueError(STATUS_INDEX_MISSING())
         return None
     if issuer.status_list is None:
-        raise IssuerError("status_index needs the issuer's status list")
+        raise IssuerError(NO_STATUS_LIST())
     return issuer.status_list.entry(status_index)
 
 
@@ -352,15 +383,15 @@ def _documents(
     document = dict(subject)
     if entry is not None:
         if "credentialStatus" in document:
-            raise StatusError("it already has a credentialStatus", code="already_has_status")
+            raise StatusError(ALREADY_HAS_STATUS())
         document["credentialStatus"] = entry
     ensure_data_model(document)  # the credential as given: its own issuer checked too
     if "proof" in document:
-        raise ProofError("the document already has a proof")
+        raise ProofError(ALREADY_HAS_PROOF())
     kind = _kind_of(document)
     if kind is None or kinds != {kind}:
-        wanted = " or ".join(t for k in sorted(kinds) for t in _KIND_TYPES[k][:1])
-        raise FormatError(f"not a {wanted}")
+        wanted = [t for k in sorted(kinds) for t in _KIND_TYPES[k][:1]]
+        raise FormatError(WRONG_KIND(wanted_en=" or ".join(wanted), wanted_pl=" ani ".join(wanted)))
     if issuer.id is not None:
         document = _with_issuer(document, issuer.id)
     return {kind: document}
@@ -378,11 +409,10 @@ def _seal_organisation(document: dict[str, Any], credentials: SealCredentials) -
             if isinstance(named := issuer.get(key), dict):
                 names += [v for v in named.values() if isinstance(v, str)]
     if not organisation or organisation not in names:
-        raise SealOrganisationError(
-            f"the e-seal certificate's O= {organisation!r} is none of the issuer's legal "
-            f"names ({', '.join(repr(n) for n in names) or 'none'}), character for "
-            "character: verify would say the seal is not the issuer's"
-        )
+        listed = ", ".join(repr(n) for n in names)
+        raise SealOrganisationError(SEAL_ORGANISATION_DIFFERS(
+            organisation=organisation, names_en=listed or NO_NAMES.en,
+            names_pl=listed or NO_NAMES.pl))  # fmt: skip
 
 
 def issue(
@@ -413,7 +443,7 @@ def issue(
     chosen = _formats(formats)
     _check_issuer(issuer, chosen, suite)
     if timestamper is not None and all(FORMATS[f][1] != _JADES for f in chosen):
-        raise IssueError("a timestamper time-stamps e-seals: ask for the edc format")
+        raise IssueError(TIMESTAMP_WITHOUT_SEAL())
     kinds = {FORMATS[f][0] for f in chosen}
     entry = _status(issuer, kinds, status_index)
     documents = _documents(award_or_credential, issuer, kinds, entry, moment)

@@ -36,6 +36,8 @@ network unless the caller's fetcher goes there), verifies its proof, requires th
 issuer, the list type the entry names, and the same purpose, caps the decompressed size,
 and reads the bit. Any failure is "unknown", never "valid". :func:`local_fetcher` answers
 a list's URL with a local copy, so that a revoked credential shows as revoked offline.
+A list that cannot be made or read raises :class:`~.errors.StatusError` with a message of
+:mod:`.messages` (its ``code``; ``error.text("pl")`` in Polish).
 """
 
 from __future__ import annotations
@@ -67,6 +69,24 @@ from typing import Any
 
 from ._json import loads_strict, types_of
 from .errors import StatusError
+from .messages import (
+    ENCODED_LIST_MULTIBASE_2021,
+    ENCODED_LIST_NOT_BASE64,
+    ENCODED_LIST_NOT_BASE64URL,
+    ENCODED_LIST_NOT_GZIP,
+    ENCODED_LIST_NOT_MULTIBASE,
+    ENCODED_LIST_NOT_STRING,
+    INDEX_OUTSIDE_LIST,
+    LOCAL_COPY_TOO_LARGE,
+    NOT_A_STATUS_LIST,
+    STATUS_LIST_NO_URL,
+    STATUS_LIST_SIZE,
+    STATUS_LIST_SUBJECT,
+    STATUS_LIST_TOO_LARGE,
+    STATUS_LIST_TOO_SHORT,
+    STATUS_PURPOSE_DIFFERS,
+    UNSUPPORTED_PURPOSE,
+)
 
 MIN_ENTRIES = 131_072
 MAX_ENTRIES = 16 * 1024 * 1024 * 8  # 16 MiB of bits: far above any real list, bounded
@@ -101,9 +121,9 @@ class StatusList:
 
     def __init__(self, purpose: str = "revocation", size: int = MIN_ENTRIES) -> None:
         if purpose not in PURPOSES:
-            raise StatusError(f"unsupported status purpose {purpose!r}")
+            raise StatusError(UNSUPPORTED_PURPOSE(purpose=purpose))
         if size < MIN_ENTRIES or size % 8:
-            raise StatusError(f"a status list needs at least {MIN_ENTRIES} entries, in bytes")
+            raise StatusError(STATUS_LIST_SIZE(min_entries=MIN_ENTRIES))
         self.purpose = purpose
         self.bits = bytearray(size // 8)
 
@@ -119,7 +139,7 @@ class StatusList:
 
     def _locate(self, index: int) -> tuple[int, int]:
         if not 0 <= index < self.size:
-            raise StatusError(f"index {index} is outside the list (0..{self.size - 1})")
+            raise StatusError(INDEX_OUTSIDE_LIST(index=index, last=self.size - 1))
         return index // 8, 7 - index % 8
 
     def get(self, index: int) -> bool:
@@ -160,13 +180,11 @@ class StatusList:
             with gzip.GzipFile(fileobj=io.BytesIO(compressed)) as stream:
                 bits = stream.read(limit + 1)
         except (OSError, EOFError, zlib.error):
-            raise StatusError("encodedList is not GZIP data") from None
+            raise StatusError(ENCODED_LIST_NOT_GZIP()) from None
         if len(bits) > limit:
-            raise StatusError(f"the status list inflates beyond {max_entries} entries")
+            raise StatusError(STATUS_LIST_TOO_LARGE(max_entries=max_entries))
         if len(bits) * 8 < min_entries:
-            raise StatusError(
-                f"the status list has {len(bits) * 8} entries; at least {min_entries} are required"
-            )
+            raise StatusError(STATUS_LIST_TOO_SHORT(size=len(bits) * 8, min_entries=min_entries))
         status_list = cls.__new__(cls)
         status_list.purpose = purpose
         status_list.bits = bytearray(bits)
@@ -177,17 +195,14 @@ def _base64_decode(encoded: Any, *, multibase: bool) -> bytes:
     """The bytes of an ``encodedList``: multibase base64url (``u`` prefix), or for Status
     List 2021 plain base64url or base64 (RFC 4648 §5, §4), padded or not, never mixed."""
     if not isinstance(encoded, str):
-        raise StatusError("encodedList is not a string")
+        raise StatusError(ENCODED_LIST_NOT_STRING())
     if multibase:
         if not encoded.startswith("u"):
-            raise StatusError("encodedList is not multibase base64url")
+            raise StatusError(ENCODED_LIST_NOT_MULTIBASE())
         body, alphabets = encoded[1:], [(_BASE64URL, b"-_")]
     else:
         if encoded.startswith("u" + _GZIP_BASE64):
-            raise StatusError(
-                "encodedList has the multibase prefix u of a Bitstring Status List; "
-                "a StatusList2021 encodedList is plain base64"
-            )
+            raise StatusError(ENCODED_LIST_MULTIBASE_2021())
         body, alphabets = encoded, [(_BASE64URL, b"-_"), (_BASE64, b"+/")]
     for alphabet, altchars in alphabets:
         if alphabet.fullmatch(body) and ("=" not in body or len(body) % 4 == 0):
@@ -196,7 +211,7 @@ def _base64_decode(encoded: Any, *, multibase: bool) -> bytes:
                 return base64.b64decode(padded, altchars=altchars, validate=True)
             except ValueError:
                 break
-    raise StatusError("encodedList is not base64url" if multibase else "encodedList is not base64")
+    raise StatusError(ENCODED_LIST_NOT_BASE64URL() if multibase else ENCODED_LIST_NOT_BASE64())
 
 
 def status_entry(
@@ -242,13 +257,13 @@ def read_status_list(credential: Any) -> StatusList:
     checks the proof: a caller that trusts or re-signs the list verifies it first.
     """
     if not isinstance(credential, dict) or _BITSTRING.credential not in types_of(credential):
-        raise StatusError(f"not a {_BITSTRING.credential}")
+        raise StatusError(NOT_A_STATUS_LIST(type=_BITSTRING.credential))
     subject = credential.get("credentialSubject")
     if not isinstance(subject, dict) or _BITSTRING.subject not in types_of(subject):
-        raise StatusError(f"the status list's subject is not a {_BITSTRING.subject}")
+        raise StatusError(STATUS_LIST_SUBJECT(type=_BITSTRING.subject))
     purpose = subject.get("statusPurpose")
     if purpose not in PURPOSES:
-        raise StatusError(f"unsupported status purpose {purpose!r}")
+        raise StatusError(UNSUPPORTED_PURPOSE(purpose=purpose))
     return StatusList.decode(subject.get("encodedList", ""), purpose)
 
 
@@ -264,7 +279,7 @@ def with_status_list(
     published = read_status_list(credential)
     if published.purpose != status_list.purpose:
         raise StatusError(
-            f"the list credential is for {published.purpose}, not {status_list.purpose}"
+            STATUS_PURPOSE_DIFFERS(published=published.purpose, wanted=status_list.purpose)
         )
     updated = {key: value for key, value in credential.items() if key != "proof"}
     updated["credentialSubject"] = {
@@ -287,7 +302,7 @@ def status_entry_for(list_credential: dict[str, Any], index: int) -> dict[str, s
     status_list.get(index)  # raises outside the list
     url = list_credential.get("id")
     if not isinstance(url, str) or not url.startswith(("https://", "http://")) or "#" in url:
-        raise StatusError("the status list credential has no URL id (https://…, no fragment)")
+        raise StatusError(STATUS_LIST_NO_URL())
     return status_entry(url, index, status_list.purpose)
 
 
@@ -332,7 +347,7 @@ def local_fetcher(
             with Path(copy).open("rb") as stream:
                 copy = stream.read(MAX_LIST_BYTES + 1)
         if len(copy) > MAX_LIST_BYTES:
-            raise StatusError(f"the local copy of {url} is larger than {MAX_LIST_BYTES} bytes")
+            raise StatusError(LOCAL_COPY_TOO_LARGE(url=url, max_bytes=MAX_LIST_BYTES))
         return loads_strict(copy)
 
     return fetch
