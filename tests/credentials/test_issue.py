@@ -519,3 +519,31 @@ def test_text_is_json_dumps_indented(document: Any) -> None:
 
     issued = Issued({"ob3": document}, {})
     assert issued.text("ob3") == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_each_credential_is_checked_against_the_data_model_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An award in every format: two credentials (OB 3.0, EDC), each checked once before
+    it is signed, however many formats secure it; and a credential the data model
+    refuses is still refused by issue(), the signers being told not to check again."""
+    from microcred.credentials import issue as issue_module
+
+    checked: list[str] = []
+    real = issue_module.ensure_data_model
+
+    def counting(document: dict[str, Any]) -> None:
+        checked.append(str(document.get("type")))
+        real(document)
+
+    monkeypatch.setattr(issue_module, "ensure_data_model", counting)
+    issued = issue(_award(), issuer=ISSUER, formats=sorted(FORMATS), now=NOW)
+    assert set(issued.documents) == set(FORMATS)
+    assert len(checked) == 2, checked
+    unsigned = issued["ob3"]
+    assert isinstance(unsigned, dict)
+    broken = {k: v for k, v in unsigned.items() if k != "proof"} | {"validFrom": "yesterday"}
+    with pytest.raises(DataModelError):
+        issue(broken, issuer=ISSUER, formats=("ob3",), now=NOW)
+    with pytest.raises(DataModelError):
+        issue(broken, issuer=ISSUER, formats=("ob3-jwt",), now=NOW)

@@ -51,11 +51,15 @@ def _joserfc_key(key: KeyPair, private: bool) -> OKPKey | ECKey:
     raise ProofError("this key cannot sign")
 
 
-def sign_jwt(document: dict[str, Any], key: KeyPair, *, kid: str | None = None) -> str:
+def sign_jwt(
+    document: dict[str, Any], key: KeyPair, *, kid: str | None = None,
+    check_data_model: bool = True,
+) -> str:  # fmt: skip
     """The credential as a compact JWS (``typ: vc+jwt``) signed by ``key``.
 
     Raises :class:`~microcred.credentials.vc_data_model.DataModelError` for a credential
-    that breaks the VC data model's MUSTs: it is refused before it is signed."""
+    that breaks the VC data model's MUSTs: it is refused before it is signed
+    (``check_data_model=False``: the caller has just checked this very credential)."""
     if "proof" in document:
         raise ProofError("the document already has a Data Integrity proof")
     credential = document
@@ -63,7 +67,8 @@ def sign_jwt(document: dict[str, Any], key: KeyPair, *, kid: str | None = None) 
         credential = dict(document["vc"])
         if "issuer" not in credential and isinstance(document.get("iss"), str):
             credential["issuer"] = document["iss"]
-    ensure_data_model(credential)
+    if check_data_model:
+        ensure_data_model(credential)
     header = {"alg": _ALGORITHMS[key.algorithm][0], "kid": kid or key.verification_method,
               "typ": "vc+jwt", "cty": "vc"}  # fmt: skip
     payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

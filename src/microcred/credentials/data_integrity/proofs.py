@@ -59,6 +59,7 @@ def sign(
     created: dt.datetime | None = None,
     verification_method: str | None = None,
     proof_purpose: str = "assertionMethod",
+    check_data_model: bool = True,
 ) -> dict[str, Any]:
     """``document`` with a new Data Integrity proof by ``key``.
 
@@ -66,6 +67,9 @@ def sign(
     wrong type, a document that already has a proof; :class:`DataModelError` when a
     credential breaks the VC data model's MUSTs; :class:`JsonLdError` when the
     document is not safe JSON-LD (an ``*-rdfc-*`` suite would sign less than it shows).
+    ``check_data_model=False`` is for a caller that has just checked this very document
+    (:func:`~microcred.credentials.issue.issue` checks each credential once, whatever the
+    number of formats it signs it in).
     """
     chosen = SUITES.get(suite)
     if suite in VERIFY_ONLY_SUITES:
@@ -77,7 +81,9 @@ def sign(
         raise ProofError(f"{suite} needs an {chosen.key_algorithm} key, not {key.algorithm}")
     if "proof" in document:
         raise ProofError("the document already has a proof")
-    if "VerifiableCredential" in types_of(document) or "credentialSubject" in document:
+    if check_data_model and (
+        "VerifiableCredential" in types_of(document) or "credentialSubject" in document
+    ):
         ensure_data_model(document)  # a credential is refused before it is signed
     document = _with_proof_context(document)
     options: dict[str, Any] = {
