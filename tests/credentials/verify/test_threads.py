@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 
-from microcred.credentials._cache import BoundedCache, clear_caches
 from microcred.credentials.data_integrity import sign
 from microcred.credentials.edc import to_edc
 from microcred.credentials.jades import seal, self_signed_seal_certificate
@@ -29,6 +28,7 @@ from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 from microcred.credentials.vc_jose import sign_jwt
 from microcred.credentials.verify import verify
+from microcred.standard.caching import BoundedCache, clear_caches
 
 from ...conftest import example_award
 

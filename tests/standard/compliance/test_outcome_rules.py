@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from microcred.standard.caching import BoundedCache
 from microcred.standard.compliance import messages as m
 from microcred.standard.compliance import outcome_rules
 from microcred.standard.compliance.outcome_rules import assess_statement
@@ -591,9 +592,13 @@ def test_dictionaries_load_once() -> None:
         for lang, text in EVERY_STATEMENT:
             assess_statement(text, lang)
     loaders = [getattr(outcome_rules, name) for name in dir(outcome_rules)
-               if hasattr(getattr(outcome_rules, name), "cache_info")]  # fmt: skip
-    assert loaders
-    assert all(loader.cache_info().currsize <= 1 for loader in loaders)
+               if isinstance(getattr(getattr(outcome_rules, name), "cache", None),
+                             BoundedCache)]  # fmt: skip
+    assert len(loaders) == 2  # Morfeusz, the English lexicon
+    for loader in loaders:
+        stats = loader.cache.stats()
+        assert (stats.maxsize, stats.size) == (1, 1)
+        assert stats.misses == 1, loader  # loaded once, however many statements
 
 
 def test_the_shared_analyser_gives_the_same_answers_from_many_threads() -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .._cache import BoundedCache
+from ...standard.caching import BoundedCache
 from ..jsonld.rdfc import context_json
 from ..keys import Algorithm
 

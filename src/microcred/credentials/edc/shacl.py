@@ -38,7 +38,7 @@ from pyshacl import ShapesGraph
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from .._cache import BoundedCache, cached
+from ...standard.caching import BoundedCache, cached
 from ..jsonld import rdfc
 
 SH = Namespace("http://www.w3.org/ns/shacl#")

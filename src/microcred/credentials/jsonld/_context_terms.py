@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._cache import cached
+from ...standard.caching import cached
 from . import contexts
 
 

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 from pyld.canon import URDNA2015
 
-from .._cache import BoundedCache, cached
+from ...standard.caching import BoundedCache, cached
 from ..errors import ContextError, JsonLdError
 from . import _rdfc10, _shapes, contexts
 

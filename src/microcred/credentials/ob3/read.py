@@ -13,6 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from ...standard.caching import BoundedCache
 from ...standard.elements import Award, MicroCredentialSpec
 from ...standard.errors import MicrocredError
 from ...standard.vocab import (
@@ -28,7 +29,6 @@ from ...standard.vocab import (
     SupervisionLevel,
 )
 from .._awards import validated_award, validated_spec
-from .._cache import BoundedCache
 from .._json import as_list, types_of
 from ._common import IDENTITY_TYPES, LEVEL_VOCABS, TEXTS, Ob3Error, has_eu_terms
 

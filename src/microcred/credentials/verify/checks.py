@@ -28,11 +28,11 @@ from collections.abc import Callable
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ...standard.caching import cached
 from ...standard.compliance import ComplianceReport, check
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from ...standard.messages import Reason
-from .._cache import cached
 from .._json import types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver

@@ -24,8 +24,9 @@ __all__ = [
 
 import datetime as dt
 
+from ..caching import BoundedCache
 from ..elements import Award, MicroCredentialSpec
-from .annex_i import check_elements
+from .annex_i import check_elements, spec_results
 from .annex_ii import check_principles
 from .report import (
     ComplianceReport,
@@ -51,6 +52,21 @@ def check(
     award = subject if isinstance(subject, Award) else None
     spec = award.spec if award else subject
     assert isinstance(spec, MicroCredentialSpec)  # noqa: S101 - narrows the union for mypy
-    elements = check_elements(spec, award, now)
+    held, of_spec, principles = _BY_SPEC.get_or_compute(id(spec), lambda: _of_spec(spec))
+    if held is not spec:  # cannot be while the entry holds it (ids are unique among the
+        of_spec, principles = _of_spec(spec)[1:]  # living); said here, not assumed
+    elements = check_elements(spec, award, now, of_spec)
     verdict, reasons = decide(elements)
-    return ComplianceReport(verdict, elements, check_principles(spec), reasons)
+    return ComplianceReport(verdict, elements, principles, reasons)
+
+
+_OfSpec = tuple[MicroCredentialSpec, tuple[ElementResult | None, ...], tuple[PrincipleResult, ...]]
+#: what the check finds in a specification alone, for the specifications lately checked,
+#: by identity (each entry holds its specification, so no other object can take its id):
+#: ``ob3.read`` shares one specification among the credentials of a design, and verifying
+#: a batch checks each design's elements and principles once. Specifications are frozen.
+_BY_SPEC: BoundedCache[int, _OfSpec] = BoundedCache(256)
+
+
+def _of_spec(spec: MicroCredentialSpec) -> _OfSpec:
+    return spec, spec_results(spec), check_principles(spec)

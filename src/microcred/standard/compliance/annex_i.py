@@ -5,14 +5,14 @@ one) and returns an :class:`ElementResult`.
 
 from __future__ import annotations
 
-__all__ = ["check_elements"]
+__all__ = ["check_elements", "spec_results"]
 
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from functools import lru_cache
 
 from ..annexes import AnnexIElement as E
+from ..caching import cached
 from ..elements import Award, MicroCredentialSpec, grade_problem
 from ..vocab.identity import IdentityAttribute
 from ..vocab.learning import AssessmentMethod
@@ -134,7 +134,7 @@ def make_check_date(
     return check_date
 
 
-@lru_cache(maxsize=8192)
+@cached(maxsize=8192)
 def _assess(text: str, lang: str) -> tuple[OutcomeFinding, ...]:
     """The rules are a pure function of the statement; credentials of one design repeat
     the same statements, so verifying a batch analyses each statement once."""
@@ -344,26 +344,50 @@ def check_further_information(spec: MicroCredentialSpec, award: Award | None) ->
     return _result(E.FURTHER_INFORMATION, [m.ELEMENT_PRESENT(what=en, what_pl=pl)])
 
 
+_Check = Callable[[MicroCredentialSpec, "Award | None"], ElementResult]
+_DATE = None  # the date of issue's place: its check is made for the moment of checking
+#: every Annex I element's check, in the order Annex I lists them
+_CHECKS: tuple[_Check | None, ...] = (
+    check_learner,
+    check_title,
+    check_country,
+    check_awarding_body,
+    _DATE,
+    check_outcomes,
+    check_workload,
+    check_level,
+    check_assessment,
+    check_participation,
+    check_quality_assurance,
+    check_prerequisites,
+    check_supervision,
+    check_grade,
+    check_integration,
+    check_further_information,
+)
+#: the checks that read the award (the learner, the grade; the date is apart)
+_OF_THE_AWARD: frozenset[_Check] = frozenset({check_learner, check_grade})
+
+
+def spec_results(spec: MicroCredentialSpec) -> tuple[ElementResult | None, ...]:
+    """The results of the elements that depend on the specification alone, in Annex I's
+    order (``None`` where the award decides: learner, date, grade), so that a caller
+    checking many awards of one design computes them once."""
+    return tuple(
+        None if check is _DATE or check in _OF_THE_AWARD else check(spec, None)
+        for check in _CHECKS
+    )
+
+
 def check_elements(
-    spec: MicroCredentialSpec, award: Award | None, now: dt.datetime
-) -> tuple[ElementResult, ...]:
-    """Every Annex I element's result, in the order Annex I lists them."""
-    checks = [
-        check_learner,
-        check_title,
-        check_country,
-        check_awarding_body,
-        make_check_date(now),
-        check_outcomes,
-        check_workload,
-        check_level,
-        check_assessment,
-        check_participation,
-        check_quality_assurance,
-        check_prerequisites,
-        check_supervision,
-        check_grade,
-        check_integration,
-        check_further_information,
-    ]
-    return tuple(check(spec, award) for check in checks)
+    spec: MicroCredentialSpec, award: Award | None, now: dt.datetime,
+    of_spec: tuple[ElementResult | None, ...] | None = None,
+) -> tuple[ElementResult, ...]:  # fmt: skip
+    """Every Annex I element's result, in the order Annex I lists them; ``of_spec`` is
+    :func:`spec_results` of ``spec`` when the caller has it."""
+    known = of_spec if of_spec is not None else spec_results(spec)
+    check_date = make_check_date(now)
+    return tuple(
+        found if found is not None else (check or check_date)(spec, award)
+        for check, found in zip(_CHECKS, known, strict=True)
+    )

@@ -56,10 +56,10 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..caching import cached
 from . import messages as m
 from .report import Message
 
@@ -303,7 +303,7 @@ class _Node:
 _MORFEUSZ_LOCK = threading.Lock()  # one analyser, and its C++ state is not thread-safe
 
 
-@cache
+@cached(maxsize=1)
 def _morfeusz() -> Any:
     """The Morfeusz analyser (loaded once), or ``None`` where the wheel is missing."""
     try:
@@ -427,7 +427,7 @@ def _pl_verb(nodes: list[_Node], i: int, prev: str | None) -> tuple[str, str]:
 _VB, _VBZ, _VBD, _VBN, _OTHER, _ACTION = 1, 2, 4, 8, 16, 32
 
 
-@cache
+@cached(maxsize=1)
 def _en_lexicon() -> dict[str, int]:
     """Every English word that can be a verb, with its form bits, loaded once.
 

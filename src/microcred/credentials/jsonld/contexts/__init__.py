@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..._cache import cached
+from ....standard.caching import cached
 from ...errors import ContextError, UnknownContextError
 
 _PACKAGE = resources.files(__name__)

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pytest
 
-from microcred.credentials._cache import BoundedCache, cached, clear_caches
+from microcred.standard.caching import BoundedCache, cached, clear_caches
 
 T = TypeVar("T")
 

@@ -1,10 +1,13 @@
-"""The one in-memory cache type of this package: bounded, least-recently-used, thread-safe.
+"""The one in-memory cache type of the library: bounded, least-recently-used, thread-safe.
 
-Every memo of ``credentials`` — JSON-LD templates (:mod:`.jsonld.rdfc`), the terms of a
-context list (:mod:`.jsonld._context_terms`), pinned contexts (:mod:`.jsonld.contexts`), the
-SHACL graphs and the shapes found to conform (:mod:`.edc.shacl`), the OB 3.0 JSON Schema
-validator (:mod:`.verify.checks`) — is a :class:`BoundedCache`, directly or through
-:func:`cached`::
+It lives in the lowest layer so that every layer uses it. Every memo — in ``standard``
+the outcome rules' analysers and verdicts and the compliance check of a specification;
+in ``credentials`` the JSON-LD templates (``jsonld.rdfc``), the terms of a context list
+(``jsonld._context_terms``), pinned contexts (``jsonld.contexts``), proof configuration
+hashes (``data_integrity._suite``), the specifications read from OB 3.0 achievements
+(``ob3.read``), the SHACL graphs and the shapes found to conform (``edc.shacl``), the
+OB 3.0 JSON Schema validator (``verify.checks``) — is a :class:`BoundedCache`, directly
+or through :func:`cached`::
 
     _TEMPLATES: BoundedCache[str, tuple[Quad, ...]] = BoundedCache(256)
     quads = _TEMPLATES.get_or_compute(template.key, lambda: parse(template.document))
