@@ -65,17 +65,18 @@ _MAX_DEPTH = 64
 
 
 def _depth(node: Any, limit: int) -> int:
-    """Nesting depth, iteratively (a recursive walk is what a hostile document targets)."""
-    deepest, stack = 0, [(node, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((value, depth + 1) for value in item.values())
-        elif isinstance(item, list):
-            stack.extend((value, depth + 1) for value in item)
+    """Nesting depth (a value inside a container is one level deeper than it), level by
+    level without recursion (a recursive walk is what a hostile document targets), and
+    stopping once past ``limit``. Only containers are carried from one level to the
+    next: a credential's ~400 strings and numbers are counted, never visited."""
+    deepest = 1
+    level = [node] if isinstance(node, dict | list) else []
+    while level and deepest <= limit:
+        children = [child for item in level
+                    for child in (item.values() if isinstance(item, dict) else item)]  # fmt: skip
+        if children:
+            deepest += 1
+        level = [child for child in children if isinstance(child, dict | list)]
     return deepest
 
 
