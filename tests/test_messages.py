@@ -3,17 +3,23 @@ said in English and Polish, and the Polish is Polish.
 
 The test imports every module of the library (not the platform) and holds each message
 constant it finds to the same rules; it also fails on the older shapes of bilingual
-text (a module-level dictionary of ``(English, Polish)`` pairs).
+text (a module-level dictionary of ``(English, Polish)`` pairs). A message counts once, in
+the module that defines it (read from the module's source), however many modules import it.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
+import sys
 from collections import defaultdict
+from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
+
+import pytest
 
 import microcred
 from microcred.standard.messages import Message, Reason
@@ -50,38 +56,95 @@ def _modules() -> list[ModuleType]:
 MODULES = _modules()
 
 
-def _held(module: ModuleType) -> dict[str, Message]:
+def _defined_names(module: ModuleType) -> frozenset[str]:
+    """The names ``module`` assigns at its top level (``X = Message(...)``,
+    ``_LABELS: dict[...] = {...}``), read from its source: what it defines, not what it
+    imports."""
+    source = Path(module.__file__ or "").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        else:
+            continue
+        for target in targets:
+            names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return frozenset(names)
+
+
+class _Held(NamedTuple):
+    """A message as a module holds it: under a name, or under a key of a dictionary."""
+
+    name: str  # ``GRADE_FAILING`` or ``_LABELS[<Status.OK: 'ok'>]``
+    holder: str  # the module-level name: ``GRADE_FAILING`` or ``_LABELS``
+    message: Message
+
+    @property
+    def constant(self) -> bool:
+        return self.name == self.holder
+
+
+def _held(module: ModuleType) -> list[_Held]:
     """The messages a module holds: its constants, and the values of its dictionaries
     of messages (labels of an enumeration: ``_RESULT_LABELS[Result.VALID]``)."""
-    held: dict[str, Message] = {}
+    held: list[_Held] = []
     for name, value in vars(module).items():
         if isinstance(value, Message):
-            held[name] = value
+            held.append(_Held(name, name, value))
         elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, Message):
-                    held[f"{name}[{key!r}]"] = item
+            held.extend(
+                _Held(f"{name}[{key!r}]", name, item)
+                for key, item in value.items()
+                if isinstance(item, Message)
+            )
     return held
 
 
-def _own_messages(module: ModuleType) -> dict[str, Message]:
-    """The messages ``module`` defines (not those it imports: a message counts in the
-    first module, in the package's order, that holds it)."""
-    return {
-        name: value for name, value in _held(module).items() if _home[id(value)] == module.__name__
-    }
+def _homes(modules: list[ModuleType]) -> dict[int, str]:
+    """The module that defines each message (by identity): the one that assigns it to a
+    constant at its top level, else the one that assigns a dictionary holding it; a
+    message no module assigns (made in a class body, say) counts in the first module,
+    in the package's order, that holds it."""
+    ranked: dict[int, tuple[int, int, str]] = {}
+    for order, module in enumerate(modules):
+        defined = _defined_names(module)
+        for held in _held(module):
+            rank = (0 if held.constant else 1) if held.holder in defined else 2
+            candidate = (rank, order, module.__name__)
+            ranked[id(held.message)] = min(ranked.get(id(held.message), candidate), candidate)
+    return {key: name for key, (_, _, name) in ranked.items()}
 
 
-_home: dict[int, str] = {}
-for _module in MODULES:
-    for _value in _held(_module).values():
-        _home.setdefault(id(_value), _module.__name__)
+def _own_messages(module: ModuleType, homes: dict[int, str]) -> dict[str, Message]:
+    """The messages ``module`` defines, each once (under its constant's name when it is
+    also the value of a dictionary there)."""
+    own: dict[int, _Held] = {}
+    for held in _held(module):
+        if homes[id(held.message)] != module.__name__:
+            continue
+        if id(held.message) not in own or (held.constant and not own[id(held.message)].constant):
+            own[id(held.message)] = held
+    return {held.name: held.message for held in own.values()}
+
+
+_HOMES = _homes(MODULES)
 
 MESSAGES: list[tuple[str, str, Message]] = [
     (module.__name__, name, message)
     for module in MODULES
-    for name, message in _own_messages(module).items()
+    for name, message in _own_messages(module, _HOMES).items()
 ]
+
+
+def _codes_twice(messages: list[tuple[str, str, Message]]) -> dict[tuple[str, str], list[str]]:
+    """The codes that more than one message of a module carries; one message held under
+    two names (a constant, and a dictionary's value) counts once."""
+    codes: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    for module, name, message in messages:
+        codes[(module, message.code)].setdefault(id(message), name)
+    return {key: sorted(names.values()) for key, names in codes.items() if len(names) > 1}
 
 
 def _english_words(polish: str) -> list[str]:
@@ -105,10 +168,7 @@ def test_the_library_has_its_messages_as_constants() -> None:
 
 
 def test_codes_are_unique_within_a_module() -> None:
-    codes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for module, name, message in MESSAGES:
-        codes[(module, message.code)].append(name)
-    twice = {key: names for key, names in codes.items() if len(names) > 1}
+    twice = _codes_twice(MESSAGES)
     assert not twice, twice
 
 
@@ -155,13 +215,17 @@ def _pairs(value: Any) -> bool:
 _LEXICONS = frozenset({"microcred.standard.compliance.outcome_rules._PL_KNOWN"})
 
 
-def test_no_module_keeps_bilingual_text_in_another_shape() -> None:
-    other = [
+def _other_shapes(module: ModuleType) -> list[str]:
+    """The module-level dictionaries of ``module`` that hold ``(English, Polish)`` pairs."""
+    return [
         f"{module.__name__}.{name}"
-        for module in MODULES
         for name, value in vars(module).items()
         if _pairs(value) and f"{module.__name__}.{name}" not in _LEXICONS
     ]
+
+
+def test_no_module_keeps_bilingual_text_in_another_shape() -> None:
+    other = [name for module in MODULES for name in _other_shapes(module)]
     assert not other, other
 
 
@@ -176,3 +240,58 @@ def test_the_checker_sees_english_in_polish() -> None:
     assert Message("x", "{a} of {b_en}", "{a} z {b_pl}")(a=1, b_en="x", b_pl="y") == Reason(
         "x", "1 of x", "1 z y"
     )
+
+
+def test_the_checker_sees_bilingual_pairs() -> None:
+    """A dictionary of ``(English, Polish)`` pairs fails; one of messages does not."""
+    module = ModuleType("microcred.fake")
+    vars(module).update(
+        REASONS={"revoked": ("revoked", "unieważnione"), "ok": ("valid", "ważne")},
+        LABELS={"ok": Message("ok", "valid", "ważne")},
+        PAIRS={"x": ("a", "b")},  # no Polish in it
+    )
+    assert _other_shapes(module) == ["microcred.fake.REASONS"]
+
+
+def test_a_message_counts_where_it_is_defined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message counts in the module that assigns it (as a constant, else in a
+    dictionary), not in one that imports it, whatever the modules' order; held there
+    twice, it counts once."""
+    (tmp_path / "a_uses.py").write_text(
+        "from b_defines import GONE, LABELS\n_MORE = {1: GONE}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b_defines.py").write_text(
+        "from microcred.standard.messages import Message\n"
+        "GONE = Message('gone', 'gone', 'nie ma')\n"
+        "LABELS = {1: GONE, 2: Message('here', 'here', 'jest')}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    modules = [importlib.import_module(name) for name in ("a_uses", "b_defines")]
+    try:
+        homes = _homes(modules)
+        assert _own_messages(modules[0], homes) == {}
+        own = _own_messages(modules[1], homes)
+        assert sorted(own) == ["GONE", "LABELS[2]"]
+        listed = [("b_defines", name, message) for name, message in own.items()]
+        assert _codes_twice(listed) == {}
+        held_twice = [*listed, ("b_defines", "LABELS[1]", own["GONE"])]
+        assert _codes_twice(held_twice) == {}
+        twin = Message("gone", "went", "poszło")
+        assert _codes_twice([*listed, ("b_defines", "TWIN", twin)]) == {
+            ("b_defines", "gone"): ["GONE", "TWIN"]
+        }
+    finally:
+        for name in ("a_uses", "b_defines"):
+            sys.modules.pop(name, None)
+
+
+def test_the_library_messages_count_where_they_are_defined() -> None:
+    from microcred.credentials.jades import _header, messages
+
+    assert _HOMES[id(messages.ALG_NONE)] == messages.__name__
+    assert vars(_header)["ALG_NONE"] is messages.ALG_NONE
+    assert not _own_messages(_header, _HOMES)

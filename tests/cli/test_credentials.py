@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 import subprocess
 import sys
@@ -13,6 +14,14 @@ import pytest
 from click.testing import CliRunner
 
 from microcred.cli import cli
+from microcred.cli.verify import (
+    CREDENTIAL_STATES,
+    IS_A_DIRECTORY,
+    ISSUER_NOT_CONFIRMED,
+    NOT_A_TIME,
+    STATUS_LIST_NOT_GIVEN,
+    STATUS_LIST_UNREADABLE,
+)
 from microcred.credentials.ob3 import to_ob3
 
 from ..conftest import example_award, proof_of
@@ -88,8 +97,10 @@ def test_sign_then_verify(tmp_path: Path, key_file: Path, suite: str) -> None:
     assert "    Issued on: 2025-06-20\n" in out
     assert "claims (not confirmed)" not in out
     code, out, _ = _run("verify", "--lang", "pl", str(path))
-    assert "Wystawca: NIEPOTWIERDZONY" in out
-    assert "poświadczenie deklaruje:" in out
+    assert f"Podpisał: {key_did} (klucz {key_did}#" in out
+    assert ISSUER_NOT_CONFIRMED.pl in out
+    assert CREDENTIAL_STATES.pl in out
+    assert "! zaufanie: podpisał" in out  # the check's name in Polish too
 
 
 def test_batch_sign_into_a_folder(tmp_path: Path, key_file: Path) -> None:
@@ -381,3 +392,62 @@ def test_status_list_url_equals_file_shows_a_revoked_credential_offline(tmp_path
     code, out, _ = _run("verify", "--lang", "en", "--now", "2026-01-01",
                         "--status-list", str(listing), str(credential))  # fmt: skip
     assert "STATUS UNKNOWN" in out
+
+
+def test_a_polish_report_names_the_status_list_it_could_not_use(tmp_path: Path) -> None:
+    """A status list that no ``--status-list`` file gives, or that another issuer signed:
+    status unknown, and the Polish names the list as the English does."""
+    from microcred.credentials.data_integrity import sign
+    from microcred.credentials.keys import KeyPair
+    from microcred.credentials.status import (
+        LIST_OTHER_ISSUER,
+        StatusList,
+        status_entry,
+        status_list_credential,
+    )
+
+    key, stranger = KeyPair.generate(), KeyPair.generate()
+    url = "https://uni.example/status/3"
+    document = to_ob3(example_award(), issuer_id=key.did_key)
+    credential = tmp_path / "credential.json"
+    credential.write_text(json.dumps(sign(document | {"credentialStatus": status_entry(url, 42)},
+                                          key)))  # fmt: skip
+    strangers = tmp_path / "list.json"
+    strangers.write_text(json.dumps(sign(status_list_credential(
+        StatusList(), credential_id=url, issuer=stranger.did_key), stranger)))  # fmt: skip
+    elsewhere = f"https://other.example/status/1={strangers}"
+
+    for given, said in [
+        (elsewhere, STATUS_LIST_NOT_GIVEN.text("pl", url=url)),
+        (f"{url}={strangers}", LIST_OTHER_ISSUER.text("pl", url=url)),
+    ]:
+        code, out, _ = _run("verify", "--lang", "pl", "--now", "2026-01-01",
+                            "--status-list", given, str(credential))  # fmt: skip
+        assert code == 1
+        status = next(line for line in out.splitlines() if line.startswith("  ! status"))
+        assert status.startswith("  ! status poświadczenia: status nieznany: ")
+        assert said in status
+
+
+def test_verify_says_its_usage_errors_in_polish(tmp_path: Path) -> None:
+    code, _, err = _run("verify", "--lang", "pl", "--now", "wczoraj", str(tmp_path))
+    assert (code, err) == (2, f"błąd: {NOT_A_TIME.text('pl', value='wczoraj')}\n")
+    listing = tmp_path / "list.json"
+    code, _, err = _run("verify", "--lang", "pl", "--status-list", str(listing), str(tmp_path))
+    assert (code, err) == (2, f"błąd: {STATUS_LIST_UNREADABLE.text('pl', path=listing)}\n")
+    code, _, err = _run("verify", "--lang", "pl", str(tmp_path))
+    assert (code, err) == (2, f"błąd: {tmp_path}: {IS_A_DIRECTORY.pl}\n")
+
+
+def test_every_check_is_named_in_polish() -> None:
+    """The human report names each check in ``--lang`` (the JSON keeps its name): every
+    name the verifier gives has a label."""
+    from microcred.cli.verify import _CHECK_LABELS, _check_label
+    from microcred.credentials import verify as verifier
+
+    source = "".join(p.read_text(encoding="utf-8")
+                     for p in Path(verifier.__file__).parent.glob("*.py"))  # fmt: skip
+    names = set(re.findall(r'Check(?:\.of)?\(\s*"([a-z-]+)"', source))
+    assert {"proof", "status", "trust"} <= names <= set(_CHECK_LABELS)
+    assert [_check_label(name, "en") for name in sorted(names)] == sorted(names)
+    assert _check_label("attachment credential-ob3.json", "pl") == "załącznik credential-ob3.json"

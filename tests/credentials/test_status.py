@@ -36,9 +36,25 @@ from microcred.credentials.messages import (
     UNSUPPORTED_PURPOSE,
 )
 from microcred.credentials.status import (
+    ENTRY_CLEAR,
+    ENTRY_INCOMPLETE,
+    ENTRY_SET,
+    INDEX_NOT_A_NUMBER,
+    LIST_ELSEWHERE,
+    LIST_INVALID,
+    LIST_MISMATCH,
+    LIST_OTHER_ID,
+    LIST_OTHER_ISSUER,
+    LIST_SHORT,
+    LIST_UNAVAILABLE,
     MAX_LIST_BYTES,
     MIN_ENTRIES,
+    NO_LOCAL_COPY,
+    NOT_A_LIST,
+    PURPOSE_MISMATCH,
+    UNSUPPORTED_ENTRY,
     StatusList,
+    StatusResult,
     check_status,
     local_fetcher,
     read_status_list,
@@ -48,7 +64,9 @@ from microcred.credentials.status import (
     with_status_list,
 )
 from microcred.credentials.verify import Result, verify
-from microcred.standard.messages import Message
+from microcred.standard.messages import Message, Reason
+
+from ..test_messages import _english_words
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 KEY = KeyPair.generate()
@@ -230,6 +248,120 @@ def test_local_fetcher_caps_the_file_it_reads(tmp_path: Path) -> None:
     _refused(LOCAL_COPY_TOO_LARGE, lambda: local_fetcher({LIST_URL: huge})(LIST_URL))
 
 
+# --- what a status result says, in English and Polish -----------------------------------
+
+OTHER_URL = "https://cdn.example.org/uczelnia/status/1"
+
+
+def _result(
+    credential: dict[str, Any], listing: Any, verified: tuple[bool, str | Reason] = (True, "ok")
+) -> StatusResult:
+    """The one status result of ``credential`` when its list is ``listing`` (or what the
+    fetcher ``listing`` gives) and the list's proof and dates give ``verified``."""
+    fetcher = listing if callable(listing) else lambda url: listing
+    [result] = check_status(credential, fetcher=fetcher, verify_list=lambda doc: verified)
+    return result
+
+
+def _entry(**changes: Any) -> dict[str, Any]:
+    """The credential with its status entry changed (nothing here checks its proof)."""
+    return _credential(8) | {"credentialStatus": status_entry(LIST_URL, 8) | changes}
+
+
+def _too_short() -> dict[str, Any]:
+    listing = _published(StatusList())
+    listing["credentialSubject"]["encodedList"] = "u" + base64.urlsafe_b64encode(
+        gzip.compress(b"\x00" * 1024)
+    ).decode().rstrip("=")
+    return listing
+
+
+@pytest.mark.parametrize(
+    ("made", "code", "message"),
+    [
+        (lambda: _result(_credential(8), _fail_fetch), "status_list_unavailable",
+         LIST_UNAVAILABLE),
+        (lambda: _result(_credential(8), local_fetcher({})), "status_list_unavailable",
+         LIST_UNAVAILABLE),
+        (lambda: _result(_credential(8), {"type": ["VerifiableCredential"]}),
+         "not_a_status_list", NOT_A_LIST),
+        (lambda: _result(_credential(8), _published(StatusList()),
+                         (False, Reason("no_proof", "no proof", "brak dowodu"))),
+         "status_list_invalid", LIST_INVALID),
+        (lambda: _result(_credential(8), _published(StatusList()), (False, "no proof")),
+         "status_list_invalid", LIST_INVALID),
+        (lambda: _result(_credential(8), _published(StatusList(), KeyPair.generate())),
+         "status_list_issuer", LIST_OTHER_ISSUER),
+        (lambda: _result(_credential(8), _published(StatusList(), id=OTHER_URL),
+                         (False, "no proof")),
+         "status_list_mismatch", LIST_MISMATCH),
+        (lambda: _result(_credential(8), _published(StatusList(), id=OTHER_URL)),
+         "status_list_other_id", LIST_OTHER_ID),
+        (lambda: _result(_credential(8), _published(StatusList("suspension"))),
+         "status_purpose_mismatch", PURPOSE_MISMATCH),
+        (lambda: _result(_credential(8), _too_short()), "status_list_malformed",
+         STATUS_LIST_TOO_SHORT),
+        (lambda: _result(_credential(8), _published(StatusList()) | {"credentialSubject": {}}),
+         "status_list_malformed", STATUS_LIST_SUBJECT),
+        (lambda: _result(_entry(statusListIndex="x"), {}), "malformed_entry",
+         INDEX_NOT_A_NUMBER),
+        (lambda: _result(_entry(statusPurpose="refresh"), {}), "malformed_entry",
+         ENTRY_INCOMPLETE),
+        (lambda: _result(_entry(type="RevocationList2020Status"), {}), "unsupported_status",
+         UNSUPPORTED_ENTRY),
+    ],
+    ids=["unreachable", "no-local-copy", "not-a-list", "not-verified", "not-verified-en",
+         "other-issuer", "another-list", "other-id", "wrong-purpose", "too-short",
+         "wrong-subject", "bad-index", "bad-purpose", "unknown-entry"],
+)  # fmt: skip
+def test_an_unknown_status_is_said_in_both_languages(
+    made: Callable[[], StatusResult], code: str, message: Message
+) -> None:
+    """Each result keeps its public code and says why in English and Polish, from a
+    message constant; the Polish has the English's details (the list's URL)."""
+    result = made()
+    assert (result.state, result.code, result.said.code) == ("unknown", code, message.code)
+    assert result.reason == result.said.en
+    assert result.said.pl != result.said.en
+    assert not _english_words(result.said.pl), result.said.pl
+    if "url" in message.placeholders():
+        assert LIST_URL in result.said.en
+        assert LIST_URL in result.said.pl
+
+
+def test_the_fetchers_own_words_reach_both_languages() -> None:
+    """A fetcher's bilingual error is said in Polish; anything else keeps its words,
+    quoted in the Polish."""
+    missing = _result(_credential(8), local_fetcher({}))
+    assert NO_LOCAL_COPY.text("pl", url=LIST_URL) in missing.said.pl
+    assert NO_LOCAL_COPY.text("en", url=LIST_URL) in missing.reason
+    offline = _result(_credential(8), _fail_fetch)
+    assert offline.said == LIST_UNAVAILABLE(url=LIST_URL, detail_en="offline",
+                                            detail_pl="„offline”")  # fmt: skip
+    with pytest.raises(StatusError) as raised:
+        local_fetcher({})(LIST_URL)
+    assert raised.value.code == NO_LOCAL_COPY.code
+
+
+def test_a_read_status_is_said_in_both_languages() -> None:
+    revocations = StatusList("revocation")
+    revocations.set(7)
+    listing = _published(revocations)
+    revoked, fine = _result(_credential(7), listing), _result(_credential(8), listing)
+    assert (revoked.state, revoked.code, revoked.said.code) == ("revoked", "revoked",
+                                                                ENTRY_SET.code)  # fmt: skip
+    assert (fine.state, fine.code, fine.said.code) == ("ok", "ok", ENTRY_CLEAR.code)
+    for result in (revoked, fine):
+        assert not _english_words(result.said.pl), result.said.pl
+        assert "unieważnione" in result.said.pl
+        assert result.noted is None
+        assert result.note == ""
+    copy = _result(_credential(7), _published(revocations, id=OTHER_URL))
+    assert copy.state == "revoked"
+    assert copy.noted == LIST_ELSEWHERE(url=LIST_URL, id=OTHER_URL)
+    assert copy.note == copy.noted.en
+
+
 # --- Status List 2021 (W3C CCG Final Report 2023-01-02): what DCC and many universities issue
 
 LIST_2021_URL = "https://uczelnia.example.pl/status/2021/1"
@@ -361,10 +493,11 @@ def test_a_short_2021_list_is_read_and_said_to_be_short() -> None:
     assert _status_2021(_credential_2021("43"), listing) == ("pass", "ok")
     results = check_status(_credential_2021("43"), fetcher={LIST_2021_URL: listing}.__getitem__,
                            verify_list=lambda doc: (True, "ok"))  # fmt: skip
-    assert results[0].reason == (
-        "not revoked (the list has 100000 entries, fewer than the 131072 Status List 2021 "
-        "asks issuers for)"
-    )
+    said = results[0].said
+    noted = LIST_SHORT(size=DCC_LIST_SIZE, min_entries=MIN_ENTRIES)
+    assert (said.code, results[0].reason) == (ENTRY_CLEAR.code, said.en)
+    assert said.en.endswith(noted.en)
+    assert said.pl.endswith(noted.pl)
     assert _status_2021(_credential_2021(str(DCC_LIST_SIZE)), listing) == (
         "warning",
         "status_list_malformed",

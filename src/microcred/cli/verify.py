@@ -2,7 +2,8 @@
 
 One line per file (``--json``: one JSON object per line with ``file``, ``verified``,
 ``checks``, ``eu_elements``, ``verdict``). Exit 0 when every file verified, 1 when any
-did not, 2 on a usage error or an unreadable file.
+did not, 2 on a usage error or an unreadable file. Every word of the human report and
+of its errors is a message constant below, said in ``--lang``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import click
 
 from ..credentials.dids import Resolver
+from ..credentials.errors import StatusError
 from ..credentials.status import local_fetcher
 from ..credentials.verify import (
     MAX_BYTES,
@@ -27,29 +29,95 @@ from ..credentials.verify import (
     verify,
 )
 from ..standard.compliance import Verdict
+from ..standard.messages import Message, Reason
 from ._common import (
     EXIT_BAD_INPUT,
     EXIT_NEGATIVE,
     EXIT_OK,
     LANG_OPTION,
+    fail,
     read_limited,
     say_error,
 )
+
+# --- who signed, and what the credential states -------------------------------------
+SIGNED_BY = Message("signed_by", "Signed by: {signer}", "Podpisał: {signer}")
+ISSUER_CONFIRMED = Message("issuer_confirmed", "Issuer: {issuer}", "Wystawca: {issuer}")
+ISSUER_NOT_CONFIRMED = Message(
+    "issuer_not_confirmed", "Issuer: NOT CONFIRMED", "Wystawca: NIEPOTWIERDZONY"
+)
+NO_TRUST_LIST = Message(
+    "no_trust_list",
+    " (no trust list vouches for the signer)",
+    " (żadna lista zaufanych wystawców go nie potwierdza)",
+)
+# the heading of the credential's details: a verified credential's are its own statements
+CREDENTIAL_STATES = Message(
+    "credential_states", "the credential states:", "poświadczenie deklaruje:"
+)
+CLAIMS_NOT_CONFIRMED = Message(
+    "claims_not_confirmed", "claims (not confirmed):", "deklaruje (niepotwierdzone):"
+)
+# the credential's details, by the key of VerificationReport.summary
+_SUMMARY_LABELS = {
+    "title": Message("title", "Title", "Tytuł"),
+    "awarding_body": Message("awarding_body", "Awarded by", "Wystawca"),
+    "learner": Message("learner", "Learner", "Osoba ucząca się"),
+    "issued_on": Message("issued_on", "Issued on", "Data wydania"),
+    "valid_until": Message("valid_until", "Valid until", "Ważne do"),
+}
+# a check by its name (the English is the name the JSON report gives)
+_CHECK_LABELS = {
+    "format": Message("format", "format", "format pliku"),
+    "contexts": Message("contexts", "contexts", "konteksty JSON-LD"),
+    "data-model": Message("data-model", "data-model", "model danych"),
+    "schema": Message("schema", "schema", "schemat"),
+    "proof": Message("proof", "proof", "dowód"),
+    "signature": Message("signature", "signature", "podpis"),
+    "revocation": Message("revocation", "revocation", "unieważnienie"),
+    "e-seal": Message("e-seal", "e-seal", "pieczęć elektroniczna"),
+    "issuer": Message("issuer", "issuer", "wystawca"),
+    "dates": Message("dates", "dates", "daty"),
+    "status": Message("status", "status", "status poświadczenia"),
+    "trust": Message("trust", "trust", "zaufanie"),
+    "eu-elements": Message("eu-elements", "eu-elements", "elementy UE"),
+}
+#: the check of a PDF's attached credential (named ``attachment <file name>``)
+ATTACHMENT_CHECK = Message("attachment", "attachment {name}", "załącznik {name}")
+
+# --- what cannot be read ----------------------------------------------------------------
+DID_DOCUMENT_UNREADABLE = Message(
+    "did_document_unreadable",
+    "{path} is not a readable DID document",
+    "nie można odczytać dokumentu DID {path}",
+)
+STATUS_LIST_UNREADABLE = Message(
+    "status_list_unreadable",
+    "{path} is not a readable status list credential",
+    "nie można odczytać poświadczenia listy statusów {path}",
+)
+NOT_A_TIME = Message(
+    "not_a_time",
+    "{value!r} is not an ISO 8601 date-time",
+    "{value!r} nie jest datą i godziną w formacie ISO 8601",
+)
+#: a status list asked for offline that no ``--status-list`` file gives
+STATUS_LIST_NOT_GIVEN = Message(
+    "status_list_not_given",
+    "{url} is not among --status-list files (use --network to fetch)",
+    "listy {url} nie ma wśród plików `--status-list` (aby ją pobrać, użyj `--network`)",
+)
+# why a path given on the command line is no file to read
+NO_SUCH_FILE = Message("no_such_file", "no such file", "nie ma takiego pliku")
+IS_A_DIRECTORY = Message("is_a_directory", "is a directory", "to katalog")
+NOT_A_REGULAR_FILE = Message("not_a_regular_file", "not a regular file", "to nie jest zwykły plik")
 
 _MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: "!",
          CheckStatus.INDETERMINATE: "?",
          CheckStatus.NOT_APPLICABLE: "·"}  # fmt: skip
 
 
-_SUMMARY_LABELS = (
-    {"title": "Title", "awarding_body": "Awarded by", "learner": "Learner",
-     "issued_on": "Issued on", "valid_until": "Valid until"},
-    {"title": "Tytuł", "awarding_body": "Wystawca", "learner": "Osoba ucząca się",
-     "issued_on": "Data wydania", "valid_until": "Ważne do"},
-)  # fmt: skip
-
-
-def _by_id(paths: tuple[Path, ...], what: str) -> dict[str, Any]:
+def _by_id(paths: tuple[Path, ...], unreadable: Message, lang: str) -> dict[str, Any]:
     """Local JSON documents (DID documents, status lists) keyed by their ``id``."""
     found: dict[str, Any] = {}
     for path in paths:
@@ -57,11 +125,11 @@ def _by_id(paths: tuple[Path, ...], what: str) -> dict[str, Any]:
             document = json.loads(read_limited(path, MAX_BYTES))
             found[document["id"]] = document
         except (OSError, ValueError, KeyError, TypeError):
-            raise click.BadParameter(f"{path} is not a readable {what}") from None
+            fail(unreadable(path=path), lang=lang)
     return found
 
 
-def _status_lists(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+def _status_lists(values: tuple[str, ...], lang: str) -> dict[str, dict[str, Any]]:
     """``--status-list`` values: ``URL=FILE`` (the file is what the URL serves) or a
     ``FILE`` that stands for the URL of its own ``id``."""
     mapped: dict[str, Path] = {}
@@ -72,55 +140,69 @@ def _status_lists(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
             mapped[url] = Path(file)
         else:
             alone.append(Path(value))
-    found = _by_id(tuple(alone), "status list credential")
+    found = _by_id(tuple(alone), STATUS_LIST_UNREADABLE, lang)
     for url, path in mapped.items():
         try:
             found[url] = json.loads(read_limited(path, MAX_BYTES))
         except (OSError, ValueError):
-            raise click.BadParameter(f"{path} is not a readable status list credential") from None
+            fail(STATUS_LIST_UNREADABLE(path=path), lang=lang)
     return found
 
 
-def _parse_now(value: str | None) -> dt.datetime | None:
+def _parse_now(value: str | None, lang: str) -> dt.datetime | None:
     if value is None:
         return None
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time") from None
+        fail(NOT_A_TIME(value=value), lang=lang)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _unreadable(path: Path, error: OSError) -> Reason | str:
+    """Why ``path`` could not be read: microcred's own reasons in either language, the
+    system's (a permission denied) in its words."""
+    if isinstance(error, FileNotFoundError):
+        return NO_SUCH_FILE()
+    if isinstance(error, IsADirectoryError):
+        return IS_A_DIRECTORY() if path.is_dir() else NOT_A_REGULAR_FILE()
+    return error.strerror or str(error)
+
+
+def _check_label(name: str, lang: str) -> str:
+    """A check's name in ``lang`` (the name itself when it has no label)."""
+    if name.startswith("attachment "):
+        return ATTACHMENT_CHECK.text(lang, name=name.removeprefix("attachment "))
+    label = _CHECK_LABELS.get(name)
+    return label.text(lang) if label else name
 
 
 def _echo_claims(report: VerificationReport, lang: str) -> None:
     """Who signed, whether the issuer is confirmed, and what the credential states:
     its details are printed as facts only when a trust list confirmed the issuer."""
-    pl = lang == "pl"
     if report.verified and report.signer is not None:
-        click.echo(("  Podpisał: " if pl else "  Signed by: ") + report.signer.describe())
+        click.echo("  " + SIGNED_BY.text(lang, signer=report.signer.describe(lang)))
         if report.issuer_confirmed:
             trust = report.check("trust")
-            click.echo(("  Wystawca: " if pl else "  Issuer: ") + (trust.reason(lang) if trust
-                       else ""))  # fmt: skip
+            issuer = trust.reason(lang) if trust else ""
+            click.echo("  " + ISSUER_CONFIRMED.text(lang, issuer=issuer))
         else:
-            click.echo(click.style("  Wystawca: NIEPOTWIERDZONY" if pl else
-                                   "  Issuer: NOT CONFIRMED", fg="yellow")
-                       + (" (żadna lista zaufanych wystawców go nie potwierdza)" if pl else
-                          " (no trust list vouches for the signer)"))  # fmt: skip
-    labels = _SUMMARY_LABELS[pl]
+            click.echo("  " + click.style(ISSUER_NOT_CONFIRMED.text(lang), fg="yellow")
+                       + NO_TRUST_LIST.text(lang))  # fmt: skip
     summary = {key: value for key, value in report.summary(lang).items() if value}
     if not summary:
         return
     if report.issuer_confirmed:
         heading = None
     elif report.verified:
-        heading = "poświadczenie deklaruje:" if pl else "the credential states:"
+        heading = CREDENTIAL_STATES.text(lang)
     else:
-        heading = "deklaruje (niepotwierdzone):" if pl else "claims (not confirmed):"
+        heading = CLAIMS_NOT_CONFIRMED.text(lang)
     if heading:
         click.echo("  " + heading)
     indent = "    " if heading else "  "
     for key, value in summary.items():
-        click.echo(f"{indent}{labels[key]}: {value}")
+        click.echo(f"{indent}{_SUMMARY_LABELS[key].text(lang)}: {value}")
 
 
 @click.command("verify")
@@ -142,9 +224,9 @@ def verify_command(
     status_lists: tuple[str, ...], network: bool, lang: str,
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
-    moment = _parse_now(now)
-    documents = _by_id(did_documents, "DID document")
-    lists = _status_lists(status_lists)
+    moment = _parse_now(now, lang)
+    documents = _by_id(did_documents, DID_DOCUMENT_UNREADABLE, lang)
+    lists = _status_lists(status_lists, lang)
     resolver, remote = Resolver(documents), None
     if network:  # the HTTPS client (ssl, http.client) is loaded only for --network
         from ..credentials.fetch import fetch_public_https, json_fetcher
@@ -152,7 +234,7 @@ def verify_command(
         resolver, remote = Resolver(documents, fetch=fetch_public_https), json_fetcher()
 
     def offline(url: str) -> Any:
-        raise LookupError(f"{url} is not among --status-list files (use --network to fetch)")
+        raise StatusError(STATUS_LIST_NOT_GIVEN(url=url))
 
     fetcher = local_fetcher(lists, remote or offline)
 
@@ -161,7 +243,7 @@ def verify_command(
         try:
             data = read_limited(path, PDF_MAX_BYTES)
         except OSError as exc:
-            say_error(path, exc.strerror, lang=lang)
+            say_error(path, _unreadable(path, exc), lang=lang)
             status = EXIT_BAD_INPUT
             continue
         use_fetcher = fetcher if (lists or network) else None
@@ -180,5 +262,6 @@ def verify_command(
             # A PDF's format line says that the printed page itself is not signed.
             pdf_note = check.name == "format" and report.format.startswith("pdf")
             if check.status is not CheckStatus.PASS or not report.verified or pdf_note:
-                click.echo(f"  {_MARK[check.status]} {check.name}: {check.reason(lang)}")
+                label = _check_label(check.name, lang)
+                click.echo(f"  {_MARK[check.status]} {label}: {check.reason(lang)}")
     sys.exit(status)

@@ -269,15 +269,19 @@ class SealOrganisationError(IssuerError):
 
 class StatusListIssuerError(IssuerError):
     """A status list signed by another issuer than the credential's: ``verify`` would
-    call the credential's status unknown. ``list_issuer`` and ``issuer`` say who."""
+    call the credential's status unknown. ``list_issuer`` and ``issuer`` say who; the
+    error says it in English and Polish (``error.text("pl")``), with the code of
+    :data:`.messages.STATUS_LIST_NOT_ISSUERS`."""
 
     code = "status_list_not_issuers"
     description = "the status list is not the issuer's"
 
     def __init__(self, list_issuer: str, issuer: str) -> None:
+        # imported when raised: catching an error loads no messages
+        from .messages import STATUS_LIST_NOT_ISSUERS
+
         self.list_issuer, self.issuer = list_issuer, issuer
-        super().__init__(f"the status list is issued by {list_issuer}, the credential by "
-                         f"{issuer}: verify would call its status unknown")  # fmt: skip
+        super().__init__(STATUS_LIST_NOT_ISSUERS(list_issuer=list_issuer, issuer=issuer))
 
 
 class RenderError(CredentialError):

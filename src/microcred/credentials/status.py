@@ -37,14 +37,31 @@ issuer, the list type the entry names, and the same purpose, caps the decompress
 and reads the bit. Any failure is "unknown", never "valid". :func:`local_fetcher` answers
 a list's URL with a local copy, so that a revoked credential shows as revoked offline.
 A list that cannot be made or read raises :class:`~.errors.StatusError` with a message of
-:mod:`.messages` (its ``code``; ``error.text("pl")`` in Polish).
+:mod:`.messages` (its ``code``; ``error.text("pl")`` in Polish). What :func:`check_status`
+finds, each :class:`StatusResult` says in English and Polish (``result.said``), from the
+message constants below.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ENTRY_CLEAR",
+    "ENTRY_INCOMPLETE",
+    "ENTRY_SET",
     "ENTRY_TYPES",
+    "INDEX_NOT_A_NUMBER",
+    "LIST_ELSEWHERE",
+    "LIST_INVALID",
+    "LIST_MISMATCH",
+    "LIST_OTHER_ID",
+    "LIST_OTHER_ISSUER",
+    "LIST_SHORT",
+    "LIST_UNAVAILABLE",
     "MIN_ENTRIES",
+    "NOT_A_LIST",
+    "NO_LOCAL_COPY",
+    "PURPOSE_MISMATCH",
+    "UNSUPPORTED_ENTRY",
     "StatusList",
     "StatusResult",
     "check_status",
@@ -67,6 +84,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..standard.errors import MicrocredError
+from ..standard.messages import Message, Reason
 from ._json import loads_strict, types_of
 from .errors import StatusError
 from .messages import (
@@ -306,19 +325,122 @@ def status_entry_for(list_credential: dict[str, Any], index: int) -> dict[str, s
     return status_entry(url, index, status_list.purpose)
 
 
+# --- what check_status says of an entry (StatusResult.said, .noted) -----------------------
+# the entry itself (result code ``unsupported_status``, ``malformed_entry``)
+UNSUPPORTED_ENTRY = Message(
+    "unsupported_status",
+    "neither a BitstringStatusListEntry nor a StatusList2021Entry",
+    "wpis statusu nie jest ani BitstringStatusListEntry, ani StatusList2021Entry",
+)
+INDEX_NOT_A_NUMBER = Message(
+    "malformed_index", "statusListIndex is not a number", "statusListIndex nie jest liczbą"
+)
+ENTRY_INCOMPLETE = Message(
+    "malformed_entry",
+    "unsupported statusPurpose or no statusListCredential",
+    "nieobsługiwany cel statusu (statusPurpose) lub brak statusListCredential",
+)
+# the list (result codes as the messages'); ``detail_en``/``detail_pl``: what the fetcher
+# raised, its own words quoted in Polish unless it is a bilingual error
+LIST_UNAVAILABLE = Message(
+    "status_list_unavailable",
+    "the status list {url} could not be fetched: {detail_en}",
+    "nie udało się pobrać listy statusów {url}: {detail_pl}",
+)
+NO_LOCAL_COPY = Message(
+    "no_local_copy",
+    "no local copy of the status list {url}",
+    "brak lokalnej kopii listy statusów {url}",
+)
+NOT_A_LIST = Message(
+    "not_a_status_list", "{url} is not a {type}", "{url} nie jest poświadczeniem typu {type}"
+)
+LIST_MISMATCH = Message(
+    "status_list_mismatch",
+    "the document given for {url} is another status list ({id}), not signed by the "
+    "credential's issuer",
+    "dokument podany dla {url} to inna lista statusów ({id}), niepodpisana przez wystawcę "
+    "poświadczenia",
+)
+LIST_INVALID = Message(
+    "status_list_invalid",
+    "the status list does not verify: {reason_en}",
+    "lista statusów nie przechodzi weryfikacji: {reason_pl}",
+)
+LIST_OTHER_ISSUER = Message(
+    "status_list_issuer",
+    "the status list {url} has another issuer than the credential",
+    "lista statusów {url} ma innego wystawcę niż poświadczenie",
+)
+PURPOSE_MISMATCH = Message(
+    "status_purpose_mismatch",
+    "the status list is not for {purpose}",
+    "lista statusów nie służy do celu „{purpose}” (statusPurpose)",
+)
+LIST_OTHER_ID = Message(
+    "status_list_other_id",
+    "the list given for {url} is the issuer's, but it names itself {id}: a clear entry in "
+    "another list does not show that this credential is not {what_en}",
+    "lista podana dla {url} należy do wystawcy, ale ma identyfikator {id}: niezaznaczony wpis "
+    "w innej liście nie dowodzi, że to poświadczenie nie zostało {what_pl}",
+)
+# how a list served from another URL than its id was accepted (``StatusResult.noted``)
+LIST_ELSEWHERE = Message(
+    "status_list_elsewhere",
+    "the list given for {url} names itself {id}; used because the credential's issuer signed it",
+    "lista podana dla {url} ma identyfikator {id}; użyto jej, bo podpisał ją wystawca "
+    "poświadczenia",
+)
+# the bit read (result codes ``revoked``, ``suspended``, ``ok``); ``short``: LIST_SHORT or
+# nothing
+ENTRY_SET = Message(
+    "status_set", "the credential is {what_en}{short_en}", "poświadczenie jest {what_pl}{short_pl}"
+)
+ENTRY_CLEAR = Message(
+    "status_clear", "not {what_en}{short_en}", "poświadczenie nie zostało {what_pl}{short_pl}"
+)
+LIST_SHORT = Message(
+    "status_list_short",
+    " (the list has {size} entries, fewer than the {min_entries} Status List 2021 asks "
+    "issuers for)",
+    " (lista ma {size} wpisów, mniej niż {min_entries} zalecanych wystawcom przez „Status "
+    "List 2021”)",
+)
+# what a set bit means, by statusPurpose (the code is the result's state)
+_WHAT = {
+    "revocation": Message("revoked", "revoked", "unieważnione"),
+    "suspension": Message("suspended", "suspended", "zawieszone"),
+}
+
+
 @dataclass(frozen=True)
 class StatusResult:
-    """The status of one entry: ``ok``, ``revoked``, ``suspended`` or ``unknown``."""
+    """The status of one entry: ``ok``, ``revoked``, ``suspended`` or ``unknown``, with its
+    result ``code`` (that of the report's check) and why, in English and Polish
+    (``said``: a reason made from a message constant of this module or of
+    :mod:`.messages`, whose own code may be finer)."""
 
     state: str
     code: str
-    reason: str
+    said: Reason
     purpose: str = ""
-    note: str = ""  # how the list was accepted, when the report should say it
+    noted: Reason | None = None  # how the list was accepted, when the report should say it
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return self.said.en
+
+    @property
+    def note(self) -> str:
+        """How the list was accepted, in English, or empty."""
+        return self.noted.en if self.noted else ""
 
 
 Fetcher = Callable[[str], Any]
-ListVerifier = Callable[[dict[str, Any]], tuple[bool, str]]
+ListVerifier = Callable[[dict[str, Any]], tuple[bool, str | Reason]]
+"""``verify_list(doc)``: whether the list credential verifies, and why not (a reason in
+both languages, or English alone)."""
 
 
 MAX_LIST_BYTES = 4 * 1024 * 1024
@@ -329,7 +451,8 @@ def local_fetcher(
     fallback: Fetcher | None = None,
 ) -> Fetcher:
     """A fetcher that answers a status list URL with a local copy — "this file is what
-    that URL serves" — and asks ``fallback`` (or fails: status unknown) for other URLs.
+    that URL serves" — and asks ``fallback`` for other URLs (without one, it raises
+    :class:`~.errors.StatusError`: status unknown).
 
     A copy is a parsed document, its bytes, or a path read when first asked for (at most
     4 MiB). The copy is checked like a fetched list: its proof, its issuer, and its
@@ -338,7 +461,7 @@ def local_fetcher(
     def fetch(url: str) -> Any:
         if url not in lists:
             if fallback is None:
-                raise LookupError(f"no local copy of the status list {url}")
+                raise StatusError(NO_LOCAL_COPY(url=url))
             return fallback(url)
         copy = lists[url]
         if isinstance(copy, dict):
@@ -365,7 +488,8 @@ def check_status(
     ``StatusList2021Entry``; any other type is "unknown").
 
     ``fetcher(url)`` returns the status list credential (parsed JSON) or raises;
-    ``verify_list(doc)`` returns (verified, reason) for its proof and dates.
+    ``verify_list(doc)`` returns (verified, reason) for its proof and dates, the reason a
+    :class:`~microcred.standard.messages.Reason` or English text.
     """
     entries = credential.get("credentialStatus")
     entries = entries if isinstance(entries, list) else [entries]
@@ -375,8 +499,19 @@ def check_status(
     return results
 
 
-def _unknown(code: str, reason: str, purpose: str = "") -> StatusResult:
-    return StatusResult("unknown", code, reason, purpose)
+def _unknown(code: str, said: Reason, purpose: str = "") -> StatusResult:
+    return StatusResult("unknown", code, said, purpose)
+
+
+def _bilingual(said: str | Reason | BaseException) -> Reason:
+    """What a lower layer said, in English and Polish: a reason, or a microcred error
+    raised with one, as it is; anything else in its own words, quoted in the Polish."""
+    if isinstance(said, MicrocredError) and said.reason is not None:
+        said = said.reason
+    if isinstance(said, Reason):
+        return said
+    text = str(said)
+    return Reason("", text, f"„{text}”" if text else "")
 
 
 def _index(value: Any) -> int | None:
@@ -396,66 +531,49 @@ def _check_entry(
 ) -> StatusResult:
     form = _FORMS.get(str(entry.get("type"))) if isinstance(entry, dict) else None
     if form is None:
-        return _unknown("unsupported_status",
-                        "neither a BitstringStatusListEntry nor a StatusList2021Entry")  # fmt: skip
+        return _unknown("unsupported_status", UNSUPPORTED_ENTRY())
     purpose = entry.get("statusPurpose")
     url = entry.get("statusListCredential")
     index = _index(entry.get("statusListIndex"))
     if index is None:
-        return _unknown("malformed_entry", "statusListIndex is not a number", str(purpose))
+        return _unknown("malformed_entry", INDEX_NOT_A_NUMBER(), str(purpose))
     if purpose not in PURPOSES or not isinstance(url, str):
-        return _unknown(
-            "malformed_entry", "unsupported statusPurpose or no statusListCredential", str(purpose)
-        )
+        return _unknown("malformed_entry", ENTRY_INCOMPLETE(), str(purpose))
     try:
         listing = fetcher(url)
     except Exception as exc:  # any fetcher failure (network, missing file) means "unknown"
-        return _unknown(
-            "status_list_unavailable", f"the status list {url} could not be fetched: {exc}", purpose
-        )
+        detail = _bilingual(exc)
+        return _unknown("status_list_unavailable",
+                        LIST_UNAVAILABLE(url=url, detail_en=detail.en, detail_pl=detail.pl),
+                        purpose)  # fmt: skip
     # a StatusList2021Entry is read only from a StatusList2021Credential, and a
     # BitstringStatusListEntry only from a BitstringStatusListCredential
     if form.credential not in types_of(listing):
-        return _unknown("not_a_status_list", f"{url} is not a {form.credential}", purpose)
+        return _unknown("not_a_status_list", NOT_A_LIST(url=url, type=form.credential), purpose)
     # A list is bound to the URL the credential names. Lists are often served from
     # another URL than their ``id`` (a CDN, a copy given with --status-list URL=FILE), so
     # one the credential's own issuer signed is read, and the report says which list was
     # used — but only a set bit counts then: a clear bit in *another* list of the same
     # issuer (which a holder could hand over instead) shows nothing about this credential.
     served_elsewhere = listing.get("id") != url
-    mismatch = _unknown("status_list_mismatch",
-                        f"the document given for {url} is another status list "
-                        f"({str(listing.get('id'))[:120]}), not signed by the credential's issuer",
-                        purpose)  # fmt: skip
+    named = str(listing.get("id"))[:120]
+    mismatch = _unknown("status_list_mismatch", LIST_MISMATCH(url=url, id=named), purpose)
     verified, reason = verify_list(listing)
     if not verified:
-        return (
-            mismatch
-            if served_elsewhere
-            else _unknown(
-                "status_list_invalid", f"the status list does not verify: {reason}", purpose
-            )
-        )
+        why = _bilingual(reason)
+        return mismatch if served_elsewhere else _unknown(
+            "status_list_invalid", LIST_INVALID(reason_en=why.en, reason_pl=why.pl), purpose
+        )  # fmt: skip
     if _issuer_id(listing) != _issuer_id(credential):
-        return (
-            mismatch
-            if served_elsewhere
-            else _unknown(
-                "status_list_issuer",
-                "the status list has another issuer than the credential",
-                purpose,
-            )
-        )
-    note = ""
-    if served_elsewhere:
-        note = (f"the list given for {url} names itself {str(listing.get('id'))[:120]}; "
-                "used because the credential's issuer signed it")  # fmt: skip
+        return mismatch if served_elsewhere else _unknown(
+            "status_list_issuer", LIST_OTHER_ISSUER(url=url), purpose
+        )  # fmt: skip
+    noted = LIST_ELSEWHERE(url=url, id=named) if served_elsewhere else None
     subject = listing.get("credentialSubject")
     if form.subject not in types_of(subject):
-        return _unknown("status_list_malformed",
-                        f"the status list's subject is not a {form.subject}", purpose)  # fmt: skip
+        return _unknown("status_list_malformed", STATUS_LIST_SUBJECT(type=form.subject), purpose)
     if not isinstance(subject, dict) or subject.get("statusPurpose") != purpose:
-        return _unknown("status_purpose_mismatch", f"the status list is not for {purpose}", purpose)
+        return _unknown("status_purpose_mismatch", PURPOSE_MISMATCH(purpose=purpose), purpose)
     try:
         status_list = StatusList.decode(
             subject.get("encodedList", ""),
@@ -465,24 +583,16 @@ def _check_entry(
         )
         value = status_list.get(index)
     except StatusError as exc:
-        return _unknown("status_list_malformed", exc.message, purpose)
-    short = ""
+        return _unknown("status_list_malformed", _bilingual(exc), purpose)
+    what = _WHAT[purpose]
+    said = {"what_en": what.en, "what_pl": what.pl, "short_en": "", "short_pl": ""}
     if status_list.size < MIN_ENTRIES:  # only Status List 2021 lists get here (see above)
-        short = (f" (the list has {status_list.size} entries, fewer than the {MIN_ENTRIES} "
-                 "Status List 2021 asks issuers for)")  # fmt: skip
+        short = LIST_SHORT(size=status_list.size, min_entries=MIN_ENTRIES)
+        said |= {"short_en": short.en, "short_pl": short.pl}
     if value:
-        state = "revoked" if purpose == "revocation" else "suspended"
-        return StatusResult(state, state, f"the credential is {state}{short}", purpose, note)
+        return StatusResult(what.code, what.code, ENTRY_SET(**said), purpose, noted)
     if served_elsewhere:
-        what = "revoked" if purpose == "revocation" else "suspended"
         return _unknown("status_list_other_id",
-                        f"the list given for {url} is the issuer's, but it names itself "
-                        f"{str(listing.get('id'))[:120]}: a clear entry in another list does "
-                        f"not show that this credential is not {what}", purpose)  # fmt: skip
-    return StatusResult(
-        "ok",
-        "ok",
-        f"not {'revoked' if purpose == 'revocation' else 'suspended'}{short}",
-        purpose,
-        note,
-    )
+                        LIST_OTHER_ID(url=url, id=named, what_en=what.en, what_pl=what.pl),
+                        purpose)  # fmt: skip
+    return StatusResult("ok", "ok", ENTRY_CLEAR(**said), purpose, noted)

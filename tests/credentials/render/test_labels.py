@@ -5,22 +5,16 @@ from __future__ import annotations
 import pytest
 
 from microcred.credentials.render import _labels
-from microcred.credentials.render._labels import LANGUAGES, PHRASES, phrase, words
+from microcred.credentials.render._labels import LANGUAGES, phrase, words
 from microcred.standard.messages import Message
 
 CONSTANTS = [value for value in vars(_labels).values() if isinstance(value, Message)]
 
 
-def test_every_phrase_is_a_constant_and_the_template_reads_each() -> None:
-    assert len(CONSTANTS) == len(PHRASES) > 20
-    for message in CONSTANTS:
-        assert PHRASES[message.code] == {"pl": message.pl, "en": message.en}
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_words_are_the_phrases_in_one_language(lang: str) -> None:
+def test_the_template_reads_every_constant_in_one_language(lang: str) -> None:
     said = words(lang)
-    assert set(said) == set(PHRASES)
+    assert len(CONSTANTS) == len(said) > 20
     for message in CONSTANTS:
         assert said[message.code] == phrase(message.code, lang) == getattr(message, lang)
 

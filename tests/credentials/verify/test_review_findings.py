@@ -9,7 +9,12 @@ from microcred.credentials.data_integrity import sign
 from microcred.credentials.dids import Resolver
 from microcred.credentials.jades import seal, self_signed_seal_certificate
 from microcred.credentials.keys import KeyPair
-from microcred.credentials.status import StatusList, status_entry, status_list_credential
+from microcred.credentials.status import (
+    LIST_ELSEWHERE,
+    StatusList,
+    status_entry,
+    status_list_credential,
+)
 from microcred.credentials.vc_jose import sign_jwt
 from microcred.credentials.verify import Result, verify
 from microcred.credentials.verify import messages as m
@@ -97,7 +102,8 @@ def test_a_status_list_from_another_url_is_used_only_when_the_issuer_signed_it()
     assert status is not None
     assert status.code == "revoked"
     assert "names itself https://cdn.example/s/1" in status.en
-    assert status.pl == m.REVOKED.text("pl", notes_pl=f"; {m.STATUS_LIST_ELSEWHERE.pl}")
+    elsewhere = LIST_ELSEWHERE(url="https://u.example/s/1", id="https://cdn.example/s/1")
+    assert status.pl == m.REVOKED.text("pl", notes_pl=f"; {elsewhere.pl}")  # naming both
 
     stranger = KeyPair.generate()
     strangers_list = sign(status_list_credential(StatusList(), credential_id="https://u.example/OLD",

@@ -8,7 +8,7 @@ uses (``t.document``).
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "MONTHS", "PHRASES", "phrase", "words"]
+__all__ = ["LANGUAGES", "MONTHS", "phrase", "words"]
 
 from ...standard.messages import Message
 
@@ -64,12 +64,9 @@ VERIFY_OFFLINE_MANY = Message(
     "Plik PDF zawiera podpisane poświadczenia cyfrowe: {names}.",
 )
 
-# The phrases by the template's name and language, as the page template reads them
-# (``PHRASES["document"]["pl"]``); made from the constants above.
-PHRASES: dict[str, dict[str, str]] = {
-    value.code: {"pl": value.pl, "en": value.en}
-    for value in dict(globals()).values()
-    if isinstance(value, Message)
+# The phrases by the template's name (``t.document``); made from the constants above.
+_PHRASES: dict[str, Message] = {
+    value.code: value for value in dict(globals()).values() if isinstance(value, Message)
 }
 
 MONTHS = {
@@ -84,11 +81,12 @@ MONTHS = {
 
 
 def phrase(key: str, lang: str) -> str:
-    """The phrase ``key`` in ``lang``, its ``{placeholders}`` left to the caller."""
-    texts = PHRASES[key]
-    return texts.get(lang, texts["en"])
+    """The phrase ``key`` in ``lang`` (English for any language but Polish), its
+    ``{placeholders}`` left to the caller."""
+    message = _PHRASES[key]
+    return message.pl if lang == "pl" else message.en
 
 
 def words(lang: str) -> dict[str, str]:
     """Every phrase in ``lang`` by the template's name (``t.document``)."""
-    return {key: phrase(key, lang) for key in PHRASES}
+    return {key: phrase(key, lang) for key in _PHRASES}

@@ -63,7 +63,7 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 from ...standard.annexes import AnnexIElement
 from ...standard.elements import Award
 from ..errors import RenderError
-from ._labels import LANGUAGES, PHRASES, phrase
+from ._labels import LANGUAGES, phrase, words
 from ._view import CertificateView, certificate_view, two_columns
 
 MAX_ATTACHMENTS = 16
@@ -260,12 +260,11 @@ def _html(
     assets: _Assets,
 ) -> str:
     lang = view.lang
-    words = {key: value[lang] for key, value in PHRASES.items()}
     names = ", ".join(attachment_names)
     description = f"{phrase('document', lang)}: {view.title} — {view.learner_name}"
     context: dict[str, Any] = {
         "view": view,
-        "t": words,
+        "t": words(lang),
         "meta": {
             "title": f"{view.title} — {view.learner_name}",
             "description": description,

@@ -355,30 +355,32 @@ def check_status(
     if fetcher is None:
         return Check.of("status", W, m.STATUS_OFFLINE())
 
-    def verify_list(listing: dict[str, Any]) -> tuple[bool, str]:
+    def verify_list(listing: dict[str, Any]) -> tuple[bool, Reason | str]:
         proof_check, proof = check_proof(listing, resolver, suites)
         if proof_check.status is not P:
-            return False, proof_check.en
+            return False, Reason(proof_check.code, proof_check.en, proof_check.pl)
         issuer = check_issuer_binding(listing, proof)
         dates = check_dates(listing, now, skew)
         shape = check_data_model(listing)
         failed = next((c for c in (issuer, dates, shape) if c.status is F), None)
-        return (False, failed.en) if failed else (True, "ok")
+        if failed:
+            return False, Reason(failed.code, failed.en, failed.pl)
+        return True, "ok"
 
     results = check_entries(document, fetcher=fetcher, verify_list=verify_list)
-    # how a list served from another URL than its id was accepted: the status module's
-    # English names both; the Polish says it once
-    notes = [r.note for r in results if r.note]
-    noted = {"notes_en": "".join(f"; {note}" for note in notes),
-             "notes_pl": f"; {m.STATUS_LIST_ELSEWHERE.pl}" if notes else ""}  # fmt: skip
+    # how a list served from another URL than its id was accepted (the status module's
+    # note, naming both)
+    notes = [r.noted for r in results if r.noted]
+    noted = {"notes_en": "".join(f"; {note.en}" for note in notes),
+             "notes_pl": "".join(f"; {note.pl}" for note in notes)}  # fmt: skip
     for result in results:
         if result.state in ("revoked", "suspended"):
             state = m.REVOKED if result.state == "revoked" else m.SUSPENDED
             return Check.of("status", F, state(**noted), code=result.code)
     unknown = next((r for r in results if r.state == "unknown"), None)
-    if unknown:
-        why = m.STATUS_UNKNOWN_REASONS.get(unknown.code, m.STATUS_UNDETERMINED)
-        because = m.STATUS_UNKNOWN_BECAUSE(reason_en=unknown.reason, reason_pl=why.pl)
+    if unknown:  # the status module's reason, in either language
+        said = unknown.said
+        because = m.STATUS_UNKNOWN_BECAUSE(reason_en=said.en, reason_pl=said.pl)
         return Check.of("status", W, because, code=unknown.code)
     purposes = ", ".join(sorted({r.purpose for r in results}))
     return Check.of("status", P, m.NOT_REVOKED(purposes=purposes, **noted), code="ok")

@@ -8,10 +8,10 @@ a code of its own. Tests import these constants, so a change of wording never br
 test.
 
 Some checks repeat what a lower layer found, in its English: a proof's reason
-(``data_integrity``, ``vc_jose``), a status list's (``status``), a badge image's or a
-PDF's error (``baking``). Those are said in Polish by their code (``PROOF_FAILURES``,
-``STATUS_UNKNOWN_REASONS``, ``IMAGE_ERRORS``, ``PDF_ERRORS``); the English of such a
-message is the gist of the lower layer's own, which the check shows instead.
+(``data_integrity``, ``vc_jose``), a badge image's or a PDF's error (``baking``). Those
+are said in Polish by their code (``PROOF_FAILURES``, ``IMAGE_ERRORS``, ``PDF_ERRORS``);
+the English of such a message is the gist of the lower layer's own, which the check shows
+instead. A status list's reason comes in both languages (``status.StatusResult.said``).
 """
 
 from __future__ import annotations
@@ -465,7 +465,8 @@ STATUS_OFFLINE = Message(
     "status unknown: the status list was not checked (offline)",
     "status nieznany: nie sprawdzono listy statusów (offline)",
 )
-# ``notes``: how the list was accepted (``; `` and STATUS_LIST_ELSEWHERE), or empty
+# ``notes``: how each list served from another URL than its id was accepted (``; `` and
+# the status module's LIST_ELSEWHERE), or empty
 REVOKED = Message(
     "revoked", "the credential is revoked{notes_en}", "poświadczenie jest unieważnione{notes_pl}"
 )
@@ -478,79 +479,10 @@ NOT_REVOKED = Message(
     "checked ({purposes}): not revoked or suspended{notes_en}",
     "sprawdzono ({purposes}): nie unieważnione ani zawieszone{notes_pl}",
 )
-#: a list served from another URL than its id, which the issuer signed (the English is the
-#: status module's own note, naming both)
-STATUS_LIST_ELSEWHERE = Message(
-    "status_list_elsewhere",
-    "the status list has another id than the URL it was given for; used because the "
-    "credential's issuer signed it",
-    "lista statusów ma inny identyfikator niż adres, pod którym ją podano — użyto jej, bo "
-    "podpisał ją wystawca poświadczenia",
-)
-#: the status of an entry could not be told (check code: the status result's)
+#: the status of an entry could not be told (check code: the status result's; ``reason``:
+#: the status module's, in either language)
 STATUS_UNKNOWN_BECAUSE = Message(
     "status_unknown_because", "status unknown: {reason_en}", "status nieznany: {reason_pl}"
-)
-# why, by the status result's code
-STATUS_UNKNOWN_REASONS = {
-    "unsupported_status": Message(
-        "unsupported_status",
-        "neither a BitstringStatusListEntry nor a StatusList2021Entry",
-        "wpis statusu nie jest ani BitstringStatusListEntry, ani StatusList2021Entry",
-    ),
-    "malformed_entry": Message(
-        "malformed_entry",
-        "a malformed status entry (statusListIndex, statusPurpose, statusListCredential)",
-        "uszkodzony wpis statusu (statusListIndex, statusPurpose, statusListCredential)",
-    ),
-    "status_list_unavailable": Message(
-        "status_list_unavailable",
-        "the status list could not be fetched",
-        "nie udało się pobrać listy statusów",
-    ),
-    "not_a_status_list": Message(
-        "not_a_status_list",
-        "the document given as the status list is not a status list credential",
-        "dokument podany jako lista statusów nie jest poświadczeniem listy statusów",
-    ),
-    "status_list_mismatch": Message(
-        "status_list_mismatch",
-        "the document given is another status list, not signed by the credential's issuer",
-        "podany dokument to inna lista statusów, niepodpisana przez wystawcę poświadczenia",
-    ),
-    "status_list_invalid": Message(
-        "status_list_invalid",
-        "the status list does not verify",
-        "lista statusów nie przechodzi weryfikacji",
-    ),
-    "status_list_issuer": Message(
-        "status_list_issuer",
-        "the status list has another issuer than the credential",
-        "lista statusów ma innego wystawcę niż poświadczenie",
-    ),
-    "status_list_malformed": Message(
-        "status_list_malformed",
-        "the status list cannot be read",
-        "nie można odczytać listy statusów",
-    ),
-    "status_purpose_mismatch": Message(
-        "status_purpose_mismatch",
-        "the status list is for another purpose (statusPurpose)",
-        "lista statusów służy innemu celowi (statusPurpose)",
-    ),
-    "status_list_other_id": Message(
-        "status_list_other_id",
-        "the list given is the issuer's, but under another id: a clear entry in another "
-        "list does not show that this credential is not revoked or suspended",
-        "podana lista należy do wystawcy, ale ma inny identyfikator: wpis w innej liście "
-        "nie dowodzi, że to poświadczenie nie zostało unieważnione ani zawieszone",
-    ),
-}
-#: any other reason
-STATUS_UNDETERMINED = Message(
-    "status_undetermined",
-    "the status could not be determined",
-    "nie udało się ustalić statusu",
 )
 
 # --- EU elements ------------------------------------------------------------------------
