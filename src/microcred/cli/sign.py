@@ -29,11 +29,11 @@ from ..credentials.data_integrity import SUITES
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
 from ..credentials.issue import Issuer, PublishedStatusList, StatusListIssuerError, issue
-from ..credentials.jades import load_seal_credentials, rfc3161_timestamper
 from ..credentials.keys import KeyPair
 from ..credentials.status import MAX_LIST_BYTES
 from ..credentials.vc_data_model import DataModelError
 from ._common import EXIT_BAD_INPUT, EXIT_OK, read_capped
+from ._parallel import JOBS_OPTION, in_order
 from .keys import load_key
 
 _MAX_BYTES = 1024 * 1024
@@ -76,6 +76,8 @@ def _issuer(
 ) -> Issuer:  # fmt: skip
     """Who signs: the e-seal of ``--seal``, or the key of ``--key`` for its DID."""
     if seal_file is not None:
+        from ..credentials.jades import load_seal_credentials  # only for --seal
+
         try:
             return Issuer.from_seal(load_seal_credentials(seal_file, seal_password))
         except (CredentialError, OSError, ValueError) as exc:
@@ -148,11 +150,12 @@ def _types(document: dict[str, object]) -> list[object]:
               "credential (from `status-list create`), with --status-index.")  # fmt: skip
 @click.option("--status-index", type=click.IntRange(min=0),
               help="The credential's entry in --status-list.")  # fmt: skip
+@JOBS_OPTION
 def sign_command(
     files: tuple[Path, ...], key_file: Path | None, suite: str, doc_format: str | None,
     seal_file: Path | None, seal_password: str | None, tsa: str | None, issuer: str | None,
     did_documents: tuple[Path, ...], out_dir: Path | None, status_list: Path | None,
-    status_index: int | None,
+    status_index: int | None, jobs: int,
 ) -> None:  # fmt: skip
     """Sign unsigned credentials (JSON): Data Integrity proof, JWT, or JAdES e-seal."""
     if len(files) > 1 and out_dir is None:
@@ -167,45 +170,71 @@ def sign_command(
     if status_list is not None and status_index is not None:
         signer = _with_status_list(signer, status_list, status_index)
     securing = "jades" if seal_file is not None else "jwt" if suite == "jwt" else "di"
-    timestamper: Callable[[bytes], bytes] | None = rfc3161_timestamper(tsa) if tsa else None
-    status = EXIT_OK
+    timestamper: Callable[[bytes], bytes] | None = None
+    if tsa:
+        from ..credentials.jades import rfc3161_timestamper
+
+        timestamper = rfc3161_timestamper(tsa)
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for path in files:
-        try:
-            document = json.loads(read_capped(path, _MAX_BYTES))
-            if not isinstance(document, dict):
-                raise ValueError("not a JSON object")
-            if doc_format and _TYPES[doc_format] not in _types(document):
-                raise CredentialError(f"not a {_TYPES[doc_format]}")
-            fmt = _format(document, securing)
-            issued = issue(
-                document, issuer=signer, formats=(fmt,), timestamper=timestamper,
-                suite=suite if securing == "di" else "eddsa-rdfc-2022",
-                status_index=status_index,
-            )  # fmt: skip
-        except OSError as exc:
-            click.echo(f"error: {path}: {exc.strerror}", err=True)
+    global _JOB  # what forked workers inherit (keys cannot be pickled)
+    _JOB = _Job(signer, securing, suite, doc_format, timestamper, status_index, out_dir)
+    status = EXIT_OK
+    for errors, text in in_order(_sign_file, files, jobs if out_dir else 1):
+        for line in errors:
+            click.echo(line, err=True)
+        if errors:
             status = EXIT_BAD_INPUT
-            continue
-        except ValueError as exc:
-            click.echo(f"error: {path}: not a JSON credential ({exc})", err=True)
-            status = EXIT_BAD_INPUT
-            continue
-        except DataModelError as exc:  # one line per problem, so that all get fixed
-            for problem in exc.problems:
-                click.echo(f"error: {path}: {problem.path or '(root)'}: {problem.en} "
-                           f"[{problem.code}]", err=True)  # fmt: skip
-            status = EXIT_BAD_INPUT
-            continue
-        except CredentialError as exc:
-            click.echo(f"error: {path}: {exc.message}", err=True)
-            status = EXIT_BAD_INPUT
-            continue
-        text = issued.text(fmt)
-        if out_dir:
-            name = path.with_suffix(".jwt").name if fmt.endswith("-jwt") else path.name
-            (out_dir / name).write_text(text, encoding="utf-8")
-        else:
+        elif text is not None:
             click.echo(text, nl=False)
     sys.exit(status)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Job:
+    """What every file of one ``sign`` is signed with, and where it goes."""
+
+    signer: Issuer
+    securing: str
+    suite: str
+    doc_format: str | None
+    timestamper: Callable[[bytes], bytes] | None
+    status_index: int | None
+    out_dir: Path | None
+
+
+_JOB: _Job | None = None
+
+
+def _sign_file(path: Path) -> tuple[list[str], str | None]:
+    """Sign one file: (error lines, and the signed text when it goes to stdout). Written
+    to ``--out-dir`` here, so that a worker sends back only what went wrong."""
+    job = _JOB
+    assert job is not None  # noqa: S101 - set by sign_command before any file
+    try:
+        document = json.loads(read_capped(path, _MAX_BYTES))
+        if not isinstance(document, dict):
+            raise ValueError("not a JSON object")
+        if job.doc_format and _TYPES[job.doc_format] not in _types(document):
+            raise CredentialError(f"not a {_TYPES[job.doc_format]}")
+        fmt = _format(document, job.securing)
+        issued = issue(
+            document, issuer=job.signer, formats=(fmt,), timestamper=job.timestamper,
+            suite=job.suite if job.securing == "di" else "eddsa-rdfc-2022",
+            status_index=job.status_index,
+        )  # fmt: skip
+    except OSError as exc:
+        return [f"error: {path}: {exc.strerror}"], None
+    except ValueError as exc:
+        return [f"error: {path}: not a JSON credential ({exc})"], None
+    except DataModelError as exc:  # one line per problem, so that all get fixed
+        return [f"error: {path}: {problem.path or '(root)'}: {problem.en} [{problem.code}]"
+                for problem in exc.problems], None  # fmt: skip
+    except CredentialError as exc:
+        return [f"error: {path}: {exc.message}"], None
+    text = issued.text(fmt)
+    if job.out_dir is None:
+        return [], text
+    name = path.with_suffix(".jwt").name if fmt.endswith("-jwt") else path.name
+    (job.out_dir / name).write_text(text, encoding="utf-8")
+    return [], None

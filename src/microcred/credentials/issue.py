@@ -62,15 +62,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.x509.oid import NameOID
-
-from ..standard.elements import Award, award_grade, validity_end
 from ._json import file_text, types_of
 from .data_integrity import SUITES, VERIFY_ONLY_SUITES, sign
 from .dids import DidDocument, NotIssuerKeyError, Resolver, issuer_verification_method
-from .edc import to_edc
 from .errors import (
     FormatError,
     IssueError,
@@ -80,7 +76,6 @@ from .errors import (
     StatusError,
     StatusListIssuerError,
 )
-from .jades import SealCredentials, add_signature_timestamp, seal
 from .keys import KeyPair
 from .messages import (
     ALREADY_HAS_PROOF,
@@ -102,17 +97,23 @@ from .messages import (
     STATUS_INDEX_MISSING,
     STATUS_LIST_NO_ISSUER,
     STATUS_LIST_NO_URL,
-    STATUS_LIST_NOT_ISSUERS,
     STATUS_NOT_SUPPORTED,
     SUITE_KEY_MISMATCH,
     SUITE_NOT_FOR_SIGNING,
     TIMESTAMP_WITHOUT_SEAL,
     WRONG_KIND,
 )
-from .ob3 import to_ob3
 from .status import read_status_list, status_entry
 from .vc_data_model import ensure_data_model
-from .vc_jose import sign_jwt
+
+if TYPE_CHECKING:
+    from ..standard.elements import Award
+    from .jades import SealCredentials
+
+# Imported where they are needed, so that signing an unsigned credential (``microcred
+# sign``, a worker) loads no award model, no builder, no JAdES and no JOSE code:
+# ``..standard.elements``, ``.ob3``, ``.edc`` in build(); ``.jades``, ``.vc_jose`` in
+# _secure(); ``cryptography.x509`` in _seal_organisation().
 
 _DI, _JWT, _JADES = "data-integrity", "jwt", "jades"
 # format -> (the kind of document, how it is secured)
@@ -201,7 +202,7 @@ class Issuer:
                 raise NotIssuerKeyError(KEY_NOT_OF_ISSUER(issuer=self.id))
         listed = self.status_list.issuer if self.status_list is not None else None
         if listed is not None and self.id is not None and listed != self.id:
-            raise _status_list_not_issuers(listed, self.id)
+            raise StatusListIssuerError(listed, self.id)
 
     @classmethod
     def from_key(
@@ -264,14 +265,6 @@ class Issued:
         return document + "\n" if isinstance(document, str) else file_text(document)
 
 
-def _status_list_not_issuers(list_issuer: str, issuer: str) -> StatusListIssuerError:
-    """The error of a status list signed by another issuer, said in English and Polish
-    (:class:`StatusListIssuerError` takes the two issuers, not a reason)."""
-    error = StatusListIssuerError(list_issuer, issuer)
-    error.reason = STATUS_LIST_NOT_ISSUERS(list_issuer=list_issuer, issuer=issuer)
-    return error
-
-
 def _utc(now: dt.datetime | None) -> dt.datetime:
     if now is None:
         return dt.datetime.now(dt.UTC)
@@ -297,6 +290,8 @@ def build(
     before it, :class:`FormatError` for an unknown kind, and the builders' errors.
     """
     today = _utc(now).date()
+    from ..standard.elements import award_grade, validity_end
+
     grade = award_grade(award.spec, award.grade) if award.grade is not None else None
     issued_on = award.issued_on or today
     if issued_on > today:
@@ -309,10 +304,14 @@ def build(
             update={"issued_on": issued_on, "valid_until": valid_until, "grade": grade}
         )
     if kind == "edc":
+        from .edc import to_edc
+
         return to_edc(award, issuer_id=issuer_id)
     if kind == "ob3":
         if issuer_id is None:
             raise IssuerError("an Open Badges credential needs an issuer id")
+        from .ob3 import to_ob3
+
         return to_ob3(award, issuer_id=issuer_id)
     raise FormatError(f"unknown kind of credential {kind!r}: ob3 or edc")
 
@@ -373,16 +372,18 @@ def _documents(
 ) -> dict[str, dict[str, Any]]:  # fmt: skip
     """Per kind, the unsigned credential, its data model checked (once: the signers are
     told not to check it again, whatever the number of formats)."""
-    if isinstance(subject, Award):
+    if not isinstance(subject, Mapping):  # an Award (whose module its maker has loaded)
+        from ..standard.elements import Award
+
+        if not isinstance(subject, Award):
+            raise IssueError("issue an Award or an unsigned credential (a JSON object)",
+                             code="unsupported_input")  # fmt: skip
         built = {k: build(subject, kind=k, issuer_id=issuer.id, now=now) for k in kinds}
         if entry is not None:
             built["ob3"] = {**built["ob3"], "credentialStatus": entry}
         for document in built.values():
             ensure_data_model(document)
         return built
-    if not isinstance(subject, Mapping):
-        raise IssueError("issue an Award or an unsigned credential (a JSON object)",
-                         code="unsupported_input")  # fmt: skip
     document = dict(subject)
     if entry is not None:
         if "credentialStatus" in document:
@@ -404,6 +405,8 @@ def _documents(
 
 def _seal_organisation(document: dict[str, Any], credentials: SealCredentials) -> None:
     """The check ``verify`` makes of a sealed EDC (``issuer``), made before sealing."""
+    from cryptography.x509.oid import NameOID
+
     values = credentials.certificates[0].subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     value = values[0].value if values else None
     organisation = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
@@ -469,11 +472,15 @@ def _secure(
 ) -> dict[str, Any] | str:  # fmt: skip
     if securing == _JADES:
         assert issuer.seal is not None  # noqa: S101 - _check_issuer
+        from .jades import add_signature_timestamp, seal
+
         sealed = seal(document, key=issuer.seal.key, certificates=list(issuer.seal.certificates),
                       signing_time=now)  # fmt: skip
         return add_signature_timestamp(sealed, timestamper) if timestamper else sealed
     assert issuer.key is not None  # noqa: S101 - _check_issuer
     if securing == _JWT:
+        from .vc_jose import sign_jwt
+
         return sign_jwt(document, issuer.key, kid=issuer.verification_method,
                         check_data_model=False)  # fmt: skip
     return sign(document, issuer.key, suite=suite, created=now,
