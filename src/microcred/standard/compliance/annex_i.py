@@ -374,8 +374,7 @@ def spec_results(spec: MicroCredentialSpec) -> tuple[ElementResult | None, ...]:
     order (``None`` where the award decides: learner, date, grade), so that a caller
     checking many awards of one design computes them once."""
     return tuple(
-        None if check is _DATE or check in _OF_THE_AWARD else check(spec, None)
-        for check in _CHECKS
+        None if check is _DATE or check in _OF_THE_AWARD else check(spec, None) for check in _CHECKS
     )
 
 
