@@ -71,3 +71,43 @@ def test_sign_with_workers_writes_what_one_process_writes(tmp_path: Path) -> Non
             for proof in document["proof"]:
                 proof.pop("created"), proof.pop("proofValue")  # the moment differs
         assert signed == alone, name
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_verify_with_workers_says_what_one_process_says(tmp_path: Path) -> None:
+    key = KeyPair.generate()
+    key_file = tmp_path / "key.json"
+    key_file.write_text(json.dumps(key.to_file_dict()))
+    script = Path(sys.executable).parent / "microcred"
+    paths = []
+    for index in range(FILES):
+        learner = {"given_name": f"Osoba{index}", "family_name": "Nowak"}
+        unsigned = to_ob3(example_award(learner=learner), issuer_id=key.did_key)
+        path = tmp_path / f"c{index:02}.json"
+        path.write_text(json.dumps(unsigned))
+        paths.append(path)
+    signed_dir = tmp_path / "signed"
+    subprocess.run([str(script), "sign", "--key", str(key_file), "--out-dir", str(signed_dir),
+                    *map(str, paths)], check=True, timeout=300)  # fmt: skip
+    files = sorted(signed_dir.iterdir())
+    tampered = json.loads(files[5].read_text())
+    tampered["credentialSubject"]["achievement"]["name"] = "Inna nazwa"
+    files[5].write_text(json.dumps(tampered))
+    files.insert(20, tmp_path / "missing.json")
+    said = {}
+    for jobs in ("1", "2"):
+        for output in ([], ["--json"]):
+            done = subprocess.run(
+                [str(script), "verify", "--lang", "pl", "--jobs", jobs, *output,
+                 *map(str, files)],
+                capture_output=True, text=True, check=False, timeout=300,
+            )  # fmt: skip
+            said[(jobs, bool(output))] = (done.returncode, done.stdout, done.stderr)
+    for as_json in (False, True):
+        assert said[("1", as_json)] == said[("2", as_json)]
+    code, out, err = said[("2", True)]
+    assert code == 2  # a file could not be read
+    assert "missing.json" in err
+    results = [json.loads(line)["result"] for line in out.splitlines()]
+    assert results.count("invalid") == 1
+    assert results.count("valid") == FILES - 1

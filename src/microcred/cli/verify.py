@@ -13,6 +13,8 @@ __all__ = ["verify_command"]
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,7 @@ from ._common import (
     read_limited,
     say_error,
 )
+from ._parallel import JOBS_OPTION, in_order
 
 # --- who signed, and what the credential states -------------------------------------
 SIGNED_BY = Message("signed_by", "Signed by: {signer}", "Podpisał: {signer}")
@@ -177,21 +180,22 @@ def _check_label(name: str, lang: str) -> str:
     return label.text(lang) if label else name
 
 
-def _echo_claims(report: VerificationReport, lang: str) -> None:
+def _claims(report: VerificationReport, lang: str) -> list[str]:
     """Who signed, whether the issuer is confirmed, and what the credential states:
     its details are printed as facts only when a trust list confirmed the issuer."""
+    lines = []
     if report.verified and report.signer is not None:
-        click.echo("  " + SIGNED_BY.text(lang, signer=report.signer.describe(lang)))
+        lines.append("  " + SIGNED_BY.text(lang, signer=report.signer.describe(lang)))
         if report.issuer_confirmed:
             trust = report.check("trust")
             issuer = trust.reason(lang) if trust else ""
-            click.echo("  " + ISSUER_CONFIRMED.text(lang, issuer=issuer))
+            lines.append("  " + ISSUER_CONFIRMED.text(lang, issuer=issuer))
         else:
-            click.echo("  " + click.style(ISSUER_NOT_CONFIRMED.text(lang), fg="yellow")
-                       + NO_TRUST_LIST.text(lang))  # fmt: skip
+            lines.append("  " + click.style(ISSUER_NOT_CONFIRMED.text(lang), fg="yellow")
+                         + NO_TRUST_LIST.text(lang))  # fmt: skip
     summary = {key: value for key, value in report.summary(lang).items() if value}
     if not summary:
-        return
+        return lines
     if report.issuer_confirmed:
         heading = None
     elif report.verified:
@@ -199,10 +203,11 @@ def _echo_claims(report: VerificationReport, lang: str) -> None:
     else:
         heading = CLAIMS_NOT_CONFIRMED.text(lang)
     if heading:
-        click.echo("  " + heading)
+        lines.append("  " + heading)
     indent = "    " if heading else "  "
-    for key, value in summary.items():
-        click.echo(f"{indent}{_SUMMARY_LABELS[key].text(lang)}: {value}")
+    lines += [f"{indent}{_SUMMARY_LABELS[key].text(lang)}: {value}"
+              for key, value in summary.items()]  # fmt: skip
+    return lines
 
 
 @click.command("verify")
@@ -219,9 +224,10 @@ def _echo_claims(report: VerificationReport, lang: str) -> None:
               help="Allow fetching did:web documents and status lists over https (public "
               "addresses only). Off by default: verification is offline.")  # fmt: skip
 @LANG_OPTION
+@JOBS_OPTION
 def verify_command(
     files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
-    status_lists: tuple[str, ...], network: bool, lang: str,
+    status_lists: tuple[str, ...], network: bool, lang: str, jobs: int,
 ) -> None:  # fmt: skip
     """Verify credentials: proof, issuer, dates, status, EU elements."""
     moment = _parse_now(now, lang)
@@ -237,31 +243,58 @@ def verify_command(
         raise StatusError(STATUS_LIST_NOT_GIVEN(url=url))
 
     fetcher = local_fetcher(lists, remote or offline)
+    use_fetcher = fetcher if (lists or network) else None
 
+    global _JOB  # what forked workers inherit (a resolver and fetcher are not pickled)
+    _JOB = _Job(moment, resolver, use_fetcher, as_json, lang)
     status = EXIT_OK
-    for path in files:
-        try:
-            data = read_limited(path, PDF_MAX_BYTES)
-        except OSError as exc:
-            say_error(path, _unreadable(path, exc), lang=lang)
-            status = EXIT_BAD_INPUT
-            continue
-        use_fetcher = fetcher if (lists or network) else None
-        report = verify(data, now=moment, resolver=resolver, status_fetcher=use_fetcher)
-        if not report.verified and status == EXIT_OK:
-            status = EXIT_NEGATIVE
-        if as_json:
-            click.echo(json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False))
-            continue
-        colour = {"valid": "green", "invalid": "red"}.get(str(report.result), "yellow")
-        verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
-        headline = click.style(report.result.label(lang), fg=colour, bold=True)
-        click.echo(f"{path}: {headline}{verdict}")
-        _echo_claims(report, lang)
-        for check in report.checks:
-            # A PDF's format line says that the printed page itself is not signed.
-            pdf_note = check.name == "format" and report.format.startswith("pdf")
-            if check.status is not CheckStatus.PASS or not report.verified or pdf_note:
-                label = _check_label(check.name, lang)
-                click.echo(f"  {_MARK[check.status]} {label}: {check.reason(lang)}")
+    # fetching over the network stays in one process: the guards count per process
+    for lines, error, found in in_order(_verify_file, files, 1 if network else jobs):
+        if error is not None:
+            say_error(*error, lang=lang)
+        for line in lines:
+            click.echo(line)
+        if found == EXIT_BAD_INPUT or (found == EXIT_NEGATIVE and status == EXIT_OK):
+            status = found
     sys.exit(status)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """How every file of one ``verify`` is verified and said."""
+
+    now: dt.datetime | None
+    resolver: Resolver
+    status_fetcher: Callable[[str], Any] | None
+    as_json: bool
+    lang: str
+
+
+_JOB: _Job | None = None
+
+
+def _verify_file(path: Path) -> tuple[list[str], tuple[object, ...] | None, int]:
+    """Verify one file: (the lines to print, the error to say, the exit status it asks)."""
+    job = _JOB
+    assert job is not None  # noqa: S101 - set by verify_command before any file
+    lang = job.lang
+    try:
+        data = read_limited(path, PDF_MAX_BYTES)
+    except OSError as exc:
+        return [], (path, _unreadable(path, exc)), EXIT_BAD_INPUT
+    report = verify(data, now=job.now, resolver=job.resolver, status_fetcher=job.status_fetcher)
+    status = EXIT_OK if report.verified else EXIT_NEGATIVE
+    if job.as_json:
+        return [json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False)], \
+            None, status  # fmt: skip
+    colour = {"valid": "green", "invalid": "red"}.get(str(report.result), "yellow")
+    verdict = f" — {Verdict(report.verdict).label(lang)}" if report.verdict else ""
+    headline = click.style(report.result.label(lang), fg=colour, bold=True)
+    lines = [f"{path}: {headline}{verdict}", *_claims(report, lang)]
+    for check in report.checks:
+        # A PDF's format line says that the printed page itself is not signed.
+        pdf_note = check.name == "format" and report.format.startswith("pdf")
+        if check.status is not CheckStatus.PASS or not report.verified or pdf_note:
+            label = _check_label(check.name, lang)
+            lines.append(f"  {_MARK[check.status]} {label}: {check.reason(lang)}")
+    return lines, None, status
