@@ -4,6 +4,7 @@ exiting (:func:`fail`), reading input files and writing private ones."""
 from __future__ import annotations
 
 __all__ = [
+    "ERROR_PREFIX",
     "EXIT_BAD_INPUT",
     "EXIT_NEGATIVE",
     "EXIT_OK",
@@ -25,9 +26,11 @@ from typing import NoReturn
 import click
 
 from ..standard.errors import MicrocredError
-from ..standard.messages import Reason
+from ..standard.messages import Message, Reason
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
+#: what starts every error line a command prints
+ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
 
 
 def default_lang() -> str:
@@ -53,7 +56,7 @@ def say_error(*parts: object, lang: str = "en") -> None:
     part as it prints: ``say_error(path, exc, lang=lang)``."""
     said = ": ".join(part.text(lang) if isinstance(part, Reason | MicrocredError) else str(part)
                      for part in parts)  # fmt: skip
-    click.echo(("błąd: " if lang == "pl" else "error: ") + said, err=True)
+    click.echo(ERROR_PREFIX.text(lang) + said, err=True)
 
 
 def fail(*parts: object, lang: str = "en") -> NoReturn:

@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 from pydantic import ValidationError
@@ -54,7 +54,15 @@ from ..standard.designfile import MAX_BYTES, validation_reason
 from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade
 from ..standard.errors import DesignError, GradeError, MicrocredError
 from ..standard.vocab import IdentityAttribute
-from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, LANG_OPTION, read_limited
+from ._common import (
+    ERROR_PREFIX,
+    EXIT_BAD_INPUT,
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    LANG_OPTION,
+    fail,
+    read_limited,
+)
 from .keys import load_key
 
 # The issuer of a credential built without --key or --issuer: `sign --key` sets the real
@@ -169,7 +177,6 @@ BAD_ISSUER = Message(
     "`--issuer` {issuer!r} to nie jest DID ani adres URL",
 )
 # what the command says besides the reasons
-ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
 ISSUED_AS = Message(
     "issued_as", "; issued as achievementType {kind}", "; wydawane jako achievementType {kind}"
 )
@@ -408,13 +415,8 @@ def _issuer(key_file: Path | None, issuer: str | None, lang: str) -> str | None:
     if key_file is not None:
         return load_key(key_file).did_key
     if issuer is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:\S+", issuer):
-        _fail(BAD_ISSUER(issuer=issuer), lang)
+        fail(BAD_ISSUER(issuer=issuer), lang=lang)
     return issuer
-
-
-def _fail(reason: Reason, lang: str) -> NoReturn:
-    click.echo(ERROR_PREFIX.text(lang) + reason.text(lang), err=True)
-    sys.exit(EXIT_BAD_INPUT)
 
 
 def _note_verdict(design: Path, run: _Run, lang: str) -> None:
@@ -443,11 +445,11 @@ def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
     try:
         rows = list(_csv_rows(csv_path))
     except _UnreadableError as exc:
-        _fail(exc.reason, lang)
+        fail(exc.reason, lang=lang)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _fail(OUT_DIR(out_dir=out_dir, detail=exc.strerror or exc), lang)
+        fail(OUT_DIR(out_dir=out_dir, detail=exc.strerror or exc), lang=lang)
     for line, row in rows:
         try:
             if isinstance(row, _RefusedError):
@@ -473,7 +475,7 @@ def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
         try:
             path.write_text(_dump(credential), encoding="utf-8")
         except OSError as exc:
-            _fail(OUT_DIR(out_dir=path, detail=exc.strerror or exc), lang)
+            fail(OUT_DIR(out_dir=path, detail=exc.strerror or exc), lang=lang)
         click.echo(str(path))
         built += 1
     summary = SUMMARY(built=built, out_dir=out_dir, refused=refused)
@@ -526,7 +528,7 @@ def build_command(
         raise click.UsageError("--out-dir goes with --csv")
     spec = _read_design(design_file, lang)
     if doc_format == "edc" and not spec.awarding_bodies:
-        _fail(NO_AWARDING_BODY(), lang)
+        fail(NO_AWARDING_BODY(), lang=lang)
     run = _Run(spec, doc_format, _issuer(key_file, issuer, lang),
                dt.datetime.now(dt.UTC).date(), from_csv=csv_file is not None)  # fmt: skip
     _note_verdict(design_file, run, lang)

@@ -25,10 +25,9 @@ from ..standard.designfile import messages as design_messages
 from ..standard.elements import Award, MicroCredentialSpec
 from ..standard.errors import DesignError
 from ..standard.messages import Message
-from ._common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, default_lang
+from ._common import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, default_lang
 
 # --- the words of the human report --------------------------------------------------
-ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
 NO_TITLE = Message("no_title", "(no title)", "(bez tytułu)")
 VERDICT = Message("verdict", "Verdict", "Werdykt")
 ELEMENTS_HEADING = Message(

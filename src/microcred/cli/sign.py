@@ -21,7 +21,6 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
@@ -32,17 +31,12 @@ from ..credentials.issue import Issuer, PublishedStatusList, StatusListIssuerErr
 from ..credentials.keys import KeyPair
 from ..credentials.status import MAX_LIST_BYTES
 from ..credentials.vc_data_model import DataModelError
-from ._common import EXIT_BAD_INPUT, EXIT_OK, read_capped
+from ._common import EXIT_BAD_INPUT, EXIT_OK, fail, read_capped
 from ._parallel import JOBS_OPTION, in_order
 from .keys import load_key
 
 _MAX_BYTES = 1024 * 1024
 _TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
-
-
-def _fail(message: object) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
 
 
 def did_resolver(did_documents: tuple[Path, ...]) -> Resolver:
@@ -54,9 +48,9 @@ def did_resolver(did_documents: tuple[Path, ...]) -> Resolver:
             document = json.loads(read_capped(path, _MAX_BYTES))
             documents[document["id"]] = document
         except OSError as exc:
-            _fail(f"{path} is not a readable DID document: {exc.strerror}")
+            fail(f"{path} is not a readable DID document: {exc.strerror}")
         except (ValueError, KeyError, TypeError):
-            _fail(f"{path} is not a readable DID document")
+            fail(f"{path} is not a readable DID document")
     return Resolver(documents)
 
 
@@ -67,7 +61,7 @@ def signing_issuer(key: KeyPair, issuer: str | None, did_documents: tuple[Path, 
     try:
         return Issuer.from_did(key, issuer or key.did_key, resolver=resolver)
     except CredentialError as exc:
-        _fail(exc.message)
+        fail(exc.message)
 
 
 def _issuer(
@@ -81,7 +75,7 @@ def _issuer(
         try:
             return Issuer.from_seal(load_seal_credentials(seal_file, seal_password))
         except (CredentialError, OSError, ValueError) as exc:
-            _fail(f"{seal_file}: {getattr(exc, 'message', None) or exc}")
+            fail(f"{seal_file}: {getattr(exc, 'message', None) or exc}")
     if key_file is None:
         raise click.UsageError("give --key (Data Integrity, JWT) or --seal (JAdES e-seal)")
     key = load_key(key_file)
@@ -102,11 +96,11 @@ def _with_status_list(issuer: Issuer, list_file: Path, index: int) -> Issuer:
         published.entry(index)
         return dataclasses.replace(issuer, status_list=published)
     except StatusListIssuerError as exc:
-        _fail(f"--status-list {list_file} is issued by {exc.list_issuer}, the credential by "
+        fail(f"--status-list {list_file} is issued by {exc.list_issuer}, the credential by "
               f"{exc.issuer}: verify would call its status unknown")  # fmt: skip
     except (OSError, ValueError, CredentialError) as exc:
         message = getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc
-        _fail(f"--status-list {list_file}: {message}")
+        fail(f"--status-list {list_file}: {message}")
 
 
 def _format(document: dict[str, object], securing: str) -> str:
