@@ -35,6 +35,14 @@ def example_award(design: str | Path = "python-basics.yaml", **fields: Any) -> A
     return Award.model_validate({"learner": LEARNER, "issued_on": "2025-06-20"} | fields)
 
 
+def best_grade(design: str | Path = "python-basics.yaml") -> dict[str, str]:
+    """The best grade of an example design's grading scale, in every language it names
+    (builders refuse a grade off the scale), or "very good" for a design without one."""
+    scale = example_award(design).spec.grading_scale
+    named: dict[str, str] = scale[-1].name.model_dump(mode="json") if scale else {}
+    return named or {"pl": "bardzo dobry", "en": "very good"}
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """The read-only ``../shared`` folder (vectors, ESCO), or ``$MICROCRED_SHARED``.

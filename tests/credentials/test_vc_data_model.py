@@ -32,7 +32,7 @@ from microcred.credentials.vc_data_model import (
     is_url,
 )
 
-from ..conftest import EXAMPLES, example_award
+from ..conftest import EXAMPLES, best_grade, example_award
 
 KEY = KeyPair.generate()
 EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2"
@@ -508,7 +508,7 @@ def test_every_credential_among_the_vectors_is_checked(shared: Path) -> None:
 
 
 def _awards(path: Path) -> list[Any]:
-    graded = {"valid_until": "2030-06-20", "grade": {"pl": "bardzo dobry", "en": "very good"}}
+    graded = {"valid_until": "2030-06-20", "grade": best_grade(path)}
     return [example_award(path), example_award(path, **graded)]
 
 

@@ -4,13 +4,13 @@ the reader's own error."""
 
 from __future__ import annotations
 
-__all__ = ["validated_award", "validated_spec"]
+__all__ = ["refuse_grade_off_scale", "validated_award", "validated_spec"]
 
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..standard.elements import Award, MicroCredentialSpec
+from ..standard.elements import Award, MicroCredentialSpec, grade_problem
 from ._json import clean
 from .errors import CredentialError
 
@@ -22,6 +22,15 @@ def validated_award(data: dict[str, Any], error: type[CredentialError]) -> Award
         return Award.model_validate(clean(data))
     except ValidationError as exc:
         raise _error(exc, error) from None
+
+
+def refuse_grade_off_scale(award: Award) -> None:
+    """Raise the standard's :class:`~microcred.standard.errors.GradeError` when the
+    award's grade is not a passing grade of its design's scale: a builder must not write
+    into a credential or a certificate what ``microcred build`` and ``issue()`` refuse
+    (an ``Award`` itself may hold one: the compliance check reports it)."""
+    if award.grade is not None and (problem := grade_problem(award.spec, award.grade)):
+        raise problem
 
 
 def validated_spec(data: dict[str, Any], error: type[CredentialError]) -> MicroCredentialSpec:

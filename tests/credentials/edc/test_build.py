@@ -22,7 +22,10 @@ LEARNER = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@examp
 
 
 def _award(path: Path, **changes: Any) -> Award:
-    grade = {"pl": "zaliczone", "en": "pass"}
+    """The example award of ``path``, graded on its design's scale (its best grade) or,
+    without one, "pass"."""
+    scale = example_award(path).spec.grading_scale
+    grade = scale[-1].name.model_dump() if scale else {"pl": "zaliczone", "en": "pass"}
     return example_award(path, **({"learner": LEARNER, "grade": grade} | changes))
 
 

@@ -28,7 +28,7 @@ from microcred.credentials.render._labels import (
 )
 from microcred.standard.elements import Award
 
-from ...conftest import EXAMPLES, example_award
+from ...conftest import EXAMPLES, best_grade, example_award
 
 KEY = KeyPair.generate()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -47,8 +47,7 @@ LOGO = (
 
 
 def _award(path: Path, **changes: Any) -> Award:
-    grade = {"pl": "bardzo dobry (5,0)", "en": "very good (5.0)"}
-    return example_award(path, **({"learner": LEARNER, "grade": grade} | changes))
+    return example_award(path, **({"learner": LEARNER, "grade": best_grade(path)} | changes))
 
 
 @cache
@@ -133,7 +132,7 @@ def test_the_page_names_every_annex_i_element_present() -> None:
     ]:
         assert label in text
     assert "QF-EHEA FIRST CYCLE" in text
-    assert "VERY GOOD (5.0)" in text
+    assert best_grade(path)["en"].upper() in text  # the scale's own name of the grade
 
 
 @pytest.mark.parametrize(

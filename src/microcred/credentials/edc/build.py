@@ -26,6 +26,7 @@ import png
 
 from ...standard.elements import Award, AwardingBody, LocalizedText
 from ...standard.vocab import Concept, EqfLevel, Framework, Language
+from .._awards import refuse_grade_off_scale
 from .read import EdcError
 
 EDC_CONTEXTS = [
@@ -171,7 +172,10 @@ def _display_image() -> dict[str, Any]:
 def to_edc(
     award: Award, *, issuer_id: str | None = None, credential_id: str | None = None
 ) -> dict[str, Any]:
-    """The unsigned European Digital Credential for ``award``."""
+    """The unsigned European Digital Credential for ``award``; raises
+    :class:`~microcred.standard.errors.GradeError` for a grade the design's grading
+    scale does not allow."""
+    refuse_grade_off_scale(award)
     spec = award.spec
     if award.learner is None or award.issued_on is None or not spec.awarding_bodies:
         raise EdcError("an EDC needs a learner, a date of issue and an awarding body")

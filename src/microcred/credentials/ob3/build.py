@@ -23,6 +23,7 @@ from ...standard.elements import Award, AwardingBody, LocalizedText, MicroCreden
 from ...standard.vocab import (
     IdentityAttribute,
 )
+from .._awards import refuse_grade_off_scale
 from ._common import CONTEXTS, IDENTITY_TYPES, OB3_SCHEMA, TEXTS
 
 # OB 3.0 §B.1.28 AchievementType for each verdict of the design. "MicroCredential" only
@@ -251,7 +252,10 @@ def to_ob3(
     achievement_id: str | None = None,
     hash_identifiers: bool = True,
 ) -> dict[str, Any]:
-    """The unsigned ``OpenBadgeCredential`` for ``award``, issued by ``issuer_id``."""
+    """The unsigned ``OpenBadgeCredential`` for ``award``, issued by ``issuer_id``;
+    raises :class:`~microcred.standard.errors.GradeError` for a grade the design's
+    grading scale does not allow."""
+    refuse_grade_off_scale(award)
     spec = award.spec
     lang = _primary_language(spec)
     title = spec.title.get(lang) if spec.title else "Micro-credential"

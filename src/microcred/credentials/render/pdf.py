@@ -62,6 +62,7 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 
 from ...standard.annexes import AnnexIElement
 from ...standard.elements import Award
+from .._awards import refuse_grade_off_scale
 from ..errors import RenderError
 from ._labels import LANGUAGES, phrase, words
 from ._view import CertificateView, certificate_view, two_columns
@@ -314,6 +315,7 @@ def render_pdf(
     """
     if not isinstance(award, Award):
         raise RenderError("award must be a microcred Award", code="invalid_input")
+    refuse_grade_off_scale(award)  # a certificate never shows a grade build refuses
     if lang not in LANGUAGES:
         raise RenderError(f"lang must be one of {', '.join(LANGUAGES)}", code="invalid_input")
     url = _check_url(verification_url)
