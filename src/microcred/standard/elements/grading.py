@@ -38,7 +38,8 @@ __all__ = [
     "grade_problem",
 ]
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 
@@ -47,8 +48,21 @@ from ..messages import Message
 from ._base import Element
 from .text import LocalizedText
 
-if TYPE_CHECKING:
-    from .spec import MicroCredentialSpec
+
+class _Graded(Protocol):
+    """What the grade rules read of a design (a ``MicroCredentialSpec``): its scale and
+    its languages. A protocol, so that this module, which ``spec`` imports for the
+    scale, does not import ``spec`` back."""
+
+    @property
+    def grading_scale(self) -> list[GradeValue]: ...
+
+    @property
+    def languages(self) -> Sequence[Any]: ...
+
+    @property
+    def title(self) -> LocalizedText | None: ...
+
 
 #: a grade that is none of the scale's grades
 GRADE_NOT_ON_SCALE = Message(
@@ -117,7 +131,7 @@ def check_scale(scale: list[GradeValue]) -> list[GradeValue]:
     return scale
 
 
-def _primary_language(spec: MicroCredentialSpec) -> str:
+def _primary_language(spec: _Graded) -> str:
     if spec.languages:
         return str(spec.languages[0])
     return str(spec.title.languages[0]) if spec.title else "en"
@@ -127,7 +141,7 @@ def _allowed(scale: list[GradeValue], lang: str) -> str:
     return ", ".join(grade.label(lang) for grade in scale if grade.passing)
 
 
-def _not_on_scale(spec: MicroCredentialSpec, given: str) -> GradeError:
+def _not_on_scale(spec: _Graded, given: str) -> GradeError:
     return GradeError(GRADE_NOT_ON_SCALE(
         given=repr(given), allowed_en=_allowed(spec.grading_scale, "en"),
         allowed_pl=_allowed(spec.grading_scale, "pl")))  # fmt: skip
@@ -146,7 +160,7 @@ def _find(scale: list[GradeValue], text: str) -> GradeValue | None:
     return next((grade for grade in scale if key in grade.keys), None)
 
 
-def grade_problem(spec: MicroCredentialSpec, grade: LocalizedText) -> GradeError | None:
+def grade_problem(spec: _Graded, grade: LocalizedText) -> GradeError | None:
     """Why ``grade`` may not be recorded on an award of ``spec`` (``None``: it may).
 
     Every translation of the grade must name the same passing grade of the scale; a
@@ -172,7 +186,7 @@ def grade_problem(spec: MicroCredentialSpec, grade: LocalizedText) -> GradeError
     return None
 
 
-def award_grade(spec: MicroCredentialSpec, given: str | LocalizedText) -> LocalizedText:
+def award_grade(spec: _Graded, given: str | LocalizedText) -> LocalizedText:
     """The grade to record on an award of ``spec`` for what the issuer gave.
 
     With a ``grading_scale``: the scale's own name of the grade, in every language
