@@ -22,7 +22,7 @@ from microcred.credentials.data_integrity import sign
 from microcred.credentials.keys import KeyPair
 from microcred.credentials.ob3 import to_ob3
 
-from ..conftest import EXAMPLES, ROOT, example_award, proof_of
+from ..conftest import EXAMPLES, ROOT, best_grade, example_award, proof_of
 
 JS = ROOT / "bench" / "js"
 CREATED = dt.datetime(2025, 6, 20, tzinfo=dt.UTC)
@@ -122,7 +122,7 @@ def unsigned_credential(
     """The OB 3.0 credential of an example design, issued by the key ``suite`` needs."""
     fields = {
         "valid_until": "2099-06-20",
-        "grade": {"pl": "bardzo dobry", "en": "very good"},
+        "grade": best_grade(f"{design}.yaml"),  # a grade of the design's own scale
         **fields,
     }
     award = example_award(f"{design}.yaml", **fields)
