@@ -95,7 +95,7 @@ ABSENT = {
     E.LEARNING_OUTCOMES: ({"learning_outcomes": []}, S.MISSING, [m.ELEMENT_MISSING]),
     E.WORKLOAD: ({"workload": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.LEVEL: ({"levels": []}, S.NOT_APPLICABLE, [m.LEVEL_NOT_CLAIMED]),
-    E.ASSESSMENT: ({"assessment": None}, S.MISSING, [m.ELEMENT_MISSING]),
+    E.ASSESSMENT: ({"assessment": None}, S.MISSING, [m.ELEMENT_MISSING, m.ASSESSMENT_UNSTATED]),
     E.PARTICIPATION: ({"form_of_participation": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.QUALITY_ASSURANCE: ({"quality_assurance": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.PREREQUISITES: ({"prerequisites": None}, S.NOT_APPLICABLE, [m.OPTIONAL_NOT_GIVEN]),

@@ -17,6 +17,7 @@ from microcred.standard.annexes import AnnexIElement as E
 from microcred.standard.compliance import ComplianceReport, Reason, Verdict, check
 from microcred.standard.compliance import messages as m
 from microcred.standard.compliance.report import Message
+from microcred.standard.messages import Severity
 
 from ...conftest import EXAMPLES
 from ._builders import NOW, body, full_spec, make_award, make_spec, outcome
@@ -74,7 +75,6 @@ def test_full_design_is_a_micro_credential() -> None:
             [m.VERDICT_ONLY_ACTIVITIES],
             id="activities-pl-en",
         ),
-        pytest.param({"assessment": None}, [m.VERDICT_NO_ASSESSMENT], id="no-assessment"),
         pytest.param(
             {"assessment": {"methods": ["none"]}},
             [m.VERDICT_NO_ASSESSMENT],
@@ -97,6 +97,35 @@ def test_participation_badge(changes: dict[str, Any], reasons: list[Message]) ->
 def test_participation_badge_outranks_incomplete() -> None:
     found = report(learning_outcomes=[], quality_assurance=None)
     assert found.verdict is Verdict.PARTICIPATION_BADGE
+
+
+def test_an_assessment_not_stated_is_missing_not_a_badge() -> None:
+    """A course whose description leaves the assessment out (a postgraduate course's page
+    often does) is incomplete, and told to say how it assesses: only a design that says
+    there is no assessment is a participation badge."""
+    found = report(assessment=None)
+    assert found.verdict is Verdict.INCOMPLETE
+    assert found.verdict_reasons == (incomplete(E.ASSESSMENT),)
+    assessment = next(r for r in found.elements if r.element is E.ASSESSMENT)
+    assert [r.code for r in assessment.reasons] == [m.ELEMENT_MISSING.code,
+                                                    m.ASSESSMENT_UNSTATED.code]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("assessment", "hinted"),
+    [
+        pytest.param({"methods": ["other"]}, True, id="other-alone"),
+        pytest.param(
+            {"methods": ["other"], "description": {"en": "A viva."}}, False, id="other-described"
+        ),
+        pytest.param({"methods": ["other", "project"]}, False, id="other-and-project"),
+    ],
+)
+def test_other_alone_is_hinted_as_still_unstated(assessment: dict[str, Any], hinted: bool) -> None:
+    found = report(assessment={"criteria": {"en": "Rubric."}} | assessment)
+    element = next(r for r in found.elements if r.element is E.ASSESSMENT)
+    assert (m.ASSESSMENT_OTHER_ONLY.code in [r.code for r in element.reasons]) is hinted
+    assert m.ASSESSMENT_OTHER_ONLY.severity is Severity.ADVICE  # a hint, not a flaw
 
 
 def test_some_activities_among_outcomes_is_incomplete_not_a_badge() -> None:

@@ -228,8 +228,8 @@ def check_level(spec: MicroCredentialSpec, award: Award | None) -> ElementResult
 
 def check_assessment(spec: MicroCredentialSpec, award: Award | None) -> ElementResult:
     assessment = spec.assessment
-    if assessment is None:
-        return _result(E.ASSESSMENT, [], missing=True)
+    if assessment is None:  # unstated is missing, not "no assessment" (that is methods: [none])
+        return _result(E.ASSESSMENT, [m.ASSESSMENT_UNSTATED()], missing=True)
     methods = assessment.methods
     reasons = [
         m.ASSESSMENT_METHODS(
@@ -242,6 +242,8 @@ def check_assessment(spec: MicroCredentialSpec, award: Award | None) -> ElementR
         return ElementResult(E.ASSESSMENT, S.MISSING, tuple(reasons))
     if AssessmentMethod.NONE in methods:
         reasons.append(m.ASSESSMENT_NONE_MIXED())
+    if all(x is AssessmentMethod.OTHER for x in methods) and assessment.description is None:
+        reasons.append(m.ASSESSMENT_OTHER_ONLY())
     if not any(x.independent for x in methods):
         reasons.append(m.ASSESSMENT_SELF_ONLY())
     if assessment.criteria is None:

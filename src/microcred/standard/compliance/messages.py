@@ -199,6 +199,22 @@ LEVEL_INCONSISTENT = Message(
 
 # --- assessment ----------------------------------------------------------------------
 ASSESSMENT_METHODS = Message("assessment_methods", "{methods}", "{methods_pl}")
+ASSESSMENT_UNSTATED = Message(
+    "assessment_unstated",
+    "say how the learning outcomes are assessed (assessment.methods); a design that states "
+    "no assessment (methods: [none]) is a participation badge",
+    "podaj, jak oceniane są efekty uczenia się (assessment.methods); projekt, który "
+    "deklaruje brak oceniania (methods: [none]), to odznaka za udział",
+    W,
+)
+ASSESSMENT_OTHER_ONLY = Message(
+    "assessment_other_only",
+    "the type of assessment is still unstated ('other'): name the method in "
+    "assessment.description, or choose one of the listed methods",
+    "rodzaj oceniania wciąż nie jest określony („inny”): nazwij metodę w "
+    "assessment.description albo wybierz jedną z metod z listy",
+    A,
+)
 ASSESSMENT_NONE = Message(
     "assessment_none",
     "attendance only: the learning outcomes are not assessed",

@@ -1,10 +1,12 @@
 """The verdict: micro-credential, participation badge, or incomplete.
 
 - ``participation-badge`` — no learning outcomes, or every statement describes an
-  activity; or no assessment (missing, or attendance only). The Recommendation's
-  definition (§5a) needs learning outcomes assessed against transparent standards.
-- ``incomplete`` — outcomes are assessed, but a mandatory Annex I element is missing
-  or weak.
+  activity; or a design that *says* its outcomes are not assessed (``methods: [none]``,
+  attendance only). The Recommendation's definition (§5a) needs learning outcomes
+  assessed against transparent standards.
+- ``incomplete`` — a mandatory Annex I element is missing or weak; an assessment that
+  is simply not stated is such a missing element (a postgraduate course whose
+  description leaves it out is not thereby a badge: it must say how it assesses).
 - ``micro-credential`` — every mandatory element present, none weak.
 """
 
@@ -27,7 +29,7 @@ def decide(elements: tuple[ElementResult, ...]) -> tuple[Verdict, tuple[Reason, 
         badge.append(m.VERDICT_NO_OUTCOMES())
     elif any(r.code == m.OUTCOMES_ALL_ACTIVITIES.code for r in outcomes.reasons):
         badge.append(m.VERDICT_ONLY_ACTIVITIES())
-    if assessment.status is ElementStatus.MISSING:
+    if any(r.code == m.ASSESSMENT_NONE.code for r in assessment.reasons):
         badge.append(m.VERDICT_NO_ASSESSMENT())
     if badge:
         return Verdict.PARTICIPATION_BADGE, tuple(badge)
