@@ -87,7 +87,7 @@ ABSENT = {
     E.LEARNER: (
         {"learner_identification": []},
         S.MISSING,
-        [m.ELEMENT_MISSING, m.LEARNER_NOT_DECLARED],
+        [m.LEARNER_NOT_DECLARED],
     ),
     E.TITLE: ({"title": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.COUNTRY: ({"awarding_bodies": []}, S.MISSING, [m.ELEMENT_MISSING]),
@@ -95,7 +95,7 @@ ABSENT = {
     E.LEARNING_OUTCOMES: ({"learning_outcomes": []}, S.MISSING, [m.ELEMENT_MISSING]),
     E.WORKLOAD: ({"workload": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.LEVEL: ({"levels": []}, S.NOT_APPLICABLE, [m.LEVEL_NOT_CLAIMED]),
-    E.ASSESSMENT: ({"assessment": None}, S.MISSING, [m.ELEMENT_MISSING, m.ASSESSMENT_UNSTATED]),
+    E.ASSESSMENT: ({"assessment": None}, S.MISSING, [m.ASSESSMENT_UNSTATED]),
     E.PARTICIPATION: ({"form_of_participation": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.QUALITY_ASSURANCE: ({"quality_assurance": None}, S.MISSING, [m.ELEMENT_MISSING]),
     E.PREREQUISITES: ({"prerequisites": None}, S.NOT_APPLICABLE, [m.OPTIONAL_NOT_GIVEN]),
@@ -221,6 +221,21 @@ def test_title_in_one_language_gets_advice() -> None:
     found = result(E.TITLE, title={"pl": "Analiza danych w arkuszu kalkulacyjnym"})
     assert found.status is S.PRESENT
     assert codes(found) == [m.ELEMENT_PRESENT.code, m.TITLE_ONE_LANGUAGE.code]
+
+
+def test_a_foreign_provider_is_asked_for_english_not_polish() -> None:
+    """The second language of a title is English and the provider's own: a German title
+    is asked for English, never for Polish; an English-only title for the provider's own
+    language."""
+    german = result(E.TITLE, title={"de": "Datenanalyse in der Tabellenkalkulation"})
+    advice = german.reasons[-1]
+    assert advice.code == m.TITLE_ONE_LANGUAGE.code
+    assert "English" in advice.en
+    assert "Polish" not in advice.en
+    assert "po polsku" not in advice.pl
+    assert "niemiecki" in advice.pl
+    english = result(E.TITLE, title={"en": "Data analysis in a spreadsheet"})
+    assert english.reasons[-1].code == m.TITLE_ENGLISH_ONLY.code
 
 
 # --- 3. country/region, 4. awarding body --------------------------------------------------

@@ -107,8 +107,7 @@ def test_an_assessment_not_stated_is_missing_not_a_badge() -> None:
     assert found.verdict is Verdict.INCOMPLETE
     assert found.verdict_reasons == (incomplete(E.ASSESSMENT),)
     assessment = next(r for r in found.elements if r.element is E.ASSESSMENT)
-    assert [r.code for r in assessment.reasons] == [m.ELEMENT_MISSING.code,
-                                                    m.ASSESSMENT_UNSTATED.code]  # fmt: skip
+    assert [r.code for r in assessment.reasons] == [m.ASSESSMENT_UNSTATED.code]  # fmt: skip
 
 
 @pytest.mark.parametrize(

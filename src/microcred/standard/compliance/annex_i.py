@@ -15,6 +15,7 @@ from ..annexes import AnnexIElement as E
 from ..caching import cached
 from ..elements import Award, MicroCredentialSpec, grade_problem
 from ..vocab.identity import IdentityAttribute
+from ..vocab.languages import Language
 from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
 from ..vocab.quality import QualityAssuranceType
@@ -30,8 +31,8 @@ _ECTS_LARGE = Decimal(60)
 
 def _result(element: E, reasons: list[Reason], *, missing: bool = False) -> ElementResult:
     """Status from the reasons: missing, weak if any reason is weak, else present."""
-    if missing:
-        return ElementResult(element, S.MISSING, (m.ELEMENT_MISSING(), *reasons))
+    if missing:  # "not given", unless a reason says more precisely what is missing
+        return ElementResult(element, S.MISSING, tuple(reasons) or (m.ELEMENT_MISSING(),))
     weak = any(r.severity is Severity.WEAK for r in reasons)
     return ElementResult(element, S.WEAK if weak else S.PRESENT, tuple(reasons))
 
@@ -87,8 +88,12 @@ def check_title(spec: MicroCredentialSpec, award: Award | None) -> ElementResult
     reasons = [what]
     if len(title) < _TITLE_MIN_CHARS:
         reasons.append(m.TITLE_TOO_SHORT(title=title))
-    if len(spec.title.languages) == 1:
-        reasons.append(m.TITLE_ONE_LANGUAGE(lang=str(spec.title.languages[0])))
+    if len(spec.title.languages) == 1:  # English, and the provider's own language
+        only = spec.title.languages[0]
+        if only is Language.EN:
+            reasons.append(m.TITLE_ENGLISH_ONLY())
+        else:
+            reasons.append(m.TITLE_ONE_LANGUAGE(lang=only.label("en"), lang_pl=only.label("pl")))
     return _result(E.TITLE, reasons)
 
 

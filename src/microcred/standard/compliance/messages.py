@@ -70,8 +70,15 @@ TITLE_TOO_SHORT = Message(
 )
 TITLE_ONE_LANGUAGE = Message(
     "title_one_language",
-    "the title is given only in {lang}; give it in Polish and English",
-    "tytuł podano tylko w języku: {lang}; podaj go po polsku i po angielsku",
+    "the title is given only in {lang}; give it in English too, so that it is read across the EU",
+    "tytuł podano tylko w języku: {lang_pl}; podaj go także po angielsku, by był zrozumiały "
+    "w całej UE",
+    A,
+)
+TITLE_ENGLISH_ONLY = Message(
+    "title_english_only",
+    "the title is given only in English; give it in the awarding body's own language too",
+    "tytuł podano tylko po angielsku; podaj go także w języku instytucji wydającej",
     A,
 )
 AWARDING_BODY_NO_LEGAL_ID = Message(
