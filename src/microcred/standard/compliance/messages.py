@@ -112,8 +112,10 @@ OUTCOME_INTENT = Message(
 )
 OUTCOME_NO_VERB = Message(
     "outcome_no_verb",
-    "outcome {n} ({lang}) has no action verb saying what the learner can do: {text!r}",
-    "efekt {n} ({lang}) nie zawiera czasownika opisującego, co osoba ucząca się potrafi: „{text}”",
+    "outcome {n} ({lang}) reads as a topic: no verb in it says what the learner can do "
+    "(a verb inside a relative clause does not): {text!r}",
+    "efekt {n} ({lang}) wygląda na temat: żaden czasownik nie mówi w nim, co osoba ucząca się "
+    "potrafi (czasownik w zdaniu podrzędnym tego nie mówi): „{text}”",
     W,
 )
 OUTCOME_ESCO_LABEL = Message(
