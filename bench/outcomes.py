@@ -1,0 +1,104 @@
+"""Benchmark: how well the learning-outcome rules judge real statements
+(``python bench/outcomes.py [--errors]``).
+
+Runs :func:`microcred.standard.compliance.outcome_rules.assess_statement` on every
+statement of the labelled corpus (``tests/standard/compliance/outcome_corpus/``) and
+compares its binary judgment — *weak* when a rule of severity "weak" fires — with the
+label (an outcome is not weak; an activity, a topic or an aim is). It prints, for the
+tuning part and the held-out third separately, per language: statements judged right,
+precision and recall of "weak", the confusion table by label, and how many outcomes in
+the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
+were flagged. ``--errors`` lists the misjudged statements of the tuning part only: the
+held-out statements are never shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the corpus loader lives with the tests that check it
+
+from tests.standard.compliance.outcome_corpus import LABELS, LANGUAGES, Entry, load  # noqa: E402
+
+from microcred.standard.compliance.outcome_rules import assess_statement  # noqa: E402
+from microcred.standard.messages import Severity  # noqa: E402
+
+_PRK = re.compile(r"\b(zna i rozumie|ma (?:\w+ )?wiedzę|potrafi|jest gotów|jest gotowy)\b",
+                  re.IGNORECASE)  # fmt: skip
+
+
+def judged_weak(entry: Entry) -> tuple[bool, list[str]]:
+    """Whether the rules call the statement weak, and the codes of the rules that fired."""
+    findings = assess_statement(entry.text, entry.lang)
+    weak = [f.message.code for f in findings if f.message.severity is Severity.WEAK]
+    return bool(weak), [f.message.code for f in findings]
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f} %" if whole else "    – "
+
+
+def report(entries: list[Entry], title: str) -> list[str]:
+    """The figures of one part of the corpus, per language."""
+    lines = [title]
+    for lang in LANGUAGES:
+        mine = [e for e in entries if e.lang == lang]
+        verdicts = [(e, judged_weak(e)[0]) for e in mine]
+        right = sum(e.weak == weak for e, weak in verdicts)
+        flagged = [e for e, weak in verdicts if weak]
+        true_weak = sum(e.weak for e in flagged)
+        all_weak = sum(e.weak for e in mine)
+        prk = [weak for e, weak in verdicts if e.label == "outcome" and _PRK.search(e.text)]
+        precision, recall = _pct(true_weak, len(flagged)), _pct(true_weak, all_weak)
+        lines.append(
+            f"  {lang}: {len(mine):3} statements, judged right {right:3} "
+            f"({_pct(right, len(mine))}); weak: precision {precision}, recall {recall}; "
+            f"PRK-worded outcomes flagged {sum(prk)}/{len(prk)}"
+        )
+        table = Counter((e.label, weak) for e, weak in verdicts)
+        lines.append(f"      {'label':<10}{'judged weak':>13}{'not weak':>10}")
+        for label in LABELS:
+            lines.append(f"      {label:<10}{table[(label, True)]:>13}{table[(label, False)]:>10}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true",
+                        help="list the misjudged statements of the tuning part")  # fmt: skip
+    args = parser.parse_args()
+    corpus = load()
+    tuning = [e for e in corpus if not e.held_out]
+    held = [e for e in corpus if e.held_out]
+    sources = len({e.url for e in corpus})
+    languages = ", ".join(
+        f"{n} {lang}" for lang, n in sorted(Counter(e.lang for e in corpus).items())
+    )
+    print(f"{len(corpus)} statements from {sources} sources ({languages}); "
+          f"labels {dict(Counter(e.label for e in corpus))}")  # fmt: skip
+    print(
+        "binary judgment: weak (a rule of severity 'weak' fires) vs the label "
+        "(outcome = not weak; activity, topic, aim = weak)\n"
+    )
+    print("\n".join(report(tuning, f"tuning part ({len(tuning)})")))
+    print()
+    print("\n".join(report(held, f"held-out third ({len(held)}; target: ≥ 95 % right per "
+                                 "language, no PRK-worded outcome flagged)")))  # fmt: skip
+    if args.errors:
+        print("\nmisjudged in the tuning part (label → rules that fired):")
+        for entry in tuning:
+            weak, codes = judged_weak(entry)
+            if weak != entry.weak:
+                print(
+                    f"  [{entry.lang}] {entry.label:<8} {','.join(codes) or '—':<28} {entry.text}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
