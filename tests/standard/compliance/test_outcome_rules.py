@@ -606,3 +606,62 @@ def test_the_shared_analyser_gives_the_same_answers_from_many_threads() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda case: found(case[1], case[0]), EVERY_STATEMENT * 4))
     assert results == expected * 4
+
+
+# --- issue 11: the kinds of statement the rules used to misjudge --------------------------
+LEARNING_PROCESS = {
+    "pl": [
+        "Uczestnik zdobywa wiedzę o zasadach rachunkowości",
+        "Poznaje zasady pracy w zespole projektowym",
+        "Dowiaduje się, jak działa sieć komputerowa",
+        "Słuchacz uzyskuje wiedzę na temat przepisów BHP",
+        "Uczestniczyl w webinarze o bezpieczenstwie",  # typed without Polish letters
+        "Wzial udzial w szkoleniu z pierwszej pomocy",
+    ],
+    "en": [
+        "Learn how to configure a firewall on Linux",
+        "Explore alternatives to relational databases",
+        "Get hands-on practice with cloud storage",
+    ],
+}
+COURSE_AS_SUBJECT = {
+    "en": [
+        "It will introduce you to the basics of SQL",
+        "The goal of the course is to teach Python programming",
+        "You will be exposed to modern data tools",
+    ],
+}
+PRK_KNOWLEDGE = [
+    "Student ma wiedzę z zakresu matematyki dyskretnej",
+    "Absolwent ma pogłębioną wiedzę o metodach statystycznych",
+    "ma świadomość odpowiedzialności za pracę zespołu",
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(LEARNING_PROCESS))
+def test_the_learning_process_is_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(COURSE_AS_SUBJECT))
+def test_the_course_as_subject_is_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+@pytest.mark.parametrize("text", PRK_KNOWLEDGE)
+def test_the_prk_knowledge_formula_is_an_outcome_with_advice_only(text: str) -> None:
+    """ "ma (pogłębioną) wiedzę" is how the Polish Qualifications Framework writes
+    knowledge: never weak, advised like "zna"."""
+    findings = found(text, "pl")
+    assert findings == [m.OUTCOME_UNOBSERVABLE]
+    assert all(f.severity is not Severity.WEAK for f in findings)
+
+
+def test_a_verb_in_a_relative_clause_is_not_the_learners() -> None:
+    assert found("Zasady rachunkowości, które obowiązują w firmie", "pl") == [m.OUTCOME_NO_VERB]
+    assert found("Student, który ukończył kurs, potrafi sporządzić bilans", "pl") == []
+
+
+def test_an_ability_to_learn_is_still_an_outcome() -> None:
+    assert found("Uczestnik potrafi samodzielnie zdobywać wiedzę z literatury", "pl") == []
+    assert found("Learners can explore data with pivot tables", "en") == []

@@ -90,7 +90,11 @@ _EN_ACTIVITY = re.compile(
     rf"(?:attends|participates in|registered for|enrolled (?:in|on)) {_EN_EVENT}|"
     rf"(?:has |have )?completed {_EN_EVENT})\b|"
     r"^(?:participation|attendance|presence) (?:in|at|on)\b|"
-    r"^(?:attending|participating in|taking part in)\b",
+    r"^(?:attending|participating in|taking part in)\b|"
+    # the learning itself, not its result: "Learn how to configure X", "Explore X"
+    r"^(?:learn|explore|discover|get hands-on|get an? (?:overview|introduction|insight)|"
+    r"gain (?:an? )?(?:overview|introduction|insight|exposure|familiarity)|"
+    r"be (?:introduced|exposed) to)\b",
     re.IGNORECASE,
 )
 # The course, not the learner, is the subject: always a description, never an outcome.
@@ -98,7 +102,10 @@ _EN_INTENT = re.compile(
     r"\b((?:this|the) (?:course|training|webinar|module|workshop|programme|program|session)s?"
     r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?)|"
     r"will (?:learn|gain|acquire|discover|get to know|become familiar)|"
-    r"will be (?:introduced|taught|shown|familiari[sz]ed)|"
+    r"will be (?:introduced|taught|shown|familiari[sz]ed|exposed)|"
+    r"(?:it|this|we) will (?:introduce|teach|show|give|take|guide|walk)|"
+    r"(?:the |our )?(?:goal|aim|objective|purpose)s? of (?:the |this )?"
+    r"(?:course|training|module|workshop|programme|program|session|class)s? (?:is|are)|"
     r"learns? about|learned about|be introduced to|topics? (?:include|covered|are))\b",
     re.IGNORECASE,
 )
@@ -189,7 +196,14 @@ _PL_ACTIVITY = re.compile(
     r"(?:brał|brała|brało|brały|brali|wziął|wzięła|wzięło|wzięły|wzięli|bierze|biorą) udział|"
     rf"by{_PAST} obecn\w*|obejrz(?:ał[aoy]?|eli|ały)|wysłucha{_PAST}|przesłucha{_PAST}|"
     rf"ukończy{_PAST} {_PL_EVENT}|zapisa{_PAST} się|odby{_PAST} {_PL_EVENT}|"
-    rf"zapozna{_PAST} się|przeby{_PAST})\b|"
+    rf"zapozna{_PAST} się|przeby{_PAST}|"
+    # typed without Polish letters: "Uczestniczyl w webinarze", "Wzial udzial"
+    r"uczestniczyl[aoy]?|uczestniczyli|(?:bral[aoy]?|brali|wzial|wziela|wzielo|wzieli|"
+    r"wzieły) udzial|"
+    # the learning process in the present tense: "zdobywa wiedzę o", "poznaje zasady"
+    r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
+    r"nabywa|nabywają) (?:\w+ )?(?:wiedz\w*|umiejętnoś\w*|kompetencj\w*|doświadczeni\w*)|"
+    r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się)\b|"
     r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b",
     re.IGNORECASE,
 )
@@ -221,6 +235,13 @@ _PL_UNOBSERVABLE_LEMMAS = _wordset("znać rozumieć wiedzieć")
 # A perfective future of these is a promise of learning ("zdobędzie wiedzę"), not an outcome.
 _PL_LEARNING_LEMMAS = _wordset("poznać nauczyć dowiedzieć zdobyć zapoznać poszerzyć pogłębić")
 _PL_READY = frozenset({"gotowy", "gotów"})
+# The PRK's knowledge formula: "ma (pogłębioną) wiedzę o …", "posiada umiejętność …" —
+# "mieć" is no auxiliary there, and the statement is a knowledge outcome (as "zna").
+_PL_HAS_KNOWLEDGE = re.compile(
+    r"\b(?:ma|mają|posiada|posiadają)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(wiedz[ęy]|umiejętnoś(?:ć|ci)|świadomość|kompetencj[eię]|znajomość|zdolność)\b",
+    re.IGNORECASE,
+)
 _PL_SUBORDINATE = re.compile(
     r"^(?:po tym,? jak|gdy|kiedy|jeśli|jeżeli|ponieważ|chociaż|choć|zanim|skoro|gdyby)\b[^,]*,",
     re.I,
@@ -367,7 +388,25 @@ def _pl_role(tag: str, lemma: str) -> str:
     return "action"
 
 
+# A relative clause, between commas or to the end: its verb says nothing of the learner
+# ("Zasady rachunkowości, które obowiązują w firmie" is a topic).
+_PL_RELATIVE = re.compile(
+    r",\s*(?:który|która|które|którzy|których|którym|którymi|którego|której|którą|co|gdzie)"
+    r"\b[^,;]*(?:[,;]|$)",
+    re.IGNORECASE,
+)
+
+
 def _pl_predicate(text: str) -> _Predicate:
+    text = _PL_RELATIVE.sub(" ", text)
+    found = _pl_verbs(text)
+    knowledge = _PL_HAS_KNOWLEDGE.search(text)
+    if knowledge and not found.action and found.tense in (None, "present"):
+        return _Predicate("present", False, found.unobservable or knowledge.group())
+    return found
+
+
+def _pl_verbs(text: str) -> _Predicate:
     nodes = _pl_nodes(text)
     roles: list[str | None] = [None] * len(nodes)
     start = _main_clause(_PL_SUBORDINATE, text, [n.text for n in nodes])
@@ -545,11 +584,14 @@ class _Grammar:
     modal: re.Pattern[str]
     subordinate: re.Pattern[str]
     predicate: Callable[[str], _Predicate]
+    relative: re.Pattern[str] | None = None
 
 
 _GRAMMARS = {
     "en": _Grammar(_EN_ACTIVITY, _EN_INTENT, _EN_TOPIC, _EN_MODAL, _EN_SUBORDINATE, _en_predicate),
-    "pl": _Grammar(_PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL, _PL_SUBORDINATE, _pl_predicate),
+    "pl": _Grammar(
+        _PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL, _PL_SUBORDINATE, _pl_predicate, _PL_RELATIVE
+    ),
 }
 
 
@@ -572,6 +614,8 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     # "Po tym, jak ukończył kurs, uczestnik potrafi ...": the main clause says what counts.
     clause = grammar.subordinate.match(text)
     main = text[clause.end() :] if clause else text
+    if grammar.relative is not None:  # "Student, który ukończył kurs, potrafi ...": the
+        main = grammar.relative.sub(" ", main)  # relative clause is not what the learner does
     can = grammar.modal.search(main)
     hit = grammar.activity.search(main)
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.
