@@ -6,12 +6,17 @@ a pivot table"). An activity says what happened ("uczestniczył w webinarze", "a
 the workshop"); a course description says what the course covers ("kurs obejmuje",
 "this course introduces"). The rules, each a :mod:`.messages` constant:
 
-- ``outcome_activity`` — participation or attendance, or a predicate in the past tense
-  ("Uczestnik poznał podstawy Excela", "The learner received a certificate").
-- ``outcome_intent`` — the course's content or aims, or a future "will learn".
+- ``outcome_activity`` — participation or attendance (typed without Polish letters too:
+  "Uczestniczyl w webinarze"), the learning process itself ("zdobywa wiedzę o",
+  "poznaje", "dowiaduje się", "Learn how to …", "Explore …"), or a predicate in the past
+  tense ("Uczestnik poznał podstawy Excela", "The learner received a certificate").
+- ``outcome_intent`` — the course's content or aims, the course as subject ("It will
+  introduce you to", "The goal of the course is to"), or a future "will learn".
 - ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela").
 - ``outcome_too_short`` — fewer than three words.
-- ``outcome_unobservable`` (advice) — only "know/understand/zna/rozumie".
+- ``outcome_unobservable`` (advice) — only "know/understand/zna/rozumie", or the
+  Polish Qualifications Framework's knowledge formula "ma (pogłębioną) wiedzę o …" (a
+  knowledge outcome, never weak: "mieć" is no auxiliary there).
 - ``outcome_too_long`` (advice) — over 60 words.
 
 A list marker or an outcome code in front ("1.", "a)", "K_U01", "EU1:") is dropped first.
@@ -32,7 +37,8 @@ lists and endings, which missed "poznał" and flagged "Wydaje resztę":
   ``VBZ``, ``VBD``, ``VBN``). ``lemminflect``, its successor, needs numpy (74 MB).
 
 The predicate is the first verb of the main clause (a leading "Gdy ..., " / "After ..., "
-is skipped). Past tense there ("poznał", "został zapoznany", "received", "has gained")
+is skipped, and so is a Polish relative clause: in "Zasady, które obowiązują w firmie"
+no verb is the learner's). Past tense there ("poznał", "został zapoznany", "received", "has gained")
 makes an activity; present tense, "potrafi"/"can" + infinitive, "będzie potrafił" or the
 PRK formula "jest gotów do" an outcome; only nouns and gerunds a topic. A form that may
 be a verb or a noun ("Tłumaczy", "Uses") is a verb only where a predicate stands: first,
@@ -40,6 +46,11 @@ after the learner ("Uczestnik", "The learner"), after "potrafi"/"can"/"to", or a
 "i"/"and" that follows a verb. An English statement's first word (or the word after
 "Moves and ...") also needs to be an outcome verb (:data:`_EN_ACTION_VERBS`) or to
 precede "a"/"the", so "Pivot tables in a spreadsheet" stays a topic.
+
+No dependency parser: spaCy installs here, but its Polish and English models are
+published as GitHub release files, not on the package index (the copies there are
+re-uploads by third parties), and Stanza and UDPipe download their models at run time,
+which this library never does. The predicate rules above need only the word forms.
 
 Each dictionary loads once, on the first statement in its language (Morfeusz about 50 ms,
 AGID about 0.15 s); then a statement takes about 0.15 ms (Polish) or 0.02 ms (English).
