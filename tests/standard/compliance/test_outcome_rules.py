@@ -665,3 +665,62 @@ def test_a_verb_in_a_relative_clause_is_not_the_learners() -> None:
 def test_an_ability_to_learn_is_still_an_outcome() -> None:
     assert found("Uczestnik potrafi samodzielnie zdobywać wiedzę z literatury", "pl") == []
     assert found("Learners can explore data with pivot tables", "en") == []
+
+
+# --- rules added while tuning on the corpus's tuning part ---------------------------------
+COURSE_DESCRIBED = {
+    "pl": [
+        "Kurs przygotowuje do samodzielnej pracy w dziale kadrowo-płacowym.",
+        "Przedmiot ten zapoznaje studentów z podstawami ekonomii.",
+        "Celem kursu niezmiennie pozostaje przygotowanie uczestników do zawodu spawacza.",
+        "Uczestnicy kursu będą mogli dowiedzieć się, jak spełnić obowiązki RODO.",
+        "Omówić protokół IP i jego cechy.",
+        "Kurs Specjalista ds. kadr i płac obejmuje zagadnienia prawa pracy.",
+    ],
+    "en": [
+        "This course teaches the basic cybersecurity concepts.",
+        "This quest is designed to teach you how to apply IAM policies.",
+        "The aim is to acquire knowledge of theories and methods.",
+        "Introduce students to research methods of increased complexity.",
+        "To show the different ways in which images are used in research.",
+        "Topics may include semiotics and discourse analysis.",
+        "Along the way, you’ll learn how to build and share demos.",
+        "How to perform cross-validation to avoid overtraining",
+    ],
+}
+QUESTIONS = {"pl": ["Jak czytać RODO?"], "en": ["What is a relational database?"]}
+STILL_OUTCOMES = {
+    "pl": [
+        "Uczestnik przygotowuje kosztorys prac remontowych",  # the learner, not the course
+        "Student zna przedmiot badań ekonomii i omawia jej główne nurty",
+    ],
+    "en": [
+        "Master Norwegian morphology and syntax",
+        "Prepare a budget for a small project",
+        "The learner can explain how the course of a disease is monitored",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(COURSE_DESCRIBED))
+def test_a_course_described_is_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(QUESTIONS))
+def test_a_question_is_a_topic(lang: str, text: str) -> None:
+    assert m.OUTCOME_NO_VERB in found(text, lang) or m.OUTCOME_INTENT in found(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(STILL_OUTCOMES))
+def test_outcomes_near_those_rules_pass(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Have a deeper appreciation for good communication practices",
+     "Has a sound knowledge of tax law"],
+)  # fmt: skip
+def test_having_knowledge_is_an_outcome_with_advice_only(text: str) -> None:
+    assert found(text, "en") == [m.OUTCOME_UNOBSERVABLE]

@@ -110,14 +110,23 @@ _EN_ACTIVITY = re.compile(
 )
 # The course, not the learner, is the subject: always a description, never an outcome.
 _EN_INTENT = re.compile(
-    r"\b((?:this|the) (?:course|training|webinar|module|workshop|programme|program|session)s?"
-    r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?)|"
+    r"\b((?:this|the|our) (?:[\w-]+ ){0,2}(?:course|training|webinar|module|workshop|programme|"
+    r"program|session|quest|chapter|unit|lesson|class|bootcamp|subject)s?"
+    r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
+    r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
+    r"discuss(?:es)?)|"
+    r"^(?:the )?(?:aim|goal|objective|purpose)s? (?:is|are) to|"
+    r"^(?:to )?(?:introduce|familiari[sz]e|acquaint) (?:students|learners|participants|you)|"
+    r"^to (?:show|present|introduce|familiari[sz]e|acquaint|provide|give|teach)\b|"
+    r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
+    r"(?:you|we)(?:'ll|’ll) (?:learn|gain|acquire|discover|get to know|become familiar)|"
     r"will (?:learn|gain|acquire|discover|get to know|become familiar)|"
     r"will be (?:introduced|taught|shown|familiari[sz]ed|exposed)|"
     r"(?:it|this|we) will (?:introduce|teach|show|give|take|guide|walk)|"
     r"(?:the |our )?(?:goal|aim|objective|purpose)s? of (?:the |this )?"
     r"(?:course|training|module|workshop|programme|program|session|class)s? (?:is|are)|"
-    r"learns? about|learned about|be introduced to|topics? (?:include|covered|are))\b",
+    r"learns? about|learned about|be introduced to|topics? (?:\w+ )?(?:include|covered|are)|"
+    r"^how to)\b",
     re.IGNORECASE,
 )
 # Phrases that describe content when they carry the sentence ("Introduction to Excel"),
@@ -165,7 +174,7 @@ _EN_CLOSED = _EN_OBJECT_START | _wordset(
 )
 _EN_UNOBSERVABLE = {
     "know", "knows", "understand", "understands", "appreciate", "appreciates",
-    "aware", "familiar", "learn", "learns",
+    "aware", "familiar", "learn", "learns", "informed", "acquainted", "conversant",
 }  # fmt: skip
 # Verbs that outcome statements use (Bloom and ESCO): they settle a word that could also
 # be a noun when it opens the statement ("Fills in a VAT return", "Uses variables").
@@ -192,7 +201,7 @@ _EN_ACTION_VERBS = _wordset(
     lift drive secure store recycle reduce save estimate interview persuade listen coach
     delegate challenge respect moderate chair file process book serve cook bake treat
     nurse care prescribe inject sell pitch encrypt back restore update upgrade migrate
-    query mark grade teach mentor
+    query mark grade teach mentor master
     """
 )
 
@@ -213,16 +222,24 @@ _PL_ACTIVITY = re.compile(
     r"wzieły) udzial|"
     # the learning process in the present tense: "zdobywa wiedzę o", "poznaje zasady"
     r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
-    r"nabywa|nabywają) (?:\w+ )?(?:wiedz\w*|umiejętnoś\w*|kompetencj\w*|doświadczeni\w*)|"
+    r"nabywa|nabywają|otrzymuje|otrzymują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
+    r"doświadczeni\w*)|"
     r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się)\b|"
     r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b",
     re.IGNORECASE,
 )
+_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*)"
 _PL_INTENT = re.compile(
-    rf"\b({_PL_EVENT} (?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|"
-    r"dotycz\w+|ma(?:ją)? na celu)|"
-    r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu) jest|"
-    r"nauczy się|nauczą się|pozna|poznają|zostanie zapoznan\w*|zostaną zapoznan\w*)\b",
+    # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
+    rf"(?:^|: ){_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
+    r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
+    r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewnia\w*|umożliwia\w*|ma(?:ją)? na celu)\b|"
+    r"\b(?:celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
+    r"(?: \w+){0,2}? (?:jest|pozostaje|było|będzie)|"
+    r"(?:będzie|będą) (?:mógł|mogła|mogli|mogły|mieć okazję) (?:się )?"
+    r"(?:dowiedzieć|poznać|zdobyć|nauczyć|zapoznać)|"
+    r"nauczy się|nauczą się|pozna|poznają|zostanie zapoznan\w*|zostaną zapoznan\w*)\b|"
+    r"^(?:omówić|przedstawić|zapoznać|przekazać|wprowadzić|zaprezentować)\b",
     re.IGNORECASE,
 )
 _PL_TOPIC = re.compile(
@@ -513,7 +530,23 @@ def _en_role(word: str) -> str:
     return "unobs" if word in _EN_UNOBSERVABLE else "action"
 
 
+# "Have a deeper appreciation of …", "has a sound knowledge of …": a knowledge outcome.
+_EN_HAS_KNOWLEDGE = re.compile(
+    r"^(?:[\w ]{0,30}\b)?(?:have|has|possess(?:es)?)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(appreciation|understanding|knowledge|awareness|grasp|familiarity|insight)\b",
+    re.IGNORECASE,
+)
+
+
 def _en_predicate(text: str) -> _Predicate:
+    found = _en_verbs(text)
+    knowledge = _EN_HAS_KNOWLEDGE.search(text)
+    if knowledge and not found.action and found.tense in (None, "present"):
+        return _Predicate("present", False, found.unobservable or knowledge.group(1))
+    return found
+
+
+def _en_verbs(text: str) -> _Predicate:
     tokens = _EN_TOKEN.findall(text)
     lexicon = _en_lexicon()
     roles: list[str | None] = [None] * len(tokens)
@@ -634,6 +667,8 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
         return [*found, OutcomeFinding(m.OUTCOME_ACTIVITY, {})]
     if grammar.intent.search(text):
         return [*found, OutcomeFinding(m.OUTCOME_INTENT, {})]
+    if text.rstrip().endswith("?"):  # "Jak czytać RODO?": a question is a topic
+        return [*found, OutcomeFinding(m.OUTCOME_NO_VERB, {})]
     predicate = grammar.predicate(text)
     if predicate.tense == "past":
         found.append(OutcomeFinding(m.OUTCOME_ACTIVITY, {}))
