@@ -724,3 +724,51 @@ def test_outcomes_near_those_rules_pass(lang: str, text: str) -> None:
 )  # fmt: skip
 def test_having_knowledge_is_an_outcome_with_advice_only(text: str) -> None:
     assert found(text, "en") == [m.OUTCOME_UNOBSERVABLE]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Understand osmosis", [m.OUTCOME_UNOBSERVABLE]),  # a verb and its object
+        ("pl", "Programuje sterowniki", []),
+        ("en", "Design patterns", [m.OUTCOME_TOO_SHORT]),  # a noun may open a topic
+        ("pl", "Wziął udział", [m.OUTCOME_TOO_SHORT]),
+    ],
+)
+def test_two_words_with_a_present_verb_are_judged_as_any_statement(
+    lang: str, text: str, expected: list[Message]
+) -> None:
+    assert found(text, lang) == expected
+
+
+ACQUISITION = {
+    "en": [
+        "Develop your practical skills in project planning",
+        "Gain a solid understanding of cloud pricing",
+        "Study the history of European integration",
+        "Become familiar with the main statistical packages",
+        "The students follow a MOOC course for four weeks.",
+    ],
+}
+AIM_FRAMES = {
+    "pl": [
+        "Zapoznanie studentów z metodami badań rynku.",
+        "Nabycie umiejętności projektowania baz danych.",
+        "Poznasz zasady tworzenia budżetu domowego.",
+    ],
+    "en": [
+        "This workshop is intended to strengthen teamwork.",
+        "Students will be given an overview of European law.",
+        "Provide students with the tools of qualitative research.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(ACQUISITION))
+def test_acquiring_knowledge_is_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(AIM_FRAMES))
+def test_aims_in_their_frames_are_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
