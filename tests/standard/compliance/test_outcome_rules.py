@@ -772,3 +772,45 @@ def test_acquiring_knowledge_is_an_activity(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), cases(AIM_FRAMES))
 def test_aims_in_their_frames_are_intent(lang: str, text: str) -> None:
     assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+MORE_INTENT = {
+    "pl": [
+        "W ramach spotkania prowadzący przybliży najważniejsze zagadnienia prawa pracy.",
+        "Kierunek oferuje studentom poznanie technik bioinformatyki.",
+        "Plan szkolenia zakłada nabycie umiejętności udzielania pierwszej pomocy.",
+    ],
+    "en": [
+        "The Foundation course will provide delegates with a detailed knowledge of PRINCE2.",
+        "The certification curriculum covers the core concepts of inbound marketing.",
+        "It allows students to experience the application of physical principles.",
+        "introduces methods of reasoning and logic tools that underlie computer science.",
+        "What the method does not cover.",
+        "Lab exercises will be used to explore simple architectural styles.",
+    ],
+}
+MORE_ACTIVITIES = {
+    "pl": ["W pierwszym etapie powinieneś zapoznać się z materiałami na platformie."],
+    "en": [
+        "Learners will delve into Scrum roles and their responsibilities.",
+        "Students will develop project planning, teamwork and communication skills.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(MORE_INTENT))
+def test_more_course_descriptions_are_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(MORE_ACTIVITIES))
+def test_more_learning_processes_are_activities(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+def test_an_ability_stated_after_a_past_participle_is_an_outcome() -> None:
+    text = "The learner assessed as competent will be able to construct fences on site."
+    assert [f for f in found(text, "en") if f.severity is Severity.WEAK] == []
+    assert found("Have a systematic approach to data gathering and analysis", "en") == [
+        m.OUTCOME_UNOBSERVABLE
+    ]

@@ -103,6 +103,10 @@ _EN_ACTIVITY = re.compile(
     r"^(?:participation|attendance|presence) (?:in|at|on)\b|"
     r"^(?:attending|participating in|taking part in)\b|"
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
+    r"\b(?:delve|dive) into\b|\bget to grips with\b|"
+    r"\b(?:students|learners|participants|you) will (?:develop|gain|acquire|build|obtain|improve|"
+    r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
+    r"experience)\b|"
     # the learning itself, not its result: "Learn how to configure X", "Explore X"
     r"^(?:study|become (?:familiar|acquainted) with|"
     r"(?:develop|obtain|gain|acquire|build|improve|deepen|broaden|expand|enhance) "
@@ -117,8 +121,9 @@ _EN_ACTIVITY = re.compile(
 )
 # The course, not the learner, is the subject: always a description, never an outcome.
 _EN_INTENT = re.compile(
-    r"\b((?:this|the|our) (?:[\w-]+ ){0,2}(?:course|training|webinar|module|workshop|programme|"
-    r"program|session|quest|chapter|unit|lesson|class|bootcamp|subject)s?"
+    r"\b((?:this|the|our) (?:[^\s,;:]+ ){0,3}?(?:course|training|webinar|module|workshop|"
+    r"programme|program|session|quest|chapter|unit|lesson|class|bootcamp|subject|curriculum|"
+    r"certification|qualification)s?"
     r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
@@ -131,6 +136,10 @@ _EN_INTENT = re.compile(
     r"(?:students|learners|participants|you) will be (?:given|provided|offered|taught|shown|"
     r"encouraged|guided)|"
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
+    r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
+    r"^(?:introduces|covers|offers|teaches)\b|^what\b|\bis an activity\b|"
+    r"\b(?:lab|laboratory|practical|tutorial|exercise|workshop|lecture|seminar)s? "
+    r"(?:exercises? |sessions? )?will be used\b|"
     r"(?:you|we)(?:'ll|’ll) (?:learn|gain|acquire|discover|get to know|become familiar)|"
     r"will (?:learn|gain|acquire|discover|get to know|become familiar)|"
     r"will be (?:introduced|taught|shown|familiari[sz]ed|exposed)|"
@@ -236,17 +245,21 @@ _PL_ACTIVITY = re.compile(
     r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
     r"nabywa|nabywają|otrzymuje|otrzymują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
     r"doświadczeni\w*)|"
-    r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się)\b|"
+    r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się|"
+    r"(?:powinien|powinna|powinieneś|powinnaś|należy) (?:\w+ )?zapoznać się)\b|"
     r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b",
     re.IGNORECASE,
 )
-_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*)"
+_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*|kierun\w*|plan\w*)"
 _PL_INTENT = re.compile(
     # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
     rf"(?:^|: ){_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewnia\w*|umożliwia\w*|przybliża\w*|"
-    r"gwarantuj\w+|zawiera\w*|ma(?:ją)? na celu)\b|"
+    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu)\b|"
+    # the teacher, not the learner, acts: "prowadzący przybliży najistotniejsze zagadnienia"
+    r"\b(?:prowadząc\w*|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)\b[^.;]*?"
+    r"\b(?:przybliży|omówi|przedstawi|zaprezentuje|pokaże|wyjaśni|zapozna)\b|"
     r"\b(?:celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
     r"(?: \w+){0,2}? (?:jest|pozostaje|było|będzie)|"
     r"(?:będzie|będą) (?:mógł|mogła|mogli|mogły|mieć okazję) (?:się )?"
@@ -552,7 +565,8 @@ def _en_role(word: str) -> str:
 # "Have a deeper appreciation of …", "has a sound knowledge of …": a knowledge outcome.
 _EN_HAS_KNOWLEDGE = re.compile(
     r"^(?:[\w ]{0,30}\b)?(?:have|has|possess(?:es)?)\s+(?:[^\W\d_]+\s+){0,3}?"
-    r"(appreciation|understanding|knowledge|awareness|grasp|familiarity|insight)\b",
+    r"(appreciation|understanding|knowledge|awareness|grasp|familiarity|insight|approach|"
+    r"attitude|commitment|ability|capacity)\b",
     re.IGNORECASE,
 )
 
@@ -701,7 +715,7 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     if text.rstrip().endswith("?"):  # "Jak czytać RODO?": a question is a topic
         return [*found, OutcomeFinding(m.OUTCOME_NO_VERB, {})]
     predicate = grammar.predicate(text)
-    if predicate.tense == "past":
+    if predicate.tense == "past" and not can:  # "assessed as competent, will be able to …"
         found.append(OutcomeFinding(m.OUTCOME_ACTIVITY, {}))
     elif predicate.tense == "intent":
         found.append(OutcomeFinding(m.OUTCOME_INTENT, {}))
