@@ -44,6 +44,12 @@ class MicrocredError(Exception):
         :class:`~microcred.standard.messages.Reason`, English otherwise."""
         return self.reason.text(lang) if self.reason else self.message
 
+    @property
+    def said(self) -> Reason:
+        """The error as a reason to report: its own when it was raised with one, else its
+        code and English message (in both places: nothing else says it in Polish)."""
+        return self.reason or Reason(self.code, self.message, self.message)
+
 
 @dataclass(frozen=True)
 class FieldProblem:
