@@ -604,7 +604,7 @@ def test_microcreds_own_context_list_passes_the_full_contexts_check(
     one = json.loads(json.dumps(document))
     one["@context"][2]["@protected"] = 1  # == True in Python, not in JSON
     for variant in (changed, one):
-        assert _contexts._context_key(variant["@context"]) != _contexts._OURS
+        assert _contexts.context_json(variant["@context"]) != _contexts._OURS
 
 
 def test_a_deep_context_with_the_eu_term_names_is_never_serialized_whole() -> None:

@@ -13,6 +13,7 @@ from pyld import jsonld
 from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import JsonLdError, UnknownContextError
 from microcred.credentials.jsonld import contexts, rdfc
+from microcred.credentials.jsonld._context_json import context_json
 
 from ...conftest import SHARED, example_award
 
@@ -176,12 +177,12 @@ def test_context_key_is_the_context_s_canonical_json(scalar: Any) -> None:
     from microcred.credentials.ob3 import EU_TERMS
 
     context = ["https://www.w3.org/ns/credentials/v2", json.loads(json.dumps(EU_TERMS))]
-    assert rdfc._context_key(context) == _canonical_json(context)
-    assert rdfc._context_key(context) == _canonical_json(context)  # remembered
+    assert context_json(context) == _canonical_json(context)
+    assert context_json(context) == _canonical_json(context)  # remembered
     for name in ("@version", "@protected"):
         changed = json.loads(json.dumps(context))
         changed[1][name] = scalar
-        assert rdfc._context_key(changed) == _canonical_json(changed)
-        assert rdfc._context_key(context) == _canonical_json(context)
+        assert context_json(changed) == _canonical_json(changed)
+        assert context_json(context) == _canonical_json(context)
     context[1]["extra"] = "https://example.org/extra"  # the same object, changed
-    assert rdfc._context_key(context) == _canonical_json(context)
+    assert context_json(context) == _canonical_json(context)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pyld import jsonld
 
 from microcred.credentials.jsonld import _shapes, contexts, rdfc
+from microcred.credentials.jsonld._context_json import context_json
 from microcred.credentials.ob3 import to_ob3
 from microcred.standard import designfile
 from microcred.standard.elements import Award
@@ -136,9 +137,9 @@ def _ob3(**changes: Any) -> dict[str, Any]:
 )
 def test_a_document_writing_a_marker_is_not_templated(changes: dict[str, Any]) -> None:
     document = _ob3(**changes)
-    key = rdfc._context_key(document["@context"])
+    key = context_json(document["@context"])
     assert _shapes.split(document, key) is None
-    assert _shapes.split(_ob3(), rdfc._context_key(_ob3()["@context"])) is not None
+    assert _shapes.split(_ob3(), context_json(_ob3()["@context"])) is not None
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,8 +1,8 @@
 """What the terms of a context list do, found by reading the (pinned) contexts once.
 
-Both the safe-mode fast path (:mod:`.rdfc`) and shape reuse (:mod:`._shapes`) need to
-know, without running a JSON-LD processor, which terms exist anywhere (top level or in a
-scoped context), which take IRIs, which JSON-LD interprets, and which hold maps.
+Shape reuse (:mod:`._shapes`) needs to know, without running a JSON-LD processor, which
+terms exist anywhere (top level or in a scoped context), which take IRIs, which JSON-LD
+interprets, and which hold maps keyed by types, identifiers or graphs.
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ class TermKinds:
     id_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@id"
     vocab_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@vocab"
     json_typed: frozenset[str] = field(default_factory=frozenset)  # "@type": "@json"
-    text_maps: frozenset[str] = field(default_factory=frozenset)  # @language / @index maps
     key_maps: frozenset[str] = field(default_factory=frozenset)  # @type / @id / @graph maps
-    has_vocab: bool = False
 
 
 @cached(maxsize=64)
@@ -37,19 +35,15 @@ def term_kinds(context_key: str) -> TermKinds:
     """:class:`TermKinds` of the context list ``context_key`` (its canonical JSON)."""
     sets: dict[str, set[str]] = {name: set() for name in (
         "names", "id_aliases", "type_aliases", "id_typed", "vocab_typed", "json_typed",
-        "text_maps", "key_maps")}  # fmt: skip
-    vocab = False
+        "key_maps")}  # fmt: skip
 
     def walk(context: Any) -> None:
-        nonlocal vocab
         if isinstance(context, list):
             for item in context:
                 walk(item)
             return
         if not isinstance(context, dict):
             return
-        if context.get("@vocab"):
-            vocab = True
         for term, definition in context.items():
             if term.startswith("@"):
                 continue
@@ -73,12 +67,10 @@ def term_kinds(context_key: str) -> TermKinds:
                 for item in (container if isinstance(container, list) else [container])
                 if isinstance(item, str)
             }
-            if container & {"@language", "@index"}:
-                sets["text_maps"].add(term)
             if container & {"@type", "@id", "@graph"}:
                 sets["key_maps"].add(term)
             if "@context" in definition:
                 walk(definition["@context"])
 
     walk(contexts.inline(json.loads(context_key)))
-    return TermKinds(**{name: frozenset(values) for name, values in sets.items()}, has_vocab=vocab)
+    return TermKinds(**{name: frozenset(values) for name, values in sets.items()})

@@ -26,8 +26,8 @@ __all__ = ["canonical_nquads"]
 import hashlib
 from collections.abc import Iterable
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+from pyld.nquads import RDF_LANGSTRING, XSD_STRING, escape
+
 _BLANK = "blank node"
 _CANONICAL_PREFIX = "_:c14n"
 
@@ -37,15 +37,13 @@ Quad = tuple[str, str, str, str, str, str, str, str]
 
 
 def _escape(value: str) -> str:
-    """Literal escaping as pyld's N-Quads writer does it (``pyld.nquads.escape``)."""
+    """Literal escaping as pyld's N-Quads writer does it (``pyld.nquads.escape`` itself),
+    skipped for the literals that hold nothing to escape (nearly all of them): pyld's
+    five ``str.replace`` calls on every literal made canonicalizing an OB 3.0 credential
+    about 4% slower than these five tests."""
     if "\\" in value or "\t" in value or "\n" in value or "\r" in value or '"' in value:
-        value = (
-            value.replace("\\", "\\\\")
-            .replace("\t", "\\t")
-            .replace("\n", "\\n")
-            .replace("\r", "\\r")
-            .replace('"', '\\"')
-        )
+        escaped: str = escape(value)  # pyld is untyped
+        return escaped
     return value
 
 
@@ -57,7 +55,7 @@ def _object(kind: str, value: str, datatype: str, language: str) -> str:
     text = '"' + _escape(value) + '"'
     if language:
         return text + "@" + language
-    if datatype in (_LANG_STRING, _XSD_STRING):
+    if datatype in (RDF_LANGSTRING, XSD_STRING):
         return text
     return text + "^^<" + datatype + ">"
 

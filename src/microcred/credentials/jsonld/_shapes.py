@@ -5,8 +5,8 @@ contexts and the same scoped term definitions again; the data that differs betwe
 credentials of one design — names, identifiers, dates, hashes — is a few strings. So the
 *shape* of a document is its JSON with every plain string value replaced by a marker
 (and every plain ``@id`` value by a marker IRI); a shape's RDF is computed once
-(:func:`microcred.credentials.jsonld.rdfc.to_quads`) and kept, and a document of that shape gets
-its quads by putting its own strings back where the markers are.
+(:mod:`.rdfc`) and kept, and a document of that shape gets its quads by putting its own
+strings back where the markers are.
 
 This is sound because JSON-LD never looks inside a plain string: a string under a term
 with no ``@type`` coercion, or coerced to a datatype, becomes a literal with exactly that
@@ -34,8 +34,13 @@ from typing import Any
 from ._context_terms import term_kinds
 
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\s<>\"{}|^`\\%]|%[0-9A-Fa-f]{2})*$")
-_STRING_MARK = "\ue000{}\ue001"
-_IRI_MARK = "urn:x-microcred-shape:{}"
+#: the markers: a string value becomes ``_OPEN`` + its number + ``_CLOSE`` (private-use
+#: characters), an ``@id`` value the IRI ``_IRI_PREFIX`` + its number
+_OPEN = "\ue000"
+_CLOSE = "\ue001"
+_IRI_PREFIX = "urn:x-microcred-shape:"
+#: the string marks as a context key (``json.dumps``, ASCII only) writes them
+_ESCAPED_MARKS = tuple(json.dumps(mark)[1:-1] for mark in (_OPEN, _CLOSE))
 
 
 @dataclass(frozen=True)
@@ -54,18 +59,12 @@ class _EmbeddedContextError(Exception):
     :func:`split`, which then returns None (the document is processed directly)."""
 
 
-_MARKS = ("\ue000", "\ue001", _IRI_MARK.format(""))
-
-
-_ESCAPED_MARKS = ("\\ue000", "\\ue001")
-
-
 class _WritesAMarkerError(Exception):
     """The document writes a marker (or a part of one) itself."""
 
 
 def _writes_a_marker(text: str) -> bool:
-    return "\ue000" in text or "\ue001" in text or _MARKS[2] in text
+    return _OPEN in text or _CLOSE in text or _IRI_PREFIX in text
 
 
 def split(document: dict[str, Any], context_key: str) -> Template | None:
@@ -93,13 +92,13 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
             raise _WritesAMarkerError
         values.append(value)
         iri_marks += 1
-        return _IRI_MARK.format(len(values) - 1)
+        return _IRI_PREFIX + str(len(values) - 1)
 
     def mark_string(value: str) -> str:
         if _writes_a_marker(value):
             raise _WritesAMarkerError
         values.append(value)
-        return _STRING_MARK.format(len(values) - 1)
+        return _OPEN + str(len(values) - 1) + _CLOSE
 
     def value_of(key: str, value: Any) -> Any:
         if key in interpreted or (key.startswith("@") and key not in ("@id", "@value")):
@@ -129,9 +128,9 @@ def split(document: dict[str, Any], context_key: str) -> Template | None:
     # document wrote itself.
     strings = len(values) - iri_marks
     if (
-        text.count("\ue000") != strings
-        or text.count("\ue001") != strings
-        or text.count(_MARKS[2]) != iri_marks
+        text.count(_OPEN) != strings
+        or text.count(_CLOSE) != strings
+        or text.count(_IRI_PREFIX) != iri_marks
     ):
         return None
     shaped = {"@context": document["@context"], **body}
@@ -157,7 +156,9 @@ def plan(quads: Sequence[tuple[Any, ...]]) -> Plan:
     return tuple(found)
 
 
-_MARKER = re.compile("\ue000([0-9]+)\ue001|" + re.escape(_IRI_MARK.format("")) + "([0-9]+)")
+_MARKER = re.compile(
+    re.escape(_OPEN) + "([0-9]+)" + re.escape(_CLOSE) + "|" + re.escape(_IRI_PREFIX) + "([0-9]+)"
+)
 
 
 def _marker_index(part: str) -> int | None:

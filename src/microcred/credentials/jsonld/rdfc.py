@@ -36,16 +36,13 @@ from typing import Any
 import pyoxigraph as ox
 from pyld import jsonld
 from pyld.canon import URDNA2015
+from pyld.nquads import RDF_LANGSTRING
 
 from ...standard.caching import BoundedCache, cached
 from ..errors import ContextError, JsonLdError
 from . import _rdfc10, _shapes, contexts
+from ._context_json import context_json
 
-_KEYWORDS = frozenset(
-    "@base @container @context @direction @graph @id @import @included @index @json "
-    "@language @list @nest @none @prefix @propagate @protected @reverse @set @type "
-    "@value @version @vocab".split()
-)
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
 
 
@@ -60,66 +57,6 @@ def _language_tag_kept(tag: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def context_json(context: Any) -> str:
-    """The context (list) as canonical JSON (``json.dumps`` with sorted keys, compact),
-    remembered for embedded contexts: what identifies it in the caches of term kinds,
-    shapes and proof configurations."""
-    if isinstance(context, list):  # a list's JSON is its items' JSON, comma-separated
-        return "[" + ",".join(_context_item_key(item) for item in context) + "]"
-    return _context_item_key(context)
-
-
-_context_key = context_json  # the name vc_data_model._contexts imports
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
-
-
-def _context_item_key(item: Any) -> str:
-    """One context's canonical JSON, remembered for embedded contexts (OB 3.0 credentials
-    of microcred carry the EU terms, ~4 KiB, in each): a context equal to one seen
-    before, and with the same JSON type at each number or boolean (where Python's ``==``
-    says ``1 == 1.0 == True``), has its JSON."""
-    if not isinstance(item, dict):
-        return _dumps(item)
-    shape = tuple(item)
-    seen = _CONTEXT_TEXTS.get(shape)
-    if seen is not None:
-        known, text, scalars = seen
-        if item == known and all(
-            _dumps(_at(item, path)) == _dumps(_at(known, path)) for path in scalars
-        ):
-            return text
-    text = _dumps(item)
-    _CONTEXT_TEXTS.put(shape, (json.loads(text), text, tuple(_scalar_paths(item))))
-    return text
-
-
-def _at(node: Any, path: tuple[Any, ...]) -> Any:
-    for step in path:
-        node = node[step]
-    return node
-
-
-def _scalar_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The paths of the numbers and booleans in a JSON value."""
-    if isinstance(node, dict):
-        items: Any = node.items()
-    elif isinstance(node, list):
-        items = enumerate(node)
-    else:
-        return [path] if isinstance(node, (int, float)) else []  # bool is an int
-    return [found for key, value in items for found in _scalar_paths(value, (*path, key))]
-
-
-#: embedded contexts lately seen, by their keys: (a copy, its canonical JSON, the paths of
-#: its numbers and booleans)
-_CONTEXT_TEXTS: BoundedCache[tuple[str, ...], tuple[Any, str, tuple[tuple[Any, ...], ...]]] = (
-    BoundedCache(64)
-)
 
 
 #: pyld keeps resolved contexts in module-level ``cachetools`` caches, which are not
@@ -254,8 +191,10 @@ _SAFE_SHAPES: BoundedCache[str, str] = BoundedCache(1024)
 
 
 def to_quads(document: dict[str, Any]) -> list[ox.Quad]:
-    """The RDF quads of a JSON-LD document, refusing anything safe mode forbids."""
-    _checked(document, reuse_shapes=False)
+    """The RDF quads of a JSON-LD document, refusing anything safe mode forbids: the
+    same refusals as :func:`canonicalize` (the remembered verdict of the document's
+    shape), then the document itself parsed."""
+    _checked(document)
     return _parse(document)
 
 
@@ -307,9 +246,6 @@ def _template_quads(template: _shapes.Template) -> tuple[tuple[_Tuple, ...], _sh
     return quads, _shapes.plan(quads)
 
 
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
 def _pyld_dataset(tuples: list[_Tuple]) -> dict[str, list[dict[str, Any]]]:
     """Quad tuples as the dataset structure pyld's canonicalizer reads.
 
@@ -317,12 +253,12 @@ def _pyld_dataset(tuples: list[_Tuple]) -> dict[str, list[dict[str, Any]]]:
     unescapes some literals (a backslash before "n") differently from its printer.
     """
     dataset: dict[str, list[dict[str, Any]]] = {}
-    for s_kind, s_value, predicate, o_kind, o_value, datatype, language, graph in dict.fromkeys(
-        tuples  # an RDF dataset is a set: a statement made twice is one
-    ):
+    # ``tuples`` holds no statement twice (:func:`_canonical` dedupes: an RDF dataset is
+    # a set), as pyld's canonicalizer expects
+    for s_kind, s_value, predicate, o_kind, o_value, datatype, language, graph in tuples:
         obj: dict[str, str] = {"type": o_kind, "value": o_value}
         if o_kind == "literal":
-            obj["datatype"] = _LANG_STRING if language else datatype
+            obj["datatype"] = RDF_LANGSTRING if language else datatype
             if language:
                 obj["language"] = language
         dataset.setdefault(graph, []).append(

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import CredentialError
 from ..jsonld import contexts
-from ..jsonld.rdfc import _context_key  # the remembered canonical JSON of context lists
+from ..jsonld._context_json import context_json  # remembered canonical JSON, no pyld
 from ._values import _NOT_IN_IRI, is_url
 from .constants import MAX_VALUES, V1_CONTEXT, V2_CONTEXT
 from .messages import (
@@ -43,7 +43,7 @@ def _context_items(value: Any) -> list[Any]:
 # signing one, so a list with exactly that JSON is passed at once. Its canonical JSON
 # comes from the JSON-LD layer's remembered context keys, which tell 1 from 1.0 and True.
 _EU_TERMS: dict[str, Any] = contexts.load("https://w3id.org/microcred/ns/eu/v1")["@context"]
-_OURS = _context_key(
+_OURS = context_json(
     [V2_CONTEXT, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", _EU_TERMS]
 )
 
@@ -54,7 +54,7 @@ def _is_ours(raw: Any) -> bool:
     if not isinstance(raw[2], dict) or raw[2].keys() != _EU_TERMS.keys():
         return False  # cheap refusals first: a hostile context is never serialized here
     try:
-        return _context_key(raw) == _OURS
+        return context_json(raw) == _OURS
     except (RecursionError, ValueError):  # nested too deep to write: not ours
         return False
 
