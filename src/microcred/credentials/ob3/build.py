@@ -48,12 +48,6 @@ def _lang(text: LocalizedText | None) -> dict[str, str] | None:
     return {str(lang): value for lang, value in text.items()} if text else None
 
 
-def _primary_language(spec: MicroCredentialSpec) -> str:
-    if spec.languages:
-        return str(spec.languages[0])
-    return str(spec.title.languages[0]) if spec.title else "en"
-
-
 def _salted_hash(value: str, salt: str) -> str:
     """OB 3.0 §B.1.5 IdentityObject hash: ``sha256$`` + hex(sha256(value + salt))."""
     return "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
@@ -257,7 +251,7 @@ def to_ob3(
     grading scale does not allow."""
     refuse_grade_off_scale(award)
     spec = award.spec
-    lang = _primary_language(spec)
+    lang = spec.primary_language
     title = spec.title.get(lang) if spec.title else "Micro-credential"
     achievement: dict[str, Any] = {
         "id": achievement_id

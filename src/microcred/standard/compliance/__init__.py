@@ -52,9 +52,8 @@ def check(
     award = subject if isinstance(subject, Award) else None
     spec = award.spec if award else subject
     assert isinstance(spec, MicroCredentialSpec)  # noqa: S101 - narrows the union for mypy
-    held, of_spec, principles = _BY_SPEC.get_or_compute(id(spec), lambda: _of_spec(spec))
-    if held is not spec:  # cannot be while the entry holds it (ids are unique among the
-        of_spec, principles = _of_spec(spec)[1:]  # living); said here, not assumed
+    # the entry holds its spec, so no other living object can have that id
+    _, of_spec, principles = _BY_SPEC.get_or_compute(id(spec), lambda: _of_spec(spec))
     elements = check_elements(spec, award, now, of_spec)
     verdict, reasons = decide(elements)
     return ComplianceReport(verdict, elements, principles, reasons)

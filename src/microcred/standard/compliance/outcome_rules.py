@@ -298,8 +298,8 @@ _PL_READY = frozenset({"gotowy", "gotów"})
 # The PRK's knowledge formula: "ma (pogłębioną) wiedzę o …", "posiada umiejętność …" —
 # "mieć" is no auxiliary there, and the statement is a knowledge outcome (as "zna").
 _PL_HAS_KNOWLEDGE = re.compile(
-    r"\b(?:ma|mają|posiada|posiadają)\s+(?:[^\W\d_]+\s+){0,2}?"
-    r"(wiedz[ęy]|umiejętnoś(?:ć|ci)|świadomość|kompetencj[eię]|znajomość|zdolność)\b",
+    r"\b((?:ma|mają|posiada|posiadają)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:wiedz[ęy]|umiejętnoś(?:ć|ci)|świadomość|kompetencj[eię]|znajomość|zdolność))\b",
     re.IGNORECASE,
 )
 _PL_SUBORDINATE = re.compile(
@@ -355,6 +355,15 @@ def _predicate(roles: list[str | None], words: list[str], start: int) -> _Predic
         (w.lower() for w, r in zip(words, roles, strict=True) if r == "unobs"), None
     )
     return _Predicate(tense, "action" in roles, unobservable)
+
+
+def _with_knowledge(found: _Predicate, match: re.Match[str] | None) -> _Predicate:
+    """``found``, unless a knowledge formula (``match``: "ma wiedzę o", "has a sound
+    knowledge of") stands where no other verb acts: then a present-tense knowledge
+    outcome, named by the formula's group 1."""
+    if match and not found.action and found.tense in (None, "present"):
+        return _Predicate("present", False, found.unobservable or match.group(1))
+    return found
 
 
 def _main_clause(subordinate: re.Pattern[str], text: str, tokens: list[str]) -> int:
@@ -458,12 +467,8 @@ _PL_RELATIVE = re.compile(
 
 
 def _pl_predicate(text: str) -> _Predicate:
-    text = _PL_RELATIVE.sub(" ", text)
-    found = _pl_verbs(text)
-    knowledge = _PL_HAS_KNOWLEDGE.search(text)
-    if knowledge and not found.action and found.tense in (None, "present"):
-        return _Predicate("present", False, found.unobservable or knowledge.group())
-    return found
+    """The predicate of a statement whose relative clauses are already dropped."""
+    return _with_knowledge(_pl_verbs(text), _PL_HAS_KNOWLEDGE.search(text))
 
 
 def _pl_verbs(text: str) -> _Predicate:
@@ -572,11 +577,7 @@ _EN_HAS_KNOWLEDGE = re.compile(
 
 
 def _en_predicate(text: str) -> _Predicate:
-    found = _en_verbs(text)
-    knowledge = _EN_HAS_KNOWLEDGE.search(text)
-    if knowledge and not found.action and found.tense in (None, "present"):
-        return _Predicate("present", False, found.unobservable or knowledge.group(1))
-    return found
+    return _with_knowledge(_en_verbs(text), _EN_HAS_KNOWLEDGE.search(text))
 
 
 def _en_verbs(text: str) -> _Predicate:
@@ -660,8 +661,12 @@ class _Grammar:
     topic: re.Pattern[str]
     modal: re.Pattern[str]
     subordinate: re.Pattern[str]
-    predicate: Callable[[str], _Predicate]
+    predicate: Callable[[str], _Predicate]  # of the text without its relative clauses
     relative: re.Pattern[str] | None = None
+
+    def without_relatives(self, text: str) -> str:
+        """``text`` without the relative clauses that say nothing of the learner."""
+        return self.relative.sub(" ", text) if self.relative is not None else text
 
 
 _GRAMMARS = {
@@ -672,16 +677,16 @@ _GRAMMARS = {
 }
 
 
-def _says_what_is_done(grammar: _Grammar | None, text: str) -> bool:
-    """A two-word statement that is a verb and its object ("Understand osmosis",
-    "Programuje sterowniki"): short, but an outcome, judged as any other."""
-    if grammar is None:
-        return False
-    first = _WORD.findall(text)[0].lower()
-    if grammar is _GRAMMARS["en"] and _en_lexicon().get(first, 0) & _OTHER:
-        return False  # "Design patterns", "Project management": a noun may open a topic
-    predicate = grammar.predicate(text)
-    return predicate.tense == "present" and (predicate.action or bool(predicate.unobservable))
+def _says_what_is_done(grammar: _Grammar, bare: str, first: str, lang: str) -> _Predicate | None:
+    """The predicate of a two-word statement that is a verb and its object ("Understand
+    osmosis", "Programuje sterowniki"): short, but an outcome, judged as any other;
+    ``None`` when it is not one. ``bare`` is the statement without its relative clauses,
+    ``first`` its first word."""
+    if lang == "en" and _en_lexicon().get(first.lower(), 0) & _OTHER:
+        return None  # "Design patterns", "Project management": a noun may open a topic
+    predicate = grammar.predicate(bare)
+    done = predicate.tense == "present" and (predicate.action or bool(predicate.unobservable))
+    return predicate if done else None
 
 
 def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
@@ -694,17 +699,23 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     words = _WORD.findall(text)
     found: list[OutcomeFinding] = []
     grammar = _GRAMMARS.get(lang)
-    if len(words) < _MIN_WORDS and not (len(words) == 2 and _says_what_is_done(grammar, text)):
-        return [OutcomeFinding(m.OUTCOME_TOO_SHORT, {})]
+    # "Student, który ukończył kurs, potrafi ...": a relative clause is not what the
+    # learner does (Polish; the text as is in English)
+    bare = grammar.without_relatives(text) if grammar else text
+    predicate: _Predicate | None = None
+    if len(words) < _MIN_WORDS:
+        if len(words) == 2 and grammar is not None:
+            predicate = _says_what_is_done(grammar, bare, words[0], lang)
+        if predicate is None:
+            return [OutcomeFinding(m.OUTCOME_TOO_SHORT, {})]
     if len(words) > _MAX_WORDS:
         found.append(OutcomeFinding(m.OUTCOME_TOO_LONG, {"words": str(len(words))}))
     if grammar is None:
         return found
-    # "Po tym, jak ukończył kurs, uczestnik potrafi ...": the main clause says what counts.
+    # "Po tym, jak ukończył kurs, uczestnik potrafi ...": the main clause says what counts,
+    # without its own relative clauses (the comma closing "Gdy ...," opens none there).
     clause = grammar.subordinate.match(text)
-    main = text[clause.end() :] if clause else text
-    if grammar.relative is not None:  # "Student, który ukończył kurs, potrafi ...": the
-        main = grammar.relative.sub(" ", main)  # relative clause is not what the learner does
+    main = grammar.without_relatives(text[clause.end() :]) if clause else bare
     can = grammar.modal.search(main)
     hit = grammar.activity.search(main)
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.
@@ -714,7 +725,8 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
         return [*found, OutcomeFinding(m.OUTCOME_INTENT, {})]
     if text.rstrip().endswith("?"):  # "Jak czytać RODO?": a question is a topic
         return [*found, OutcomeFinding(m.OUTCOME_NO_VERB, {})]
-    predicate = grammar.predicate(text)
+    if predicate is None:
+        predicate = grammar.predicate(bare)
     if predicate.tense == "past" and not can:  # "assessed as competent, will be able to …"
         found.append(OutcomeFinding(m.OUTCOME_ACTIVITY, {}))
     elif predicate.tense == "intent":

@@ -16,17 +16,19 @@ from . import messages as m
 
 Path = tuple[str | int, ...]
 
-# what was expected -> the pydantic error types that say it was not given
-_EXPECTED: dict[Message, frozenset[str]] = {
-    m.EXPECTED_NUMBER: frozenset(
-        {"decimal_parsing", "decimal_type", "float_parsing", "float_type"}
-    ),
-    m.EXPECTED_WHOLE_NUMBER: frozenset({"int_parsing", "int_type", "int_from_float"}),
-    m.EXPECTED_TEXT: frozenset({"string_type"}),
-    m.EXPECTED_BOOLEAN: frozenset({"bool_type", "bool_parsing"}),
-    m.EXPECTED_LIST: frozenset({"list_type"}),
-    m.EXPECTED_MAPPING: frozenset({"dict_type", "model_type", "model_attributes_type"}),
-    m.EXPECTED_DATE: frozenset({"date_from_datetime_parsing", "date_parsing", "date_type"}),
+# a pydantic error type that says a value was not given -> what was expected
+_EXPECTED: dict[str, Message] = {
+    kind: expected
+    for expected, kinds in (
+        (m.EXPECTED_NUMBER, ("decimal_parsing", "decimal_type", "float_parsing", "float_type")),
+        (m.EXPECTED_WHOLE_NUMBER, ("int_parsing", "int_type", "int_from_float")),
+        (m.EXPECTED_TEXT, ("string_type",)),
+        (m.EXPECTED_BOOLEAN, ("bool_type", "bool_parsing")),
+        (m.EXPECTED_LIST, ("list_type",)),
+        (m.EXPECTED_MAPPING, ("dict_type", "model_type", "model_attributes_type")),
+        (m.EXPECTED_DATE, ("date_from_datetime_parsing", "date_parsing", "date_type")),
+    )
+    for kind in kinds
 }
 # pydantic's constraint errors, said in Polish too (the English is pydantic's message)
 _CONSTRAINTS = {
@@ -110,7 +112,7 @@ def from_validation_error(
             m.UNKNOWN_VALUE, field, line, column,
             value=_shown(error["input"]), expected=expected.replace(" or ", ", "),
         )  # fmt: skip
-    if what := next((w for w, kinds in _EXPECTED.items() if kind in kinds), None):
+    if what := _EXPECTED.get(kind):
         got = _shown(error.get("input"))
         named = [p for p in path if isinstance(p, str)]
         if kind == "dict_type" and named and named[-1] in _TEXT_FIELDS:

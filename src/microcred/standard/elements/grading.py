@@ -32,14 +32,15 @@ __all__ = [
     "GRADE_EMPTY",
     "GRADE_FAILING",
     "GRADE_NOT_ON_SCALE",
+    "SCALE_GRADE_NAMED_TWICE",
+    "SCALE_WITHOUT_PASSING_GRADE",
     "GradeValue",
     "award_grade",
     "check_scale",
     "grade_problem",
 ]
 
-from collections.abc import Sequence
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Protocol
 
 from pydantic import Field
 
@@ -51,17 +52,14 @@ from .text import LocalizedText
 
 class _Graded(Protocol):
     """What the grade rules read of a design (a ``MicroCredentialSpec``): its scale and
-    its languages. A protocol, so that this module, which ``spec`` imports for the
-    scale, does not import ``spec`` back."""
+    its primary language. A protocol, so that this module, which ``spec`` imports for
+    the scale, does not import ``spec`` back."""
 
     @property
     def grading_scale(self) -> list[GradeValue]: ...
 
     @property
-    def languages(self) -> Sequence[Any]: ...
-
-    @property
-    def title(self) -> LocalizedText | None: ...
+    def primary_language(self) -> str: ...
 
 
 #: a grade that is none of the scale's grades
@@ -86,6 +84,18 @@ GRADE_AMBIGUOUS = Message(
 )
 #: an empty grade
 GRADE_EMPTY = Message("grade_empty", "the grade is empty", "ocena jest pusta")
+#: a design's scale in which one text (a code or a translation) names two grades
+SCALE_GRADE_NAMED_TWICE = Message(
+    "scale_grade_named_twice",
+    "{key} names two grades of the scale",
+    "{key} oznacza w skali dwie różne oceny",
+)
+#: a design's scale with only failing grades
+SCALE_WITHOUT_PASSING_GRADE = Message(
+    "scale_without_passing_grade",
+    "the scale has no passing grade",
+    "skala nie ma żadnej oceny pozytywnej",
+)
 
 
 def _key(text: str) -> str:
@@ -124,17 +134,11 @@ def check_scale(scale: list[GradeValue]) -> list[GradeValue]:
     for index, grade in enumerate(scale):
         for key in grade.keys:
             if key in seen and seen[key] != index:
-                raise ValueError(f"{key!r} names two grades of the scale")
+                raise ValueError(SCALE_GRADE_NAMED_TWICE(key=repr(key)))
             seen[key] = index
     if scale and not any(grade.passing for grade in scale):
-        raise ValueError("the scale has no passing grade")
+        raise ValueError(SCALE_WITHOUT_PASSING_GRADE())
     return scale
-
-
-def _primary_language(spec: _Graded) -> str:
-    if spec.languages:
-        return str(spec.languages[0])
-    return str(spec.title.languages[0]) if spec.title else "en"
 
 
 def _allowed(scale: list[GradeValue], lang: str) -> str:
@@ -182,7 +186,7 @@ def grade_problem(spec: _Graded, grade: LocalizedText) -> GradeError | None:
             given=repr(shown), grades_en=", ".join(g.label("en") for g in found),
             grades_pl=", ".join(g.label("pl") for g in found)))  # fmt: skip
     if not found[0].passing:
-        return _failing(found[0], grade.get(_primary_language(spec)))
+        return _failing(found[0], grade.get(spec.primary_language))
     return None
 
 
@@ -197,13 +201,13 @@ def award_grade(spec: _Graded, given: str | LocalizedText) -> LocalizedText:
     if isinstance(given, LocalizedText):
         if problem := grade_problem(spec, given):
             raise problem
-        match = _find(spec.grading_scale, given.get(_primary_language(spec)))
+        match = _find(spec.grading_scale, given.get(spec.primary_language))
         return match.name if match else given
     text = " ".join(given.split())
     if not text:
         raise GradeError(GRADE_EMPTY())
     if not spec.grading_scale:
-        return LocalizedText.model_validate({_primary_language(spec): text})
+        return LocalizedText.model_validate({spec.primary_language: text})
     match = _find(spec.grading_scale, text)
     if match is None:
         raise _not_on_scale(spec, text)

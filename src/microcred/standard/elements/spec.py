@@ -81,6 +81,15 @@ class MicroCredentialSpec(Element):
     guidance: LocalizedText | None = None
     validity_months: Annotated[int | None, Field(ge=1, le=1200)] = None
 
+    @property
+    def primary_language(self) -> str:
+        """The language a one-language text of the design is in (a grade typed at
+        issuance, an OB 3.0 ``name``): the first of ``languages``, else the title's
+        first, else English."""
+        if self.languages:
+            return str(self.languages[0])
+        return str(self.title.languages[0]) if self.title else "en"
+
     @field_validator("learner_identification", "fields_of_education", "languages")
     @classmethod
     def _no_repeats(cls, values: list[Any]) -> list[Any]:
