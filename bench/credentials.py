@@ -30,7 +30,6 @@ import argparse
 import datetime as dt
 import difflib
 import json
-import os
 import platform
 import shutil
 import signal
@@ -46,6 +45,7 @@ from typing import Any
 
 from pyld import jsonld
 
+from microcred.cli._parallel import usable_cpus
 from microcred.credentials.data_integrity import sign, verify_proof
 from microcred.credentials.dids import Resolver
 from microcred.credentials.jsonld import contexts, rdfc
@@ -275,11 +275,6 @@ def time_hostile(signed: dict[str, Any], resolver: Resolver) -> list[str]:
     return lines
 
 
-def _cpus() -> int:
-    """The CPUs this process may run on (what ``--jobs`` defaults to)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def _cli_seconds(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
@@ -303,7 +298,7 @@ def time_cli(key_file: Path, unsigned: list[dict[str, Any]], folder: Path,
     sign_args = [*cli, "sign", "--key", str(key_file), "--out-dir", str(signed)]
     verify_args = [*cli, "verify", "--now", NOW.strftime("%Y-%m-%dT%H:%M:%SZ")]
     rates = {}
-    for jobs in sorted({1, _cpus()}):
+    for jobs in sorted({1, usable_cpus()}):
         for name, args, paths in (
             ("sign", [*sign_args, "--jobs", str(jobs)], [str(f) for f in files]),
             ("verify", [*verify_args, "--jobs", str(jobs)], [str(signed / f.name) for f in files]),
@@ -435,7 +430,7 @@ def main() -> int:
             inner = statistics.median(rates["sign" if name == "sign" else "verify-full"])
             print(f"{label:<40}{inner:>10.0f}/s{whole:>8.0f}/s{warm:>16.0f}/s"
                   f"{inner / whole:>9.2f}× ({inner / warm:.2f}×)")  # fmt: skip
-        print(f"  --jobs {_cpus()} is the default here (the usable CPUs; workers "
+        print(f"  --jobs {usable_cpus()} is the default here (the usable CPUs; workers "
               "forked after the first file); in-process is one core")  # fmt: skip
 
     print("\nhostile documents, verify() median of 3 (target: rejected in < 1 s)")

@@ -12,6 +12,7 @@ __all__ = [
     "clean",
     "file_text",
     "first",
+    "issuer_names",
     "loads_strict",
     "types_of",
 ]
@@ -57,6 +58,18 @@ def types_of(node: Any) -> list[str]:
     if not isinstance(node, dict):
         return []
     return [t for t in as_list(node.get("type")) if isinstance(t, str)]
+
+
+def issuer_names(document: dict[str, Any]) -> list[str]:
+    """The names a credential gives its ``issuer`` (the EDC's ``legalName``, then its
+    ``altLabel``, every language, in order); empty for any other shape."""
+    issuer = document.get("issuer")
+    names: list[str] = []
+    if isinstance(issuer, dict):
+        for key in ("legalName", "altLabel"):
+            if isinstance(named := issuer.get(key), dict):
+                names += [v for v in named.values() if isinstance(v, str)]
+    return names
 
 
 def clean(value: Any) -> Any:

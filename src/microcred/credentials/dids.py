@@ -40,6 +40,7 @@ from typing import Any
 
 from .errors import DidError, InvalidKeyError, NotAssertionMethodError, NotIssuerKeyError
 from .keys import KeyPair
+from .messages import KEY_NOT_OF_ISSUER
 
 DidDocument = dict[str, Any]
 _RELATIONSHIPS = ("assertionMethod", "authentication", "capabilityInvocation",
@@ -151,13 +152,8 @@ class Resolver:
         """
         if "#" not in url:
             return self._sole_method(url)
-        did, fragment = url.split("#", 1)
-        document = self.resolve(did)
-        relative = "#" + fragment
-        for method in _methods(document, did):
-            if isinstance(method, dict) and method.get("id", "") in (url, relative):
-                return _verification_method(document, did, url, method)
-        raise DidError(f"{url} is not a verification method of {did}")
+        did = url.split("#", 1)[0]
+        return _listed_method(self.resolve(did), did, url)
 
     def _sole_method(self, did: str) -> VerificationMethod:
         """The one verification method of a bare did:key."""
@@ -182,6 +178,16 @@ def _methods(document: DidDocument, did: str) -> list[Any]:
     if not isinstance(methods, list):
         raise DidError(f"{did}: verificationMethod is not a list")
     return methods
+
+
+def _listed_method(document: DidDocument, did: str, url: str) -> VerificationMethod:
+    """The method ``url`` (``did#fragment``) as ``did``'s ``document`` lists it (its full
+    URL or ``#fragment``); raises :class:`DidError` when the document does not."""
+    relative = "#" + url.split("#", 1)[1]
+    for method in _methods(document, did):
+        if isinstance(method, dict) and method.get("id", "") in (url, relative):
+            return _verification_method(document, did, url, method)
+    raise DidError(f"{url} is not a verification method of {did}")
 
 
 def _verification_method(
@@ -243,11 +249,16 @@ def issuer_verification_method(
         if not isinstance(method_id, str) or not method_id:
             continue
         url = method_id if method_id.startswith(issuer) else issuer + method_id
-        found = resolver.verification_method(url)
+        # a method under the issuer is read from the document in hand, not resolved again
+        # (with a fetching resolver, a did:web request per method)
+        if "#" in url and url.split("#", 1)[0] == issuer:
+            found = _listed_method(document, issuer, url)
+        else:
+            found = resolver.verification_method(url)
         if found.key.public_multibase == key.public_multibase:
             if "assertionMethod" not in found.relationships:
                 raise NotAssertionMethodError(
                     f"{url} is not listed under assertionMethod of {issuer}"
                 )
             return found
-    raise NotIssuerKeyError(f"the key is not a verification method of {issuer}")
+    raise NotIssuerKeyError(KEY_NOT_OF_ISSUER(issuer=issuer))

@@ -64,8 +64,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._json import file_text, types_of
+from ._json import file_text, issuer_names, types_of
 from .data_integrity import SUITES, VERIFY_ONLY_SUITES, sign
+from .data_integrity.proofs import OB3_TYPES
 from .dids import DidDocument, NotIssuerKeyError, Resolver, issuer_verification_method
 from .errors import (
     FormatError,
@@ -113,7 +114,7 @@ if TYPE_CHECKING:
 # Imported where they are needed, so that signing an unsigned credential (``microcred
 # sign``, a worker) loads no award model, no builder, no JAdES and no JOSE code:
 # ``..standard.elements``, ``.ob3``, ``.edc`` in build(); ``.jades``, ``.vc_jose`` in
-# _secure(); ``cryptography.x509`` in _seal_organisation().
+# _secure(); ``.jades.certificates`` in _seal_organisation().
 
 _DI, _JWT, _JADES = "data-integrity", "jwt", "jades"
 # format -> (the kind of document, how it is secured)
@@ -126,10 +127,8 @@ FORMATS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "edc-jwt": ("edc", _JWT),
     }
 )
-_KIND_TYPES = {
-    "ob3": ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"),
-    "edc": ("EuropeanDigitalCredential",),
-}
+# kind -> the types of its documents (the first names it)
+_KIND_TYPES = {"ob3": OB3_TYPES, "edc": ("EuropeanDigitalCredential",)}
 
 
 @dataclass(frozen=True)
@@ -340,8 +339,8 @@ def _check_issuer(issuer: Issuer, formats: tuple[str, ...], suite: str) -> None:
                                                 algorithm=issuer.key.algorithm))  # fmt: skip
 
 
-def _kind_of(document: Mapping[str, Any]) -> str | None:
-    types = types_of(dict(document))
+def _kind_of(document: dict[str, Any]) -> str | None:
+    types = types_of(document)
     return next((k for k, names in _KIND_TYPES.items() if set(names) & set(types)), None)
 
 
@@ -407,15 +406,10 @@ def _seal_organisation(document: dict[str, Any], credentials: SealCredentials) -
     """The check ``verify`` makes of a sealed EDC (``issuer``), made before sealing."""
     from cryptography.x509.oid import NameOID
 
-    values = credentials.certificates[0].subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
-    value = values[0].value if values else None
-    organisation = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
-    issuer = document.get("issuer")
-    names: list[str] = []
-    if isinstance(issuer, dict):
-        for key in ("legalName", "altLabel"):
-            if isinstance(named := issuer.get(key), dict):
-                names += [v for v in named.values() if isinstance(v, str)]
+    from .jades.certificates import _attribute
+
+    organisation = _attribute(credentials.certificates[0].subject, NameOID.ORGANIZATION_NAME)
+    names = issuer_names(document)
     if not organisation or organisation not in names:
         listed = ", ".join(repr(n) for n in names)
         raise SealOrganisationError(SEAL_ORGANISATION_DIFFERS(

@@ -32,8 +32,8 @@ import io
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from ..errors import BakingError
@@ -52,18 +52,12 @@ CREDENTIAL_NAMES = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc
 _SAFE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f]{1,255}")
 
 
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """pypdf logs and warns about every oddity of a damaged file; the caller gets one error."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
+# pypdf logs and warns about every oddity of a damaged file; the caller gets one error.
+# Both are silenced once here, for pypdf alone (its loggers are children of "pypdf"):
+# ``catch_warnings`` and a logger level changed around each call are not thread-safe and
+# would reset the host application's filters.
+warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
+logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 
 def _limits(max_bytes: int) -> AbstractContextManager[pypdf.Configuration]:
@@ -159,7 +153,7 @@ def extract_pdf(
     from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
-        with _quiet(), _limits(max_bytes):
+        with _limits(max_bytes):
             found = _read(pdf, max_bytes, max_attachments)
     except BakingError:
         raise

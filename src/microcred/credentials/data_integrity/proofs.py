@@ -40,7 +40,8 @@ from ._chains import settle
 from ._single import Digests, fail, hash_data, verify_single
 from .suites import DEFAULT_SUITES, SUITES, VERIFY_ONLY_SUITES
 
-_OB3_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"})
+#: the types of an Open Badges 3.0 credential (the first names the kind, as ``issue`` says)
+OB3_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential")
 MAX_PROOFS = 16  # a proof set of real credentials has a few; each costs a canonicalization
 
 
@@ -97,7 +98,7 @@ def sign(
         options["@context"] = document["@context"]  # vc-di-eddsa §3.4.1 step 2
     signature = key.sign(hash_data(chosen, options, document))
     proof = {**options, "proofValue": multibase_encode(signature)}
-    if _OB3_TYPES & set(types_of(document)):
+    if not set(types_of(document)).isdisjoint(OB3_TYPES):
         # Open Badges 3.0 serializes every collection as an array (1EdTech's published
         # JSON Schema requires ``proof`` to be one; openbadges-specification#473); VC Data
         # Integrity reads a one-proof array as a proof set of one, so nothing else changes.

@@ -183,10 +183,10 @@ _PRIVATE_KEY_PEM = re.compile(
     rb"-----BEGIN ((?:ENCRYPTED |RSA |EC )?PRIVATE KEY)-----.+?-----END \1-----", re.DOTALL
 )
 _MAX_ORGANISATION = 64  # ub-organization-name (RFC 5280 Appendix A.1), in characters
-#: ETSI EN 319 412-1 §5.1.4: identity type (3 letters, or 2 and ":" for a national
-#: scheme), country (2 letters), optional "+" state or province, "-" and the identifier
 #: the SealError code of a subject a certificate cannot have
 _INVALID_SUBJECT = "invalid_subject"
+#: ETSI EN 319 412-1 §5.1.4: identity type (3 letters, or 2 and ":" for a national
+#: scheme), country (2 letters), optional "+" state or province, "-" and the identifier
 _ORGANISATION_IDENTIFIER = re.compile(r"(?:[A-Z]{3}|[A-Z]{2}:)[A-Z]{2}(?:\+[A-Za-z0-9]{1,3})?-\S.*")
 
 

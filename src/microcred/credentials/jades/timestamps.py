@@ -90,7 +90,7 @@ class TimeStamp:
         when = _utc(self.time) if self.time else "?"
         who = self.authority or "?"
         until = _utc(self.authority_not_after) if self.authority_not_after else "?"
-        message = next(m for m in _DESCRIPTIONS if m.code == self.code)
+        message = _DESCRIPTIONS[self.code]
         return message.text(lang, when=when, who=who, until=until)
 
 
@@ -155,19 +155,22 @@ MALFORMED_TIMESTAMP = Message(
     "dołączonego znacznika czasu nie można odczytać jako tokenu RFC 3161",
 )
 
-#: every message a time-stamp's ``code`` names
-_DESCRIPTIONS = (
-    TIMESTAMP_CHECKED,
-    TSA_CERTIFICATE_EXPIRED,
-    TSA_CERTIFICATE_NOT_YET_VALID,
-    IMPRINT_MISMATCH,
-    BAD_TIMESTAMP_SIGNATURE,
-    NOT_A_TSA,
-    TIME_OUTSIDE_TSA_CERTIFICATE,
-    TIME_IN_FUTURE,
-    UNSUPPORTED_TIMESTAMP,
-    MALFORMED_TIMESTAMP,
-)
+#: every message a time-stamp's ``code`` names, by that code
+_DESCRIPTIONS = {
+    message.code: message
+    for message in (
+        TIMESTAMP_CHECKED,
+        TSA_CERTIFICATE_EXPIRED,
+        TSA_CERTIFICATE_NOT_YET_VALID,
+        IMPRINT_MISMATCH,
+        BAD_TIMESTAMP_SIGNATURE,
+        NOT_A_TSA,
+        TIME_OUTSIDE_TSA_CERTIFICATE,
+        TIME_IN_FUTURE,
+        UNSUPPORTED_TIMESTAMP,
+        MALFORMED_TIMESTAMP,
+    )
+}
 
 
 class _InvalidTimeStampError(Exception):

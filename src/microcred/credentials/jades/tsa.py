@@ -114,7 +114,7 @@ def rfc3161_timestamper(
             answer = post(url, request.dump(), content_type="application/timestamp-query",
                           accept="application/timestamp-reply", **post_options)  # fmt: skip
         except FetchError as exc:
-            raise _refused(Reason(exc.code, exc.message, exc.text("pl"))) from None
+            raise _refused(exc.said) from None
         return _checked_token(answer, data, nonce)
 
     return timestamp

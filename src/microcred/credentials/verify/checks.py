@@ -33,7 +33,7 @@ from ...standard.compliance import ComplianceReport, check
 from ...standard.elements import Award
 from ...standard.errors import MicrocredError
 from ...standard.messages import Reason
-from .._json import types_of
+from .._json import issuer_names, types_of
 from ..data_integrity import ProofResult, verify_proof
 from ..dids import Resolver
 from ..edc import from_edc
@@ -275,15 +275,8 @@ def seal_checks(sealed: SealResult) -> list[Check]:
 
 def seal_issuer_check(document: dict[str, Any], sealed: SealResult) -> Check:
     """The sealing certificate's organisation against the credential's issuer name."""
-    issuer = document.get("issuer")
-    names: set[str] = set()
-    if isinstance(issuer, dict):
-        for key in ("legalName", "altLabel"):
-            value = issuer.get(key)
-            if isinstance(value, dict):
-                names.update(v for v in value.values() if isinstance(v, str))
     organisation = sealed.organisation or ""
-    if organisation and organisation in names:
+    if organisation and organisation in issuer_names(document):
         return Check.of("issuer", P, m.SEALED_BY_ISSUER(organisation=organisation), code="ok")
     differs = (
         m.SEAL_ORGANISATION_DIFFERS(organisation=organisation)

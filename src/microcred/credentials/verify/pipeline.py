@@ -91,22 +91,23 @@ def _error_reason(exc: MicrocredError, polish: Mapping[str, Message], other: Mes
     languages when it has them, else its English and the Polish ``polish`` has for its
     code (``other`` for a code it does not know)."""
     if exc.reason is not None:
-        return Reason(exc.code, exc.text("en"), exc.text("pl"))
+        return exc.said
     return Reason(exc.code, exc.message, polish.get(exc.code, other).pl)
 
 
-def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
-    """(format, document or compact JWS, None) or (format, None, a failed report)."""
+def _load(
+    anything: Any, fmt: str | None = None
+) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
+    """(format, document or compact JWS, None) or (format, None, a failed report);
+    ``fmt`` is the format of ``anything`` when the caller has already detected it."""
     if isinstance(anything, dict):
         return "json", anything, None
-    if isinstance(anything, str):
-        anything = anything.encode("utf-8")
     if not isinstance(anything, bytes | bytearray):
         return "unknown", None, _format_failure(m.UNSUPPORTED_INPUT())
     data = bytes(anything)
     if len(data) > MAX_BYTES:
         return "unknown", None, _format_failure(m.TOO_LARGE(limit=MAX_BYTES))
-    fmt: str = detect(data)
+    fmt = fmt or detect(data)
     if fmt == "pdf":  # a PDF's attachments are credentials: a PDF in a PDF is not opened
         return fmt, None, _format_failure(m.PDF_IN_PDF(), fmt)
     if fmt in ("png", "svg"):
@@ -230,14 +231,16 @@ def verify(
 def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
-    if isinstance(anything, bytes | bytearray) and detect(bytes(anything)) == "pdf":
+    fmt = detect(bytes(anything)) if isinstance(anything, bytes | bytearray) else None
+    if fmt == "pdf":
         return _verify_pdf(bytes(anything), how)
-    return _verify_credential(anything, how)
+    return _verify_credential(anything, how, fmt)
 
 
-def _verify_credential(anything: Any, how: _How) -> VerificationReport:
-    """One credential: JSON, a JWT, a JAdES envelope, or a badge holding one of them."""
-    fmt, loaded, failure = _load(anything)
+def _verify_credential(anything: Any, how: _How, fmt: str | None = None) -> VerificationReport:
+    """One credential: JSON, a JWT, a JAdES envelope, or a badge holding one of them
+    (``fmt`` its format when already detected)."""
+    fmt, loaded, failure = _load(anything, fmt)
     if failure is not None:
         return failure
     jose: ProofResult | None = None

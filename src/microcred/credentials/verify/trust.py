@@ -67,14 +67,6 @@ def trust_check(
     trust list's entry when it confirms the issuer (its name is then the one to show).
     ``claimed_names`` are the issuer's names as the credential states them (any
     language): a registered name that is none of them is reported, not confirmed."""
-    return _trust(signer, trust_list, claimed_names)
-
-
-def _trust(
-    signer: Signer | None,
-    trust_list: TrustList | None,
-    claimed_names: Collection[str],
-) -> tuple[Check, TrustEntry | None]:
     if signer is None:
         return Check.of("trust", NA, m.NO_SIGNER()), None
     who = {"who": signer.short("en"), "who_pl": signer.short("pl")}
