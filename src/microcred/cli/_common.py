@@ -1,5 +1,6 @@
 """What every subcommand shares: exit codes, the default language, saying an error and
-exiting (:func:`fail`), reading input files and writing private ones."""
+exiting (:func:`fail`), reading input files (and saying why one cannot be read, or a
+design file's located problems) and writing private ones."""
 
 from __future__ import annotations
 
@@ -8,29 +9,41 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_NEGATIVE",
     "EXIT_OK",
+    "IS_A_DIRECTORY",
     "LANG_OPTION",
+    "NOT_A_REGULAR_FILE",
+    "NO_SUCH_FILE",
     "default_lang",
     "fail",
     "read_capped",
+    "read_design",
     "read_limited",
     "say_error",
+    "unreadable",
     "write_private",
 ]
 
 import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
-from ..standard.errors import MicrocredError
+from ..standard.errors import DesignError, MicrocredError
 from ..standard.messages import Message, Reason
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
 #: what starts every error line a command prints
 ERROR_PREFIX = Message("error_prefix", "error: ", "błąd: ")
+# why a path given on the command line is no file to read (:func:`unreadable`)
+NO_SUCH_FILE = Message("no_such_file", "no such file", "nie ma takiego pliku")
+IS_A_DIRECTORY = Message("is_a_directory", "is a directory", "to katalog")
+NOT_A_REGULAR_FILE = Message("not_a_regular_file", "not a regular file", "to nie jest zwykły plik")
 
 
 def default_lang() -> str:
@@ -83,6 +96,35 @@ def read_capped(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit} bytes")
     return data
+
+
+def unreadable(path: Path, error: OSError) -> Reason | str:
+    """Why ``path`` could not be read (``error``, as :func:`read_limited` raises it):
+    microcred's own reasons in either language, the system's (a permission denied) in
+    its words."""
+    if isinstance(error, FileNotFoundError):
+        return NO_SUCH_FILE()
+    if isinstance(error, IsADirectoryError):
+        return IS_A_DIRECTORY() if path.is_dir() else NOT_A_REGULAR_FILE()
+    return error.strerror or str(error)
+
+
+def read_design(path: Path, lang: str, loader: Callable[..., T]) -> T:
+    """A design file (:data:`~microcred.standard.designfile.MAX_BYTES` at most) read by
+    ``loader`` (``designfile.loads`` or ``loads_any``); exits 2, saying the system's
+    reason or each located problem, when it cannot be read or is not a valid design."""
+    from ..standard.designfile import MAX_BYTES  # the design format, for design commands only
+
+    try:
+        data = read_limited(path, MAX_BYTES)
+    except OSError as exc:
+        fail(path, exc.strerror, lang=lang)
+    try:
+        return loader(data, source=str(path))
+    except DesignError as exc:
+        for item in exc.problems:
+            say_error(item.located(exc.source, lang), lang=lang)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def write_private(out: Path, data: bytes, force: bool) -> None:

@@ -12,21 +12,31 @@ import click
 from ..credentials.baking import bake, extract, extract_pdf
 from ..credentials.baking.pdf import main_first
 from ..credentials.errors import BakingError
-from ..credentials.formats import detect
+from ..credentials.formats import Format, detect
 from ..credentials.verify import MAX_BYTES, PDF_MAX_BYTES
-from ._common import fail, read_limited
+from ._common import fail, read_capped, read_limited
 
 
-def _read(path: Path, *, pdf_allowed: bool = False) -> bytes:
-    """The file's bytes: at most MAX_BYTES, or PDF_MAX_BYTES for a PDF if ``pdf_allowed``."""
+def _read(path: Path) -> bytes:
+    """The file's bytes: at most MAX_BYTES."""
     try:
-        data = read_limited(path, PDF_MAX_BYTES if pdf_allowed else MAX_BYTES)
+        return read_capped(path, MAX_BYTES)
     except OSError as exc:
         fail(path, exc.strerror)
-    limit = PDF_MAX_BYTES if pdf_allowed and detect(data) == "pdf" else MAX_BYTES
+
+
+def _read_any(path: Path) -> tuple[bytes, Format]:
+    """The file's bytes and format: at most PDF_MAX_BYTES for a PDF, MAX_BYTES for any
+    other (said so, whatever the file's size)."""
+    try:
+        data = read_limited(path, PDF_MAX_BYTES)
+    except OSError as exc:
+        fail(path, exc.strerror)
+    kind = detect(data)
+    limit = PDF_MAX_BYTES if kind == "pdf" else MAX_BYTES
     if len(data) > limit:
         fail(path, f"larger than {limit} bytes")
-    return data
+    return data, kind
 
 
 @click.command("bake")
@@ -52,9 +62,9 @@ def bake_command(credential: Path, image: Path, out: Path) -> None:
               "the first one); the others are named on stderr.")  # fmt: skip
 def extract_command(image: Path, name: str | None) -> None:
     """Print the credential baked into a PNG or SVG badge, or attached to a PDF."""
-    data = _read(image, pdf_allowed=True)
+    data, kind = _read_any(image)
     try:
-        if detect(data) != "pdf":
+        if kind != "pdf":
             click.echo(extract(data))
             return
         attachments = extract_pdf(data)

@@ -33,7 +33,6 @@ import csv
 import datetime as dt
 import difflib
 import io
-import json
 import re
 import sys
 import unicodedata
@@ -45,23 +44,26 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
+from ..credentials._json import file_text
 from ..credentials.issue import build
 from ..credentials.ob3.build import ACHIEVEMENT_TYPES
 from ..standard import designfile
 from ..standard.compliance import Verdict, check
 from ..standard.compliance.report import Message, Reason
-from ..standard.designfile import MAX_BYTES, validation_reason
+from ..standard.designfile import validation_reason
 from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade
-from ..standard.errors import DesignError, GradeError, MicrocredError
+from ..standard.errors import GradeError, MicrocredError
 from ..standard.vocab import IdentityAttribute
+from ._common import ERROR_PREFIX as ERROR_PREFIX  # re-exported: what starts an error line
 from ._common import (
-    ERROR_PREFIX,
     EXIT_BAD_INPUT,
     EXIT_NEGATIVE,
     EXIT_OK,
     LANG_OPTION,
     fail,
+    read_design,
     read_limited,
+    say_error,
 )
 from .keys import load_key
 
@@ -283,7 +285,7 @@ def _award(row: dict[str, str], run: _Run) -> Award:
     try:
         grade = award_grade(spec, row["grade"]) if row.get("grade") else None
     except GradeError as exc:  # the standard's rule, in its own words
-        reasons.append(_said(exc))
+        reasons.append(exc.said)
     try:
         learner = Learner.model_validate(_learner(row))
     except _RefusedError as exc:
@@ -326,13 +328,7 @@ def _credential(award: Award, run: _Run) -> dict[str, Any]:
     try:
         return build(award, kind=run.doc_format, issuer_id=issuer)
     except MicrocredError as exc:
-        raise _RefusedError(_said(exc)) from None
-
-
-def _said(exc: MicrocredError) -> Reason:
-    """What an error of the library says, in English and Polish (the English twice when
-    it was raised without a :class:`~microcred.standard.messages.Reason`)."""
-    return exc.reason or Reason(exc.code, exc.message, exc.text("pl"))
+        raise _RefusedError(exc.said) from None
 
 
 def _slug(name: str) -> str:
@@ -394,21 +390,6 @@ def _columns(path: Path, header: list[str]) -> list[str]:
     return columns
 
 
-def _read_design(path: Path, lang: str) -> MicroCredentialSpec:
-    try:
-        data = read_limited(path, MAX_BYTES)
-    except OSError as exc:
-        click.echo(f"{ERROR_PREFIX.text(lang)}{path}: {exc.strerror}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    try:
-        return designfile.loads(data, source=str(path))
-    except DesignError as exc:
-        label = ERROR_PREFIX.text(lang)
-        for item in exc.problems:
-            click.echo(label + item.located(exc.source, lang), err=True)
-        sys.exit(EXIT_BAD_INPUT)
-
-
 def _issuer(key_file: Path | None, issuer: str | None, lang: str) -> str | None:
     if key_file is not None and issuer is not None:
         raise click.UsageError("give --key or --issuer, not both")
@@ -433,13 +414,8 @@ def _note_verdict(design: Path, run: _Run, lang: str) -> None:
     click.echo(note.text(lang), err=True)
 
 
-def _dump(credential: dict[str, Any]) -> str:
-    return json.dumps(credential, indent=2, ensure_ascii=False) + "\n"
-
-
 def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
     """Every row into ``out_dir``; the exit status."""
-    label = ERROR_PREFIX.text(lang)
     built = refused = 0
     seen: dict[tuple[IdentityAttribute, str], int] = {}
     try:
@@ -467,13 +443,13 @@ def _build_csv(csv_path: Path, out_dir: Path, run: _Run, lang: str) -> int:
         except _RefusedError as exc:
             refused += 1
             for reason in exc.reasons:
-                click.echo(f"{label}{csv_path}:{line}: {reason.text(lang)}", err=True)
+                say_error(f"{csv_path}:{line}", reason, lang=lang)
             continue
         for identity in identities:
             seen.setdefault(identity, line)
         path = out_dir / f"{line:04d}-{_slug(award.learner.full_name)}.json"
         try:
-            path.write_text(_dump(credential), encoding="utf-8")
+            path.write_text(file_text(credential), encoding="utf-8")
         except OSError as exc:
             fail(OUT_DIR(out_dir=path, detail=exc.strerror or exc), lang=lang)
         click.echo(str(path))
@@ -526,7 +502,7 @@ def build_command(
         raise click.UsageError("give --name (one learner) or --csv (a list)")
     elif out_dir is not None:
         raise click.UsageError("--out-dir goes with --csv")
-    spec = _read_design(design_file, lang)
+    spec = read_design(design_file, lang, designfile.loads)
     if doc_format == "edc" and not spec.awarding_bodies:
         fail(NO_AWARDING_BODY(), lang=lang)
     run = _Run(spec, doc_format, _issuer(key_file, issuer, lang),
@@ -540,6 +516,6 @@ def build_command(
         credential = _credential(_award(row, run), run)
     except _RefusedError as exc:
         for reason in exc.reasons:
-            click.echo(ERROR_PREFIX.text(lang) + reason.text(lang), err=True)
+            say_error(reason, lang=lang)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(_dump(credential), nl=False)
+    click.echo(file_text(credential), nl=False)

@@ -24,8 +24,19 @@ from ..standard.designfile import MAX_BYTES, design_schema, problem
 from ..standard.designfile import messages as design_messages
 from ..standard.elements import Award, MicroCredentialSpec
 from ..standard.errors import DesignError
-from ..standard.messages import Message
-from ._common import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, default_lang
+from ..standard.messages import Message, Reason
+from ._common import (
+    ERROR_PREFIX,
+    EXIT_BAD_INPUT,
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    default_lang,
+    read_limited,
+    unreadable,
+)
+from ._common import IS_A_DIRECTORY as IS_A_DIRECTORY  # re-exported: why a path is no file
+from ._common import NO_SUCH_FILE as NO_SUCH_FILE
+from ._common import NOT_A_REGULAR_FILE as NOT_A_REGULAR_FILE
 
 # --- the words of the human report --------------------------------------------------
 NO_TITLE = Message("no_title", "(no title)", "(bez tytułu)")
@@ -34,10 +45,6 @@ ELEMENTS_HEADING = Message(
     "elements_heading", "Annex I elements (* mandatory)", "Elementy z załącznika I (* obowiązkowe)"
 )
 PRINCIPLES_HEADING = Message("principles_heading", "Annex II principles", "Zasady z załącznika II")
-# why a path given on the command line is no file to read
-IS_A_DIRECTORY = Message("is_a_directory", "is a directory", "to katalog")
-NO_SUCH_FILE = Message("no_such_file", "no such file", "nie ma takiego pliku")
-NOT_A_REGULAR_FILE = Message("not_a_regular_file", "not a regular file", "to nie jest zwykły plik")
 
 # an element's status and a principle's evidence in a word, and its colour
 _STATUS_WORDS = {
@@ -112,21 +119,16 @@ def schema_command() -> None:
 
 
 def _read(path: Path) -> MicroCredentialSpec | Award:
-    """Read at most MAX_BYTES + 1 bytes of a regular file and parse it."""
+    """Read at most MAX_BYTES + 1 bytes of a regular file and parse it; raises
+    :class:`DesignError` (reported with ``--json`` too) for a file that cannot be read."""
     source = str(path)
     try:
-        if not path.is_file():
-            why = IS_A_DIRECTORY if path.is_dir() else (
-                NO_SUCH_FILE if not path.exists() else NOT_A_REGULAR_FILE
-            )  # fmt: skip
-            raise DesignError(
-                [problem(design_messages.FILE_UNREADABLE, reason=why.en, reason_pl=why.pl)], source
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_limited(path, MAX_BYTES)
     except OSError as exc:
-        said = exc.strerror or type(exc).__name__  # the system's words, not translated
-        raise DesignError([problem(design_messages.FILE_UNREADABLE, reason=said)], source) from None
+        why = unreadable(path, exc)  # the system's words (a permission denied) untranslated
+        en, pl = (why.en, why.pl) if isinstance(why, Reason) else (why, why)
+        problems = [problem(design_messages.FILE_UNREADABLE, reason=en, reason_pl=pl)]
+        raise DesignError(problems, source) from None
     return designfile.loads_any(data, source=source)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 __all__ = ["seal_certificate_command"]
 
-import sys
 from pathlib import Path
 
 import click
@@ -25,10 +24,8 @@ from ..credentials.jades.certificates import (
     self_signed_seal_certificate,
 )
 from ..standard import designfile
-from ..standard.designfile import MAX_BYTES
 from ..standard.elements import Award, MicroCredentialSpec
-from ..standard.errors import DesignError
-from ._common import EXIT_BAD_INPUT, fail, read_limited, say_error, write_private
+from ._common import fail, read_design, write_private
 
 _PRODUCTION = """\b
 A PRODUCTION e-seal is not made here. Europass asks for an advanced or qualified
@@ -52,16 +49,7 @@ and never the trusted lists: it always warns that the trust list was not checked
 
 def _spec_of(path: Path) -> MicroCredentialSpec:
     """The design (or an award's design) in ``path``; exits 2 with located problems."""
-    try:
-        data = read_limited(path, MAX_BYTES)
-    except OSError as exc:
-        fail(path, exc.strerror)
-    try:
-        subject = designfile.loads_any(data, source=str(path))
-    except DesignError as exc:
-        for item in exc.problems:
-            say_error(item.located(exc.source, "en"))
-        sys.exit(EXIT_BAD_INPUT)
+    subject = read_design(path, "en", designfile.loads_any)
     return subject.spec if isinstance(subject, Award) else subject
 
 

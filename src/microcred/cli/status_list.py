@@ -34,7 +34,7 @@ from typing import Any
 
 import click
 
-from ..credentials._json import loads_strict
+from ..credentials._json import file_text, loads_strict
 from ..credentials.data_integrity import sign, verify_proof
 from ..credentials.errors import CredentialError
 from ..credentials.issue import Issuer
@@ -72,12 +72,19 @@ def _read_list(path: Path) -> tuple[dict[str, Any], StatusList]:
         fail(path, exc)
 
 
+def _check_indexes(indexes: tuple[int, ...], status_list: StatusList) -> None:
+    """Exit 2 for the first of ``indexes`` outside ``status_list``."""
+    for index in indexes:
+        if index >= status_list.size:
+            fail(INDEX_OUTSIDE_LIST(index=index, last=status_list.size - 1))
+
+
 def _write(path: Path, document: dict[str, Any], *, replace: bool) -> None:
     """Write ``document`` to ``path`` atomically (a temporary file renamed over it), so
     that a reader or a publisher never sees half a list; an existing file's mode stays."""
     if path.exists() and not replace:
         fail(f"{path} exists (use --force to overwrite)")
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = file_text(document)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     temporary: Path | None = None
     try:
@@ -167,20 +174,19 @@ def set_command(
     Only the key that signed the list may change it: a list that does not verify, or
     that another key signed, is refused, and so is an index outside the list."""
     listing, status_list = _read_list(list_file)
-    for index in indexes:
-        if index >= status_list.size:
-            fail(INDEX_OUTSIDE_LIST(index=index, last=status_list.size - 1))
+    _check_indexes(indexes, status_list)
     key = load_key(key_file)
     issuer = listing.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if not isinstance(issuer_id, str):
         fail(f"{list_file} names no issuer")
-    proof = verify_proof(listing, resolver=did_resolver(did_documents))
+    resolver = did_resolver(did_documents)
+    proof = verify_proof(listing, resolver=resolver)
     if not proof.verified or proof.method is None:
         fail(f"{list_file} does not verify ({proof.reason}): it is not re-signed")
     elif proof.method.key.public_multibase != key.public_multibase:
         fail(f"{list_file} is signed by {proof.method.id}, not by the key in {key_file}")
-    signer = signing_issuer(key, issuer_id, did_documents)
+    signer = signing_issuer(key, issuer_id, resolver=resolver)
     done, undone = _STATES[status_list.purpose]
     changed = False
     for index in indexes:
@@ -206,9 +212,7 @@ def show_command(list_file: Path, indexes: tuple[int, ...], as_json: bool) -> No
 
     The proof is not checked here: `microcred verify LIST.json` does that."""
     listing, status_list = _read_list(list_file)
-    for index in indexes:
-        if index >= status_list.size:
-            fail(INDEX_OUTSIDE_LIST(index=index, last=status_list.size - 1))
+    _check_indexes(indexes, status_list)
     issuer = listing.get("issuer")
     facts: dict[str, Any] = {
         "file": str(list_file),

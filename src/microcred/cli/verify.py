@@ -31,7 +31,7 @@ from ..credentials.verify import (
     verify,
 )
 from ..standard.compliance import Verdict
-from ..standard.messages import Message, Reason
+from ..standard.messages import Message
 from ._common import (
     EXIT_BAD_INPUT,
     EXIT_NEGATIVE,
@@ -40,7 +40,11 @@ from ._common import (
     fail,
     read_limited,
     say_error,
+    unreadable,
 )
+from ._common import IS_A_DIRECTORY as IS_A_DIRECTORY  # re-exported: why a path is no file
+from ._common import NO_SUCH_FILE as NO_SUCH_FILE
+from ._common import NOT_A_REGULAR_FILE as NOT_A_REGULAR_FILE
 from ._parallel import JOBS_OPTION, in_order
 
 # --- who signed, and what the credential states -------------------------------------
@@ -110,10 +114,6 @@ STATUS_LIST_NOT_GIVEN = Message(
     "{url} is not among --status-list files (use --network to fetch)",
     "listy {url} nie ma wśród plików `--status-list` (aby ją pobrać, użyj `--network`)",
 )
-# why a path given on the command line is no file to read
-NO_SUCH_FILE = Message("no_such_file", "no such file", "nie ma takiego pliku")
-IS_A_DIRECTORY = Message("is_a_directory", "is a directory", "to katalog")
-NOT_A_REGULAR_FILE = Message("not_a_regular_file", "not a regular file", "to nie jest zwykły plik")
 
 _MARK = {CheckStatus.PASS: "✓", CheckStatus.FAIL: "✗", CheckStatus.WARNING: "!",
          CheckStatus.INDETERMINATE: "?",
@@ -160,16 +160,6 @@ def _parse_now(value: str | None, lang: str) -> dt.datetime | None:
     except ValueError:
         fail(NOT_A_TIME(value=value), lang=lang)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _unreadable(path: Path, error: OSError) -> Reason | str:
-    """Why ``path`` could not be read: microcred's own reasons in either language, the
-    system's (a permission denied) in its words."""
-    if isinstance(error, FileNotFoundError):
-        return NO_SUCH_FILE()
-    if isinstance(error, IsADirectoryError):
-        return IS_A_DIRECTORY() if path.is_dir() else NOT_A_REGULAR_FILE()
-    return error.strerror or str(error)
 
 
 def _check_label(name: str, lang: str) -> str:
@@ -281,7 +271,7 @@ def _verify_file(path: Path) -> tuple[list[str], tuple[object, ...] | None, int]
     try:
         data = read_limited(path, PDF_MAX_BYTES)
     except OSError as exc:
-        return [], (path, _unreadable(path, exc)), EXIT_BAD_INPUT
+        return [], (path, unreadable(path, exc)), EXIT_BAD_INPUT
     report = verify(data, now=job.now, resolver=job.resolver, status_fetcher=job.status_fetcher)
     status = EXIT_OK if report.verified else EXIT_NEGATIVE
     if job.as_json:
