@@ -814,3 +814,90 @@ def test_an_ability_stated_after_a_past_participle_is_an_outcome() -> None:
     assert found("Have a systematic approach to data gathering and analysis", "en") == [
         m.OUTCOME_UNOBSERVABLE
     ]
+
+
+# --- third revision: general signals (subject, frame, noun heads) -----------------------
+# Made-up sentences of the kinds seen; none is taken from the corpus.
+SUBJECT_AND_FRAME_INTENT = {
+    "pl": [
+        "Szkolenie skierowane jest do pracowników działów kadr.",
+        "Cele szkolenia: przygotowanie do egzaminu zawodowego.",
+        "Uczestnik otrzyma zaświadczenie o ukończeniu kursu.",
+    ],
+    "en": [
+        "Weekly tutorials will focus on problem solving.",
+        "Lab sessions provide hands-on experience with the equipment.",
+        "Course content includes the structure of the cell and cell division.",
+        "Achieving this unit standard will improve the learner's prospects.",
+        "Introduce basic principles of software engineering.",
+        "To develop an understanding of the legal framework.",
+        "Enable students to apply theory to practice.",
+        "Students are introduced to the main concepts of game theory.",
+        "We will discuss the main approaches to ethics.",
+        "Aims: to give a grounding in corporate finance.",
+    ],
+}
+SET_TO_WORK_ACTIVITIES = {
+    "pl": [
+        "Podczas zajęć student analizuje studia przypadków.",
+        "Uczestnik rozwija umiejętności negocjacyjne w trakcie ćwiczeń.",
+        "Uczestnicy uczą się obsługi programu księgowego.",
+    ],
+    "en": [
+        "At the end of each week, the learner is expected to write short programs.",
+        "You'll use a risk matrix to rate the likelihood of accidents.",
+        "Students work in small groups on case studies.",
+        "Learners explore the principles of universal design.",
+        "During the course you will work on a group project.",
+        "Participants will receive a certificate of completion.",
+        "Students attend weekly lectures and seminars.",
+        "Get familiar with the tools of the trade.",
+    ],
+}
+NOUN_HEADED_TOPICS = {
+    "en": [
+        "An ability to critically assess strategies for managing project scope.",
+        "Design of experiments and analysis of variance.",
+        "Design and analysis of algorithms.",
+    ],
+}
+STILL_OUTCOMES = {
+    "pl": [
+        "Absolwent jest przygotowany do pracy w zespole projektowym.",
+        "Przygotowany do pracy w zespole interdyscyplinarnym.",
+        "Jest zdolny do samodzielnego rozwiązywania problemów.",
+        "Student jest gotow do krytycznej oceny posiadanej wiedzy.",
+        "Potrafi samodzielnie planować i realizować własne uczenie się.",
+    ],
+    "en": [
+        "Work effectively as a member of a multidisciplinary team.",
+        "Take responsibility for own learning and development.",
+        "Show awareness of health and safety regulations.",
+        "Plan lessons that meet the needs of all learners.",
+        "Evaluate course materials designed for adult learners.",
+        "Design and implement a simple compiler.",
+        "Demonstrate the ability to work independently.",
+        "Students will be able to discuss the ethics of AI.",
+        "The learner identifies hazards in the kitchen.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(SUBJECT_AND_FRAME_INTENT))
+def test_the_course_or_teacher_as_subject_or_frame_is_intent(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_INTENT]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(SET_TO_WORK_ACTIVITIES))
+def test_what_learners_are_set_to_do_in_class_is_an_activity(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_ACTIVITY]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(NOUN_HEADED_TOPICS))
+def test_a_noun_heading_the_statement_makes_a_topic(lang: str, text: str) -> None:
+    assert found(text, lang) == [m.OUTCOME_NO_VERB]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(STILL_OUTCOMES))
+def test_readiness_and_common_outcome_verbs_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

@@ -10,9 +10,18 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
   "Uczestniczyl w webinarze"), the learning process itself ("zdobywa wiedzę o",
   "poznaje", "dowiaduje się", "Learn how to …", "Explore …"), or a predicate in the past
   tense ("Uczestnik poznał podstawy Excela", "The learner received a certificate").
+- ``outcome_activity`` also — what learners are set to do in class ("Podczas zajęć student
+  analizuje …", "Students work in small groups", "the learner is expected to write …",
+  "You'll use a risk matrix …", "will receive a certificate").
 - ``outcome_intent`` — the course's content or aims, the course as subject ("It will
-  introduce you to", "The goal of the course is to"), or a future "will learn".
-- ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela").
+  introduce you to", "The goal of the course is to"), or a future "will learn"; any part
+  of the course as the subject of the first verb ("Weekly tutorials will focus on",
+  "Lab sessions provide"), the teacher's verbs opening a goal ("Introduce …", "Enable
+  students to …", "To develop an understanding of …"), "we" as the class, a heading
+  ("Aims:", "Cele szkolenia:") and the target group ("skierowane jest do").
+- ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela"), also
+  when a noun heads the statement ("Design of experiments", "An ability to assess …":
+  an infinitive after a noun completes the noun).
 - ``outcome_too_short`` — fewer than three words.
 - ``outcome_unobservable`` (advice) — only "know/understand/zna/rozumie", or the
   Polish Qualifications Framework's knowledge formula "ma (pogłębioną) wiedzę o …" (a
@@ -40,7 +49,8 @@ The predicate is the first verb of the main clause (a leading "Gdy ..., " / "Aft
 is skipped, and so is a Polish relative clause: in "Zasady, które obowiązują w firmie"
 no verb is the learner's). Past tense there ("poznał", "został zapoznany", "received", "has gained")
 makes an activity; present tense, "potrafi"/"can" + infinitive, "będzie potrafił" or the
-PRK formula "jest gotów do" an outcome; only nouns and gerunds a topic. A form that may
+PRK formula "jest gotów do" ("jest przygotowany/zdolny do", "Przygotowany do …") an
+outcome; only nouns and gerunds a topic. A form that may
 be a verb or a noun ("Tłumaczy", "Uses") is a verb only where a predicate stands: first,
 after the learner ("Uczestnik", "The learner"), after "potrafi"/"can"/"to", or after
 "i"/"and" that follows a verb. An English statement's first word (or the word after
@@ -104,6 +114,28 @@ _EN_ACTIVITY = re.compile(
     r"^(?:attending|participating in|taking part in)\b|"
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
     r"\b(?:delve|dive) into\b|\bget to grips with\b|"
+    # what the learner is set to do during the course, not its result
+    r"^(?:during|throughout|in) (?:the |this |each |every |our )?(?:[\w-]+ )?(?:course|class|"
+    r"session|workshop|module|lab|seminar|lecture|tutorial|webinar|programme|program)s?\b"
+    r"(?!.*\b(?:able|can|tutors?|teachers?|lecturers?|instructors?|trainers?|we|it)\b)|"
+    r"\b(?:students|learners|participants|you|they) (?:will )?(?:attend|participate|take part)\b|"
+    # learners described at work in class: "Students work in small groups", "explore …"
+    r"\b(?:students|learners|participants|trainees|pupils|you|they|the (?:student|learner|"
+    r"participant|trainee|pupil)) (?:also |then |first )?(?:works? (?:in|on|together|with|"
+    r"through)|stud(?:y|ies)|explores?|reads?|watch(?:es)?|listens?|discuss(?:es)?|"
+    r"practi[sc]es?|undertakes?|engages?|experiments?|visits?|spends?|go(?:es)? through|"
+    r"meets?|learns?)\b|"
+    r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
+    r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?)\b|"
+    r"\b(?:is|are|will be) (?:expected|required|asked|invited|encouraged|assigned) to\b|"
+    r"\b(?:will|you'll|you’ll) (?:have|get|be given) (?:the |an? )?(?:opportunity|chance)\b|"
+    r"\b(?:students|learners|participants|you) will (?:work|participate|attend|practi[sc]e|"
+    r"engage|collaborate|spend|complete (?:a |an |the |several |weekly )?(?:[\w-]+ ){0,2}?"
+    r"(?:projects?|assignments?|exercises?|tasks?|labs?|quiz(?:zes)?))\b|"
+    r"\b(?:will )?receive (?:a |an |the |your )?(?:[\w-]+ )?(?:certificate|diploma|badge|"
+    r"credential|attestation|statement of (?:attainment|participation))\b|"
+    r"^(?:you'll|you’ll|you will) (?!be\b|have (?:a |an )?(?:sound |good |solid )?"
+    r"(?:understanding|knowledge))|"
     r"\b(?:students|learners|participants|you) will (?:develop|gain|acquire|build|obtain|improve|"
     r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
     r"experience)\b|"
@@ -114,7 +146,8 @@ _EN_ACTIVITY = re.compile(
     r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+\s+)?"
     r"(?:skills?|knowledge|understanding|competences?|competencies|experience|insights?|"
     r"awareness|familiarity)\b|"
-    r"learn|explore|discover|get hands-on|get an? (?:overview|introduction|insight)|"
+    r"learn|explore|discover|experience|get hands-on|get (?:familiar|acquainted) with|"
+    r"get an? (?:overview|introduction|insight)|"
     r"gain (?:an? )?(?:overview|introduction|insight|exposure|familiarity)|"
     r"be (?:introduced|exposed) to)\b",
     re.IGNORECASE,
@@ -128,7 +161,21 @@ _EN_INTENT = re.compile(
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
     r"^(?:the )?(?:aim|goal|objective|purpose)s? (?:is|are) to|"
+    r"^(?:aims?|goals?|purpose)\s*[:–-]\s*|"
+    r"\b(?:is|are|get|gets) (?:introduced|exposed|taught|shown|familiari[sz]ed|acquainted) "
+    r"(?:to|with|how)\b|"
+    r"^to (?:develop|gain|acquire|build|deepen|broaden|enhance|improve|foster|promote) "
+    r"(?:an? |the |their |students['’] |learners['’] |participants['’] )?(?:[\w-]+ )?"
+    r"(?:understanding|knowledge|skills?|awareness|appreciation|competences?|familiarity|"
+    r"insights?|capacity|abilit(?:y|ies))\b|"
     r"^(?:to )?(?:introduce|familiari[sz]e|acquaint) (?:students|learners|participants|you)|"
+    # verbs whose actor is the teacher, opening a goal: "Introduce basic principles of …"
+    r"^(?:to )?(?:introduce|familiari[sz]e|acquaint|impart|instil|instill|expose|equip|"
+    r"foster|nurture|cultivate|inspire)\b|"
+    r"^(?:to )?(?:enable|encourage|help|allow|develop|support|guide|motivate|train) "
+    r"(?:the )?(?:students?|learners?|participants?|trainees?|pupils?)(?:'|’s)?\b|"
+    r"^(?:to )?(?:provide|give|offer) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:foundation|"
+    r"grounding|overview|introduction|insight|basis|opportunity)\b|"
     r"^to (?:show|present|introduce|familiari[sz]e|acquaint|provide|give|teach)\b|"
     r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
     r"is (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
@@ -137,6 +184,8 @@ _EN_INTENT = re.compile(
     r"encouraged|guided)|"
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
+    # the teacher and the class as "we": "We will discuss the main approaches to ethics"
+    r"^we(?: will| shall|'ll|’ll)? (?!be able|can\b|could\b)[a-z]+|"
     r"^(?:introduces|covers|offers|teaches)\b|^what\b|\bis an activity\b|"
     r"\b(?:lab|laboratory|practical|tutorial|exercise|workshop|lecture|seminar)s? "
     r"(?:exercises? |sessions? )?will be used\b|"
@@ -149,6 +198,30 @@ _EN_INTENT = re.compile(
     r"learns? about|learned about|be introduced to|topics? (?:\w+ )?(?:include|covered|are)|"
     r"^how to)\b",
     re.IGNORECASE,
+)
+# The parts of a course as a statement's subject ("Weekly tutorials will focus on …",
+# "Achieving this unit standard will enhance …"): the statement describes the course.
+_EN_ARTEFACT = re.compile(
+    r"(?:course|module|unit|standard|qualification|certificat(?:e|ion)|apprenticeship|"
+    r"curriculum|syllabus|programme|program|lecture|seminar|tutorial|workshop|lab|laborator(?:y|ie)|"
+    r"practical|exercise|assignment|activitie|session|classe|lesson|material|content|topic|"
+    r"emphasis|focus|reading|discussion|project|studie|webinar|bootcamp)s?",
+    re.IGNORECASE,
+)
+# What such a subject does: verbs that describe a course (any other word must be
+# unmistakably a verb, "-s" form, to count)
+_EN_DESCRIBING = _wordset(
+    """
+    aims includes covers involves provides introduces focuses explores examines considers
+    addresses offers requires enables allows helps gives presents discusses deals looks
+    builds takes uses draws combines develops emphasises emphasizes concentrates centres
+    centers ranges consists comprises contains teaches follows complements prepares
+    equips supports encourages exposes familiarises familiarizes outlines reviews
+    aim include cover involve provide introduce focus explore examine consider address
+    offer require enable allow help give present discuss deal look build take use draw
+    combine develop emphasise emphasize concentrate range consist comprise contain teach
+    follow complement prepare equip support encourage expose outline review
+    """
 )
 # Phrases that describe content when they carry the sentence ("Introduction to Excel"),
 # but are harmless inside an outcome ("can prepare an overview of cash flow").
@@ -222,7 +295,9 @@ _EN_ACTION_VERBS = _wordset(
     lift drive secure store recycle reduce save estimate interview persuade listen coach
     delegate challenge respect moderate chair file process book serve cook bake treat
     nurse care prescribe inject sell pitch encrypt back restore update upgrade migrate
-    query mark grade teach mentor master
+    query mark grade teach mentor master work show take make act adhere comply behave
+    cooperate ensure establish engage practise practice observe adopt promote uphold value
+    seek accept assume exercise
     """
 )
 
@@ -243,11 +318,17 @@ _PL_ACTIVITY = re.compile(
     r"wzieły) udzial|"
     # the learning process in the present tense: "zdobywa wiedzę o", "poznaje zasady"
     r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
-    r"nabywa|nabywają|otrzymuje|otrzymują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
+    r"nabywa|nabywają|otrzymuje|otrzymują|rozwija|rozwijają|doskonali|doskonalą|"
+    r"ćwiczy|ćwiczą|trenuje|trenują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
     r"doświadczeni\w*)|"
     r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się|"
+    r"uczy się|uczą się|(?:będzie|będą|będziesz) (?:się )?uczy[ćł]\w*|"
     r"(?:powinien|powinna|powinieneś|powinnaś|należy) (?:\w+ )?zapoznać się)\b|"
-    r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b",
+    r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b|"
+    # what the learners do in class ("Podczas zajęć student analizuje …")
+    r"^(?:w trakcie|podczas|w czasie|w ramach|na) (?:\w+ )?(?:zaj|szkoleni|kurs|warsztat|"
+    r"wykład|ćwicze|spotka|webinar|moduł|lekcj|laboratori)\w*\b"
+    r"(?!.*\b(?:potrafi|umie|prowadząc\w*|trener\w*|wykładowc\w*|nauczyciel\w*|ekspert\w*)\b)",
     re.IGNORECASE,
 )
 _PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*|kierun\w*|plan\w*)"
@@ -265,7 +346,10 @@ _PL_INTENT = re.compile(
     r"(?:będzie|będą) (?:mógł|mogła|mogli|mogły|mieć okazję) (?:się )?"
     r"(?:dowiedzieć|poznać|zdobyć|nauczyć|zapoznać)|"
     r"nauczy się|nauczą się|nauczysz się|pozna|poznają|poznasz|dowiesz się|dowie się|"
-    r"dowiedzą się|zdobędziesz|zostanie zapoznan\w*|zostaną zapoznan\w*)\b|"
+    r"dowiedzą się|zdobędziesz|zostanie zapoznan\w*|zostaną zapoznan\w*|"
+    # for whom the course is: "Szkolenie skierowane jest do …"
+    r"(?:skierowan|przeznaczon|adresowan|dedykowan)\w* (?:(?:jest|są) )?(?:do|dla)|"
+    r"^(?:cele?|zadani[ea])(?: \w+){0,2}\s*[:–-]\s*)\b|"
     # a goal in a verbal noun, the course's intention: "Zapoznanie studentów z …"
     r"^(?:uzyskanie|nabycie|zdobycie|poznanie|zrozumienie|zapoznanie|przekazanie|"
     r"przedstawienie|przygotowanie|ukształtowanie|kształtowanie|rozwinięcie|rozwijanie|"
@@ -293,8 +377,13 @@ _PL_SKIP_TAGS = _wordset("adv part qub aglt")
 _PL_AUX_LEMMAS = _wordset("być mieć zostać powinien")
 _PL_UNOBSERVABLE_LEMMAS = _wordset("znać rozumieć wiedzieć")
 # A perfective future of these is a promise of learning ("zdobędzie wiedzę"), not an outcome.
-_PL_LEARNING_LEMMAS = _wordset("poznać nauczyć dowiedzieć zdobyć zapoznać poszerzyć pogłębić")
-_PL_READY = frozenset({"gotowy", "gotów"})
+_PL_LEARNING_LEMMAS = _wordset(
+    "poznać nauczyć dowiedzieć zdobyć zapoznać poszerzyć pogłębić nabyć uzyskać otrzymać rozwinąć"
+)
+# A learner who is ready, prepared or able (PRK social competence "jest gotów do", "jest
+# przygotowany do"): the end state, so an outcome (typed without Polish letters too).
+_PL_READY = frozenset({"gotowy", "gotów", "gotow", "zdolny", "kompetentny", "uprawniony"})
+_PL_PREPARED = frozenset({"przygotować", "przygotowywać"})
 # The PRK's knowledge formula: "ma (pogłębioną) wiedzę o …", "posiada umiejętność …" —
 # "mieć" is no auxiliary there, and the statement is a knowledge outcome (as "zna").
 _PL_HAS_KNOWLEDGE = re.compile(
@@ -498,9 +587,16 @@ def _pl_verbs(text: str) -> _Predicate:
             "uczyć" in node.lemmas("pact")
         ):
             kind = "subject"
-        elif prev in ("be", "bedzie") and node.lemmas("adj", "adjc", "winien") & _PL_READY:
-            roles[i] = "action"  # PRK social competence: "jest gotów do ..."
-        elif prev == "be" and "świadomy" in node.lemmas("adj", "adjc"):
+        elif (
+            prev in (None, "subject", "be", "bedzie")
+            and (
+                node.lemmas("adj", "adjc", "winien", "ign") & _PL_READY
+                or node.lemmas("ppas") & _PL_PREPARED
+            )
+            and (prev in ("be", "bedzie") or _next_text(nodes, i) in ("do", "na", "w", "za"))
+        ):
+            roles[i] = "action"  # PRK social competence: "jest gotów do ...", "Przygotowany do"
+        elif prev in (None, "subject", "be") and "świadomy" in node.lemmas("adj", "adjc"):
             roles[i] = "unobs"
         elif verb_tags and (slot or verb_tags == classes):
             kind, roles[i] = _pl_verb(nodes, i, prev)
@@ -509,6 +605,11 @@ def _pl_verbs(text: str) -> _Predicate:
         seen_verb = seen_verb or roles[i] is not None
         prev = kind
     return _predicate(roles, [n.text for n in nodes], start)
+
+
+def _next_text(nodes: list[_Node], i: int) -> str:
+    """The next segment's text, lower case ("" at the end)."""
+    return nodes[i + 1].text.lower() if i + 1 < len(nodes) else ""
 
 
 def _pl_verb(nodes: list[_Node], i: int, prev: str | None) -> tuple[str, str]:
@@ -597,6 +698,7 @@ def _en_verbs(text: str) -> _Predicate:
     for n, i in enumerate(significant):
         low = lows[i]
         after = lows[significant[n + 1]] if n + 1 < len(significant) else ""
+        then = lows[significant[n + 2]] if n + 2 < len(significant) else ""
         if i >= start > (significant[n - 1] if n else -1):
             prev, first = None, n
         if prev == "conj" and n == first + 2 and not seen_verb:
@@ -614,25 +716,38 @@ def _en_verbs(text: str) -> _Predicate:
                 perfect = low in _EN_PERFECT and lexicon.get(after, 0) & _VBN
                 roles[i] = "past" if low in _EN_PAST_AUX or perfect else "aux"
         elif low == "to":
-            kind = "modal"
+            # "An ability to assess …": an infinitive after a noun completes the noun; it
+            # is no predicate (after the start, a learner, a modal, a verb or "and")
+            kind = "modal" if prev in (None, "subject", "modal", "verb", "conj") else "complement"
+        elif prev == "complement":
+            kind = "other"
         elif low in _EN_UNOBSERVABLE:
             kind, roles[i] = "verb", "unobs"
         elif bits:
-            kind, roles[i] = _en_verb(tokens[i], bits, prev if slot else "", after)
+            kind, roles[i] = _en_verb(tokens[i], bits, prev if slot else "", after, then)
         seen_verb = seen_verb or roles[i] is not None
         prev = kind
     return _predicate(roles, tokens, start)
 
 
-def _en_verb(word: str, bits: int, slot: str | None, after: str) -> tuple[str, str | None]:
+def _en_verb(
+    word: str, bits: int, slot: str | None, after: str, then: str = ""
+) -> tuple[str, str | None]:
     """(what the word is for the next one, its role) for a word that can be a verb.
 
     ``slot`` is what precedes a predicate position (``None`` for the start of the
-    statement), or ``""`` when the word does not stand where a predicate stands.
+    statement), or ``""`` when the word does not stand where a predicate stands;
+    ``after`` and ``then`` are the two significant words that follow.
     """
     low = word.lower()
     present = bits & (_VB | _VBZ)
     ambiguous = bits & _OTHER
+    if (
+        slot is None
+        and ambiguous
+        and (after == "of" or (after in ("and", "or", ",") and then and not _en_can_be_verb(then)))
+    ):
+        return "other", None  # a noun heads a topic: "Design of experiments", "Design and analysis"
     if slot is None:  # first in the statement: "Uses ...", "Navigate ...", "Explored the ..."
         likely = not ambiguous or bits & _ACTION or after in _EN_OBJECT_START
         if present and likely:
@@ -651,6 +766,11 @@ def _en_verb(word: str, bits: int, slot: str | None, after: str) -> tuple[str, s
     if present and not ambiguous and not word[:1].isupper():  # "... and unload pallets"
         return "verb", _en_role(low)
     return "other", None
+
+
+def _en_can_be_verb(word: str) -> bool:
+    """Whether ``word`` has a present-tense verb reading."""
+    return word not in _EN_CLOSED and bool(_en_lexicon().get(word, 0) & (_VB | _VBZ))
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -675,6 +795,30 @@ _GRAMMARS = {
         _PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL, _PL_SUBORDINATE, _pl_predicate, _PL_RELATIVE
     ),
 }
+
+
+def _en_artefact_subject(text: str) -> bool:
+    """Whether a part of the course (a module, the lectures, a unit standard) is the
+    subject of the statement's first verb, with no learner before it and no verb
+    opening the statement ("Plan lessons …" is the learner's)."""
+    words = [w.lower() for w in _WORD.findall(text)[:9]]
+    if not words or _EN_LEARNERS.intersection(words[:1]):
+        return False
+    lexicon = _en_lexicon()
+    bits = 0 if words[0] in _EN_CLOSED or words[0].endswith("ing") else lexicon.get(words[0], 0)
+    if bits & (_VB | _VBZ) and (bits & _ACTION or not bits & _OTHER):
+        return False  # an imperative opens it: "Plan lessons", "Evaluate course content"
+    for i, word in enumerate(words[:7]):
+        if word in _EN_LEARNERS or i + 1 == len(words):
+            return False
+        if _EN_ARTEFACT.fullmatch(word):
+            verb = words[i + 1]
+            if verb in _EN_AUX or verb in _EN_DESCRIBING:
+                return True
+            verb_bits = 0 if verb in _EN_CLOSED else lexicon.get(verb, 0)
+            if verb_bits & _VBZ and not verb_bits & _OTHER:
+                return True
+    return False
 
 
 def _says_what_is_done(grammar: _Grammar, bare: str, first: str, lang: str) -> _Predicate | None:
@@ -721,7 +865,7 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.
     if hit and not (can and can.start() < hit.start()):
         return [*found, OutcomeFinding(m.OUTCOME_ACTIVITY, {})]
-    if grammar.intent.search(text):
+    if grammar.intent.search(text) or (lang == "en" and _en_artefact_subject(main)):
         return [*found, OutcomeFinding(m.OUTCOME_INTENT, {})]
     if text.rstrip().endswith("?"):  # "Jak czytać RODO?": a question is a topic
         return [*found, OutcomeFinding(m.OUTCOME_NO_VERB, {})]
