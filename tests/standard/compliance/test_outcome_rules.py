@@ -901,3 +901,46 @@ def test_a_noun_heading_the_statement_makes_a_topic(lang: str, text: str) -> Non
 @pytest.mark.parametrize(("lang", "text"), cases(STILL_OUTCOMES))
 def test_readiness_and_common_outcome_verbs_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- fourth revision -------------------------------------------------------------------
+FOURTH_WEAK = {
+    "pl": [
+        ("Aktywnie uczestniczy w dyskusjach na forum grupy.", m.OUTCOME_ACTIVITY),
+        ("Pod kierunkiem nauczyciela korzysta z atlasu geograficznego.", m.OUTCOME_ACTIVITY),
+    ],
+    "en": [
+        ("Includes budgeting, forecasting and cash-flow control.", m.OUTCOME_INTENT),
+        ("Case studies will enable learners to apply the theory.", m.OUTCOME_INTENT),
+        ("Be assessed through a portfolio and a written exam.", m.OUTCOME_ACTIVITY),
+        ("For the first weeks, you will have to submit a short essay.", m.OUTCOME_ACTIVITY),
+        ("(LO2) Develop the ability to recognise the main groups of birds.", m.OUTCOME_ACTIVITY),
+    ],
+}
+FOURTH_OUTCOMES = {
+    "pl": ["czyta ze zrozumieniem teksty przeznaczone dla uczniów i wyciąga z nich wnioski"],
+    "en": [
+        "People credited with this unit standard are able to write a CV.",
+        "can explain how group projects are organised and run",
+        "1.3 Provide information relevant to accessing the service",
+        "Address the communication needs of the client",
+        "Setup a small office wireless network;",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in FOURTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_fourth_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(FOURTH_OUTCOMES))
+def test_fourth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

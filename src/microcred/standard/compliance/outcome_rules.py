@@ -12,13 +12,16 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
   tense ("Uczestnik poznał podstawy Excela", "The learner received a certificate").
 - ``outcome_activity`` also — what learners are set to do in class ("Podczas zajęć student
   analizuje …", "Students work in small groups", "the learner is expected to write …",
-  "You'll use a risk matrix …", "will receive a certificate").
+  "You'll use a risk matrix …", "will receive a certificate", "Be assessed through …",
+  "pod kierunkiem nauczyciela korzysta z …").
 - ``outcome_intent`` — the course's content or aims, the course as subject ("It will
   introduce you to", "The goal of the course is to"), or a future "will learn"; any part
   of the course as the subject of the first verb ("Weekly tutorials will focus on",
   "Lab sessions provide"), the teacher's verbs opening a goal ("Introduce …", "Enable
   students to …", "To develop an understanding of …"), "we" as the class, a heading
-  ("Aims:", "Cele szkolenia:") and the target group ("skierowane jest do").
+  ("Aims:", "Cele szkolenia:"), the target group ("skierowane jest do"), a catalog
+  line with the course as the unsaid subject ("Includes …"), and a thing that "will
+  enable students to …".
 - ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela"), also
   when a noun heads the statement ("Design of experiments", "An ability to assess …":
   an infinitive after a noun completes the noun).
@@ -95,7 +98,8 @@ def _wordset(text: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Bullets, "1." / "1.2)" / "(a)", and outcome codes: "K_U01", "P6S_UW", "EU1:", "LO2 -".
 _LEAD = re.compile(
-    r"^(?:\s*(?:[-–—•*·▪◦‣]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-z]\)"
+    r"^(?:\s*(?:[-–—•*·▪◦‣]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z]\)"
+    r"|\([A-Z]{1,3}\d{1,3}\)"
     r"|(?=[A-Z\d_]*\d)[A-Z][A-Z\d]*(?:_[A-Z\d]+)+[:.)]?"
     r"|[A-Z]{1,3}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])))(?=\s))+\s*"
 )
@@ -134,7 +138,12 @@ _EN_ACTIVITY = re.compile(
     r"(?:projects?|assignments?|exercises?|tasks?|labs?|quiz(?:zes)?))\b|"
     r"\b(?:will )?receive (?:a |an |the |your )?(?:[\w-]+ )?(?:certificate|diploma|badge|"
     r"credential|attestation|statement of (?:attainment|participation))\b|"
-    r"^(?:you'll|you’ll|you will) (?!be\b|have (?:a |an )?(?:sound |good |solid )?"
+    r"\b(?:be|been|is|are|will be) (?:assessed|examined|evaluated|graded|tested) "
+    r"(?:through|by|via|on|in|using)\b|"
+    r"\b(?:have to|must|need to|required to) (?:submit|complete|attend|hand in|take|sit|"
+    r"upload|post)\b|"
+    r"(?:^|, )(?:you'll|you’ll|you will) (?!be\b|learn|gain|acquire|discover|get to know|"
+    r"become familiar|have (?:a |an )?(?:sound |good |solid )?"
     r"(?:understanding|knowledge))|"
     r"\b(?:students|learners|participants|you) will (?:develop|gain|acquire|build|obtain|improve|"
     r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
@@ -145,7 +154,7 @@ _EN_ACTIVITY = re.compile(
     r"(?:(?:your|their|his|her|an?|the|some|basic|further|new|deeper|broader|practical|"
     r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+\s+)?"
     r"(?:skills?|knowledge|understanding|competences?|competencies|experience|insights?|"
-    r"awareness|familiarity)\b|"
+    r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies))\b|"
     r"learn|explore|discover|experience|get hands-on|get (?:familiar|acquainted) with|"
     r"get an? (?:overview|introduction|insight)|"
     r"gain (?:an? )?(?:overview|introduction|insight|exposure|familiarity)|"
@@ -186,7 +195,11 @@ _EN_INTENT = re.compile(
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
     # the teacher and the class as "we": "We will discuss the main approaches to ethics"
     r"^we(?: will| shall|'ll|’ll)? (?!be able|can\b|could\b)[a-z]+|"
-    r"^(?:introduces|covers|offers|teaches)\b|^what\b|\bis an activity\b|"
+    r"^(?:introduces|covers|offers|teaches|includes|surveys|emphasi[sz]es|focuses on|"
+    r"deals with)\b|^what\b|\bis an activity\b|"
+    # a thing, not the learner, does it for the learner: "Methods … will enable students to"
+    r"\b(?:enables?|allows?|helps?|equips?|prepares?|encourages?|exposes?|introduces?) "
+    r"(?:the )?(?:students|learners|participants|trainees|you) (?:to|for|with)\b|"
     r"\b(?:lab|laboratory|practical|tutorial|exercise|workshop|lecture|seminar)s? "
     r"(?:exercises? |sessions? )?will be used\b|"
     r"(?:you|we)(?:'ll|’ll) (?:learn|gain|acquire|discover|get to know|become familiar)|"
@@ -232,6 +245,7 @@ _EN_LEARNERS = _wordset(
     """
     learner learners participant participants student students graduate graduates trainee
     trainees apprentice apprentices candidate candidates holder holders attendee attendees
+    people persons individuals
     i we you he she they
     """
 )
@@ -297,7 +311,7 @@ _EN_ACTION_VERBS = _wordset(
     nurse care prescribe inject sell pitch encrypt back restore update upgrade migrate
     query mark grade teach mentor master work show take make act adhere comply behave
     cooperate ensure establish engage practise practice observe adopt promote uphold value
-    seek accept assume exercise
+    seek accept assume exercise address
     """
 )
 
@@ -308,7 +322,8 @@ _PL_EVENT = (
     r"staż|praktyk|film|nagrani)\w*"
 )
 _PL_ACTIVITY = re.compile(
-    rf"\b(uczestniczy{_PAST}|uczestniczy w {_PL_EVENT}|uczestniczą w {_PL_EVENT}|"
+    rf"\b(uczestniczy{_PAST}|uczestniczy w|uczestniczą w|"
+    r"pod kierunkiem (?:nauczyciela|prowadzącego|trenera|instruktora|opiekuna)|"
     r"(?:brał|brała|brało|brały|brali|wziął|wzięła|wzięło|wzięły|wzięli|bierze|biorą) udział|"
     rf"by{_PAST} obecn\w*|obejrz(?:ał[aoy]?|eli|ały)|wysłucha{_PAST}|przesłucha{_PAST}|"
     rf"ukończy{_PAST} {_PL_EVENT}|zapisa{_PAST} się|odby{_PAST} {_PL_EVENT}|"
@@ -348,7 +363,9 @@ _PL_INTENT = re.compile(
     r"nauczy się|nauczą się|nauczysz się|pozna|poznają|poznasz|dowiesz się|dowie się|"
     r"dowiedzą się|zdobędziesz|zostanie zapoznan\w*|zostaną zapoznan\w*|"
     # for whom the course is: "Szkolenie skierowane jest do …"
-    r"(?:skierowan|przeznaczon|adresowan|dedykowan)\w* (?:(?:jest|są) )?(?:do|dla)|"
+    r"(?:jest|są) (?:skierowan|przeznaczon|adresowan|dedykowan)\w* (?:do|dla)|"
+    rf"^{_PL_SUBJECT} (?:\w+ ){{0,3}}?(?:skierowan|przeznaczon|adresowan|dedykowan)\w* "
+    r"(?:(?:jest|są) )?(?:do|dla)|"
     r"^(?:cele?|zadani[ea])(?: \w+){0,2}\s*[:–-]\s*)\b|"
     # a goal in a verbal noun, the course's intention: "Zapoznanie studentów z …"
     r"^(?:uzyskanie|nabycie|zdobycie|poznanie|zrozumienie|zapoznanie|przekazanie|"
@@ -661,6 +678,7 @@ def _en_lexicon() -> dict[str, int]:
     # verify`): their part-of-speech letters come along, and are no verb ("N" is not "n").
     for word in set(",".join(others).replace("/", ",").split(",")) & verbs.keys():
         verbs[word] |= _OTHER
+    verbs["setup"] = _VB | _OTHER | _ACTION  # "Setup a network": the verb "set up", as typed
     return verbs
 
 
@@ -809,10 +827,12 @@ def _en_artefact_subject(text: str) -> bool:
     if bits & (_VB | _VBZ) and (bits & _ACTION or not bits & _OTHER):
         return False  # an imperative opens it: "Plan lessons", "Evaluate course content"
     for i, word in enumerate(words[:7]):
-        if word in _EN_LEARNERS or i + 1 == len(words):
-            return False
+        if word in _EN_LEARNERS or word in _EN_AUX or i + 1 == len(words):
+            return False  # the learner, or a verb ("can explain how projects are run")
         if _EN_ARTEFACT.fullmatch(word):
             verb = words[i + 1]
+            if words[i + 2 : i + 4] == ["able", "to"]:
+                return False  # "… credited with this unit standard are able to …"
             if verb in _EN_AUX or verb in _EN_DESCRIBING:
                 return True
             verb_bits = 0 if verb in _EN_CLOSED else lexicon.get(verb, 0)
