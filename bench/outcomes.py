@@ -9,12 +9,15 @@ tuning part and the held-out third separately, per language: statements judged r
 precision and recall of "weak", the confusion table by label, and how many outcomes in
 the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
 were flagged. ``--errors`` lists the misjudged statements of the tuning part only: the
-held-out statements are never shown.
+held-out statements are never shown. With ``second-labels.tsv`` (a second labeller's
+labels of the held-out third, made independently), it prints how far the two labellers
+agree (Cohen's kappa) and the rules' figures on the statements both label alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from collections import Counter
@@ -70,6 +73,52 @@ def report(entries: list[Entry], title: str) -> list[str]:
     return lines
 
 
+def second_labels() -> dict[str, str]:
+    """The second labeller's labels of the held-out third, by the SHA-256 of the text
+    (``second-labels.tsv`` next to the corpus; empty when it is not there)."""
+    path = ROOT / "tests/standard/compliance/outcome_corpus/second-labels.tsv"
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {row[0]: row[1] for row in rows[2:] if len(row) >= 2}  # a comment, a header
+
+
+def _kappa(pairs: list[tuple[bool, bool]]) -> float:
+    """Cohen's kappa of two binary judgments."""
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    first, second = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+    expected = first * second + (1 - first) * (1 - second)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def agreement(held: list[Entry], second: dict[str, str]) -> list[str]:
+    """How far two labellers agree on the held-out third, and the rules' figures on the
+    statements both label alike (the ceiling a 95 % target meets)."""
+    lines = ["two labellers on the held-out third (the second labelled it independently, "
+             "from the README's decisions alone)"]  # fmt: skip
+    for lang in LANGUAGES:
+        mine = [e for e in held if e.lang == lang and _sha(e.text) in second]
+        both = [(e, second[_sha(e.text)]) for e in mine]
+        if not both:
+            continue
+        same_label = sum(e.label == other for e, other in both)
+        pairs = [(e.weak, other != "outcome") for e, other in both]
+        agreed = [e for e, other in both if e.weak == (other != "outcome")]
+        right = sum(judged_weak(e)[0] == e.weak for e in agreed)
+        lines.append(
+            f"  {lang}: {len(both):3} statements; same label {_pct(same_label, len(both))}, "
+            f"same weak/not weak {_pct(len(agreed), len(both))} (Cohen's kappa "
+            f"{_kappa(pairs):.2f}); the rules judge right {right}/{len(agreed)} "
+            f"({_pct(right, len(agreed))}) of those both call alike"
+        )
+    return lines
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true",
@@ -96,7 +145,11 @@ def main() -> int:
     print()
     print("\n".join(report(fresh, f"of which the third batch ({len(fresh)}; *{FRESH_SUFFIX}: "
                                    "labelled before the rules' third revision saw them, "
-                                   "measured once after it)")))  # fmt: skip
+                                   "first measured after it)")))  # fmt: skip
+    second = second_labels()
+    if second:
+        print()
+        print("\n".join(agreement(held, second)))
     if args.errors:
         print("\nmisjudged in the tuning part (label → rules that fired):")
         for entry in tuning:
