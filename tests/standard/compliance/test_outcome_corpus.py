@@ -5,9 +5,10 @@ fixed by the text alone."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
-from .outcome_corpus import LABELS, LANGUAGES, held_out, load
+from .outcome_corpus import HERE, LABELS, LANGUAGES, held_out, load
 
 CORPUS = load()
 
@@ -50,3 +51,14 @@ def test_the_held_out_third_is_fixed_by_the_text() -> None:
     assert held_out("Student zna i rozumie podstawowe pojęcia") == held_out(
         "Student zna i rozumie podstawowe pojęcia"
     )
+
+
+def test_the_second_labels_cover_exactly_the_held_out_third() -> None:
+    lines = (HERE / "second-labels.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    assert lines[1].split("\t")[:2] == ["sha256", "label"]
+    rows = [line.split("\t") for line in lines[2:]]
+    assert all(len(row) == 3 and row[1] in LABELS for row in rows), rows
+    held = {hashlib.sha256(e.text.encode("utf-8")).hexdigest() for e in CORPUS if e.held_out}
+    assert [row[0] for row in rows if row[0] not in held] == []
+    assert {row[0] for row in rows} == held
