@@ -822,7 +822,6 @@ SUBJECT_AND_FRAME_INTENT = {
     "pl": [
         "Szkolenie skierowane jest do pracowników działów kadr.",
         "Cele szkolenia: przygotowanie do egzaminu zawodowego.",
-        "Uczestnik otrzyma zaświadczenie o ukończeniu kursu.",
     ],
     "en": [
         "Weekly tutorials will focus on problem solving.",
@@ -842,6 +841,7 @@ SET_TO_WORK_ACTIVITIES = {
         "Podczas zajęć student analizuje studia przypadków.",
         "Uczestnik rozwija umiejętności negocjacyjne w trakcie ćwiczeń.",
         "Uczestnicy uczą się obsługi programu księgowego.",
+        "Uczestnik otrzyma zaświadczenie o ukończeniu kursu.",
     ],
     "en": [
         "At the end of each week, the learner is expected to write short programs.",
@@ -943,4 +943,61 @@ def test_fourth_revision_weak_statements(lang: str, text: str, expected: Message
 
 @pytest.mark.parametrize(("lang", "text"), cases(FOURTH_OUTCOMES))
 def test_fourth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- fifth revision: readiness in English, learners as the object, course relatives ----
+FIFTH_WEAK = {
+    "pl": [
+        ("Uczestnicy pracują w grupach nad studiami przypadków.", m.OUTCOME_ACTIVITY),
+        ("Po ukończeniu szkolenia uczestnik otrzymuje certyfikat.", m.OUTCOME_ACTIVITY),
+        ("Kurs pozwala zdobyć praktyczne umiejętności sprzedażowe.", m.OUTCOME_INTENT),
+        ("Szkolenie składa się z trzech modułów.", m.OUTCOME_INTENT),
+        ("Doskonalenie umiejętności komunikacyjnych.", m.OUTCOME_INTENT),
+    ],
+    "en": [
+        ("This course is aimed at managers who lead small teams.", m.OUTCOME_INTENT),
+        ("The module seeks to develop critical thinking.", m.OUTCOME_INTENT),
+        ("Students are given the opportunity to present their work.", m.OUTCOME_INTENT),
+        ("To prepare students for the professional exam.", m.OUTCOME_INTENT),
+        ("Providing learners with a foundation in accounting.", m.OUTCOME_INTENT),
+        ("Hands-on labs reinforce the concepts covered in lectures.", m.OUTCOME_INTENT),
+        ("Take a deep dive into neural networks.", m.OUTCOME_ACTIVITY),
+        ("Receive personalised feedback on your work.", m.OUTCOME_ACTIVITY),
+        ("Build confidence in public speaking.", m.OUTCOME_ACTIVITY),
+    ],
+}
+FIFTH_OUTCOMES = {
+    "pl": [
+        "Uczy się samodzielnie, korzystając z różnych źródeł.",
+        "Pomaga klientom w doborze produktów.",
+        "Koncentruje się na potrzebach klienta podczas obsługi.",
+    ],
+    "en": [
+        "Be competent in the use of basic laboratory equipment.",
+        "Is prepared to work in a multidisciplinary team.",
+        "Have the skills to plan a small research project.",
+        "Learners who complete the course will be able to draft a contract.",
+        "Students completing this module can write unit tests.",
+        "Successful learners demonstrate the ability to plan.",
+        "State the main provisions of the GDPR.",
+        "Work through a fault-finding procedure to locate a defect.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in FIFTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_fifth_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(FIFTH_OUTCOMES))
+def test_fifth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

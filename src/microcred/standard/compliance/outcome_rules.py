@@ -20,8 +20,9 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
   "Lab sessions provide"), the teacher's verbs opening a goal ("Introduce …", "Enable
   students to …", "To develop an understanding of …"), "we" as the class, a heading
   ("Aims:", "Cele szkolenia:"), the target group ("skierowane jest do"), a catalog
-  line with the course as the unsaid subject ("Includes …"), and a thing that "will
-  enable students to …".
+  line with the course as the unsaid subject ("Includes …"), a thing that "will
+  enable students to …", a verb whose object is the learners ("To prepare students
+  for …", "Providing learners with …"), and a course "aimed at", "seeking to".
 - ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela"), also
   when a noun heads the statement ("Design of experiments", "An ability to assess …":
   an infinitive after a noun completes the noun).
@@ -48,17 +49,19 @@ lists and endings, which missed "poznał" and flagged "Wydaje resztę":
   table is). It is read directly for which words can be verbs and in which form (``VB``,
   ``VBZ``, ``VBD``, ``VBN``). ``lemminflect``, its successor, needs numpy (74 MB).
 
-The predicate is the first verb of the main clause (a leading "Gdy ..., " / "After ..., "
-is skipped, and so is a Polish relative clause: in "Zasady, które obowiązują w firmie"
-no verb is the learner's). Past tense there ("poznał", "został zapoznany", "received", "has gained")
-makes an activity; present tense, "potrafi"/"can" + infinitive, "będzie potrafił" or the
-PRK formula "jest gotów do" ("jest przygotowany/zdolny do", "Przygotowany do …") an
-outcome; only nouns and gerunds a topic. A form that may
-be a verb or a noun ("Tłumaczy", "Uses") is a verb only where a predicate stands: first,
-after the learner ("Uczestnik", "The learner"), after "potrafi"/"can"/"to", or after
-"i"/"and" that follows a verb. An English statement's first word (or the word after
-"Moves and ...") also needs to be an outcome verb (:data:`_EN_ACTION_VERBS`) or to
-precede "a"/"the", so "Pivot tables in a spreadsheet" stays a topic.
+The predicate is the first verb of the main clause (a leading "Gdy ..., " / "After ...,
+" is skipped, and so is a Polish relative clause: in "Zasady, które obowiązują w firmie"
+no verb is the learner's; in English, what the learners did: "Learners who complete the
+course will …"). Past tense there ("poznał", "został zapoznany", "received", "has
+gained") makes an activity; present tense, "potrafi"/"can" + infinitive, "będzie
+potrafił" or the PRK formula "jest gotów do" ("jest przygotowany/zdolny do",
+"Przygotowany do …"; in English "Be competent in", "is prepared to") an outcome; only
+nouns and gerunds a topic. A form that may be a verb or a noun ("Tłumaczy", "Uses") is a
+verb only where a predicate stands: first, after the learner ("Uczestnik", "The
+learner"), after "potrafi"/"can"/"to", or after "i"/"and" that follows a verb. An
+English statement's first word (or the word after "Moves and ...") also needs to be an
+outcome verb (:data:`_EN_ACTION_VERBS`) or to precede "a"/"the", so "Pivot tables in a
+spreadsheet" stays a topic.
 
 No dependency parser: spaCy installs here, but its Polish and English models are
 published as GitHub release files, not on the package index (the copies there are
@@ -154,8 +157,12 @@ _EN_ACTIVITY = re.compile(
     r"(?:(?:your|their|his|her|an?|the|some|basic|further|new|deeper|broader|practical|"
     r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+\s+)?"
     r"(?:skills?|knowledge|understanding|competences?|competencies|experience|insights?|"
-    r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies))\b|"
-    r"learn|explore|discover|experience|get hands-on|get (?:familiar|acquainted) with|"
+    r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies)|confidence)\b|"
+    r"learn|explore|discover|experience|join|hear from|network with|"
+    r"work through (?:the |a |some |several )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
+    r"tasks|materials|modules|lessons|problems|activities)|"
+    r"take a (?:deep )?dive|receive (?:\w+ )?feedback|get hands-on|"
+    r"get (?:familiar|acquainted) with|"
     r"get an? (?:overview|introduction|insight)|"
     r"gain (?:an? )?(?:overview|introduction|insight|exposure|familiarity)|"
     r"be (?:introduced|exposed) to)\b",
@@ -188,6 +195,9 @@ _EN_INTENT = re.compile(
     r"^to (?:show|present|introduce|familiari[sz]e|acquaint|provide|give|teach)\b|"
     r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
     r"is (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
+    r"\b(?:seeks?|sets? out|endeavou?rs?|strives?|intends?) to|"
+    r"\b(?:is|are) (?:aimed at|suitable for|ideal for|targeted at|open to|designed for)\b|"
+    r"\b(?:are|is|get|gets) (?:given|provided|offered|shown|taught)\b|"
     r"is an? (?:[\w-]+ ){0,3}(?:course|module|workshop|training) (?:on|in|about)|"
     r"(?:students|learners|participants|you) will be (?:given|provided|offered|taught|shown|"
     r"encouraged|guided)|"
@@ -257,7 +267,23 @@ _EN_AUX = (
     | _wordset("is are am be been being can could will would shall should must may might do does")
 )
 _EN_SKIP = _wordset("not also always able unable")
+_EN_BE = _wordset("be is are am will")
+# A learner who is competent, prepared or confident: the end state, so an outcome (as
+# "jest gotów do" in Polish)
+_EN_READY = _wordset(
+    "competent proficient confident capable prepared ready equipped qualified skilled fluent"
+)
 _EN_CONJ = _wordset("and or then , ;")
+# "Learners who complete the course will …", "Students completing this module can …": what
+# the learners did is not what they can do (and "the course will" there is no aim)
+_EN_RELATIVE = re.compile(
+    r"\b(students?|learners?|participants?|graduates?|candidates?|trainees?|those|people|"
+    r"anyone|apprentices?)\s+(?:who|that)?\s*(?:have |has )?(?:successfully |fully )?"
+    r"(?:complete[sd]?|completing|finish(?:ed|es|ing)?|pass(?:ed|es|ing)?|attend(?:ed|s|ing)?|"
+    r"tak(?:e|es|ing)|took|undertak(?:e|es|ing)|follow(?:ed|s|ing)?|achiev(?:e|ed|es|ing))\b"
+    r"[^;]*?(?=\b(?:will|can|could|should|are|is|must|may|shall)\b)",
+    re.IGNORECASE,
+)
 _EN_SUBORDINATE = re.compile(
     r"^(?:after|when|once|if|while|before|although|since|upon|having)\b[^,]*,", re.I
 )
@@ -311,7 +337,8 @@ _EN_ACTION_VERBS = _wordset(
     nurse care prescribe inject sell pitch encrypt back restore update upgrade migrate
     query mark grade teach mentor master work show take make act adhere comply behave
     cooperate ensure establish engage practise practice observe adopt promote uphold value
-    seek accept assume exercise address
+    seek accept assume exercise address advocate counsel duplicate employ fit match mount
+    paraphrase recall repeat reply retrieve rewrite separate state tell
     """
 )
 
@@ -336,8 +363,14 @@ _PL_ACTIVITY = re.compile(
     r"nabywa|nabywają|otrzymuje|otrzymują|rozwija|rozwijają|doskonali|doskonalą|"
     r"ćwiczy|ćwiczą|trenuje|trenują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
     r"doświadczeni\w*)|"
+    r"(?:otrzymuje|otrzymują|otrzyma|otrzymają|uzyskuje|uzyska) (?:\w+ )?(?:certyfikat\w*|"
+    r"zaświadczeni\w*|dyplom\w*|świadectw\w*)|"
+    # learners at work in class, in the plural: "Uczestnicy pracują w grupach"
+    r"^(?:uczestnicy|słuchacze|studenci|kursanci|uczniowie)(?: \w+){0,2}? (?:pracują|"
+    r"wykonują|rozwiązują|ćwiczą|analizują|omawiają|dyskutują|tworzą|korzystają|"
+    r"uczą)|przećwiczysz|zobaczysz|"
     r"poznaje|poznają|dowiaduje się|dowiadują się|zapoznaje się|zapoznają się|"
-    r"uczy się|uczą się|(?:będzie|będą|będziesz) (?:się )?uczy[ćł]\w*|"
+    r"uczą się|(?:będzie|będą|będziesz) (?:się )?uczy[ćł]\w*|"
     r"(?:powinien|powinna|powinieneś|powinnaś|należy) (?:\w+ )?zapoznać się)\b|"
     r"^(?:udział|uczestnictwo|obecność) (?:w|na)\b|"
     # what the learners do in class ("Podczas zajęć student analizuje …")
@@ -352,7 +385,10 @@ _PL_INTENT = re.compile(
     rf"(?:^|: ){_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewnia\w*|umożliwia\w*|przybliża\w*|"
-    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu)\b|"
+    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończy się|"
+    r"składa się|trwa|odbywa się|pozwala\w*|pomaga\w*|uczy|pokazuje|wyposaża\w*|daje|"
+    r"koncentruj\w+ się|skupia\w* się|poświęcon\w*|opiera\w* się|prezentuje|"
+    r"realizowan\w*|prowadzon\w*)\b|"
     # the teacher, not the learner, acts: "prowadzący przybliży najistotniejsze zagadnienia"
     r"\b(?:prowadząc\w*|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)\b[^.;]*?"
     r"\b(?:przybliży|omówi|przedstawi|zaprezentuje|pokaże|wyjaśni|zapozna)\b|"
@@ -371,7 +407,8 @@ _PL_INTENT = re.compile(
     r"^(?:uzyskanie|nabycie|zdobycie|poznanie|zrozumienie|zapoznanie|przekazanie|"
     r"przedstawienie|przygotowanie|ukształtowanie|kształtowanie|rozwinięcie|rozwijanie|"
     r"pogłębienie|poszerzenie|wykształcenie|zaznajomienie|wyposażenie|zdobywanie|"
-    r"nabywanie)\b|"
+    r"nabywanie|nauka|doskonalenie|kształcenie|utrwalenie|podniesienie|opanowanie|"
+    r"wyrobienie|rozwój|wzmocnienie)\b|"
     r"^(?:omówić|przedstawić|zapoznać|przekazać|wprowadzić|zaprezentować)\b",
     re.IGNORECASE,
 )
@@ -690,7 +727,8 @@ def _en_role(word: str) -> str:
 _EN_HAS_KNOWLEDGE = re.compile(
     r"^(?:[\w ]{0,30}\b)?(?:have|has|possess(?:es)?)\s+(?:[^\W\d_]+\s+){0,3}?"
     r"(appreciation|understanding|knowledge|awareness|grasp|familiarity|insight|approach|"
-    r"attitude|commitment|ability|capacity)\b",
+    r"attitude|commitment|ability|capacity|skills?|competence|confidence|expertise|"
+    r"proficiency|capability)\b",
     re.IGNORECASE,
 )
 
@@ -741,6 +779,10 @@ def _en_verbs(text: str) -> _Predicate:
             kind = "other"
         elif low in _EN_UNOBSERVABLE:
             kind, roles[i] = "verb", "unobs"
+        elif low in _EN_READY and (
+            prev is None or (prev == "modal" and lows[significant[n - 1]] in _EN_BE)
+        ):
+            kind, roles[i] = "verb", "action"  # "Be competent in …", "is prepared to …"
         elif bits:
             kind, roles[i] = _en_verb(tokens[i], bits, prev if slot else "", after, then)
         seen_verb = seen_verb or roles[i] is not None
@@ -801,18 +843,48 @@ class _Grammar:
     subordinate: re.Pattern[str]
     predicate: Callable[[str], _Predicate]  # of the text without its relative clauses
     relative: re.Pattern[str] | None = None
+    kept: str = " "  # what a relative clause is replaced with (``\1``: its learner)
 
     def without_relatives(self, text: str) -> str:
         """``text`` without the relative clauses that say nothing of the learner."""
-        return self.relative.sub(" ", text) if self.relative is not None else text
+        return self.relative.sub(self.kept, text) if self.relative is not None else text
 
 
 _GRAMMARS = {
-    "en": _Grammar(_EN_ACTIVITY, _EN_INTENT, _EN_TOPIC, _EN_MODAL, _EN_SUBORDINATE, _en_predicate),
+    "en": _Grammar(
+        _EN_ACTIVITY,
+        _EN_INTENT,
+        _EN_TOPIC,
+        _EN_MODAL,
+        _EN_SUBORDINATE,
+        _en_predicate,
+        _EN_RELATIVE,
+        r"\1 ",
+    ),
     "pl": _Grammar(
         _PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL, _PL_SUBORDINATE, _pl_predicate, _PL_RELATIVE
     ),
 }
+
+
+_EN_LEARNERS_OBJECT = re.compile(
+    r"^(?:to )?([a-z]+) (?:the )?(?:students|learners|participants|trainees|pupils)"
+    r"(?:'|’s?)?\b(?! (?:can|will|should|must|are|may)\b)",
+    re.IGNORECASE,
+)
+
+
+def _en_learners_as_object(text: str) -> bool:
+    """Whether the statement opens with a verb whose object is the learners ("To prepare
+    students for …", "Support learners in …", "Providing students with …"): what the
+    teacher or the course does, an aim."""
+    match = _EN_LEARNERS_OBJECT.match(text)
+    if match is None or match.group(1).lower() in _EN_CLOSED:
+        return False
+    word = match.group(1).lower()
+    # the base form, or that of an "-ing" form: "providing" → "provide", "setting" → "set"
+    stems = [word] + ([word[:-3], word[:-3] + "e", word[:-4]] if word.endswith("ing") else [])
+    return any(_en_lexicon().get(stem, 0) & _VB for stem in stems)
 
 
 def _en_artefact_subject(text: str) -> bool:
@@ -836,7 +908,8 @@ def _en_artefact_subject(text: str) -> bool:
             if verb in _EN_AUX or verb in _EN_DESCRIBING:
                 return True
             verb_bits = 0 if verb in _EN_CLOSED else lexicon.get(verb, 0)
-            if verb_bits & _VBZ and not verb_bits & _OTHER:
+            form = _VB if word.endswith("s") else _VBZ  # "Labs reinforce", "The unit covers"
+            if verb_bits & form and not verb_bits & _OTHER:
                 return True
     return False
 
@@ -885,7 +958,9 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.
     if hit and not (can and can.start() < hit.start()):
         return [*found, OutcomeFinding(m.OUTCOME_ACTIVITY, {})]
-    if grammar.intent.search(text) or (lang == "en" and _en_artefact_subject(main)):
+    if grammar.intent.search(bare) or (
+        lang == "en" and (_en_artefact_subject(main) or _en_learners_as_object(main))
+    ):
         return [*found, OutcomeFinding(m.OUTCOME_INTENT, {})]
     if text.rstrip().endswith("?"):  # "Jak czytać RODO?": a question is a topic
         return [*found, OutcomeFinding(m.OUTCOME_NO_VERB, {})]
