@@ -31,9 +31,6 @@ from tests.standard.compliance.outcome_corpus import LABELS, LANGUAGES, Entry, l
 from microcred.standard.compliance.outcome_rules import assess_statement  # noqa: E402
 from microcred.standard.messages import Severity  # noqa: E402
 
-#: the files of the third batch: labelled while the rules' third revision was being
-#: written, and never read for it (its held-out part was first measured after it)
-FRESH_SUFFIX = "-fresh.yaml"
 _PRK = re.compile(r"\b(zna i rozumie|ma (?:\w+ )?wiedzę|potrafi|jest gotów|jest gotowy)\b",
                   re.IGNORECASE)  # fmt: skip
 
@@ -49,7 +46,7 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} %" if whole else "    – "
 
 
-def report(entries: list[Entry], title: str) -> list[str]:
+def report(entries: list[Entry], title: str, *, table: bool = True) -> list[str]:
     """The figures of one part of the corpus, per language."""
     lines = [title]
     for lang in LANGUAGES:
@@ -66,10 +63,14 @@ def report(entries: list[Entry], title: str) -> list[str]:
             f"({_pct(right, len(mine))}); weak: precision {precision}, recall {recall}; "
             f"PRK-worded outcomes flagged {sum(prk)}/{len(prk)}"
         )
-        table = Counter((e.label, weak) for e, weak in verdicts)
+        if not table:
+            continue
+        counts = Counter((e.label, weak) for e, weak in verdicts)
         lines.append(f"      {'label':<10}{'judged weak':>13}{'not weak':>10}")
         for label in LABELS:
-            lines.append(f"      {label:<10}{table[(label, True)]:>13}{table[(label, False)]:>10}")
+            lines.append(
+                f"      {label:<10}{counts[(label, True)]:>13}{counts[(label, False)]:>10}"
+            )
     return lines
 
 
@@ -141,11 +142,13 @@ def main() -> int:
     print()
     print("\n".join(report(held, f"held-out third ({len(held)}; target: ≥ 95 % right per "
                                  "language, no PRK-worded outcome flagged)")))  # fmt: skip
-    fresh = [e for e in held if e.file.endswith(FRESH_SUFFIX)]
     print()
-    print("\n".join(report(fresh, f"of which the third batch ({len(fresh)}; *{FRESH_SUFFIX}: "
-                                   "labelled before the rules' third revision saw them, "
-                                   "first measured after it)")))  # fmt: skip
+    print("held-out third by batch (each labelled before the rules' next revision saw it; "
+          "README.md, 'Batches')")  # fmt: skip
+    for batch in sorted({e.batch for e in held}):
+        print("\n".join(report(
+            [e for e in held if e.batch == batch], f"batch {batch}", table=False
+        )[1:]).replace("  pl:", f"  {batch} pl:").replace("  en:", f"  {batch} en:"))  # fmt: skip
     second = second_labels()
     if second:
         print()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .outcome_corpus import HERE, LABELS, LANGUAGES, held_out, load
+from .outcome_corpus import BATCHES, HERE, LABELS, LANGUAGES, held_out, load
 
 CORPUS = load()
 
@@ -62,3 +62,8 @@ def test_the_second_labels_cover_exactly_the_held_out_third() -> None:
     held = {hashlib.sha256(e.text.encode("utf-8")).hexdigest() for e in CORPUS if e.held_out}
     assert [row[0] for row in rows if row[0] not in held] == []
     assert {row[0] for row in rows} == held
+
+
+def test_every_file_belongs_to_a_batch() -> None:
+    assert {entry.file for entry in CORPUS} <= set(BATCHES)
+    assert all(entry.batch >= 1 for entry in CORPUS)

@@ -12,6 +12,14 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = ("outcome", "activity", "topic", "aim")
+#: the batches the corpus grew in, by file (README.md, "Batches"): each was labelled
+#: before the rules' next revision saw any of it
+BATCHES = {
+    "pl-university.yaml": 1, "pl-training.yaml": 1, "en-university.yaml": 1,
+    "en-courses.yaml": 1, "pl-more.yaml": 2, "en-university-2.yaml": 2,
+    "en-courses-2.yaml": 2, "pl-fresh.yaml": 3, "en-fresh.yaml": 3,
+    "pl-batch4.yaml": 4, "en-batch4-university.yaml": 4, "en-batch4-vocational.yaml": 4,
+}  # fmt: skip
 LANGUAGES = ("pl", "en")
 
 
@@ -31,6 +39,11 @@ class Entry:
     def weak(self) -> bool:
         """What the rules should say: anything but an outcome is a weak outcome."""
         return self.label != "outcome"
+
+    @property
+    def batch(self) -> int:
+        """The batch the entry came in (:data:`BATCHES`)."""
+        return BATCHES[self.file]
 
     @property
     def held_out(self) -> bool:
