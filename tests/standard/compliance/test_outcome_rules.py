@@ -1001,3 +1001,60 @@ def test_fifth_revision_weak_statements(lang: str, text: str, expected: Message)
 @pytest.mark.parametrize(("lang", "text"), cases(FIFTH_OUTCOMES))
 def test_fifth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- sixth revision: purposes, definitions, the teacher, promises to the reader ---------
+SIXTH_WEAK = {
+    "pl": [
+        ("Praktyczny kurs IOD ma zapewnić Ci gruntowną wiedzę o RODO.", m.OUTCOME_INTENT),
+        ("Dodatkowo kurs obejmuje zagadnienia związane z AI.", m.OUTCOME_INTENT),
+        ("Gra, której celem jest przekazanie uczniom wiedzy o mieście.", m.OUTCOME_INTENT),
+        ("Ukończenie kursu jest uwarunkowane wykonaniem ćwiczeń.", m.OUTCOME_ACTIVITY),
+    ],
+    "en": [
+        ("Its central purpose is to immerse students in academic writing.", m.OUTCOME_INTENT),
+        ("Critical thinking is the ability to evaluate ideas and texts.", m.OUTCOME_INTENT),
+        ("Formative assessment will take place in taught sessions.", m.OUTCOME_INTENT),
+        ("To train personnel in safe lifting procedures.", m.OUTCOME_INTENT),
+        ("Our experienced trainers will guide you through each step.", m.OUTCOME_INTENT),
+        ("Who should attend: managers and team leaders.", m.OUTCOME_INTENT),
+        ("Teaching methods include lectures, seminars and group work.", m.OUTCOME_INTENT),
+        ("Each week includes a short video, readings and a quiz.", m.OUTCOME_INTENT),
+        ("Complete the assignment.", m.OUTCOME_ACTIVITY),
+        ("Learners will have access to a dedicated tutor.", m.OUTCOME_ACTIVITY),
+        ("Boost your career prospects.", m.OUTCOME_ACTIVITY),
+        ("Gain a recognised qualification.", m.OUTCOME_ACTIVITY),
+        ("Prepare for the CompTIA A+ exam.", m.OUTCOME_ACTIVITY),
+    ],
+}
+SIXTH_OUTCOMES = {
+    "pl": [
+        "W zakresie wiedzy absolwent zna społeczno-kulturowe uwarunkowania badań naukowych.",
+        "Uczestnik kursu przygotowuje plan kont dla małej firmy.",
+    ],
+    "en": [
+        "introduce oneself and talk about oneself,",
+        "PILO4 Relate their majors to interdisciplinary knowledge;",
+        "You will know how to write short, simple notes and messages.",
+        "Deal with most situations likely to arise whilst travelling.",
+        "Produce simple connected text on topics which are familiar.",
+        "Evaluate your own performance against the standard.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in SIXTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_sixth_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(SIXTH_OUTCOMES))
+def test_sixth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

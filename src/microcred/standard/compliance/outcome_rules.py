@@ -13,7 +13,9 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
 - ``outcome_activity`` also — what learners are set to do in class ("Podczas zajęć student
   analizuje …", "Students work in small groups", "the learner is expected to write …",
   "You'll use a risk matrix …", "will receive a certificate", "Be assessed through …",
-  "pod kierunkiem nauczyciela korzysta z …").
+  "pod kierunkiem nauczyciela korzysta z …"), and promises to the reader ("Boost your
+  career", "Gain a recognised qualification", "Prepare for the … exam", "will have access
+  to").
 - ``outcome_intent`` — the course's content or aims, the course as subject ("It will
   introduce you to", "The goal of the course is to"), or a future "will learn"; any part
   of the course as the subject of the first verb ("Weekly tutorials will focus on",
@@ -22,7 +24,9 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
   ("Aims:", "Cele szkolenia:"), the target group ("skierowane jest do"), a catalog
   line with the course as the unsaid subject ("Includes …"), a thing that "will
   enable students to …", a verb whose object is the learners ("To prepare students
-  for …", "Providing learners with …"), and a course "aimed at", "seeking to".
+  for …", "Providing learners with …"), a course "aimed at", "seeking to", a purpose
+  anywhere ("Its central purpose is to …", "którego celem jest"), a definition ("Critical
+  thinking is the ability to …"), the trainers as subject, and "Who should attend".
 - ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela"), also
   when a noun heads the statement ("Design of experiments", "An ability to assess …":
   an infinitive after a noun completes the noun).
@@ -104,7 +108,7 @@ _LEAD = re.compile(
     r"^(?:\s*(?:[-–—•*·▪◦‣]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z]\)"
     r"|\([A-Z]{1,3}\d{1,3}\)"
     r"|(?=[A-Z\d_]*\d)[A-Z][A-Z\d]*(?:_[A-Z\d]+)+[:.)]?"
-    r"|[A-Z]{1,3}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])))(?=\s))+\s*"
+    r"|[A-Z]{1,5}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])))(?=\s))+\s*"
 )
 
 # --- English ---------------------------------------------------------------------------
@@ -122,6 +126,17 @@ _EN_ACTIVITY = re.compile(
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
     r"\b(?:delve|dive) into\b|\bget to grips with\b|"
     # what the learner is set to do during the course, not its result
+    r"\b(?:will )?(?:have|get|gain|enjoy) (?:full |free |unlimited |lifetime |12 months' )?"
+    r"access to\b|"
+    # a promise to the reader, not a result: "Boost your career", "Gain a qualification"
+    r"^(?:boost|develop|improve|enhance|advance|grow|accelerate|kick-?start|transform|unlock|"
+    r"expand|broaden|upskill|future-proof|build|sharpen|brush up|refresh|polish|strengthen|"
+    r"take) (?:up )?(?:your|their)\b|"
+    r"^(?:gain|get|earn|obtain|achieve) (?:an? |the |your )?(?:[\w-]+ ){0,2}?(?:qualification|"
+    r"certificate|certification|diploma|badge|credential|accreditation)s?\b|"
+    r"^(?:get )?certified\b|^master the (?:basics|fundamentals|essentials|art)\b|"
+    r"^prepare (?:yourself )?for (?:the |an? |your )?(?:[\w+-]+ ){0,3}?(?:exam|examination|"
+    r"test|certification|assessment)s?\b|"
     r"^(?:during|throughout|in) (?:the |this |each |every |our )?(?:[\w-]+ )?(?:course|class|"
     r"session|workshop|module|lab|seminar|lecture|tutorial|webinar|programme|program)s?\b"
     r"(?!.*\b(?:able|can|tutors?|teachers?|lecturers?|instructors?|trainers?|we|it)\b)|"
@@ -133,7 +148,8 @@ _EN_ACTIVITY = re.compile(
     r"practi[sc]es?|undertakes?|engages?|experiments?|visits?|spends?|go(?:es)? through|"
     r"meets?|learns?)\b|"
     r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
-    r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?)\b|"
+    r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?|"
+    r"assignments?|tasks?|exercises?|homework|worksheets?|activities)\b|"
     r"\b(?:is|are|will be) (?:expected|required|asked|invited|encouraged|assigned) to\b|"
     r"\b(?:will|you'll|you’ll) (?:have|get|be given) (?:the |an? )?(?:opportunity|chance)\b|"
     r"\b(?:students|learners|participants|you) will (?:work|participate|attend|practi[sc]e|"
@@ -145,8 +161,8 @@ _EN_ACTIVITY = re.compile(
     r"(?:through|by|via|on|in|using)\b|"
     r"\b(?:have to|must|need to|required to) (?:submit|complete|attend|hand in|take|sit|"
     r"upload|post)\b|"
-    r"(?:^|, )(?:you'll|you’ll|you will) (?!be\b|learn|gain|acquire|discover|get to know|"
-    r"become familiar|have (?:a |an )?(?:sound |good |solid )?"
+    r"(?:^|, )(?:you'll|you’ll|you will) (?!be\b|know\b|understand\b|learn|gain|acquire|"
+    r"discover|get to know|become familiar|have (?:a |an )?(?:sound |good |solid )?"
     r"(?:understanding|knowledge))|"
     r"\b(?:students|learners|participants|you) will (?:develop|gain|acquire|build|obtain|improve|"
     r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
@@ -176,7 +192,11 @@ _EN_INTENT = re.compile(
     r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
-    r"^(?:the )?(?:aim|goal|objective|purpose)s? (?:is|are) to|"
+    r"\b(?:aim|goal|objective|purpose|intention|mission)s? (?:(?:of|for) [^,;]{1,60}? )?"
+    r"(?:is|are|was) (?:to|for)\b|"
+    # a definition: "Critical thinking is the ability to …"
+    r"^[\w -]{1,40}? (?:is|are) (?:the|an?) (?:[\w-]+ )?(?:ability|capacity|process|practice|"
+    r"art|study|science|discipline|branch)\b|"
     r"^(?:aims?|goals?|purpose)\s*[:–-]\s*|"
     r"\b(?:is|are|get|gets) (?:introduced|exposed|taught|shown|familiari[sz]ed|acquainted) "
     r"(?:to|with|how)\b|"
@@ -186,7 +206,8 @@ _EN_INTENT = re.compile(
     r"insights?|capacity|abilit(?:y|ies))\b|"
     r"^(?:to )?(?:introduce|familiari[sz]e|acquaint) (?:students|learners|participants|you)|"
     # verbs whose actor is the teacher, opening a goal: "Introduce basic principles of …"
-    r"^(?:to )?(?:introduce|familiari[sz]e|acquaint|impart|instil|instill|expose|equip|"
+    r"^(?:to )?(?:introduce(?! (?:oneself|yourself|themselves|himself|herself))|"
+    r"familiari[sz]e|acquaint|impart|instil|instill|expose|equip|"
     r"foster|nurture|cultivate|inspire)\b|"
     r"^(?:to )?(?:enable|encourage|help|allow|develop|support|guide|motivate|train) "
     r"(?:the )?(?:students?|learners?|participants?|trainees?|pupils?)(?:'|’s)?\b|"
@@ -203,6 +224,12 @@ _EN_INTENT = re.compile(
     r"encouraged|guided)|"
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
+    # the teacher acts: "Our experienced trainers will guide you through each step"
+    r"\b(?:trainers?|tutors?|teachers?|lecturers?|instructors?|experts?|facilitators?|"
+    r"coaches|mentors) (?:\w+ ){0,2}?(?:will|shall|guide|help|show|teach|support|provide|"
+    r"introduce|walk|take|share|lead|demonstrate|explain|present)\b|"
+    r"^who (?:should|can|may) attend\b|^(?:target )?audience\s*:|"
+    r"^who (?:is )?this (?:course|training|programme|program|workshop)? ?(?:is )?for\b|"
     # the teacher and the class as "we": "We will discuss the main approaches to ethics"
     r"^we(?: will| shall|'ll|’ll)? (?!be able|can\b|could\b)[a-z]+|"
     r"^(?:introduces|covers|offers|teaches|includes|surveys|emphasi[sz]es|focuses on|"
@@ -218,7 +245,8 @@ _EN_INTENT = re.compile(
     r"(?:it|this|we) will (?:introduce|teach|show|give|take|guide|walk)|"
     r"(?:the |our )?(?:goal|aim|objective|purpose)s? of (?:the |this )?"
     r"(?:course|training|module|workshop|programme|program|session|class)s? (?:is|are)|"
-    r"learns? about|learned about|be introduced to|topics? (?:\w+ )?(?:include|covered|are)|"
+    r"learns? about|learned about|be introduced to|"
+    r"(?:^|: )(?:the |main |key |course )?topics? (?:\w+ )?(?:include|covered|are)|"
     r"^how to)\b",
     re.IGNORECASE,
 )
@@ -228,7 +256,8 @@ _EN_ARTEFACT = re.compile(
     r"(?:course|module|unit|standard|qualification|certificat(?:e|ion)|apprenticeship|"
     r"curriculum|syllabus|programme|program|lecture|seminar|tutorial|workshop|lab|laborator(?:y|ie)|"
     r"practical|exercise|assignment|activitie|session|classe|lesson|material|content|topic|"
-    r"emphasis|focus|reading|discussion|project|studie|webinar|bootcamp)s?",
+    r"emphasis|focus|reading|discussion|project|studie|webinar|bootcamp|assessment|"
+    r"teaching|delivery|instruction|tuition|coursework|examination|exam|week|day|method)s?",
     re.IGNORECASE,
 )
 # What such a subject does: verbs that describe a course (any other word must be
@@ -337,8 +366,8 @@ _EN_ACTION_VERBS = _wordset(
     nurse care prescribe inject sell pitch encrypt back restore update upgrade migrate
     query mark grade teach mentor master work show take make act adhere comply behave
     cooperate ensure establish engage practise practice observe adopt promote uphold value
-    seek accept assume exercise address advocate counsel duplicate employ fit match mount
-    paraphrase recall repeat reply retrieve rewrite separate state tell
+    seek accept assume exercise address deal interact advocate counsel duplicate employ fit
+    match mount paraphrase recall repeat reply retrieve rewrite separate state tell
     """
 )
 
@@ -365,6 +394,8 @@ _PL_ACTIVITY = re.compile(
     r"doświadczeni\w*)|"
     r"(?:otrzymuje|otrzymują|otrzyma|otrzymają|uzyskuje|uzyska) (?:\w+ )?(?:certyfikat\w*|"
     r"zaświadczeni\w*|dyplom\w*|świadectw\w*)|"
+    # what completing the course takes: "Ukończenie zajęć jest uwarunkowane wykonaniem …"
+    r"(?:jest|są) uwarunkowan\w*|warunki?(?:em)? (?:ukończenia|zaliczenia|uzyskania)|"
     # learners at work in class, in the plural: "Uczestnicy pracują w grupach"
     r"^(?:uczestnicy|słuchacze|studenci|kursanci|uczniowie)(?: \w+){0,2}? (?:pracują|"
     r"wykonują|rozwiązują|ćwiczą|analizują|omawiają|dyskutują|tworzą|korzystają|"
@@ -379,12 +410,13 @@ _PL_ACTIVITY = re.compile(
     r"(?!.*\b(?:potrafi|umie|prowadząc\w*|trener\w*|wykładowc\w*|nauczyciel\w*|ekspert\w*)\b)",
     re.IGNORECASE,
 )
-_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*|kierun\w*|plan\w*)"
+_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*|kierun\w*|plan\w*|sylabus\w*)"
 _PL_INTENT = re.compile(
     # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
-    rf"(?:^|: ){_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
+    rf"(?:^|: )(?:(?!uczestni|student|absolwent|słuchacz|kursant|ucze|osob)\w+ ){{0,2}}?"
+    rf"{_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
-    r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewnia\w*|umożliwia\w*|przybliża\w*|"
+    r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewni\w*|umożliwi\w*|przybliż\w*|opisuj\w*|"
     r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończy się|"
     r"składa się|trwa|odbywa się|pozwala\w*|pomaga\w*|uczy|pokazuje|wyposaża\w*|daje|"
     r"koncentruj\w+ się|skupia\w* się|poświęcon\w*|opiera\w* się|prezentuje|"
@@ -392,7 +424,8 @@ _PL_INTENT = re.compile(
     # the teacher, not the learner, acts: "prowadzący przybliży najistotniejsze zagadnienia"
     r"\b(?:prowadząc\w*|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)\b[^.;]*?"
     r"\b(?:przybliży|omówi|przedstawi|zaprezentuje|pokaże|wyjaśni|zapozna)\b|"
-    r"\b(?:celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
+    r"\b(?:(?:którego|której|których) celem (?:jest|było|będzie)|"
+    r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
     r"(?: \w+){0,2}? (?:jest|pozostaje|było|będzie)|"
     r"(?:będzie|będą) (?:mógł|mogła|mogli|mogły|mieć okazję) (?:się )?"
     r"(?:dowiedzieć|poznać|zdobyć|nauczyć|zapoznać)|"
@@ -868,7 +901,8 @@ _GRAMMARS = {
 
 
 _EN_LEARNERS_OBJECT = re.compile(
-    r"^(?:to )?([a-z]+) (?:the )?(?:students|learners|participants|trainees|pupils)"
+    r"^(?:to )?([a-z]+) (?:the )?(?:students|learners|participants|trainees|pupils|"
+    r"personnel|staff|employees|workers|delegates|attendees)"
     r"(?:'|’s?)?\b(?! (?:can|will|should|must|are|may)\b)",
     re.IGNORECASE,
 )
@@ -958,7 +992,7 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.
     if hit and not (can and can.start() < hit.start()):
         return [*found, OutcomeFinding(m.OUTCOME_ACTIVITY, {})]
-    if grammar.intent.search(bare) or (
+    if grammar.intent.search(bare if lang == "en" else text) or (
         lang == "en" and (_en_artefact_subject(main) or _en_learners_as_object(main))
     ):
         return [*found, OutcomeFinding(m.OUTCOME_INTENT, {})]
