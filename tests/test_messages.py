@@ -212,7 +212,7 @@ def _pairs(value: Any) -> bool:
 
 
 # Polish words with their grammatical tags: a lexicon, not a text in two languages
-_LEXICONS = frozenset({"microcred.standard.compliance.outcome_rules._PL_KNOWN"})
+_LEXICONS = frozenset({"microcred.standard.compliance.outcome_rules._polish._PL_KNOWN"})
 
 
 def _other_shapes(module: ModuleType) -> list[str]:

@@ -15,8 +15,7 @@ import pytest
 
 from microcred.standard.caching import BoundedCache
 from microcred.standard.compliance import messages as m
-from microcred.standard.compliance import outcome_rules
-from microcred.standard.compliance.outcome_rules import assess_statement
+from microcred.standard.compliance.outcome_rules import _english, _polish, assess_statement
 from microcred.standard.compliance.report import Message, Severity
 
 
@@ -570,7 +569,7 @@ def test_list_markers_and_codes_are_dropped(lang: str, text: str, expected: list
 def test_polish_without_morfeusz_falls_back_to_endings(
     monkeypatch: pytest.MonkeyPatch, text: str, expected: list[Message]
 ) -> None:
-    monkeypatch.setattr(outcome_rules, "_morfeusz", lambda: None)
+    monkeypatch.setattr(_polish, "_morfeusz", lambda: None)
     assert found(text, "pl") == expected
 
 
@@ -586,13 +585,11 @@ EVERY_STATEMENT = [
 def test_dictionaries_load_once() -> None:
     """Loading an analyser is the slow part (tens of milliseconds); it happens once per
     process, whatever the number of statements. Speed itself is measured in bench/."""
-    from microcred.standard.compliance import outcome_rules
-
     for _ in range(3):
         for lang, text in EVERY_STATEMENT:
             assess_statement(text, lang)
-    loaders = [getattr(outcome_rules, name) for name in dir(outcome_rules)
-               if isinstance(getattr(getattr(outcome_rules, name), "cache", None),
+    loaders = [getattr(module, name) for module in (_english, _polish) for name in dir(module)
+               if isinstance(getattr(getattr(module, name), "cache", None),
                              BoundedCache)]  # fmt: skip
     assert len(loaders) == 2  # Morfeusz, the English lexicon
     for loader in loaders:

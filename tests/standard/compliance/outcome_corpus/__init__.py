@@ -19,6 +19,7 @@ BATCHES = {
     "en-courses.yaml": 1, "pl-more.yaml": 2, "en-university-2.yaml": 2,
     "en-courses-2.yaml": 2, "pl-fresh.yaml": 3, "en-fresh.yaml": 3,
     "pl-batch4.yaml": 4, "en-batch4-university.yaml": 4, "en-batch4-vocational.yaml": 4,
+    "pl-batch5.yaml": 5, "en-batch5-a.yaml": 5, "en-batch5-b.yaml": 5,
 }  # fmt: skip
 LANGUAGES = ("pl", "en")
 
