@@ -1055,3 +1055,51 @@ def test_sixth_revision_weak_statements(lang: str, text: str, expected: Message)
 @pytest.mark.parametrize(("lang", "text"), cases(SIXTH_OUTCOMES))
 def test_sixth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- seventh revision: codes with a space, course materials, the learners as object ----
+SEVENTH_WEAK = {
+    "pl": [
+        ("Studia powinny wyposażać absolwenta w szeroką gamę umiejętności.", m.OUTCOME_INTENT),
+        ("Ponadto pozwalają pracownikom uzupełnić wiedzę z zakresu BHP.", m.OUTCOME_INTENT),
+    ],
+    "en": [
+        ("Build scientific and technical writing skills;", m.OUTCOME_ACTIVITY),
+        ("Independently acquire knowledge of unfamiliar frameworks.", m.OUTCOME_ACTIVITY),
+        ("Programme aims to develop professional skills.", m.OUTCOME_INTENT),
+        ("Module four covers Android content providers.", m.OUTCOME_INTENT),
+        ("Tasks will involve individual and group work.", m.OUTCOME_INTENT),
+        ("This training kit introduces the basic concepts of security.", m.OUTCOME_INTENT),
+        ("The course also explores how to use basic ratios.", m.OUTCOME_INTENT),
+        ("In this course, we're going to uncover how data is collected.", m.OUTCOME_INTENT),
+        ("This should bring confidence to evaluate and challenge ideas.", m.OUTCOME_INTENT),
+        ("Assignment: a written essay completed after the teaching week.", m.OUTCOME_INTENT),
+    ],
+}
+SEVENTH_OUTCOMES = {
+    "pl": ["Pracownicy po szkoleniu będą świadomi zagrożeń i zdolni do reagowania."],
+    "en": [
+        "CO 4 Apply the Cayley-Hamilton theorem to find the inverse of a matrix",
+        "2 Apply theories learned in previous study to a work situation.",
+        "1.1: Recall key concepts related to project management.",
+        "Persons gaining this qualification will know that food safety matters.",
+        "Program a PLC to control a conveyor belt.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in SEVENTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_seventh_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(SEVENTH_OUTCOMES))
+def test_seventh_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

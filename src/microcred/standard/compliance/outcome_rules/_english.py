@@ -25,6 +25,8 @@ _EN_ACTIVITY = re.compile(
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
     r"\b(?:delve|dive) into\b|\bget to grips with\b|"
     # what the learner is set to do during the course, not its result
+    r"\bworking through (?:the |a |some )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
+    r"tasks|materials|modules|lessons|problems|activities|quiz(?:zes)?)\b|"
     r"\b(?:will )?(?:have|get|gain|enjoy) (?:full |free |unlimited |lifetime |12 months' )?"
     r"access to\b|"
     # a promise to the reader, not a result: "Boost your career", "Gain a qualification"
@@ -67,15 +69,16 @@ _EN_ACTIVITY = re.compile(
     r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
     r"experience)\b|"
     # the learning itself, not its result: "Learn how to configure X", "Explore X"
-    r"^(?:study|become (?:familiar|acquainted) with|"
+    r"^(?:[a-z]+ly )?(?:study|become (?:familiar|acquainted) with|"
     r"(?:develop|obtain|gain|acquire|build|improve|deepen|broaden|expand|enhance) "
     r"(?:(?:your|their|his|her|an?|the|some|basic|further|new|deeper|broader|practical|"
-    r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+\s+)?"
+    r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+,?\s+){0,4}?"
     r"(?:skills?|knowledge|understanding|competences?|competencies|experience|insights?|"
-    r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies)|confidence)\b|"
+    r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies)|confidence|"
+    r"practices|habits)\b|"
     r"learn|explore|discover|experience|join|hear from|network with|"
     r"work through (?:the |a |some |several )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
-    r"tasks|materials|modules|lessons|problems|activities)|"
+    r"tasks|materials|modules|lessons|problems|activities|quiz(?:zes)?)|"
     r"take a (?:deep )?dive|receive (?:\w+ )?feedback|get hands-on|"
     r"get (?:familiar|acquainted) with|"
     r"get an? (?:overview|introduction|insight)|"
@@ -87,8 +90,9 @@ _EN_ACTIVITY = re.compile(
 _EN_INTENT = re.compile(
     r"\b((?:this|the|our) (?:[^\s,;:]+ ){0,3}?(?:course|training|webinar|module|workshop|"
     r"programme|program|session|quest|chapter|unit|lesson|class|bootcamp|subject|curriculum|"
-    r"certification|qualification)s?"
-    r" (?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
+    r"certification|qualification|kit|guide|book|handbook|textbook|toolkit|resource|package)s?"
+    r" (?:also |further |then |first |mainly |primarily |briefly )?"
+    r"(?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
     r"\b(?:aim|goal|objective|purpose|intention|mission)s? (?:(?:of|for) [^,;]{1,60}? )?"
@@ -123,6 +127,13 @@ _EN_INTENT = re.compile(
     r"encouraged|guided)|"
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
+    r"\bwe(?:'re|’re| are) going to\b|"
+    r"^(?:this|it|these|which) (?:should|will|would|can|may) (?:bring|give|help|enable|allow|"
+    r"provide|equip|prepare|develop|build)\b|"
+    r"\bto (?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
+    r"(?:students|learners|participants|trainees)\b|"
+    r"^(?:assignments?|assessments?|coursework|exams?|examinations?|teaching|delivery|format|"
+    r"duration|prerequisites?|entry requirements|schedule|timetable)\s*:\s*|"
     # the teacher acts: "Our experienced trainers will guide you through each step"
     r"\b(?:trainers?|tutors?|teachers?|lecturers?|instructors?|experts?|facilitators?|"
     r"coaches|mentors) (?:\w+ ){0,2}?(?:will|shall|guide|help|show|teach|support|provide|"
@@ -156,7 +167,8 @@ _EN_ARTEFACT = re.compile(
     r"curriculum|syllabus|programme|program|lecture|seminar|tutorial|workshop|lab|laborator(?:y|ie)|"
     r"practical|exercise|assignment|activitie|session|classe|lesson|material|content|topic|"
     r"emphasis|focus|reading|discussion|project|studie|webinar|bootcamp|assessment|"
-    r"teaching|delivery|instruction|tuition|coursework|examination|exam|week|day|method)s?",
+    r"teaching|delivery|instruction|tuition|coursework|examination|exam|week|day|method|"
+    r"task)s?",
     re.IGNORECASE,
 )
 # What such a subject does: verbs that describe a course (any other word must be
@@ -206,9 +218,11 @@ _EN_CONJ = _wordset("and or then , ;")
 # the learners did is not what they can do (and "the course will" there is no aim)
 _EN_RELATIVE = re.compile(
     r"\b(students?|learners?|participants?|graduates?|candidates?|trainees?|those|people|"
-    r"anyone|apprentices?)\s+(?:who|that)?\s*(?:have |has )?(?:successfully |fully )?"
+    r"persons?|individuals?|anyone|apprentices?)\s+(?:who|that)?\s*(?:have |has )?"
+    r"(?:successfully |fully )?"
     r"(?:complete[sd]?|completing|finish(?:ed|es|ing)?|pass(?:ed|es|ing)?|attend(?:ed|s|ing)?|"
-    r"tak(?:e|es|ing)|took|undertak(?:e|es|ing)|follow(?:ed|s|ing)?|achiev(?:e|ed|es|ing))\b"
+    r"tak(?:e|es|ing)|took|undertak(?:e|es|ing)|follow(?:ed|s|ing)?|achiev(?:e|ed|es|ing)|"
+    r"gain(?:s|ed|ing)?|earn(?:s|ed|ing)?|obtain(?:s|ed|ing)?|hold(?:s|ing)?|awarded)\b"
     r"[^;]*?(?=\b(?:will|can|could|should|are|is|must|may|shall)\b)",
     re.IGNORECASE,
 )
@@ -442,6 +456,9 @@ def _en_learners_as_object(text: str) -> bool:
     return any(_en_lexicon().get(stem, 0) & _VB for stem in stems)
 
 
+_EN_NUMBERS = _wordset("one two three four five six seven eight nine ten i ii iii iv v vi")
+
+
 def _en_artefact_subject(text: str) -> bool:
     """Whether a part of the course (a module, the lectures, a unit standard) is the
     subject of the statement's first verb, with no learner before it and no verb
@@ -450,6 +467,11 @@ def _en_artefact_subject(text: str) -> bool:
     if not words or _EN_LEARNERS.intersection(words[:1]):
         return False
     lexicon = _en_lexicon()
+    if _EN_ARTEFACT.fullmatch(words[0]) and len(words) > 2:
+        # "Programme aims to …", "Module four covers …": the course part opens it
+        verb = words[2] if words[1] in _EN_NUMBERS else words[1]
+        if verb in _EN_DESCRIBING or verb in ("will", "is", "are"):
+            return True
     bits = 0 if words[0] in _EN_CLOSED or words[0].endswith("ing") else lexicon.get(words[0], 0)
     if bits & (_VB | _VBZ) and (bits & _ACTION or not bits & _OTHER):
         return False  # an imperative opens it: "Plan lessons", "Evaluate course content"

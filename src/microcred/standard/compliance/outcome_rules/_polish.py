@@ -82,7 +82,14 @@ _PL_INTENT = re.compile(
     r"pogłębienie|poszerzenie|wykształcenie|zaznajomienie|wyposażenie|zdobywanie|"
     r"nabywanie|nauka|doskonalenie|kształcenie|utrwalenie|podniesienie|opanowanie|"
     r"wyrobienie|rozwój|wzmocnienie)\b|"
-    r"^(?:omówić|przedstawić|zapoznać|przekazać|wprowadzić|zaprezentować)\b",
+    r"^(?:omówić|przedstawić|zapoznać|przekazać|wprowadzić|zaprezentować)\b|"
+    # the learners as the object: "powinny wyposażać absolwenta w …", "pozwalają
+    # pracownikom uzupełnić …" (what the course does for them)
+    r"\b(?:wyposaż\w*|przygotow\w*|kształc\w*|uczy|uczą) (?:\w+ )?(?:absolwent(?:a|ów)|"
+    r"uczestnik(?:a|ów)|uczestniczk[ię]|student(?:a|ów)|słuchacz(?:a|y)|kursant(?:a|ów)|"
+    r"uczni(?:a|ów)|pracownik(?:a|ów))\b|"
+    r"\b(?:pozwala\w*|umożliwia\w*|pomaga\w*) (?:\w+ )?(?:absolwentom|uczestnikom|studentom|"
+    r"słuchaczom|kursantom|uczniom|pracownikom)\b",
     re.IGNORECASE,
 )
 _PL_TOPIC = re.compile(
@@ -96,7 +103,7 @@ _PL_LEARNERS = _wordset(
     """
     uczestnik uczestniczka student studentka absolwent absolwentka słuchacz słuchaczka
     kursant kursantka uczeń uczennica praktykant praktykantka kandydat kandydatka
-    stażysta stażystka osoba ja my on
+    stażysta stażystka osoba ja my on pracownik pracowniczka
     """
 )
 _PL_VERB_TAGS = _wordset("fin praet inf bedzie imps winien")
@@ -275,7 +282,7 @@ def _pl_verbs(text: str) -> _Predicate:
             and (prev in ("be", "bedzie") or _next_text(nodes, i) in ("do", "na", "w", "za"))
         ):
             roles[i] = "action"  # PRK social competence: "jest gotów do ...", "Przygotowany do"
-        elif prev in (None, "subject", "be") and "świadomy" in node.lemmas("adj", "adjc"):
+        elif prev in (None, "subject", "be", "bedzie") and "świadomy" in node.lemmas("adj", "adjc"):
             roles[i] = "unobs"
         elif verb_tags and (slot or verb_tags == classes):
             kind, roles[i] = _pl_verb(nodes, i, prev)
