@@ -1103,3 +1103,35 @@ def test_seventh_revision_weak_statements(lang: str, text: str, expected: Messag
 @pytest.mark.parametrize(("lang", "text"), cases(SEVENTH_OUTCOMES))
 def test_seventh_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- eighth revision: a verb counts only where a predicate stands -----------------------
+EIGHTH_TOPICS = {
+    "en": [
+        "Critical thinking involves the evaluation of arguments.",
+        "The Internet has transformed how businesses operate.",
+        "Good communication requires practice.",
+    ],
+}
+EIGHTH_OUTCOMES = {
+    "en": [
+        "Independently and in groups, solve engineering problems.",
+        "Where appropriate, apply statistical tests to data.",
+        "Using appropriate software, analyse survey data.",
+        "Learners should: analyse case studies.",
+        "Logic: writes good quality code with sound syntax.",
+        "With guidance, analyse and synthesise economic data.",
+        "The practitioner applies infection control procedures.",
+        "The worker identifies hazards before starting work.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(EIGHTH_TOPICS))
+def test_a_verb_outside_a_predicate_makes_no_outcome(lang: str, text: str) -> None:
+    assert [f.severity for f in assess_statement(text, lang)] == [Severity.WEAK]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(EIGHTH_OUTCOMES))
+def test_a_leading_phrase_or_label_then_the_predicate_is_an_outcome(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

@@ -54,18 +54,22 @@ lists and endings, which missed "poznał" and flagged "Wydaje resztę":
   ``VBZ``, ``VBD``, ``VBN``). ``lemminflect``, its successor, needs numpy (74 MB).
 
 The predicate is the first verb of the main clause (a leading "Gdy ..., " / "After ...,
-" is skipped, and so is a Polish relative clause: in "Zasady, które obowiązują w firmie"
-no verb is the learner's; in English, what the learners did: "Learners who complete the
-course will …"). Past tense there ("poznał", "został zapoznany", "received", "has
-gained") makes an activity; present tense, "potrafi"/"can" + infinitive, "będzie
-potrafił" or the PRK formula "jest gotów do" ("jest przygotowany/zdolny do",
-"Przygotowany do …"; in English "Be competent in", "is prepared to") an outcome; only
-nouns and gerunds a topic. A form that may be a verb or a noun ("Tłumaczy", "Uses") is a
-verb only where a predicate stands: first, after the learner ("Uczestnik", "The
-learner"), after "potrafi"/"can"/"to", or after "i"/"and" that follows a verb. An
-English statement's first word (or the word after "Moves and ...") also needs to be an
-outcome verb (:data:`._english._EN_ACTION_VERBS`) or to precede "a"/"the", so "Pivot tables in a
-spreadsheet" stays a topic.
+" / "With guidance, " / "Where appropriate, " and a label ending in a colon, "Logic:
+writes …", are skipped, and so is a Polish relative clause: in "Zasady, które obowiązują
+w firmie" no verb is the learner's; in English, what the learners did: "Learners who
+complete the course will …"). Past tense there ("poznał", "został zapoznany",
+"received", "has gained") makes an activity; present tense, "potrafi"/"can" +
+infinitive, "będzie potrafił" or the PRK formula "jest gotów do" ("jest
+przygotowany/zdolny do", "Przygotowany do …"; in English "Be competent in", "is prepared
+to") an outcome; only nouns and gerunds a topic. A form that may be a verb or a noun
+("Tłumaczy", "Uses") is a verb only where a predicate stands: first, after the learner
+("Uczestnik", "The learner"), after "potrafi"/"can"/"to", or after "i"/"and" that
+follows a verb. An English statement's first word (or the word after "Moves and ...")
+also needs to be an outcome verb (:data:`._english._EN_ACTION_VERBS`) or to precede
+"a"/"the", so "Pivot tables in a spreadsheet" stays a topic. A verb counts only where a
+predicate stands: in "Critical thinking involves the evaluation of arguments" none does,
+so it is a topic; a person who is not a learner by name ("The practitioner applies …")
+stands where the learner does.
 
 The modules: this one applies the rules in order (:func:`assess_statement`);
 :mod:`._english` and :mod:`._polish` hold each language's phrases and predicate reading;
@@ -200,7 +204,7 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     # "Po tym, jak ukończył kurs, uczestnik potrafi ...": the main clause says what counts,
     # without its own relative clauses (the comma closing "Gdy ...," opens none there).
     clause = grammar.subordinate.match(text)
-    main = grammar.without_relatives(text[clause.end() :]) if clause else bare
+    main = grammar.without_relatives(text[clause.end() :]).strip() if clause else bare
     can = grammar.modal.search(main)
     hit = grammar.activity.search(main)
     # "can take part in a debate" is an ability; "took part in a debate" is an activity.

@@ -127,7 +127,7 @@ _EN_INTENT = re.compile(
     r"encouraged|guided)|"
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
-    r"\bwe(?:'re|’re| are) going to\b|"
+    r"\bwe(?:'re|’re| are) going to\b|:\s*to include\b|"
     r"^(?:this|it|these|which) (?:should|will|would|can|may) (?:bring|give|help|enable|allow|"
     r"provide|equip|prepare|develop|build)\b|"
     r"\bto (?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
@@ -195,7 +195,9 @@ _EN_LEARNERS = _wordset(
     """
     learner learners participant participants student students graduate graduates trainee
     trainees apprentice apprentices candidate candidates holder holders attendee attendees
-    people persons individuals
+    people persons individuals person individual practitioner practitioners professional
+    professionals worker workers employee employees operator operators technician
+    technicians pupil pupils
     i we you he she they
     """
 )
@@ -226,9 +228,15 @@ _EN_RELATIVE = re.compile(
     r"[^;]*?(?=\b(?:will|can|could|should|are|is|must|may|shall)\b)",
     re.IGNORECASE,
 )
+# A leading clause or phrase before the main clause: "After the course, …", "With
+# guidance, analyse …", "Through research for the dissertation, demonstrate …"
 _EN_SUBORDINATE = re.compile(
-    r"^(?:after|when|once|if|while|before|although|since|upon|having)\b[^,]*,", re.I
+    r"^(?:after|when|once|if|while|before|although|since|upon|having|with|through|by|using|"
+    r"within|for|as|from|under|following|given|based on|on|in|at)\b[^,]*,",
+    re.I,
 )
+# Words that open a leading phrase ended by a comma: "Where appropriate, apply …"
+_EN_OPENERS = _wordset("where wherever whenever both either together alone and or")
 # A word after which a verb reading is likely: "Plan a sprint", "Explored the basics".
 _EN_OBJECT_START = _wordset(
     """
@@ -350,6 +358,7 @@ def _en_verbs(text: str) -> _Predicate:
         if w not in _EN_SKIP and not (w.endswith("ly") and w not in lexicon)
     ]
     start = _main_clause(_EN_SUBORDINATE, text, tokens)
+    opener = bool(lows) and (lows[0] in _EN_OPENERS or lows[0].endswith("ly"))
     prev: str | None = None
     seen_verb = False
     first = 0  # where the main clause starts, in significant tokens
@@ -359,6 +368,13 @@ def _en_verbs(text: str) -> _Predicate:
         then = lows[significant[n + 2]] if n + 2 < len(significant) else ""
         if i >= start > (significant[n - 1] if n else -1):
             prev, first = None, n
+        if (low == ":" or (low == "," and opener)) and all(
+            role in (None, "aux") for role in roles[:i]
+        ):
+            # "Logic: writes good code", "Independently and in groups, solve …": a label
+            # or a leading phrase, then the main clause
+            prev, first = None, n + 1
+            continue
         if prev == "conj" and n == first + 2 and not seen_verb:
             prev = None  # "Moves and stores loads": the second word opens the statement too
         slot = prev in (None, "subject", "modal") or (prev == "conj" and seen_verb)
@@ -424,8 +440,6 @@ def _en_verb(
             return "verb", "past"
         return "other", None
     if slot and present:  # after "can", "to", or "and" following a verb
-        return "verb", _en_role(low)
-    if present and not ambiguous and not word[:1].isupper():  # "... and unload pallets"
         return "verb", _en_role(low)
     return "other", None
 
