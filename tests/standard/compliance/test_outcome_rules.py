@@ -1129,7 +1129,7 @@ EIGHTH_OUTCOMES = {
 
 @pytest.mark.parametrize(("lang", "text"), cases(EIGHTH_TOPICS))
 def test_a_verb_outside_a_predicate_makes_no_outcome(lang: str, text: str) -> None:
-    assert [f.severity for f in assess_statement(text, lang)] == [Severity.WEAK]
+    assert [f.message.severity for f in assess_statement(text, lang)] == [Severity.WEAK]
 
 
 @pytest.mark.parametrize(("lang", "text"), cases(EIGHTH_OUTCOMES))
