@@ -20,6 +20,7 @@ BATCHES = {
     "en-courses-2.yaml": 2, "pl-fresh.yaml": 3, "en-fresh.yaml": 3,
     "pl-batch4.yaml": 4, "en-batch4-university.yaml": 4, "en-batch4-vocational.yaml": 4,
     "pl-batch5.yaml": 5, "en-batch5-a.yaml": 5, "en-batch5-b.yaml": 5,
+    "pl-batch6-a.yaml": 6, "pl-batch6-b.yaml": 6, "en-batch6-a.yaml": 6, "en-batch6-b.yaml": 6,
 }  # fmt: skip
 LANGUAGES = ("pl", "en")
 
