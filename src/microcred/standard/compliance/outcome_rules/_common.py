@@ -15,7 +15,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Bullets, "1." / "1.2)" / "(a)", and outcome codes: "K_U01", "P6S_UW", "EU1:", "LO2 -".
 _LEAD = re.compile(
     r"^(?:\s*(?:[-–—•*·▪◦‣]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z]\)"
-    r"|\([A-Z]{1,3}\d{1,3}\)"
+    r"|\([A-Z]{1,3}\d{1,3}\)|[A-Z][.)]|\([^()]{1,40}\)"
     r"|(?=[A-Z\d_]*\d)[A-Z][A-Z\d]*(?:_[A-Z\d]+)+[:.)]?"
     r"|[A-Z]{1,5}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]))"
     # "CO 4 Apply …", "2 Apply …", "1.1: Recall …": a code or a number before a capital

@@ -25,6 +25,14 @@ _EN_ACTIVITY = re.compile(
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
     r"\b(?:delve|dive) into\b|\bget to grips with\b|"
     # what the learner is set to do during the course, not its result
+    r"\bto (?:successfully )?complete the (?:course|module|programme|program|training|unit)s?\b|"
+    r"\b(?:must|have to|need to) (?:\w+ )?pass\b|^attend\b|"
+    r"\bbegins? to (?:understand|learn|develop|explore|appreciate|grasp)\b|"
+    r"\b\w+s will (?:explore|study|read|watch|listen|consider|visit|experience|learn|"
+    r"practi[sc]e)\b|"
+    r"\b(?:you|students|learners|candidates|participants) (?:must|are required to|need to|"
+    r"have to) (?:gather|submit|complete|attend|pass|take|sit|provide|produce|keep|hand|"
+    r"upload|register|bring)\b|"
     r"\bworking through (?:the |a |some )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
     r"tasks|materials|modules|lessons|problems|activities|quiz(?:zes)?)\b|"
     r"\b(?:will )?(?:have|get|gain|enjoy) (?:full |free |unlimited |lifetime |12 months' )?"
@@ -65,9 +73,10 @@ _EN_ACTIVITY = re.compile(
     r"(?:^|, )(?:you'll|you’ll|you will) (?!be\b|know\b|understand\b|learn|gain|acquire|"
     r"discover|get to know|become familiar|have (?:a |an )?(?:sound |good |solid )?"
     r"(?:understanding|knowledge))|"
-    r"\b(?:students|learners|participants|you) will (?:develop|gain|acquire|build|obtain|improve|"
-    r"deepen|broaden) (?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|"
-    r"experience)\b|"
+    r"\b(?:students|learners|participants|attendees|you) will (?:develop|gain|acquire|build|"
+    r"obtain|improve|deepen|broaden|increase|strengthen|enhance|expand|refine) "
+    r"(?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|experience|"
+    r"abilit(?:y|ies)|effectiveness)\b|"
     # the learning itself, not its result: "Learn how to configure X", "Explore X"
     r"^(?:[a-z]+ly )?(?:study|become (?:familiar|acquainted) with|"
     r"(?:develop|obtain|gain|acquire|build|improve|deepen|broaden|expand|enhance) "
@@ -128,6 +137,9 @@ _EN_INTENT = re.compile(
     r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
     r"\bwe(?:'re|’re| are) going to\b|:\s*to include\b|"
+    r"\b(?:explored|covered|studied|examined|discussed|addressed|included) (?:will |shall )?"
+    r"(?:include|be|are|is)\b|"
+    r"^(?:to )?(?:encourage|stimulate|engender|cultivate|nurture)\b|"
     r"^(?:this|it|these|which) (?:should|will|would|can|may) (?:bring|give|help|enable|allow|"
     r"provide|equip|prepare|develop|build)\b|"
     r"\bto (?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
@@ -288,7 +300,8 @@ _EN_ACTION_VERBS = _wordset(
     query mark grade teach mentor master work show take make act adhere comply behave
     cooperate ensure establish engage practise practice observe adopt promote uphold value
     seek accept assume exercise address deal interact advocate counsel duplicate employ fit
-    match mount paraphrase recall repeat reply retrieve rewrite separate state tell
+    match mount paraphrase recall repeat reply retrieve rewrite separate state tell exhibit
+    display meet
     """
 )
 
@@ -392,7 +405,11 @@ def _en_verbs(text: str) -> _Predicate:
         elif low == "to":
             # "An ability to assess …": an infinitive after a noun completes the noun; it
             # is no predicate (after the start, a learner, a modal, a verb or "and")
-            kind = "modal" if prev in (None, "subject", "modal", "verb", "conj") else "complement"
+            kind = (
+                "modal"
+                if prev in (None, "subject", "modal", "verb") or (prev == "conj" and seen_verb)
+                else "complement"
+            )
         elif prev == "complement":
             kind = "other"
         elif low in _EN_UNOBSERVABLE:
@@ -450,8 +467,9 @@ def _en_can_be_verb(word: str) -> bool:
 
 
 _EN_LEARNERS_OBJECT = re.compile(
-    r"^(?:to )?([a-z]+) (?:the )?(?:students|learners|participants|trainees|pupils|"
-    r"personnel|staff|employees|workers|delegates|attendees)"
+    r"^(?:to )?([a-z]+) (?:the )?(?:students?|learners?|participants?|trainees?|pupils?|"
+    r"personnel|staff|employees|workers|delegates|attendees|adults|children|members|"
+    r"young people)"
     r"(?:'|’s?)?\b(?! (?:can|will|should|must|are|may)\b)",
     re.IGNORECASE,
 )
