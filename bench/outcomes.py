@@ -19,7 +19,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -120,6 +122,34 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: statements made to be slow (from the package review): each must be judged in < 50 ms
+HOSTILE = {
+    "en: 'Students' + 20,000 spaces": ("Students" + " " * 20_000 + "x", "en"),
+    "en: 'students complete ' × 1,111": ("students complete " * 1_111, "en"),
+    "en: 'Logic zzz :' × 3,333": ("Logic" + " zzz :" * 3_333, "en"),
+    "en: 'Where zzz ,' × 3,333": ("Where" + " zzz ," * 3_333, "en"),
+    "pl: 'trener ' × 2,857": ("trener " * 2_857, "pl"),
+    "pl: 'prowadzący a ' × 1,538": ("prowadzący a " * 1_538, "pl"),
+    "pl: 'a.' × 250,000 (500 kB)": ("a." * 250_000, "pl"),
+    "pl: 1 MB of one word": ("ą" * 1_000_000, "pl"),
+}
+
+
+def time_hostile() -> list[str]:
+    """How long each hostile statement takes (median of 3), the dictionaries loaded."""
+    assess_statement("Uczestnik potrafi analizować dane", "pl")
+    assess_statement("Analyse data", "en")
+    lines = ["hostile statements, assess_statement median of 3 (target: < 50 ms each)"]
+    for name, (text, lang) in HOSTILE.items():
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            assess_statement(text, lang)
+            times.append(time.perf_counter() - start)
+        lines.append(f"  {name:<40}{1000 * statistics.median(times):8.1f} ms")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true",
@@ -153,6 +183,8 @@ def main() -> int:
     if second:
         print()
         print("\n".join(agreement(held, second)))
+    print()
+    print("\n".join(time_hostile()))
     if args.errors:
         print("\nmisjudged in the tuning part (label → rules that fired):")
         for entry in tuning:

@@ -1135,3 +1135,66 @@ def test_a_verb_outside_a_predicate_makes_no_outcome(lang: str, text: str) -> No
 @pytest.mark.parametrize(("lang", "text"), cases(EIGHTH_OUTCOMES))
 def test_a_leading_phrase_or_label_then_the_predicate_is_an_outcome(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- the review of the package (helper-57): robustness and wrong verdicts ---------------
+def test_only_the_start_of_a_very_long_statement_is_read() -> None:
+    from microcred.standard.compliance.outcome_rules import MAX_ANALYSED
+
+    start = "Analyse the financial statements of a small company " * 40
+    assert len(start) > MAX_ANALYSED
+    findings = found(start + " attended a webinar", "en")
+    assert findings == [m.OUTCOME_TOO_LONG]  # the activity past the limit is not read
+    assert found("Students" + " " * 5000 + "x", "en") == [m.OUTCOME_TOO_SHORT]
+
+
+REVIEW_WEAK = {
+    "pl": [
+        ("Cele szkolenia: „poznanie podstaw Excela”", m.OUTCOME_INTENT),
+        ("Wziely udzial w szkoleniu BHP", m.OUTCOME_ACTIVITY),
+    ],
+    "en": [
+        ("Aims: “to develop basic skills”", m.OUTCOME_INTENT),
+        ("Audience: managers and team leaders", m.OUTCOME_INTENT),
+        ("Assessment: (written exam, 90 minutes)", m.OUTCOME_INTENT),
+        ("Class will focus on medieval ethics", m.OUTCOME_INTENT),
+        ("After learners analyse data, pivot tables in a spreadsheet", m.OUTCOME_NO_VERB),
+    ],
+}
+REVIEW_OUTCOMES = {
+    "pl": [
+        "Planuje i przygotowuje budżet projektu",
+        "Programuje sterowniki PLC i przygotowuje dokumentację",
+        "Stażysta przygotowuje dokumentację techniczną",
+        "Uczestnik przygotowuje pracowników do ewakuacji",
+        "Prowadząc rozmowę z klientem, wyjaśni warunki umowy",
+        "✅ Tłumaczy teksty techniczne z angielskiego",
+        "Podczas zajęć student\npotrafi zaprojektować ankietę",
+    ],
+    "en": [
+        "Nursing students administer medication safely",
+        "Care workers follow hygiene rules in the kitchen",
+        "Uses questioning techniques to support learners with dyslexia",
+        "During the course\nlearners will be able to design a survey",
+        "1.Analyse financial statements",
+        "A) Analyse survey data",
+        "ii) analyse survey data",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in REVIEW_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_review_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(REVIEW_OUTCOMES))
+def test_review_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

@@ -30,10 +30,13 @@ the workshop"); a course description says what the course covers ("kurs obejmuje
 - ``outcome_no_verb`` — no verb saying what the learner does ("Podstawy Excela"), also
   when a noun heads the statement ("Design of experiments", "An ability to assess …":
   an infinitive after a noun completes the noun).
-- ``outcome_too_short`` — fewer than three words.
-- ``outcome_unobservable`` (advice) — only "know/understand/zna/rozumie", or the
-  Polish Qualifications Framework's knowledge formula "ma (pogłębioną) wiedzę o …" (a
-  knowledge outcome, never weak: "mieć" is no auxiliary there).
+- ``outcome_too_short`` — fewer than three words (two are enough when they are a verb
+  and its object: "Understand osmosis", "Programuje sterowniki").
+- ``outcome_unobservable`` (advice) — only a verb of knowing ("know, understand,
+  appreciate, be aware/familiar", "zna, rozumie, wie, jest świadomy"), or a knowledge
+  formula: the Polish Qualifications Framework's "ma (pogłębioną) wiedzę o …" (a
+  knowledge outcome, never weak: "mieć" is no auxiliary there), "has a sound knowledge
+  of", "has the skills to".
 - ``outcome_too_long`` (advice) — over 60 words.
 
 A list marker or an outcome code in front ("1.", "a)", "K_U01", "EU1:") is dropped first.
@@ -80,15 +83,18 @@ published as GitHub release files, not on the package index (the copies there ar
 re-uploads by third parties), and Stanza and UDPipe download their models at run time,
 which this library never does. The predicate rules above need only the word forms.
 
-Each dictionary loads once, on the first statement in its language (Morfeusz about 50 ms,
-AGID about 0.15 s); then a statement takes about 0.15 ms (Polish) or 0.02 ms (English).
+Each dictionary loads once, on the first statement in its language (Morfeusz about 60 ms,
+AGID about 0.12 s); then a statement takes about 0.3 ms (Polish) or 0.15 ms (English).
+Whitespace is normalised first (a newline reads as a space) and only the first
+:data:`MAX_ANALYSED` characters are read, so a hostile statement (a megabyte in a
+credential sent for verification) costs milliseconds (``bench/outcomes.py`` times some).
 Without a ``morfeusz2`` wheel (none is built for Linux on ARM) Polish falls back to
 endings ("-uje", "-łam") and the word after the learner, and is coarser.
 """
 
 from __future__ import annotations
 
-__all__ = ["OutcomeFinding", "assess_statement"]
+__all__ = ["MAX_ANALYSED", "OutcomeFinding", "assess_statement"]
 
 import re
 from collections.abc import Callable
@@ -120,6 +126,9 @@ from ._polish import (
     _pl_predicate,
 )
 
+#: characters of a statement the grammar reads (its length is counted in full)
+MAX_ANALYSED = 1000
+_COUNTED = 8 * MAX_ANALYSED
 _MIN_WORDS = 3
 _MAX_WORDS = 60
 
@@ -184,10 +193,18 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
     Languages other than Polish and English get the language-neutral rules only
     (length), never a wrong verdict from the wrong grammar.
     """
-    text = _LEAD.sub("", text).strip()
-    words = _WORD.findall(text)
+    # One space between words (a newline or a run of spaces reads as one), then the lead.
+    text = _LEAD.sub("", " ".join(text.split()))
+    # Words are counted in the first 8,000 characters (a count past them is a lower bound,
+    # said with a "+"): counting a megabyte of them alone took 60 ms.
+    words = _WORD.findall(text, 0, _COUNTED)
+    counted = f"{len(words)}+" if len(text) > _COUNTED else str(len(words))
     found: list[OutcomeFinding] = []
     grammar = _GRAMMARS.get(lang)
+    # The grammar reads the start of a very long statement only (a 60-word statement is
+    # about 450 characters): its cost, and Morfeusz's, then stays bounded on hostile input
+    # such as a megabyte-long statement in a credential sent for verification.
+    text = text[:MAX_ANALYSED]
     # "Student, który ukończył kurs, potrafi ...": a relative clause is not what the
     # learner does (Polish; the text as is in English)
     bare = grammar.without_relatives(text) if grammar else text
@@ -198,7 +215,7 @@ def assess_statement(text: str, lang: str) -> list[OutcomeFinding]:
         if predicate is None:
             return [OutcomeFinding(m.OUTCOME_TOO_SHORT, {})]
     if len(words) > _MAX_WORDS:
-        found.append(OutcomeFinding(m.OUTCOME_TOO_LONG, {"words": str(len(words))}))
+        found.append(OutcomeFinding(m.OUTCOME_TOO_LONG, {"words": counted}))
     if grammar is None:
         return found
     # "Po tym, jak ukończył kurs, uczestnik potrafi ...": the main clause says what counts,

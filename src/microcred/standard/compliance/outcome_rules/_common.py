@@ -14,12 +14,14 @@ def _wordset(text: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Bullets, "1." / "1.2)" / "(a)", and outcome codes: "K_U01", "P6S_UW", "EU1:", "LO2 -".
 _LEAD = re.compile(
-    r"^(?:\s*(?:[-–—•*·▪◦‣]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z]\)"
-    r"|\([A-Z]{1,3}\d{1,3}\)|[A-Z][.)]|\([^()]{1,40}\)"
+    r"^(?:\s*(?:[-–—•*·▪◦‣✓✔✅➢➤►▶→]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+"
+    r"|\(?[A-Za-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|[A-Z][.)]|\([A-Z]{1,3}\d{1,3}\)|\([^()]{1,40}\)"
     r"|(?=[A-Z\d_]*\d)[A-Z][A-Z\d]*(?:_[A-Z\d]+)+[:.)]?"
     r"|[A-Z]{1,5}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]))"
     # "CO 4 Apply …", "2 Apply …", "1.1: Recall …": a code or a number before a capital
-    r"|(?:[A-Z]{1,5} ?)?\d{1,3}(?:\.\d{1,3})*:?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]))(?=\s))+\s*"
+    r"|(?:[A-Z]{1,5} ?)?\d{1,3}(?:\.\d{1,3})*:?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]))"
+    # a space follows, or the statement's first (capital) letter: "1.Analyse …"
+    r"(?=\s|[A-ZĄĆĘŁŃÓŚŹŻ]))+\s*"
 )
 
 
@@ -37,12 +39,13 @@ class _Predicate:
 
 
 def _predicate(roles: list[str | None], words: list[str], start: int) -> _Predicate:
-    first = next((role for role in roles[start:] if role), None)
+    main = roles[start:]  # a verb of the leading clause is not the predicate
+    first = next((role for role in main if role), None)
     tense = first if first in ("past", "intent") else ("present" if first else None)
     unobservable = next(
-        (w.lower() for w, r in zip(words, roles, strict=True) if r == "unobs"), None
+        (w.lower() for w, r in zip(words[start:], main, strict=True) if r == "unobs"), None
     )
-    return _Predicate(tense, "action" in roles, unobservable)
+    return _Predicate(tense, "action" in main, unobservable)
 
 
 def _with_knowledge(found: _Predicate, match: re.Match[str] | None) -> _Predicate:

@@ -109,7 +109,7 @@ _EN_INTENT = re.compile(
     # a definition: "Critical thinking is the ability to …"
     r"^[\w -]{1,40}? (?:is|are) (?:the|an?) (?:[\w-]+ )?(?:ability|capacity|process|practice|"
     r"art|study|science|discipline|branch)\b|"
-    r"^(?:aims?|goals?|purpose)\s*[:–-]\s*|"
+    r"^(?:aims?|goals?|purpose)\s*[:–-]\W*|"
     r"\b(?:is|are|get|gets) (?:introduced|exposed|taught|shown|familiari[sz]ed|acquainted) "
     r"(?:to|with|how)\b|"
     r"^to (?:develop|gain|acquire|build|deepen|broaden|enhance|improve|foster|promote) "
@@ -142,15 +142,16 @@ _EN_INTENT = re.compile(
     r"^(?:to )?(?:encourage|stimulate|engender|cultivate|nurture)\b|"
     r"^(?:this|it|these|which) (?:should|will|would|can|may) (?:bring|give|help|enable|allow|"
     r"provide|equip|prepare|develop|build)\b|"
-    r"\bto (?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
+    r"\b(?:designed|developed|intended|created|aims?|seeks?|set|meant|outcomes) to "
+    r"(?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
     r"(?:students|learners|participants|trainees)\b|"
     r"^(?:assignments?|assessments?|coursework|exams?|examinations?|teaching|delivery|format|"
-    r"duration|prerequisites?|entry requirements|schedule|timetable)\s*:\s*|"
+    r"duration|prerequisites?|entry requirements|schedule|timetable)\s*:\W*|"
     # the teacher acts: "Our experienced trainers will guide you through each step"
     r"\b(?:trainers?|tutors?|teachers?|lecturers?|instructors?|experts?|facilitators?|"
     r"coaches|mentors) (?:\w+ ){0,2}?(?:will|shall|guide|help|show|teach|support|provide|"
     r"introduce|walk|take|share|lead|demonstrate|explain|present)\b|"
-    r"^who (?:should|can|may) attend\b|^(?:target )?audience\s*:|"
+    r"^who (?:should|can|may) attend\b|^(?:target )?audience\s*:\W*|"
     r"^who (?:is )?this (?:course|training|programme|program|workshop)? ?(?:is )?for\b|"
     # the teacher and the class as "we": "We will discuss the main approaches to ethics"
     r"^we(?: will| shall|'ll|’ll)? (?!be able|can\b|could\b)[a-z]+|"
@@ -177,10 +178,10 @@ _EN_INTENT = re.compile(
 _EN_ARTEFACT = re.compile(
     r"(?:course|module|unit|standard|qualification|certificat(?:e|ion)|apprenticeship|"
     r"curriculum|syllabus|programme|program|lecture|seminar|tutorial|workshop|lab|laborator(?:y|ie)|"
-    r"practical|exercise|assignment|activitie|session|classe|lesson|material|content|topic|"
-    r"emphasis|focus|reading|discussion|project|studie|webinar|bootcamp|assessment|"
+    r"practical|exercise|assignment|session|lesson|material|content|topic|"
+    r"emphasis|focus|reading|discussion|project|webinar|bootcamp|assessment|"
     r"teaching|delivery|instruction|tuition|coursework|examination|exam|week|day|method|"
-    r"task)s?",
+    r"task)s?|activit(?:y|ies)|class(?:es)?|stud(?:y|ies)",
     re.IGNORECASE,
 )
 # What such a subject does: verbs that describe a course (any other word must be
@@ -232,12 +233,12 @@ _EN_CONJ = _wordset("and or then , ;")
 # the learners did is not what they can do (and "the course will" there is no aim)
 _EN_RELATIVE = re.compile(
     r"\b(students?|learners?|participants?|graduates?|candidates?|trainees?|those|people|"
-    r"persons?|individuals?|anyone|apprentices?)\s+(?:who|that)?\s*(?:have |has )?"
+    r"persons?|individuals?|anyone|apprentices?) (?:(?:who|that) )?(?:have |has )?"
     r"(?:successfully |fully )?"
     r"(?:complete[sd]?|completing|finish(?:ed|es|ing)?|pass(?:ed|es|ing)?|attend(?:ed|s|ing)?|"
     r"tak(?:e|es|ing)|took|undertak(?:e|es|ing)|follow(?:ed|s|ing)?|achiev(?:e|ed|es|ing)|"
     r"gain(?:s|ed|ing)?|earn(?:s|ed|ing)?|obtain(?:s|ed|ing)?|hold(?:s|ing)?|awarded)\b"
-    r"[^;]*?(?=\b(?:will|can|could|should|are|is|must|may|shall)\b)",
+    r"[^;.]{0,200}?(?=\b(?:will|can|could|should|are|is|must|may|shall)\b)",
     re.IGNORECASE,
 )
 # A leading clause or phrase before the main clause: "After the course, …", "With
@@ -372,6 +373,7 @@ def _en_verbs(text: str) -> _Predicate:
     ]
     start = _main_clause(_EN_SUBORDINATE, text, tokens)
     opener = bool(lows) and (lows[0] in _EN_OPENERS or lows[0].endswith("ly"))
+    main_role = False  # a verb other than an auxiliary seen so far
     prev: str | None = None
     seen_verb = False
     first = 0  # where the main clause starts, in significant tokens
@@ -381,9 +383,7 @@ def _en_verbs(text: str) -> _Predicate:
         then = lows[significant[n + 2]] if n + 2 < len(significant) else ""
         if i >= start > (significant[n - 1] if n else -1):
             prev, first = None, n
-        if (low == ":" or (low == "," and opener)) and all(
-            role in (None, "aux") for role in roles[:i]
-        ):
+        if (low == ":" or (low == "," and opener)) and not main_role:
             # "Logic: writes good code", "Independently and in groups, solve …": a label
             # or a leading phrase, then the main clause
             prev, first = None, n + 1
@@ -421,6 +421,7 @@ def _en_verbs(text: str) -> _Predicate:
         elif bits:
             kind, roles[i] = _en_verb(tokens[i], bits, prev if slot else "", after, then)
         seen_verb = seen_verb or roles[i] is not None
+        main_role = main_role or roles[i] not in (None, "aux")  # a running flag: linear
         prev = kind
     return _predicate(roles, tokens, start)
 
@@ -483,9 +484,19 @@ def _en_learners_as_object(text: str) -> bool:
     if match is None or match.group(1).lower() in _EN_CLOSED:
         return False
     word = match.group(1).lower()
+    lexicon = _en_lexicon()
+    following = text[match.end() :].split()[:1]
+    causative = word in ("have", "get", "let", "make", "help")  # "To have trainees apply …"
+    if (
+        following
+        and not causative
+        and lexicon.get(following[0].lower(), 0) & (_VB | _VBZ)
+        and following[0].lower() not in _EN_CLOSED
+    ):
+        return False  # "Nursing students administer …": the learners are the subject
     # the base form, or that of an "-ing" form: "providing" → "provide", "setting" → "set"
     stems = [word] + ([word[:-3], word[:-3] + "e", word[:-4]] if word.endswith("ing") else [])
-    return any(_en_lexicon().get(stem, 0) & _VB for stem in stems)
+    return any(lexicon.get(stem, 0) & _VB for stem in stems)
 
 
 _EN_NUMBERS = _wordset("one two three four five six seven eight nine ten i ii iii iv v vi")

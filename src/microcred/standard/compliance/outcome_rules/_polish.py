@@ -14,8 +14,10 @@ from ._common import _main_clause, _Predicate, _predicate, _with_knowledge, _wor
 # --- Polish ----------------------------------------------------------------------------
 _PAST = r"(?:ł[aoy]?|li|ły)"  # -ł, -ła, -ło, -ły, -li: past tense, any gender and number
 _PL_EVENT = (
-    r"(?:kurs|szkoleni|webinar|moduł|warsztat|program|zaję|wykład|konferencj|spotkani|"
-    r"staż|praktyk|film|nagrani)\w*"
+    # nouns only: "program\w*" would take "programuje", "staż\w*" the learner "stażysta"
+    r"(?:(?:kurs|szkoleni|webinar|moduł|warsztat|zaję|konferencj|spotkani|nagrani)\w*|"
+    r"(?:program|wykład|film|staż)(?:y|u|ie|em|ów|ach|ami|om|e)?\b|"
+    r"praktyk(?:a|i|ę|ą|om|ach|ami)?\b)"
 )
 _PL_ACTIVITY = re.compile(
     rf"\b(uczestniczy{_PAST}|uczestniczy w|uczestniczą w|"
@@ -26,7 +28,7 @@ _PL_ACTIVITY = re.compile(
     rf"zapozna{_PAST} się|przeby{_PAST}|"
     # typed without Polish letters: "Uczestniczyl w webinarze", "Wzial udzial"
     r"uczestniczyl[aoy]?|uczestniczyli|(?:bral[aoy]?|brali|wzial|wziela|wzielo|wzieli|"
-    r"wzieły) udzial|"
+    r"wziely) udzial|"
     # the learning process in the present tense: "zdobywa wiedzę o", "poznaje zasady"
     r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
     r"nabywa|nabywają|otrzymuje|otrzymują|rozwija|rozwijają|doskonali|doskonalą|"
@@ -52,10 +54,14 @@ _PL_ACTIVITY = re.compile(
     # what the learners do in class ("Podczas zajęć student analizuje …")
     r"^(?:w trakcie|podczas|w czasie|w ramach|na) (?:\w+ )?(?:zaj|szkoleni|kurs|warsztat|"
     r"wykład|ćwicze|spotka|webinar|moduł|lekcj|laboratori)\w*\b"
-    r"(?!.*\b(?:potrafi|umie|prowadząc\w*|trener\w*|wykładowc\w*|nauczyciel\w*|ekspert\w*)\b)",
+    r"(?!.*\b(?:potrafi|umie|prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|"
+    r"nauczyciel\w*|ekspert\w*)\b)",
     re.IGNORECASE,
 )
-_PL_SUBJECT = rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|studi\w*|kierun\w*|plan\w*|sylabus\w*)"
+_PL_SUBJECT = (
+    rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|sylabus\w*|studi(?:a|ów|ach|ami|om|um)\b|"
+    r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b)"
+)
 _PL_INTENT = re.compile(
     # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
     rf"(?:^|: )(?:(?!uczestni|student|absolwent|słuchacz|kursant|ucze|osob)\w+ ){{0,2}}?"
@@ -68,7 +74,9 @@ _PL_INTENT = re.compile(
     r"koncentruj\w+ się|skupia\w* się|poświęcon\w*|opiera\w* się|prezentuje|"
     r"realizowan\w*|prowadzon\w*)\b|"
     # the teacher, not the learner, acts: "prowadzący przybliży najistotniejsze zagadnienia"
-    r"\b(?:prowadząc\w*|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)\b[^.;]*?"
+    # (bounded: an unbounded scan from every "trener" is quadratic on hostile input)
+    r"\b(?:prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)"
+    r"\b[^.;]{0,120}?"
     r"\b(?:przybliży|omówi|przedstawi|zaprezentuje|pokaże|wyjaśni|zapozna)\b|"
     r"\b(?:(?:którego|której|których) celem (?:jest|było|będzie)|"
     r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
@@ -81,7 +89,7 @@ _PL_INTENT = re.compile(
     r"(?:jest|są) (?:skierowan|przeznaczon|adresowan|dedykowan)\w* (?:do|dla)|"
     rf"^{_PL_SUBJECT} (?:\w+ ){{0,3}}?(?:skierowan|przeznaczon|adresowan|dedykowan)\w* "
     r"(?:(?:jest|są) )?(?:do|dla)|"
-    r"^(?:cele?|zadani[ea])(?: \w+){0,2}\s*[:–-]\s*)\b|"
+    r"^(?:cele?|zadani[ea])(?: \w+){0,2}\s*[:–-]\W*)\b|"
     # a goal in a verbal noun, the course's intention: "Zapoznanie studentów z …"
     r"^(?:uzyskanie|nabycie|zdobycie|poznanie|zrozumienie|zapoznanie|przekazanie|"
     r"przedstawienie|przygotowanie|ukształtowanie|kształtowanie|rozwinięcie|rozwijanie|"
@@ -91,7 +99,8 @@ _PL_INTENT = re.compile(
     r"^(?:omówić|przedstawić|zapoznać|przekazać|wprowadzić|zaprezentować)\b|"
     # the learners as the object: "powinny wyposażać absolwenta w …", "pozwalają
     # pracownikom uzupełnić …" (what the course does for them)
-    r"\b(?:wyposaż\w*|przygotow\w*|kształc\w*|uczy|uczą) (?:\w+ )?(?:absolwent(?:a|ów)|"
+    r"^(?!.*\b(?:uczestnik|uczestniczka|student|studentka|absolwent|słuchacz|kursant|uczeń)\b)"
+    r".*\b(?:wyposaż\w*|przygotow\w*|kształc\w*|uczy|uczą) (?:absolwent(?:a|ów)|"
     r"uczestnik(?:a|ów)|uczestniczk[ię]|student(?:a|ów)|słuchacz(?:a|y)|kursant(?:a|ów)|"
     r"uczni(?:a|ów)|pracownik(?:a|ów)|młodych ludzi|młodzież|dzieci|dorosłych|osoby starsze|"
     r"osób)\b|"
@@ -116,7 +125,7 @@ _PL_LEARNERS = _wordset(
     """
 )
 _PL_VERB_TAGS = _wordset("fin praet inf bedzie imps winien")
-_PL_SKIP_TAGS = _wordset("adv part qub aglt")
+_PL_SKIP_TAGS = _wordset("adv part qub aglt sym")
 _PL_AUX_LEMMAS = _wordset("być mieć zostać powinien")
 _PL_UNOBSERVABLE_LEMMAS = _wordset("znać rozumieć wiedzieć")
 # A perfective future of these is a promise of learning ("zdobędzie wiedzę"), not an outcome.
