@@ -21,6 +21,7 @@ BATCHES = {
     "pl-batch4.yaml": 4, "en-batch4-university.yaml": 4, "en-batch4-vocational.yaml": 4,
     "pl-batch5.yaml": 5, "en-batch5-a.yaml": 5, "en-batch5-b.yaml": 5,
     "pl-batch6-a.yaml": 6, "pl-batch6-b.yaml": 6, "en-batch6-a.yaml": 6, "en-batch6-b.yaml": 6,
+    "pl-batch7-a.yaml": 7, "pl-batch7-b.yaml": 7, "en-batch7-a.yaml": 7, "en-batch7-b.yaml": 7,
 }  # fmt: skip
 LANGUAGES = ("pl", "en")
 
