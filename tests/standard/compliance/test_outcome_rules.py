@@ -1198,3 +1198,55 @@ def test_review_weak_statements(lang: str, text: str, expected: Message) -> None
 @pytest.mark.parametrize(("lang", "text"), cases(REVIEW_OUTCOMES))
 def test_review_outcomes_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+# --- tenth revision: the seventh batch's tuning part ------------------------------------
+TENTH_WEAK = {
+    "pl": [
+        ("Absolwent uzyskuje przygotowanie zawodowe do pracy z pacjentami.", m.OUTCOME_ACTIVITY),
+        ("Umiejętności student zdobywa poprzez udział w praktykach.", m.OUTCOME_ACTIVITY),
+        ("Pracownia kształci młodych projektantów graficznych.", m.OUTCOME_INTENT),
+        ("Instruktaż ogólny zapewnia uczestnikom zapoznanie się z przepisami.", m.OUTCOME_INTENT),
+        ("Program ma na celu rozwijać w dzieciach myślenie analityczne.", m.OUTCOME_INTENT),
+        ("Młode pokolenie zyskuje umiejętności przydatne w życiu.", m.OUTCOME_ACTIVITY),
+    ],
+    "en": [
+        ("To explore what it means to think theologically.", m.OUTCOME_ACTIVITY),
+        ("Homework and quizzes are designed to have students calculate.", m.OUTCOME_INTENT),
+        ("The one-year diploma course empowers teachers to be reflective.", m.OUTCOME_INTENT),
+        ("Explores a range of employee remuneration arrangements.", m.OUTCOME_INTENT),
+        ("Successfully complete the Train the Trainer course.", m.OUTCOME_ACTIVITY),
+    ],
+}
+TENTH_OUTCOMES = {
+    "pl": [
+        "Opracowuje plan realizacji imprezy turystycznej dotyczący jej programu.",
+        "Uczestnik projektuje kampanię, która ma na celu zwiększenie sprzedaży.",
+    ],
+    "en": [
+        "Outcome 2b. Explain the impact of information policies on access.",
+        "Supply medicines in accordance with legal and ethical requirements.",
+        "Act with respect to personal, social and professional values.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in TENTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_tenth_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(TENTH_OUTCOMES))
+def test_tenth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
+
+
+def test_a_polish_two_word_topic_is_too_short() -> None:
+    assert found("Przestrzeni, podprzestrzeni.", "pl") == [m.OUTCOME_TOO_SHORT]

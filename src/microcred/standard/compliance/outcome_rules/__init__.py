@@ -123,6 +123,7 @@ from ._polish import (
     _PL_RELATIVE,
     _PL_SUBORDINATE,
     _PL_TOPIC,
+    _pl_nodes,
     _pl_predicate,
 )
 
@@ -182,6 +183,8 @@ def _says_what_is_done(grammar: _Grammar, bare: str, first: str, lang: str) -> _
     ``first`` its first word."""
     if lang == "en" and _en_lexicon().get(first.lower(), 0) & _OTHER:
         return None  # "Design patterns", "Project management": a noun may open a topic
+    if lang == "pl" and any("subst" in node.classes() for node in _pl_nodes(first)):
+        return None  # "Przestrzeni, podprzestrzeni": likewise in Polish
     predicate = grammar.predicate(bare)
     done = predicate.tense == "present" and (predicate.action or bool(predicate.unobservable))
     return predicate if done else None

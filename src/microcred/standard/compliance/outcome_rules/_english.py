@@ -56,6 +56,8 @@ _EN_ACTIVITY = re.compile(
     r"through)|stud(?:y|ies)|explores?|reads?|watch(?:es)?|listens?|discuss(?:es)?|"
     r"practi[sc]es?|undertakes?|engages?|experiments?|visits?|spends?|go(?:es)? through|"
     r"meets?|learns?)\b|"
+    r"^(?:successfully )?complete (?:the |a |an )?(?:[\w“”\"'&-]+ ){0,4}?(?:training|course|"
+    r"module|programme|workshop)\b|"
     r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
     r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?|"
     r"assignments?|tasks?|exercises?|homework|worksheets?|activities)\b|"
@@ -78,6 +80,7 @@ _EN_ACTIVITY = re.compile(
     r"(?:[\w/-]+,? ){0,8}?(?:skills?|knowledge|understanding|competences?|experience|"
     r"abilit(?:y|ies)|effectiveness)\b|"
     # the learning itself, not its result: "Learn how to configure X", "Explore X"
+    r"^to (?:explore|study|learn|discover|experience)\b|"
     r"^(?:[a-z]+ly )?(?:study|become (?:familiar|acquainted) with|"
     r"(?:develop|obtain|gain|acquire|build|improve|deepen|broaden|expand|enhance) "
     r"(?:(?:your|their|his|her|an?|the|some|basic|further|new|deeper|broader|practical|"
@@ -99,9 +102,11 @@ _EN_ACTIVITY = re.compile(
 _EN_INTENT = re.compile(
     r"\b((?:this|the|our) (?:[^\s,;:]+ ){0,3}?(?:course|training|webinar|module|workshop|"
     r"programme|program|session|quest|chapter|unit|lesson|class|bootcamp|subject|curriculum|"
-    r"certification|qualification|kit|guide|book|handbook|textbook|toolkit|resource|package)s?"
+    r"certification|qualification|kit|guide|book|handbook|textbook|toolkit|resource|package|"
+    r"diploma|degree|certificate)s?"
     r" (?:also |further |then |first |mainly |primarily |briefly )?"
     r"(?:covers?|introduces?|aims?|presents?|provides?|explores?|will|is designed|gives?|"
+    r"empowers?|"
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
     r"\b(?:aim|goal|objective|purpose|intention|mission)s? (?:(?:of|for) [^,;]{1,60}? )?"
@@ -127,7 +132,7 @@ _EN_INTENT = re.compile(
     r"grounding|overview|introduction|insight|basis|opportunity)\b|"
     r"^to (?:show|present|introduce|familiari[sz]e|acquaint|provide|give|teach)\b|"
     r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
-    r"is (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
+    r"(?:is|are) (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
     r"\b(?:seeks?|sets? out|endeavou?rs?|strives?|intends?) to|"
     r"\b(?:is|are) (?:aimed at|suitable for|ideal for|targeted at|open to|designed for)\b|"
     r"\b(?:are|is|get|gets) (?:given|provided|offered|shown|taught)\b|"
@@ -155,7 +160,8 @@ _EN_INTENT = re.compile(
     r"^who (?:is )?this (?:course|training|programme|program|workshop)? ?(?:is )?for\b|"
     # the teacher and the class as "we": "We will discuss the main approaches to ethics"
     r"^we(?: will| shall|'ll|’ll)? (?!be able|can\b|could\b)[a-z]+|"
-    r"^(?:introduces|covers|offers|teaches|includes|surveys|emphasi[sz]es|focuses on|"
+    r"^(?:introduces|covers|offers|teaches|includes|surveys|emphasi[sz]es|focuses on|explores|"
+    r"examines|considers|addresses|"
     r"deals with)\b|^what\b|\bis an activity\b|"
     # a thing, not the learner, does it for the learner: "Methods … will enable students to"
     r"\b(?:enables?|allows?|helps?|equips?|prepares?|encourages?|exposes?|introduces?) "
@@ -208,7 +214,7 @@ _EN_LEARNERS = _wordset(
     """
     learner learners participant participants student students graduate graduates trainee
     trainees apprentice apprentices candidate candidates holder holders attendee attendees
-    people persons individuals person individual practitioner practitioners professional
+    people persons individuals person practitioner practitioners
     professionals worker workers employee employees operator operators technician
     technicians pupil pupils
     i we you he she they
@@ -302,7 +308,7 @@ _EN_ACTION_VERBS = _wordset(
     cooperate ensure establish engage practise practice observe adopt promote uphold value
     seek accept assume exercise address deal interact advocate counsel duplicate employ fit
     match mount paraphrase recall repeat reply retrieve rewrite separate state tell exhibit
-    display meet
+    display meet supply dispense
     """
 )
 

@@ -31,11 +31,13 @@ _PL_ACTIVITY = re.compile(
     r"wziely) udzial|"
     # the learning process in the present tense: "zdobywa wiedzę o", "poznaje zasady"
     r"(?:zdobywa|zdobywają|poszerza|poszerzają|pogłębia|pogłębiają|uzyskuje|uzyskują|"
-    r"nabywa|nabywają|otrzymuje|otrzymują|rozwija|rozwijają|doskonali|doskonalą|"
+    r"nabywa|nabywają|otrzymuje|otrzymują|rozwija|rozwijają|doskonali|doskonalą|zyskuje|"
+    r"zyskują|"
     r"ćwiczy|ćwiczą|trenuje|trenują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
-    r"doświadczeni\w*|kwalifikacj\w*)|"
+    r"doświadczeni\w*|kwalifikacj\w*|przygotowani\w*)|"
+    r"\b(?:poprzez|przez) udział w\b|"
     r"(?:otrzymuje|otrzymują|otrzyma|otrzymają|uzyskuje|uzyska) (?:\w+ )?(?:certyfikat\w*|"
-    r"zaświadczeni\w*|dyplom\w*|świadectw\w*)|"
+    r"zaświadczeni\w*|dyplom\w*|świadectw\w*|materiał\w*)|"
     # what completing the course takes: "Ukończenie zajęć jest uwarunkowane wykonaniem …"
     r"(?:jest|są) uwarunkowan\w*|warunki?(?:em)? (?:ukończenia|zaliczenia|uzyskania)|"
     # learners at work in class, in the plural: "Uczestnicy pracują w grupach"
@@ -60,11 +62,14 @@ _PL_ACTIVITY = re.compile(
 )
 _PL_SUBJECT = (
     rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|sylabus\w*|studi(?:a|ów|ach|ami|om|um)\b|"
-    r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b)"
+    r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b|edukacj\w*|"
+    r"nauczani\w*|instruktaż\w*|seminari\w*|pracowni\w*|lekcj\w*)"
 )
 _PL_INTENT = re.compile(
     # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
-    rf"(?:^|: )(?:(?!uczestni|student|absolwent|słuchacz|kursant|ucze|osob)\w+ ){{0,2}}?"
+    # up to three words before it, none the learner nor a verb ("Opracowuje plan …")
+    rf"(?:^|: )(?:(?!uczestni|student|absolwent|słuchacz|kursant|ucze|osob|\w*(?:uje|ują)\b)"
+    rf"\w+ ){{0,3}}?"
     rf"{_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewni\w*|umożliwi\w*|przybliż\w*|opisuj\w*|"
@@ -100,12 +105,18 @@ _PL_INTENT = re.compile(
     # the learners as the object: "powinny wyposażać absolwenta w …", "pozwalają
     # pracownikom uzupełnić …" (what the course does for them)
     r"^(?!.*\b(?:uczestnik|uczestniczka|student|studentka|absolwent|słuchacz|kursant|uczeń)\b)"
-    r".*\b(?:wyposaż\w*|przygotow\w*|kształc\w*|uczy|uczą) (?:absolwent(?:a|ów)|"
+    r".*\b(?:wyposaż\w*|przygotow\w*|kształc\w*|uczy|uczą|zapozna\w*) (?:młodych \w+|"
+    r"przyszłych \w+|absolwent(?:a|ów)|"
     r"uczestnik(?:a|ów)|uczestniczk[ię]|student(?:a|ów)|słuchacz(?:a|y)|kursant(?:a|ów)|"
     r"uczni(?:a|ów)|pracownik(?:a|ów)|młodych ludzi|młodzież|dzieci|dorosłych|osoby starsze|"
     r"osób)\b|"
     # the provider speaks: "oferujemy szkolenia", "zapraszamy na kurs"
     r"\b(?:oferujemy|proponujemy|zapraszamy|organizujemy|zapewniamy)\b|"
+    # an aim anywhere, and the target group: "ma na celu rozwijać", "osoby pragnące się
+    # przekwalifikować", "chcą zdobyć nową kwalifikację"
+    r"(?<!która )(?<!który )(?<!które )(?<!których )(?<!którego )\bma(?:ją)? na celu\b|"
+    r"\b(?:chcą|pragną|chcących|pragnących|pragnące|chcące) "
+    r"(?:się )?(?:zdobyć|przekwalifikować|poszerzyć|podnieść|rozwinąć|nauczyć|zdobywać)\b|"
     r"\b(?:pozwala\w*|umożliwia\w*|pomaga\w*) (?:\w+ )?(?:absolwentom|uczestnikom|studentom|"
     r"słuchaczom|kursantom|uczniom|pracownikom)\b",
     re.IGNORECASE,
