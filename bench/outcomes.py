@@ -9,7 +9,9 @@ tuning part and the held-out third separately, per language: statements judged r
 precision and recall of "weak", the confusion table by label, and how many outcomes in
 the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
 were flagged. ``--errors`` lists the misjudged statements of the tuning part only: the
-held-out statements are never shown. With ``second-labels.tsv`` (a second labeller's
+held-out statements are never shown. It also prints the held-out statements whose
+source section is named as learning outcomes (what a provider types into a design), per
+batch, and with ``second-labels.tsv`` (a second labeller's
 labels of the held-out third, made independently), it prints how far the two labellers
 agree (Cohen's kappa) and the rules' figures on the statements both label alike.
 """
@@ -74,6 +76,16 @@ def report(entries: list[Entry], title: str, *, table: bool = True) -> list[str]
                 f"      {label:<10}{counts[(label, True)]:>13}{counts[(label, False)]:>10}"
             )
     return lines
+
+
+#: a source whose section is named as learning outcomes ("efekty uczenia się", "Learning
+#: outcomes", "will be able to", "Po szkoleniu uczestnik …"): what a provider types into a
+#: design's outcome list, rather than a course page's description, aims or content
+OUTCOME_SECTION = re.compile(
+    r"efekt|outcome|be able|potrafi|po (?:ukończeniu|szkoleniu|kursie)|on completion|"
+    r"upon completion|by the end|what you.ll learn|learning goals|kryteria weryfikacji",
+    re.IGNORECASE,
+)
 
 
 def second_labels() -> dict[str, str]:
@@ -179,6 +191,10 @@ def main() -> int:
         print("\n".join(report(
             [e for e in held if e.batch == batch], f"batch {batch}", table=False
         )[1:]).replace("  pl:", f"  {batch} pl:").replace("  en:", f"  {batch} en:"))  # fmt: skip
+    print()
+    in_sections = [e for e in held if OUTCOME_SECTION.search(e.source)]
+    title = f"held-out statements from sections named as learning outcomes ({len(in_sections)})"
+    print("\n".join(report(in_sections, title, table=False)))
     second = second_labels()
     if second:
         print()
