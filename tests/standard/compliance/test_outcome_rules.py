@@ -1250,3 +1250,44 @@ def test_tenth_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
 
 def test_a_polish_two_word_topic_is_too_short() -> None:
     assert found("Przestrzeni, podprzestrzeni.", "pl") == [m.OUTCOME_TOO_SHORT]
+
+
+# --- eleventh revision: the eighth batch's tuning part ----------------------------------
+ELEVENTH_WEAK = {
+    "pl": [
+        ("Coraz większą uwagę zwraca się na umiejętność pisania.", m.OUTCOME_INTENT),
+        ("Zaraz po szkoleniu zaczyna się egzamin komisyjny.", m.OUTCOME_ACTIVITY),
+    ],
+    "en": [
+        ("To finish the course, please read the units and do the assignments.", m.OUTCOME_ACTIVITY),
+        ("Receive information on Deaf culture and the history of ASL.", m.OUTCOME_ACTIVITY),
+        ("Format and structure of accredited courses;", m.OUTCOME_NO_VERB),
+    ],
+}
+ELEVENTH_OUTCOMES = {
+    "pl": ["Ma odpowiednią do poziomu wiedzę językową z zakresu życia codziennego"],
+    "en": [
+        "Financial statements - Demonstrates ability to prepare a full set of statements",
+        "Identify learner language and literacy requirements",
+        "CO2- Describe the links between energy policy and generation",
+        "Break down a problem into sub-goals",
+        "Upon completing the course the student is expected to understand aquaculture",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(lang, text, want, id=f"{lang}:{_slug(text)}")
+        for lang, items in ELEVENTH_WEAK.items()
+        for text, want in items
+    ],
+)
+def test_eleventh_revision_weak_statements(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), cases(ELEVENTH_OUTCOMES))
+def test_eleventh_revision_outcomes_are_not_weak(lang: str, text: str) -> None:
+    assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []

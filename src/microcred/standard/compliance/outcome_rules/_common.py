@@ -18,7 +18,7 @@ _LEAD = re.compile(
     r"|\(?[A-Za-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|[A-Z][.)]|\([A-Z]{1,3}\d{1,3}\)|\([^()]{1,40}\)"
     r"|(?:[Oo]utcome|[Oo]bjective|[Cc]ompetenc[ey]|LO|CLO|PLO) ?\d{1,3}[a-z]?[.:)]?"
     r"|(?=[A-Z\d_]*\d)[A-Z][A-Z\d]*(?:_[A-Z\d]+)+[:.)]?"
-    r"|[A-Z]{1,5}\d{1,3}(?:[:.)]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]))"
+    r"|[A-Z]{1,5}\d{1,3}(?:[:.)–-]|\s+[–-]|(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]))"
     # "CO 4 Apply …", "2 Apply …", "1.1: Recall …": a code or a number before a capital
     r"|(?:[A-Z]{1,5} ?)?\d{1,3}(?:\.\d{1,3})*:?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]))"
     # a space follows, or the statement's first (capital) letter: "1.Analyse …"

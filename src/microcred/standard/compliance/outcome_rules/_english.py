@@ -61,7 +61,11 @@ _EN_ACTIVITY = re.compile(
     r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
     r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?|"
     r"assignments?|tasks?|exercises?|homework|worksheets?|activities)\b|"
-    r"\b(?:is|are|will be) (?:expected|required|asked|invited|encouraged|assigned) to\b|"
+    r"\b(?:is|are|will be) (?:expected|required|asked|invited|encouraged|assigned) to\b"
+    r"(?! (?:understand|know|be able|demonstrate|have|show|recogni[sz]e|explain)\b)|"
+    r"\bplease (?:read|listen|watch|complete|do|submit|note|visit|register|bring|make sure)\b|"
+    r"^receive (?:\w+ )?(?:information|instruction|training|guidance|an? (?:introduction|"
+    r"overview))\b|"
     r"\b(?:will|you'll|you’ll) (?:have|get|be given) (?:the |an? )?(?:opportunity|chance)\b|"
     r"\b(?:students|learners|participants|you) will (?:work|participate|attend|practi[sc]e|"
     r"engage|collaborate|spend|complete (?:a |an |the |several |weekly )?(?:[\w-]+ ){0,2}?"
@@ -209,7 +213,8 @@ _EN_DESCRIBING = _wordset(
 # but are harmless inside an outcome ("can prepare an overview of cash flow").
 _EN_TOPIC = re.compile(r"\b(aims to|introduction to|overview of)\b", re.IGNORECASE)
 _EN_MODAL = re.compile(r"\b(?:can|is able to|are able to|will be able to|be able to)\s+(\w+)", re.I)
-_EN_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[,;:]")
+# words, numbers, commas, colons, and a dash standing alone ("GAAP statements - Prepares …")
+_EN_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[,;:]|[–—]|(?<=\s)-(?=\s)")
 _EN_LEARNERS = _wordset(
     """
     learner learners participant participants student students graduate graduates trainee
@@ -254,6 +259,8 @@ _EN_SUBORDINATE = re.compile(
     r"within|for|as|from|under|following|given|based on|on|in|at)\b[^,]*,",
     re.I,
 )
+# Words after which "to" brings the predicate: "the student is expected to understand …"
+_EN_TO_MODAL = _wordset("expected required supposed likely going prepared ready willing")
 # Words that open a leading phrase ended by a comma: "Where appropriate, apply …"
 _EN_OPENERS = _wordset("where wherever whenever both either together alone and or")
 # A word after which a verb reading is likely: "Plan a sprint", "Explored the basics".
@@ -308,7 +315,7 @@ _EN_ACTION_VERBS = _wordset(
     cooperate ensure establish engage practise practice observe adopt promote uphold value
     seek accept assume exercise address deal interact advocate counsel duplicate employ fit
     match mount paraphrase recall repeat reply retrieve rewrite separate state tell exhibit
-    display meet supply dispense
+    display meet supply dispense break
     """
 )
 
@@ -387,9 +394,11 @@ def _en_verbs(text: str) -> _Predicate:
         low = lows[i]
         after = lows[significant[n + 1]] if n + 1 < len(significant) else ""
         then = lows[significant[n + 2]] if n + 2 < len(significant) else ""
+        if then and n + 3 < len(significant) and lows[significant[n + 3]] == "of":
+            then = "of"  # "Format and structure of …": the word after "and" heads "of …"
         if i >= start > (significant[n - 1] if n else -1):
             prev, first = None, n
-        if (low == ":" or (low == "," and opener)) and not main_role:
+        if (low in (":", "-", "–", "—") or (low == "," and opener)) and not main_role:
             # "Logic: writes good code", "Independently and in groups, solve …": a label
             # or a leading phrase, then the main clause
             prev, first = None, n + 1
@@ -411,9 +420,12 @@ def _en_verbs(text: str) -> _Predicate:
         elif low == "to":
             # "An ability to assess …": an infinitive after a noun completes the noun; it
             # is no predicate (after the start, a learner, a modal, a verb or "and")
+            before = lows[significant[n - 1]] if n else ""
             kind = (
                 "modal"
-                if prev in (None, "subject", "modal", "verb") or (prev == "conj" and seen_verb)
+                if prev in (None, "subject", "modal", "verb")
+                or (prev == "conj" and seen_verb)
+                or before in _EN_TO_MODAL  # "is expected to understand …"
                 else "complement"
             )
         elif prev == "complement":
@@ -474,7 +486,8 @@ def _en_can_be_verb(word: str) -> bool:
 
 
 _EN_LEARNERS_OBJECT = re.compile(
-    r"^(?:to )?([a-z]+) (?:the )?(?:students?|learners?|participants?|trainees?|pupils?|"
+    r"^(?:to )?([a-z]+) (?:the (?:student|learner|participant|trainee|pupil)|students|"
+    r"learners|participants|trainees|pupils|"
     r"personnel|staff|employees|workers|delegates|attendees|adults|children|members|"
     r"young people)"
     r"(?:'|’s?)?\b(?! (?:can|will|should|must|are|may)\b)",

@@ -40,6 +40,7 @@ _PL_ACTIVITY = re.compile(
     r"zaświadczeni\w*|dyplom\w*|świadectw\w*|materiał\w*)|"
     # what completing the course takes: "Ukończenie zajęć jest uwarunkowane wykonaniem …"
     r"(?:jest|są) uwarunkowan\w*|warunki?(?:em)? (?:ukończenia|zaliczenia|uzyskania)|"
+    r"(?:zaczyna|rozpoczyna|odbywa|kończy) się (?:\w+ )?egzamin\w*|"
     # learners at work in class, in the plural: "Uczestnicy pracują w grupach"
     r"^(?:uczestnicy|słuchacze|studenci|kursanci|uczniowie)(?: \w+){0,2}? (?:pracują|"
     r"wykonują|rozwiązują|ćwiczą|analizują|omawiają|dyskutują|tworzą|korzystają|"
@@ -112,6 +113,7 @@ _PL_INTENT = re.compile(
     r"osób)\b|"
     # the provider speaks: "oferujemy szkolenia", "zapraszamy na kurs"
     r"\b(?:oferujemy|proponujemy|zapraszamy|organizujemy|zapewniamy)\b|"
+    r"\buwag\w* zwraca się|zwraca się (?:\w+ )?uwag\w*|kładzie się (?:\w+ )?nacisk|"
     # an aim anywhere, and the target group: "ma na celu rozwijać", "osoby pragnące się
     # przekwalifikować", "chcą zdobyć nową kwalifikację"
     r"(?<!która )(?<!który )(?<!które )(?<!których )(?<!którego )\bma(?:ją)? na celu\b|"
@@ -150,7 +152,7 @@ _PL_PREPARED = frozenset({"przygotować", "przygotowywać"})
 # The PRK's knowledge formula: "ma (pogłębioną) wiedzę o …", "posiada umiejętność …" —
 # "mieć" is no auxiliary there, and the statement is a knowledge outcome (as "zna").
 _PL_HAS_KNOWLEDGE = re.compile(
-    r"\b((?:ma|mają|posiada|posiadają)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"\b((?:ma|mają|posiada|posiadają)\s+(?:[^\W\d_]+\s+){0,4}?"
     r"(?:wiedz[ęy]|umiejętnoś(?:ć|ci)|świadomość|kompetencj[eię]|znajomość|zdolność))\b",
     re.IGNORECASE,
 )
