@@ -1174,15 +1174,40 @@ ELEVENTH_OUTCOMES = {
 }
 
 
+# --- twelfth revision: the ninth batch's tuning part ----------------------------------
+TWELFTH_WEAK = {
+    "pl": [
+        ("Celem części czytania jest sprawdzenie rozumienia tekstu.", m.OUTCOME_INTENT),
+        ("Niniejsza kwalifikacja potwierdza przygotowanie do prowadzenia zajęć.", m.OUTCOME_INTENT),
+        ("Trenerzy podczas szkoleń przedstawią procedury operacyjne.", m.OUTCOME_INTENT),
+        ("Wszystko po to, aby nauczyć się je prawidłowo klasyfikować.", m.OUTCOME_INTENT),
+        ("Zajęcia w pracowni rozwijają cierpliwość i staranność.", m.OUTCOME_INTENT),
+        ("Dzięki tym kursom można opanować zasady florystyki.", m.OUTCOME_INTENT),
+    ],
+    "en": [
+        ("Equipping the students with the skills they need for a career.", m.OUTCOME_INTENT),
+        ("Each learner will also be required to deliver coaching sessions.", m.OUTCOME_ACTIVITY),
+        ("Students acquire relevant knowledge of trends in coaching.", m.OUTCOME_ACTIVITY),
+        ("Our curricular goal is as follows: to offer a solid foundation.", m.OUTCOME_INTENT),
+        ("Develop proficiency in the foundational poses.", m.OUTCOME_ACTIVITY),
+    ],
+}
+TWELFTH_OUTCOMES = {
+    "pl": ["Osoba na tym poziomie rozumie dłuższe wypowiedzi i wykłady."],
+    "en": ["Approach filmmaking practice as a means of storytelling."],
+}
+
+
 # --- every revision's made-up cases, judged alike -----------------------------------------
 WEAK_BY_REVISION = {
     "fourth": FOURTH_WEAK, "fifth": FIFTH_WEAK, "sixth": SIXTH_WEAK, "seventh": SEVENTH_WEAK,
     "review": REVIEW_WEAK, "tenth": TENTH_WEAK, "eleventh": ELEVENTH_WEAK,
+    "twelfth": TWELFTH_WEAK,
 }  # fmt: skip
 NOT_WEAK_BY_REVISION = {
     "fourth": FOURTH_OUTCOMES, "fifth": FIFTH_OUTCOMES, "sixth": SIXTH_OUTCOMES,
     "seventh": SEVENTH_OUTCOMES, "review": REVIEW_OUTCOMES, "tenth": TENTH_OUTCOMES,
-    "eleventh": ELEVENTH_OUTCOMES,
+    "eleventh": ELEVENTH_OUTCOMES, "twelfth": TWELFTH_OUTCOMES,
 }  # fmt: skip
 
 

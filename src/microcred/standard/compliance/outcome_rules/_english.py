@@ -25,6 +25,8 @@ _EN_ACTIVITY = re.compile(
     r"\bfollows? (?:a |an |the )?(?:[\w-]+ ){0,3}(?:course|mooc|module|lecture|class)s?\b|"
     r"\b(?:delve|dive) into\b|\bget to grips with\b|"
     # what the learner is set to do during the course, not its result
+    r"\b(?:students|learners|participants|trainees|you) (?:acquire|gain|develop|build|obtain) "
+    r"(?:\w+ ){0,2}(?:knowledge|skills|understanding|experience|competenc\w*)\b|"
     r"\bto (?:successfully )?complete the (?:course|module|programme|program|training|unit)s?\b|"
     r"\b(?:must|have to|need to) (?:\w+ )?pass\b|^attend\b|"
     r"\bbegins? to (?:understand|learn|develop|explore|appreciate|grasp)\b|"
@@ -61,7 +63,8 @@ _EN_ACTIVITY = re.compile(
     r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
     r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?|"
     r"assignments?|tasks?|exercises?|homework|worksheets?|activities)\b|"
-    r"\b(?:is|are|will be) (?:expected|required|asked|invited|encouraged|assigned) to\b"
+    r"\b(?:is|are|will(?: also)? be) (?:expected|required|asked|invited|encouraged|assigned) "
+    r"to\b"
     r"(?! (?:understand|know|be able|demonstrate|have|show|recogni[sz]e|explain)\b)|"
     r"\bplease (?:read|listen|watch|complete|do|submit|note|visit|register|bring|make sure)\b|"
     r"^receive (?:\w+ )?(?:information|instruction|training|guidance|an? (?:introduction|"
@@ -91,6 +94,7 @@ _EN_ACTIVITY = re.compile(
     r"sound|solid|good|key|essential)\s+){0,3}(?:[\w-]+,?\s+){0,4}?"
     r"(?:skills?|knowledge|understanding|competences?|competencies|experience|insights?|"
     r"awareness|familiarity|abilit(?:y|ies)|capacity|capabilit(?:y|ies)|confidence|"
+    r"proficiency|expertise|fluency|"
     r"practices|habits)\b|"
     r"learn|explore|discover|experience|join|hear from|network with|"
     r"work through (?:the |a |some |several )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
@@ -114,7 +118,7 @@ _EN_INTENT = re.compile(
     r"teach(?:es)?|develops?|examines?|prepares?|offers?|focus(?:es)?|equips?|enables?|"
     r"discuss(?:es)?)|"
     r"\b(?:aim|goal|objective|purpose|intention|mission)s? (?:(?:of|for) [^,;]{1,60}? )?"
-    r"(?:is|are|was) (?:to|for)\b|"
+    r"(?:is|are|was) (?:to|for|as follows)\b|"
     # a definition: "Critical thinking is the ability to …"
     r"^[\w -]{1,40}? (?:is|are) (?:the|an?) (?:[\w-]+ )?(?:ability|capacity|process|practice|"
     r"art|study|science|discipline|branch)\b|"
@@ -315,7 +319,7 @@ _EN_ACTION_VERBS = _wordset(
     cooperate ensure establish engage practise practice observe adopt promote uphold value
     seek accept assume exercise address deal interact advocate counsel duplicate employ fit
     match mount paraphrase recall repeat reply retrieve rewrite separate state tell exhibit
-    display meet supply dispense break
+    display meet supply dispense break approach
     """
 )
 
@@ -459,7 +463,10 @@ def _en_verb(
     if (
         slot is None
         and ambiguous
-        and (after == "of" or (after in ("and", "or", ",") and then and not _en_can_be_verb(then)))
+        and (
+            after in ("of", "to")
+            or (after in ("and", "or", ",") and then and not _en_can_be_verb(then))
+        )
     ):
         return "other", None  # a noun heads a topic: "Design of experiments", "Design and analysis"
     if slot is None:  # first in the statement: "Uses ...", "Navigate ...", "Explored the ..."
@@ -486,10 +493,10 @@ def _en_can_be_verb(word: str) -> bool:
 
 
 _EN_LEARNERS_OBJECT = re.compile(
-    r"^(?:to )?([a-z]+) (?:the (?:student|learner|participant|trainee|pupil)|students|"
-    r"learners|participants|trainees|pupils|"
+    r"^(?:to )?([a-z]+) (?:the (?:student|learner|participant|trainee|pupil)\b|(?:the )?"
+    r"(?:students|learners|participants|trainees|pupils|"
     r"personnel|staff|employees|workers|delegates|attendees|adults|children|members|"
-    r"young people)"
+    r"young people))"
     r"(?:'|’s?)?\b(?! (?:can|will|should|must|are|may)\b)",
     re.IGNORECASE,
 )

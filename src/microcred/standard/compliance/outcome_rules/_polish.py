@@ -63,7 +63,7 @@ _PL_ACTIVITY = re.compile(
 )
 _PL_SUBJECT = (
     rf"(?:{_PL_EVENT}|przedmiot\w*|usług\w*|sylabus\w*|studi(?:a|ów|ach|ami|om|um)\b|"
-    r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b|edukacj\w*|"
+    r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b|edukacj\w*|kwalifikacj\w*|"
     r"nauczani\w*|instruktaż\w*|seminari\w*|pracowni\w*|lekcj\w*)"
 )
 _PL_INTENT = re.compile(
@@ -74,6 +74,7 @@ _PL_INTENT = re.compile(
     rf"{_PL_SUBJECT}(?: (?!potrafi|umie|zna|jest)[^\s,;:]+){{0,10}}? "
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewni\w*|umożliwi\w*|przybliż\w*|opisuj\w*|"
+    r"rozwijaj\w+|potwierdza\w*|"
     r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończy się|"
     r"składa(?:ją)? się|trwa(?:ją)?|odbywa(?:ją)? się|kończą się|pozwala\w*|pomaga\w*|uczy|"
     r"pokazuje|wyposaża\w*|daje|"
@@ -83,7 +84,11 @@ _PL_INTENT = re.compile(
     # (bounded: an unbounded scan from every "trener" is quadratic on hostile input)
     r"\b(?:prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)"
     r"\b[^.;]{0,120}?"
-    r"\b(?:przybliży|omówi|przedstawi|zaprezentuje|pokaże|wyjaśni|zapozna)\b|"
+    r"\b(?:przybliż[yą]|omówi[ą]?|przedstawi[ą]?|zaprezentuj[eą]|pokaż[eą]|wyjaśni[ą]?|"
+    r"zapozna[ją]?)\b|"
+    r"\b(?:aby|żeby|by) (?:się )?(?:nauczyć|poznać|dowiedzieć)|"
+    r"\bmożna (?:\w+ )?(?:opanować|nauczyć się|zdobyć|poznać)\b|"
+    r"^celem (?:\w+ ){0,3}?(?:jest|są|było|będzie)\b|"
     r"\b(?:(?:którego|której|których) celem (?:jest|było|będzie)|"
     r"celem (?:kursu|szkolenia|zajęć|modułu|warsztatów|programu|przedmiotu|usługi)"
     r"(?: \w+){0,2}? (?:jest|pozostaje|było|będzie)|"
@@ -282,7 +287,7 @@ def _pl_verbs(text: str) -> _Predicate:
     roles: list[str | None] = [None] * len(nodes)
     start = _main_clause(_PL_SUBORDINATE, text, [n.text for n in nodes])
     prev: str | None = None  # what the last significant segment was
-    seen_verb = reached = False
+    seen_verb = reached = subject_seen = False
     for i, node in enumerate(nodes):
         classes = node.classes()
         if (
@@ -293,7 +298,12 @@ def _pl_verbs(text: str) -> _Predicate:
             continue
         if i >= start and not reached:  # the main clause starts afresh
             prev, reached = None, True
-        slot = prev in (None, "subject", "verb", "bedzie") or (prev == "conj" and seen_verb)
+        slot = (
+            prev in (None, "subject", "verb", "bedzie")
+            or (prev == "conj" and seen_verb)
+            # "Osoba na tym poziomie rozumie …": a phrase between the learner and the verb
+            or (subject_seen and not seen_verb and "fin" in classes)
+        )
         if "ign" in classes:  # a guess from the ending: only where the learner's verb stands
             slot = prev in ("subject", "verb", "bedzie")
         verb_tags = classes & _PL_VERB_TAGS
@@ -304,6 +314,7 @@ def _pl_verbs(text: str) -> _Predicate:
             "uczyć" in node.lemmas("pact")
         ):
             kind = "subject"
+            subject_seen = True
         elif (
             prev in (None, "subject", "be", "bedzie")
             and (
