@@ -24,7 +24,7 @@ BATCHES = {
     "pl-batch7-a.yaml": 7, "pl-batch7-b.yaml": 7, "en-batch7-a.yaml": 7, "en-batch7-b.yaml": 7,
     "pl-batch8-lists.yaml": 8, "pl-batch8-pages.yaml": 8, "en-batch8-lists.yaml": 8,
     "en-batch8-pages.yaml": 8, "en-batch9-lists.yaml": 9, "en-batch9-pages.yaml": 9,
-    "pl-batch9-pages.yaml": 9,
+    "pl-batch9-pages.yaml": 9, "en-batch10.yaml": 10, "pl-batch10.yaml": 10,
 }  # fmt: skip
 LANGUAGES = ("pl", "en")
 
