@@ -20,7 +20,7 @@ from ..vocab.learning import AssessmentMethod
 from ..vocab.pathways import IntegrationOption
 from ..vocab.quality import QualityAssuranceType
 from . import messages as m
-from .outcome_rules import MAX_ANALYSED, OutcomeFinding, assess_statement
+from .outcome_rules import MAX_REMEMBERED, OutcomeFinding, assess_statement
 from .report import ElementResult, ElementStatus, Reason, Severity
 
 S = ElementStatus
@@ -142,8 +142,9 @@ def make_check_date(
 def _assess(text: str, lang: str) -> tuple[OutcomeFinding, ...]:
     """The rules are a pure function of the statement; credentials of one design repeat
     the same statements, so verifying a batch analyses each statement once. A statement
-    longer than the rules read is not remembered: the cache would keep it alive."""
-    if len(text) > 2 * MAX_ANALYSED:
+    longer than :data:`~.outcome_rules.MAX_REMEMBERED` characters is not kept in the
+    cache: the cache would keep it alive."""
+    if len(text) > MAX_REMEMBERED:
         return tuple(assess_statement(text, lang))
     return _assess_remembered(text, lang)
 

@@ -100,7 +100,7 @@ endings ("-uje", "-łam") and the word after the learner, and is coarser.
 
 from __future__ import annotations
 
-__all__ = ["MAX_ANALYSED", "OutcomeFinding", "assess_statement"]
+__all__ = ["MAX_ANALYSED", "MAX_REMEMBERED", "OutcomeFinding", "assess_statement"]
 
 import re
 from collections.abc import Callable
@@ -108,9 +108,10 @@ from dataclasses import dataclass
 
 from .. import messages as m
 from ..report import Message
-from ._common import _LEAD, _WORD, _Predicate
+from ._common import _LEAD, _WORD, _Predicate, _with_knowledge
 from ._english import (
     _EN_ACTIVITY,
+    _EN_HAS_KNOWLEDGE,
     _EN_INTENT,
     _EN_MODAL,
     _EN_RELATIVE,
@@ -120,21 +121,24 @@ from ._english import (
     _en_artefact_subject,
     _en_learners_as_object,
     _en_lexicon,
-    _en_predicate,
+    _en_verbs,
 )
 from ._polish import (
     _PL_ACTIVITY,
+    _PL_HAS_KNOWLEDGE,
     _PL_INTENT,
     _PL_MODAL,
     _PL_RELATIVE,
     _PL_SUBORDINATE,
     _PL_TOPIC,
     _pl_nodes,
-    _pl_predicate,
+    _pl_verbs,
 )
 
 #: characters of a statement the grammar reads (its length is counted in full)
 MAX_ANALYSED = 1000
+#: statements longer than this are not kept in a verdict cache: the cache would keep them alive
+MAX_REMEMBERED = 2 * MAX_ANALYSED
 _COUNTED = 8 * MAX_ANALYSED
 _MIN_WORDS = 3
 _MAX_WORDS = 60
@@ -156,13 +160,18 @@ class _Grammar:
     topic: re.Pattern[str]
     modal: re.Pattern[str]
     subordinate: re.Pattern[str]
-    predicate: Callable[[str], _Predicate]  # of the text without its relative clauses
-    relative: re.Pattern[str] | None = None
+    verbs: Callable[[str], _Predicate]  # what the verbs of a text without relative clauses say
+    knowledge: re.Pattern[str]  # a knowledge formula: "ma wiedzę o", "has a sound knowledge of"
+    relative: re.Pattern[str]
     kept: str = " "  # what a relative clause is replaced with (``\1``: its learner)
 
     def without_relatives(self, text: str) -> str:
         """``text`` without the relative clauses that say nothing of the learner."""
-        return self.relative.sub(self.kept, text) if self.relative is not None else text
+        return self.relative.sub(self.kept, text)
+
+    def predicate(self, text: str) -> _Predicate:
+        """The predicate of a statement whose relative clauses are already dropped."""
+        return _with_knowledge(self.verbs(text), self.knowledge.search(text))
 
 
 _GRAMMARS = {
@@ -172,12 +181,20 @@ _GRAMMARS = {
         _EN_TOPIC,
         _EN_MODAL,
         _EN_SUBORDINATE,
-        _en_predicate,
+        _en_verbs,
+        _EN_HAS_KNOWLEDGE,
         _EN_RELATIVE,
         r"\1 ",
     ),
     "pl": _Grammar(
-        _PL_ACTIVITY, _PL_INTENT, _PL_TOPIC, _PL_MODAL, _PL_SUBORDINATE, _pl_predicate, _PL_RELATIVE
+        _PL_ACTIVITY,
+        _PL_INTENT,
+        _PL_TOPIC,
+        _PL_MODAL,
+        _PL_SUBORDINATE,
+        _pl_verbs,
+        _PL_HAS_KNOWLEDGE,
+        _PL_RELATIVE,
     ),
 }
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ...caching import cached
-from ._common import _WORD, _main_clause, _Predicate, _predicate, _with_knowledge, _wordset
+from ._common import _WORD, _main_clause, _Predicate, _predicate, _wordset
 
 # --- English ---------------------------------------------------------------------------
 _EN_EVENT = (
@@ -32,12 +32,11 @@ _EN_ACTIVITY = re.compile(
     r"\bbegins? to (?:understand|learn|develop|explore|appreciate|grasp)\b|"
     r"\b\w+s will (?:explore|study|read|watch|listen|consider|visit|experience|learn|"
     r"practi[sc]e)\b|"
-    r"\b(?:you|students|learners|candidates|participants) (?:must|are required to|need to|"
-    r"have to) (?:gather|submit|complete|attend|pass|take|sit|provide|produce|keep|hand|"
-    r"upload|register|bring)\b|"
+    r"\b(?:you|students|learners|candidates|participants) (?:must|need to|have to) "
+    r"(?:gather|provide|produce|keep|hand|register|bring)\b|"
     r"\bworking through (?:the |a |some )?(?:[\w-]+ )?(?:exercises|examples|case studies|"
     r"tasks|materials|modules|lessons|problems|activities|quiz(?:zes)?)\b|"
-    r"\b(?:will )?(?:have|get|gain|enjoy) (?:full |free |unlimited |lifetime |12 months' )?"
+    r"\b(?:have|get|gain|enjoy) (?:full |free |unlimited |lifetime |12 months' )?"
     r"access to\b|"
     # a promise to the reader, not a result: "Boost your career", "Gain a qualification"
     r"^(?:boost|develop|improve|enhance|advance|grow|accelerate|kick-?start|transform|unlock|"
@@ -60,7 +59,7 @@ _EN_ACTIVITY = re.compile(
     r"meets?|learns?)\b|"
     r"^(?:successfully )?complete (?:the |a |an )?(?:[\w“”\"'&-]+ ){0,4}?(?:training|course|"
     r"module|programme|workshop)\b|"
-    r"^(?:watch|attend|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
+    r"^(?:watch|complete) (?:the |a |an |all |weekly |short |\w+ )?(?:[\w-]+ )?"
     r"(?:videos?|lectures?|webinars?|modules?|course|quiz(?:zes)?|readings?|lessons?|"
     r"assignments?|tasks?|exercises?|homework|worksheets?|activities)\b|"
     r"\b(?:is|are|will(?: also)? be) (?:expected|required|asked|invited|encouraged|assigned) "
@@ -70,10 +69,10 @@ _EN_ACTIVITY = re.compile(
     r"^receive (?:\w+ )?(?:information|instruction|training|guidance|an? (?:introduction|"
     r"overview))\b|"
     r"\b(?:will|you'll|you’ll) (?:have|get|be given) (?:the |an? )?(?:opportunity|chance)\b|"
-    r"\b(?:students|learners|participants|you) will (?:work|participate|attend|practi[sc]e|"
+    r"\b(?:students|learners|participants|you) will (?:work|practi[sc]e|"
     r"engage|collaborate|spend|complete (?:a |an |the |several |weekly )?(?:[\w-]+ ){0,2}?"
     r"(?:projects?|assignments?|exercises?|tasks?|labs?|quiz(?:zes)?))\b|"
-    r"\b(?:will )?receive (?:a |an |the |your )?(?:[\w-]+ )?(?:certificate|diploma|badge|"
+    r"\breceive (?:a |an |the |your )?(?:[\w-]+ )?(?:certificate|diploma|badge|"
     r"credential|attestation|statement of (?:attainment|participation))\b|"
     r"\b(?:be|been|is|are|will be) (?:assessed|examined|evaluated|graded|tested) "
     r"(?:through|by|via|on|in|using)\b|"
@@ -102,7 +101,7 @@ _EN_ACTIVITY = re.compile(
     r"take a (?:deep )?dive|receive (?:\w+ )?feedback|get hands-on|"
     r"get (?:familiar|acquainted) with|"
     r"get an? (?:overview|introduction|insight)|"
-    r"gain (?:an? )?(?:overview|introduction|insight|exposure|familiarity)|"
+    r"gain (?:an? )?(?:overview|introduction|exposure)|"
     r"be (?:introduced|exposed) to)\b",
     re.IGNORECASE,
 )
@@ -123,22 +122,21 @@ _EN_INTENT = re.compile(
     r"^[\w -]{1,40}? (?:is|are) (?:the|an?) (?:[\w-]+ )?(?:ability|capacity|process|practice|"
     r"art|study|science|discipline|branch)\b|"
     r"^(?:aims?|goals?|purpose)\s*[:–-]\W*|"
-    r"\b(?:is|are|get|gets) (?:introduced|exposed|taught|shown|familiari[sz]ed|acquainted) "
+    r"\b(?:is|are|get|gets) (?:introduced|exposed|familiari[sz]ed|acquainted) "
     r"(?:to|with|how)\b|"
     r"^to (?:develop|gain|acquire|build|deepen|broaden|enhance|improve|foster|promote) "
     r"(?:an? |the |their |students['’] |learners['’] |participants['’] )?(?:[\w-]+ )?"
     r"(?:understanding|knowledge|skills?|awareness|appreciation|competences?|familiarity|"
     r"insights?|capacity|abilit(?:y|ies))\b|"
-    r"^(?:to )?(?:introduce|familiari[sz]e|acquaint) (?:students|learners|participants|you)|"
     # verbs whose actor is the teacher, opening a goal: "Introduce basic principles of …"
     r"^(?:to )?(?:introduce(?! (?:oneself|yourself|themselves|himself|herself))|"
     r"familiari[sz]e|acquaint|impart|instil|instill|expose|equip|"
-    r"foster|nurture|cultivate|inspire)\b|"
-    r"^(?:to )?(?:enable|encourage|help|allow|develop|support|guide|motivate|train) "
+    r"foster|nurture|cultivate|inspire|encourage|stimulate|engender)\b|"
+    r"^(?:to )?(?:enable|help|allow|develop|support|guide|motivate|train) "
     r"(?:the )?(?:students?|learners?|participants?|trainees?|pupils?)(?:'|’s)?\b|"
     r"^(?:to )?(?:provide|give|offer) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:foundation|"
     r"grounding|overview|introduction|insight|basis|opportunity)\b|"
-    r"^to (?:show|present|introduce|familiari[sz]e|acquaint|provide|give|teach)\b|"
+    r"^to (?:show|present|introduce|provide|give|teach)\b|"
     r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
     r"(?:is|are) (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
     r"\b(?:seeks?|sets? out|endeavou?rs?|strives?|intends?) to|"
@@ -147,15 +145,14 @@ _EN_INTENT = re.compile(
     r"is an? (?:[\w-]+ ){0,3}(?:course|module|workshop|training) (?:on|in|about)|"
     r"(?:students|learners|participants|you) will be (?:given|provided|offered|taught|shown|"
     r"encouraged|guided)|"
-    r"^(?:to )?(?:provide|give|offer|equip) (?:students|learners|participants|you)\b|"
+    r"^(?:to )?(?:provide|give|offer) (?:students|learners|participants|you)\b|"
     r"^it (?:allows|enables|introduces|provides|gives|helps|teaches|offers|covers)\b|"
     r"\bwe(?:'re|’re| are) going to\b|:\s*to include\b|"
     r"\b(?:explored|covered|studied|examined|discussed|addressed|included) (?:will |shall )?"
     r"(?:include|be|are|is)\b|"
-    r"^(?:to )?(?:encourage|stimulate|engender|cultivate|nurture)\b|"
     r"^(?:this|it|these|which) (?:should|will|would|can|may) (?:bring|give|help|enable|allow|"
     r"provide|equip|prepare|develop|build)\b|"
-    r"\b(?:designed|developed|intended|created|aims?|seeks?|set|meant|outcomes) to "
+    r"\b(?:designed|developed|intended|created|aims?|set|meant|outcomes) to "
     r"(?:help|enable|allow|equip|prepare|encourage|support|assist) (?:the )?"
     r"(?:students|learners|participants|trainees)\b|"
     r"^(?:assignments?|assessments?|coursework|exams?|examinations?|teaching|delivery|format|"
@@ -374,10 +371,6 @@ _EN_HAS_KNOWLEDGE = re.compile(
 )
 
 
-def _en_predicate(text: str) -> _Predicate:
-    return _with_knowledge(_en_verbs(text), _EN_HAS_KNOWLEDGE.search(text))
-
-
 def _en_verbs(text: str) -> _Predicate:
     tokens = _EN_TOKEN.findall(text)
     lexicon = _en_lexicon()
@@ -396,6 +389,7 @@ def _en_verbs(text: str) -> _Predicate:
     first = 0  # where the main clause starts, in significant tokens
     for n, i in enumerate(significant):
         low = lows[i]
+        before = lows[significant[n - 1]] if n else ""
         after = lows[significant[n + 1]] if n + 1 < len(significant) else ""
         then = lows[significant[n + 2]] if n + 2 < len(significant) else ""
         if then and n + 3 < len(significant) and lows[significant[n + 3]] == "of":
@@ -410,7 +404,7 @@ def _en_verbs(text: str) -> _Predicate:
         if prev == "conj" and n == first + 2 and not seen_verb:
             prev = None  # "Moves and stores loads": the second word opens the statement too
         slot = prev in (None, "subject", "modal") or (prev == "conj" and seen_verb)
-        bits = 0 if low in _EN_CLOSED else lexicon.get(low, 0)
+        bits = _en_bits(low, lexicon)
         kind = "other"
         if low in _EN_CONJ:
             kind = "conj"
@@ -424,7 +418,6 @@ def _en_verbs(text: str) -> _Predicate:
         elif low == "to":
             # "An ability to assess …": an infinitive after a noun completes the noun; it
             # is no predicate (after the start, a learner, a modal, a verb or "and")
-            before = lows[significant[n - 1]] if n else ""
             kind = (
                 "modal"
                 if prev in (None, "subject", "modal", "verb")
@@ -436,12 +429,10 @@ def _en_verbs(text: str) -> _Predicate:
             kind = "other"
         elif low in _EN_UNOBSERVABLE:
             kind, roles[i] = "verb", "unobs"
-        elif low in _EN_READY and (
-            prev is None or (prev == "modal" and lows[significant[n - 1]] in _EN_BE)
-        ):
+        elif low in _EN_READY and (prev is None or (prev == "modal" and before in _EN_BE)):
             kind, roles[i] = "verb", "action"  # "Be competent in …", "is prepared to …"
         elif bits:
-            kind, roles[i] = _en_verb(tokens[i], bits, prev if slot else "", after, then)
+            kind, roles[i] = _en_verb(low, bits, prev if slot else "", after, then)
         seen_verb = seen_verb or roles[i] is not None
         main_role = main_role or roles[i] not in (None, "aux")  # a running flag: linear
         prev = kind
@@ -449,15 +440,15 @@ def _en_verbs(text: str) -> _Predicate:
 
 
 def _en_verb(
-    word: str, bits: int, slot: str | None, after: str, then: str = ""
+    low: str, bits: int, slot: str | None, after: str, then: str
 ) -> tuple[str, str | None]:
     """(what the word is for the next one, its role) for a word that can be a verb.
 
     ``slot`` is what precedes a predicate position (``None`` for the start of the
     statement), or ``""`` when the word does not stand where a predicate stands;
-    ``after`` and ``then`` are the two significant words that follow.
+    ``low`` is the word in lower case, ``after`` and ``then`` the two significant words
+    that follow.
     """
-    low = word.lower()
     present = bits & (_VB | _VBZ)
     ambiguous = bits & _OTHER
     if (
@@ -487,9 +478,14 @@ def _en_verb(
     return "other", None
 
 
+def _en_bits(word: str, lexicon: dict[str, int]) -> int:
+    """The verb-form bits of a lower-case ``word`` (none for a closed-class word)."""
+    return 0 if word in _EN_CLOSED else lexicon.get(word, 0)
+
+
 def _en_can_be_verb(word: str) -> bool:
-    """Whether ``word`` has a present-tense verb reading."""
-    return word not in _EN_CLOSED and bool(_en_lexicon().get(word, 0) & (_VB | _VBZ))
+    """Whether a lower-case ``word`` has a present-tense verb reading."""
+    return bool(_en_bits(word, _en_lexicon()) & (_VB | _VBZ))
 
 
 _EN_LEARNERS_OBJECT = re.compile(
@@ -507,18 +503,15 @@ def _en_learners_as_object(text: str) -> bool:
     students for …", "Support learners in …", "Providing students with …"): what the
     teacher or the course does, an aim."""
     match = _EN_LEARNERS_OBJECT.match(text)
-    if match is None or match.group(1).lower() in _EN_CLOSED:
+    if match is None:
         return False
     word = match.group(1).lower()
+    if word in _EN_CLOSED:
+        return False
     lexicon = _en_lexicon()
     following = text[match.end() :].split()[:1]
     causative = word in ("have", "get", "let", "make", "help")  # "To have trainees apply …"
-    if (
-        following
-        and not causative
-        and lexicon.get(following[0].lower(), 0) & (_VB | _VBZ)
-        and following[0].lower() not in _EN_CLOSED
-    ):
+    if following and not causative and _en_can_be_verb(following[0].lower()):
         return False  # "Nursing students administer …": the learners are the subject
     # the base form, or that of an "-ing" form: "providing" → "provide", "setting" → "set"
     stems = [word] + ([word[:-3], word[:-3] + "e", word[:-4]] if word.endswith("ing") else [])
@@ -541,7 +534,7 @@ def _en_artefact_subject(text: str) -> bool:
         verb = words[2] if words[1] in _EN_NUMBERS else words[1]
         if verb in _EN_DESCRIBING or verb in ("will", "is", "are"):
             return True
-    bits = 0 if words[0] in _EN_CLOSED or words[0].endswith("ing") else lexicon.get(words[0], 0)
+    bits = 0 if words[0].endswith("ing") else _en_bits(words[0], lexicon)
     if bits & (_VB | _VBZ) and (bits & _ACTION or not bits & _OTHER):
         return False  # an imperative opens it: "Plan lessons", "Evaluate course content"
     for i, word in enumerate(words[:7]):
@@ -553,7 +546,7 @@ def _en_artefact_subject(text: str) -> bool:
                 return False  # "… credited with this unit standard are able to …"
             if verb in _EN_AUX or verb in _EN_DESCRIBING:
                 return True
-            verb_bits = 0 if verb in _EN_CLOSED else lexicon.get(verb, 0)
+            verb_bits = _en_bits(verb, lexicon)
             form = _VB if word.endswith("s") else _VBZ  # "Labs reinforce", "The unit covers"
             if verb_bits & form and not verb_bits & _OTHER:
                 return True

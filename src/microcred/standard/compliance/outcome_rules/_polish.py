@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...caching import cached
-from ._common import _main_clause, _Predicate, _predicate, _with_knowledge, _wordset
+from ._common import _main_clause, _Predicate, _predicate, _wordset
 
 # --- Polish ----------------------------------------------------------------------------
 _PAST = r"(?:ł[aoy]?|li|ły)"  # -ł, -ła, -ło, -ły, -li: past tense, any gender and number
@@ -19,11 +19,13 @@ _PL_EVENT = (
     r"(?:program|wykład|film|staż)(?:y|u|ie|em|ów|ach|ami|om|e)?\b|"
     r"praktyk(?:a|i|ę|ą|om|ach|ami)?\b)"
 )
+# The teacher: "prowadzący", "trener", "wykładowca", "nauczyciel", "ekspert"
+_PL_TEACHER = r"(?:prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|nauczyciel\w*|ekspert\w*)"
 _PL_ACTIVITY = re.compile(
     rf"\b(uczestniczy{_PAST}|uczestniczy w|uczestniczą w|"
     r"pod kierunkiem (?:nauczyciela|prowadzącego|trenera|instruktora|opiekuna)|"
     r"(?:brał|brała|brało|brały|brali|wziął|wzięła|wzięło|wzięły|wzięli|bierze|biorą) udział|"
-    rf"by{_PAST} obecn\w*|obejrz(?:ał[aoy]?|eli|ały)|wysłucha{_PAST}|przesłucha{_PAST}|"
+    rf"by{_PAST} obecn\w*|obejrz(?:ał[aoy]?|eli)|wysłucha{_PAST}|przesłucha{_PAST}|"
     rf"ukończy{_PAST} {_PL_EVENT}|zapisa{_PAST} się|odby{_PAST} {_PL_EVENT}|"
     rf"zapozna{_PAST} się|przeby{_PAST}|"
     # typed without Polish letters: "Uczestniczyl w webinarze", "Wzial udzial"
@@ -40,7 +42,7 @@ _PL_ACTIVITY = re.compile(
     r"zaświadczeni\w*|dyplom\w*|świadectw\w*|materiał\w*)|"
     # what completing the course takes: "Ukończenie zajęć jest uwarunkowane wykonaniem …"
     r"(?:jest|są) uwarunkowan\w*|warunki?(?:em)? (?:ukończenia|zaliczenia|uzyskania)|"
-    r"(?:zaczyna|rozpoczyna|odbywa|kończy) się (?:\w+ )?egzamin\w*|"
+    r"(?:zaczyna|rozpoczyna|kończy) się (?:\w+ )?egzamin\w*|"
     # learners at work in class, in the plural: "Uczestnicy pracują w grupach"
     r"^(?:uczestnicy|słuchacze|studenci|kursanci|uczniowie)(?: \w+){0,2}? (?:pracują|"
     r"wykonują|rozwiązują|ćwiczą|analizują|omawiają|dyskutują|tworzą|korzystają|"
@@ -57,8 +59,7 @@ _PL_ACTIVITY = re.compile(
     # what the learners do in class ("Podczas zajęć student analizuje …")
     r"^(?:w trakcie|podczas|w czasie|w ramach|na) (?:\w+ )?(?:zaj|szkoleni|kurs|warsztat|"
     r"wykład|ćwicze|spotka|webinar|moduł|lekcj|laboratori)\w*\b"
-    r"(?!.*\b(?:potrafi|umie|prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|"
-    r"nauczyciel\w*|ekspert\w*)\b)",
+    rf"(?!.*\b(?:potrafi|umie|{_PL_TEACHER})\b)",
     re.IGNORECASE,
 )
 _PL_SUBJECT = (
@@ -66,6 +67,8 @@ _PL_SUBJECT = (
     r"kierun(?:ek|ku|kiem|ki|ków)\b|plan(?:y|u|ie|em|ów|ach|ami|om)?\b|edukacj\w*|kwalifikacj\w*|"
     r"nauczani\w*|instruktaż\w*|seminari\w*|pracowni\w*|lekcj\w*)"
 )
+# Meant for a group: "skierowane", "przeznaczony", "adresowana", "dedykowane"
+_PL_MEANT_FOR = r"(?:skierowan|przeznaczon|adresowan|dedykowan)"
 _PL_INTENT = re.compile(
     # the course opens the sentence ("Kurs …", "Przedmiot ten …", "Zajęcia z przedmiotu …")
     # up to three words before it, none the learner nor a verb ("Opracowuje plan …")
@@ -75,15 +78,14 @@ _PL_INTENT = re.compile(
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewni\w*|umożliwi\w*|przybliż\w*|opisuj\w*|"
     r"rozwijaj\w+|potwierdza\w*|"
-    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończy się|"
-    r"składa(?:ją)? się|trwa(?:ją)?|odbywa(?:ją)? się|kończą się|pozwala\w*|pomaga\w*|uczy|"
+    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończ[yą] się|"
+    r"składa(?:ją)? się|trwa(?:ją)?|odbywa(?:ją)? się|pozwala\w*|pomaga\w*|uczy|"
     r"pokazuje|wyposaża\w*|daje|"
     r"koncentruj\w+ się|skupia\w* się|poświęcon\w*|opiera\w* się|prezentuje|"
     r"realizowan\w*|prowadzon\w*)\b|"
     # the teacher, not the learner, acts: "prowadzący przybliży najistotniejsze zagadnienia"
     # (bounded: an unbounded scan from every "trener" is quadratic on hostile input)
-    r"\b(?:prowadząc(?:y|a|ego|ej|ym|ych)|trener\w*|wykładowc\w*|ekspert\w*|nauczyciel\w*)"
-    r"\b[^.;]{0,120}?"
+    rf"\b{_PL_TEACHER}\b[^.;]{{0,120}}?"
     r"\b(?:przybliż[yą]|omówi[ą]?|przedstawi[ą]?|zaprezentuj[eą]|pokaż[eą]|wyjaśni[ą]?|"
     r"zapozna[ją]?)\b|"
     r"\b(?:aby|żeby|by) (?:się )?(?:nauczyć|poznać|dowiedzieć)|"
@@ -97,8 +99,8 @@ _PL_INTENT = re.compile(
     r"nauczy się|nauczą się|nauczysz się|pozna|poznają|poznasz|dowiesz się|dowie się|"
     r"dowiedzą się|zdobędziesz|zostanie zapoznan\w*|zostaną zapoznan\w*|"
     # for whom the course is: "Szkolenie skierowane jest do …"
-    r"(?:jest|są) (?:skierowan|przeznaczon|adresowan|dedykowan)\w* (?:do|dla)|"
-    rf"^{_PL_SUBJECT} (?:\w+ ){{0,3}}?(?:skierowan|przeznaczon|adresowan|dedykowan)\w* "
+    rf"(?:jest|są) {_PL_MEANT_FOR}\w* (?:do|dla)|"
+    rf"^{_PL_SUBJECT} (?:\w+ ){{0,3}}?{_PL_MEANT_FOR}\w* "
     r"(?:(?:jest|są) )?(?:do|dla)|"
     r"^(?:cele?|zadani[ea])(?: \w+){0,2}\s*[:–-]\W*)\b|"
     # a goal in a verbal noun, the course's intention: "Zapoznanie studentów z …"
@@ -277,11 +279,6 @@ _PL_RELATIVE = re.compile(
 )
 
 
-def _pl_predicate(text: str) -> _Predicate:
-    """The predicate of a statement whose relative clauses are already dropped."""
-    return _with_knowledge(_pl_verbs(text), _PL_HAS_KNOWLEDGE.search(text))
-
-
 def _pl_verbs(text: str) -> _Predicate:
     nodes = _pl_nodes(text)
     roles: list[str | None] = [None] * len(nodes)
@@ -348,7 +345,7 @@ def _pl_verb(nodes: list[_Node], i: int, prev: str | None) -> tuple[str, str]:
     lemmas = {lemma for _, lemma in readings}
     if "bedzie" in classes:
         return "bedzie", "aux"
-    conditional = i + 1 < len(nodes) and nodes[i + 1].text.lower() == "by"
+    conditional = _next_text(nodes, i) == "by"
     if "imps" in classes or ("praet" in classes and prev != "bedzie" and not conditional):
         return "verb", "past"  # "poznał", "uczestniczyłam", "został zapoznany", "przeprowadzono"
     roles = {_pl_role(tag, lemma) for tag, lemma in readings}
