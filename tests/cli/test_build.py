@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from microcred.cli import build as b
 from microcred.cli import cli
+from microcred.cli._common import ERROR_PREFIX
 from microcred.cli.build import PLACEHOLDER_ISSUER
 from microcred.standard.messages import Reason
 
@@ -256,7 +257,7 @@ def test_an_unreadable_csv_exits_2(
                           "--out-dir", str(tmp_path / "out"), "--lang", lang)  # fmt: skip
     assert code == 2
     assert out == ""
-    assert err.strip() == b.ERROR_PREFIX.text(lang) + f"{path}: {reason.text(lang)}"
+    assert err.strip() == ERROR_PREFIX.text(lang) + f"{path}: {reason.text(lang)}"
     assert not (tmp_path / "out").exists()
 
 

@@ -11,12 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from microcred.cli import cli
+from microcred.cli._common import IS_A_DIRECTORY, NO_SUCH_FILE
 from microcred.cli.check import (
     _EVIDENCE_WORDS,
     _STATUS_WORDS,
     ELEMENTS_HEADING,
-    IS_A_DIRECTORY,
-    NO_SUCH_FILE,
     PRINCIPLES_HEADING,
     VERDICT,
 )

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from microcred.cli import cli
+from microcred.cli._common import IS_A_DIRECTORY
 from microcred.cli.verify import (
     CREDENTIAL_STATES,
-    IS_A_DIRECTORY,
     ISSUER_NOT_CONFIRMED,
     NOT_A_TIME,
     STATUS_LIST_NOT_GIVEN,

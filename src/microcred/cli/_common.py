@@ -82,9 +82,9 @@ def read_limited(path: Path, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of a regular file (so a caller can say "too large");
     raises OSError with a readable strerror otherwise."""
     if not path.exists():
-        raise FileNotFoundError(2, "no such file")
+        raise FileNotFoundError(2, NO_SUCH_FILE.en)
     if not path.is_file():
-        raise IsADirectoryError(21, "is a directory" if path.is_dir() else "not a regular file")
+        raise IsADirectoryError(21, IS_A_DIRECTORY.en if path.is_dir() else NOT_A_REGULAR_FILE.en)
     with path.open("rb") as handle:
         return handle.read(limit + 1)
 

@@ -54,7 +54,6 @@ from ..standard.designfile import validation_reason
 from ..standard.elements import Award, Learner, MicroCredentialSpec, award_grade
 from ..standard.errors import GradeError, MicrocredError
 from ..standard.vocab import IdentityAttribute
-from ._common import ERROR_PREFIX as ERROR_PREFIX  # re-exported: what starts an error line
 from ._common import (
     EXIT_BAD_INPUT,
     EXIT_NEGATIVE,

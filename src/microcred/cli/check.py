@@ -34,9 +34,6 @@ from ._common import (
     read_limited,
     unreadable,
 )
-from ._common import IS_A_DIRECTORY as IS_A_DIRECTORY  # re-exported: why a path is no file
-from ._common import NO_SUCH_FILE as NO_SUCH_FILE
-from ._common import NOT_A_REGULAR_FILE as NOT_A_REGULAR_FILE
 
 # --- the words of the human report --------------------------------------------------
 NO_TITLE = Message("no_title", "(no title)", "(bez tytułu)")

@@ -103,7 +103,7 @@ def render_command(credential_file: Path, edc_file: Path | None, out: Path, lang
                    base: str | None, verification_url: str | None,
                    logo: Path | None) -> None:  # fmt: skip
     """Render a printable PDF certificate (A4) with the credentials attached."""
-    from ..credentials.baking.pdf import CREDENTIAL_NAMES
+    from ..credentials.baking.pdf import EDC_JSONLD, OB3_JSON, OB3_JWT
     from ..credentials.edc import from_edc
     from ..credentials.formats import detect
     from ..credentials.ob3 import from_ob3
@@ -117,13 +117,12 @@ def render_command(credential_file: Path, edc_file: Path | None, out: Path, lang
         document = _document(data, is_jwt)
         is_edc = "EuropeanDigitalCredential" in document.get("type", [])
         award = from_edc(document) if is_edc else from_ob3(document)
-        ob3_json, ob3_jwt, edc_name = CREDENTIAL_NAMES
-        name = edc_name if is_edc else ob3_jwt if is_jwt else ob3_json
+        name = EDC_JSONLD if is_edc else OB3_JWT if is_jwt else OB3_JSON
         attachments = {name: data}
         if edc_file is not None:
             if is_edc:
                 fail(ALREADY_EDC(file=credential_file), lang=lang)
-            attachments[edc_name] = read_limited(edc_file, MAX_BYTES)
+            attachments[EDC_JSONLD] = read_limited(edc_file, MAX_BYTES)
         logo_bytes = read_limited(logo, _LOGO_BYTES) if logo else None
     except OSError as exc:
         fail(exc.filename or credential_file, exc.strerror, lang=lang)

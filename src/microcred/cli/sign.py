@@ -28,6 +28,7 @@ from ..credentials._json import types_of
 from ..credentials.data_integrity import SUITES
 from ..credentials.dids import Resolver
 from ..credentials.errors import CredentialError
+from ..credentials.formats import KIND_TYPES
 from ..credentials.issue import Issuer, PublishedStatusList, issue
 from ..credentials.keys import KeyPair
 from ..credentials.status import MAX_LIST_BYTES
@@ -37,7 +38,7 @@ from ._parallel import JOBS_OPTION, in_order
 from .keys import load_key
 
 _MAX_BYTES = 1024 * 1024
-_TYPES = {"ob3": "OpenBadgeCredential", "edc": "EuropeanDigitalCredential"}
+_TYPES = {kind: types[0] for kind, types in KIND_TYPES.items()}  # kind -> its main type
 
 
 def did_resolver(did_documents: tuple[Path, ...]) -> Resolver:

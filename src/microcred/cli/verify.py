@@ -42,9 +42,6 @@ from ._common import (
     say_error,
     unreadable,
 )
-from ._common import IS_A_DIRECTORY as IS_A_DIRECTORY  # re-exported: why a path is no file
-from ._common import NO_SUCH_FILE as NO_SUCH_FILE
-from ._common import NOT_A_REGULAR_FILE as NOT_A_REGULAR_FILE
 from ._parallel import JOBS_OPTION, in_order
 
 # --- who signed, and what the credential states -------------------------------------

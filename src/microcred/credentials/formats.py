@@ -23,12 +23,26 @@ when it is a JWS in JSON serialization (RFC 7515 §7.2.1: ``payload`` and
 
 from __future__ import annotations
 
-__all__ = ["JWT_SHAPE", "PDF_HEADER_WINDOW", "PNG_SIGNATURE", "Format", "detect", "is_jades"]
+__all__ = [
+    "JWT_SHAPE",
+    "KIND_TYPES",
+    "OB3_TYPES",
+    "PDF_HEADER_WINDOW",
+    "PNG_SIGNATURE",
+    "Format",
+    "detect",
+    "is_jades",
+]
 
 import re
 from typing import Any, Literal, TypeGuard
 
 Format = Literal["pdf", "png", "svg", "jwt", "json"]
+
+#: the types of an Open Badges 3.0 credential (the first names the kind, as ``issue`` says)
+OB3_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential")
+# kind of document ("ob3", "edc") -> the types of its documents (the first names it)
+KIND_TYPES = {"ob3": OB3_TYPES, "edc": ("EuropeanDigitalCredential",)}
 
 #: a compact JWS: header, payload, signature, each base64url without padding
 JWT_SHAPE = re.compile(rb"^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")

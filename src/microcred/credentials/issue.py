@@ -66,7 +66,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._json import file_text, issuer_names, types_of
 from .data_integrity import SUITES, VERIFY_ONLY_SUITES, sign
-from .data_integrity.proofs import OB3_TYPES
 from .dids import DidDocument, NotIssuerKeyError, Resolver, issuer_verification_method
 from .errors import (
     FormatError,
@@ -77,6 +76,7 @@ from .errors import (
     StatusError,
     StatusListIssuerError,
 )
+from .formats import KIND_TYPES
 from .keys import KeyPair
 from .messages import (
     ALREADY_HAS_PROOF,
@@ -114,7 +114,8 @@ if TYPE_CHECKING:
 # Imported where they are needed, so that signing an unsigned credential (``microcred
 # sign``, a worker) loads no award model, no builder, no JAdES and no JOSE code:
 # ``..standard.elements``, ``.ob3``, ``.edc`` in build(); ``.jades``, ``.vc_jose`` in
-# _secure(); ``.jades.certificates`` in _seal_organisation().
+# _secure(). _seal_organisation() imports nothing: the seal's credentials say their
+# organisation (:attr:`.jades.SealCredentials.organisation`).
 
 _DI, _JWT, _JADES = "data-integrity", "jwt", "jades"
 # format -> (the kind of document, how it is secured)
@@ -127,8 +128,6 @@ FORMATS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "edc-jwt": ("edc", _JWT),
     }
 )
-# kind -> the types of its documents (the first names it)
-_KIND_TYPES = {"ob3": OB3_TYPES, "edc": ("EuropeanDigitalCredential",)}
 
 
 @dataclass(frozen=True)
@@ -341,7 +340,7 @@ def _check_issuer(issuer: Issuer, formats: tuple[str, ...], suite: str) -> None:
 
 def _kind_of(document: dict[str, Any]) -> str | None:
     types = types_of(document)
-    return next((k for k, names in _KIND_TYPES.items() if set(names) & set(types)), None)
+    return next((k for k, names in KIND_TYPES.items() if set(names) & set(types)), None)
 
 
 def _with_issuer(document: dict[str, Any], issuer_id: str) -> dict[str, Any]:
@@ -395,7 +394,7 @@ def _documents(
         raise ProofError(ALREADY_HAS_PROOF())
     kind = _kind_of(document)
     if kind is None or kinds != {kind}:
-        wanted = [t for k in sorted(kinds) for t in _KIND_TYPES[k][:1]]
+        wanted = [t for k in sorted(kinds) for t in KIND_TYPES[k][:1]]
         raise FormatError(WRONG_KIND(wanted_en=" or ".join(wanted), wanted_pl=" ani ".join(wanted)))
     if issuer.id is not None:
         document = _with_issuer(document, issuer.id)
@@ -404,11 +403,7 @@ def _documents(
 
 def _seal_organisation(document: dict[str, Any], credentials: SealCredentials) -> None:
     """The check ``verify`` makes of a sealed EDC (``issuer``), made before sealing."""
-    from cryptography.x509.oid import NameOID
-
-    from .jades.certificates import _attribute
-
-    organisation = _attribute(credentials.certificates[0].subject, NameOID.ORGANIZATION_NAME)
+    organisation = credentials.organisation
     names = issuer_names(document)
     if not organisation or organisation not in names:
         listed = ", ".join(repr(n) for n in names)

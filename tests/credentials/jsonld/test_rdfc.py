@@ -13,7 +13,7 @@ from pyld import jsonld
 from microcred.credentials.edc import to_edc
 from microcred.credentials.errors import JsonLdError, UnknownContextError
 from microcred.credentials.jsonld import contexts, rdfc
-from microcred.credentials.jsonld._context_json import context_json
+from microcred.credentials.jsonld.context_keys import context_json
 
 from ...conftest import SHARED, example_award
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pyld import jsonld
 
 from microcred.credentials.jsonld import _shapes, contexts, rdfc
-from microcred.credentials.jsonld._context_json import context_json
+from microcred.credentials.jsonld.context_keys import context_json
 from microcred.credentials.ob3 import to_ob3
 from microcred.standard import designfile
 from microcred.standard.elements import Award

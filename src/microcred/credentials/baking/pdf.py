@@ -25,13 +25,22 @@ proof, so a PDF whose attachment was swapped for another one fails there.
 
 from __future__ import annotations
 
-__all__ = ["CREDENTIAL_NAMES", "MAX_ATTACHMENTS", "MAX_BYTES", "extract_pdf", "main_first"]
+__all__ = [
+    "CREDENTIAL_NAMES",
+    "EDC_JSONLD",
+    "MAX_ATTACHMENTS",
+    "MAX_BYTES",
+    "OB3_JSON",
+    "OB3_JWT",
+    "extract_pdf",
+    "main_first",
+]
 
+import functools
 import hashlib
 import io
 import logging
 import re
-import warnings
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
@@ -46,18 +55,24 @@ if TYPE_CHECKING:
 MAX_BYTES = 10 * 1024 * 1024
 #: the most attachments read (``render_pdf`` writes at most as many)
 MAX_ATTACHMENTS = 16
+OB3_JSON = "credential-ob3.json"  # OB 3.0 with a Data Integrity proof
+OB3_JWT = "credential-ob3.jwt"  # OB 3.0 as a VC-JOSE JWT
+EDC_JSONLD = "credential-edc.jsonld"  # the e-sealed European Digital Credential
 #: the names ``render_pdf`` gives the credentials it attaches, the main one first
-CREDENTIAL_NAMES = ("credential-ob3.json", "credential-ob3.jwt", "credential-edc.jsonld")
+CREDENTIAL_NAMES = (OB3_JSON, OB3_JWT, EDC_JSONLD)
 # A plain file name: no folders, no control characters (callers may save it to disk).
 _SAFE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f]{1,255}")
 
 
-# pypdf logs and warns about every oddity of a damaged file; the caller gets one error.
-# Both are silenced once here, for pypdf alone (its loggers are children of "pypdf"):
-# ``catch_warnings`` and a logger level changed around each call are not thread-safe and
-# would reset the host application's filters.
-warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
-logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+@functools.cache
+def _silence_pypdf() -> None:
+    """Silence pypdf's loggers (children of "pypdf"), once, on the first PDF.
+
+    pypdf logs every oddity of a damaged file; the caller gets one error instead. It is
+    done on first use, not at import, so that importing microcred changes no host
+    logging; a level changed around each call would not be thread-safe.
+    """
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 
 def _limits(max_bytes: int) -> AbstractContextManager[pypdf.Configuration]:
@@ -152,6 +167,7 @@ def extract_pdf(
     # verifying a JSON credential or a badge never needs it.
     from pypdf.errors import LimitReachedError, PyPdfError
 
+    _silence_pypdf()  # on first use, not at import: see _silence_pypdf
     try:
         with _limits(max_bytes):
             found = _read(pdf, max_bytes, max_attachments)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...standard.caching import BoundedCache
-from ..jsonld._context_json import context_json
+from ..jsonld.context_keys import context_json
 from ..keys import Algorithm
 
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"

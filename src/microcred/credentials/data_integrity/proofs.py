@@ -32,6 +32,7 @@ from typing import Any
 from .._json import types_of
 from ..dids import Resolver
 from ..errors import ProofError
+from ..formats import OB3_TYPES
 from ..keys import KeyPair, multibase_encode
 from ..proof_result import ProofResult
 from ..vc_data_model import ensure_data_model
@@ -40,8 +41,6 @@ from ._chains import settle
 from ._single import Digests, fail, hash_data, verify_single
 from .suites import DEFAULT_SUITES, SUITES, VERIFY_ONLY_SUITES
 
-#: the types of an Open Badges 3.0 credential (the first names the kind, as ``issue`` says)
-OB3_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential")
 MAX_PROOFS = 16  # a proof set of real credentials has a few; each costs a canonicalization
 
 

@@ -196,6 +196,11 @@ class SealCredentials(NamedTuple):
     key: SealPrivateKey
     certificates: list[x509.Certificate]
 
+    @property
+    def organisation(self) -> str | None:
+        """The organisation name (O) in the signer's certificate's subject, if any."""
+        return _attribute(self.certificates[0].subject, NameOID.ORGANIZATION_NAME)
+
 
 def _algorithms_for(public_key: Any) -> tuple[str, ...]:
     """The JWS algorithms a certificate's key may sign with (RFC 7518 §3.1)."""
@@ -502,7 +507,7 @@ def dump_seal_credentials(
         serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption()
     )
     leaf, *chain = credentials.certificates
-    name = _attribute(leaf.subject, NameOID.ORGANIZATION_NAME) or "e-seal"
+    name = credentials.organisation or "e-seal"
     return pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), credentials.key, leaf, chain or None, encryption
     )

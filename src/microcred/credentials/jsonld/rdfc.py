@@ -26,7 +26,7 @@ pyld's expansion decides, once per document shape (:func:`_checked`).
 
 from __future__ import annotations
 
-__all__ = ["canonicalize", "context_json", "expand", "to_quads"]
+__all__ = ["canonicalize", "expand", "to_quads"]
 
 import json
 import re
@@ -41,7 +41,7 @@ from pyld.nquads import RDF_LANGSTRING
 from ...standard.caching import BoundedCache, cached
 from ..errors import ContextError, JsonLdError
 from . import _rdfc10, _shapes, contexts
-from ._context_json import context_json
+from .context_keys import context_json
 
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S*$")
 

@@ -63,7 +63,7 @@ from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyp
 from ...standard.annexes import AnnexIElement
 from ...standard.elements import Award
 from .._awards import refuse_grade_off_scale
-from ..baking.pdf import CREDENTIAL_NAMES, MAX_ATTACHMENTS  # what extract_pdf reads back
+from ..baking.pdf import EDC_JSONLD, MAX_ATTACHMENTS, OB3_JSON, OB3_JWT  # what extract_pdf reads
 from ..errors import RenderError
 from ._labels import LANGUAGES, phrase, words
 from ._view import CertificateView, certificate_view, two_columns
@@ -72,17 +72,11 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # all attachments together
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _MAX_URL = 1000  # a QR code of error level M holds ~2,300 bytes; keep it easily scannable
 
-ATTACHMENT_DESCRIPTIONS = dict(
-    zip(
-        CREDENTIAL_NAMES,  # credential-ob3.json, credential-ob3.jwt, credential-edc.jsonld
-        (
-            "Open Badges 3.0 credential with a Data Integrity proof",
-            "Open Badges 3.0 credential as a VC-JOSE JWT",
-            "European Digital Credential (ELM v3), e-sealed",
-        ),
-        strict=True,
-    )
-)
+ATTACHMENT_DESCRIPTIONS = {
+    OB3_JSON: "Open Badges 3.0 credential with a Data Integrity proof",
+    OB3_JWT: "Open Badges 3.0 credential as a VC-JOSE JWT",
+    EDC_JSONLD: "European Digital Credential (ELM v3), e-sealed",
+}
 _MEDIA_TYPES = {
     ".json": "application/json",
     ".jsonld": "application/ld+json",

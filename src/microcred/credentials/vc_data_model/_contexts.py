@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import CredentialError
 from ..jsonld import contexts
-from ..jsonld._context_json import context_json  # remembered canonical JSON, no pyld
+from ..jsonld.context_keys import context_json  # remembered canonical JSON, no pyld
 from ._values import _NOT_IN_IRI, is_url
 from .constants import MAX_VALUES, V1_CONTEXT, V2_CONTEXT
 from .messages import (

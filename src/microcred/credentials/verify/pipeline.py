@@ -91,15 +91,12 @@ def _error_reason(exc: MicrocredError, polish: Mapping[str, Message], other: Mes
     languages when it has them, else its English and the Polish ``polish`` has for its
     code (``other`` for a code it does not know)."""
     if exc.reason is not None:
-        return exc.said
+        return exc.reason
     return Reason(exc.code, exc.message, polish.get(exc.code, other).pl)
 
 
-def _load(
-    anything: Any, fmt: str | None = None
-) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
-    """(format, document or compact JWS, None) or (format, None, a failed report);
-    ``fmt`` is the format of ``anything`` when the caller has already detected it."""
+def _load(anything: Any) -> tuple[str, dict[str, Any] | bytes | None, VerificationReport | None]:
+    """(format, document or compact JWS, None) or (format, None, a failed report)."""
     if isinstance(anything, dict):
         return "json", anything, None
     if not isinstance(anything, bytes | bytearray):
@@ -107,7 +104,7 @@ def _load(
     data = bytes(anything)
     if len(data) > MAX_BYTES:
         return "unknown", None, _format_failure(m.TOO_LARGE(limit=MAX_BYTES))
-    fmt = fmt or detect(data)
+    fmt = detect(data)
     if fmt == "pdf":  # a PDF's attachments are credentials: a PDF in a PDF is not opened
         return fmt, None, _format_failure(m.PDF_IN_PDF(), fmt)
     if fmt in ("png", "svg"):
@@ -231,16 +228,14 @@ def verify(
 def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
-    fmt = detect(bytes(anything)) if isinstance(anything, bytes | bytearray) else None
-    if fmt == "pdf":
+    if isinstance(anything, bytes | bytearray) and detect(bytes(anything)) == "pdf":
         return _verify_pdf(bytes(anything), how)
-    return _verify_credential(anything, how, fmt)
+    return _verify_credential(anything, how)
 
 
-def _verify_credential(anything: Any, how: _How, fmt: str | None = None) -> VerificationReport:
-    """One credential: JSON, a JWT, a JAdES envelope, or a badge holding one of them
-    (``fmt`` its format when already detected)."""
-    fmt, loaded, failure = _load(anything, fmt)
+def _verify_credential(anything: Any, how: _How) -> VerificationReport:
+    """One credential: JSON, a JWT, a JAdES envelope, or a badge holding one of them."""
+    fmt, loaded, failure = _load(anything)
     if failure is not None:
         return failure
     jose: ProofResult | None = None
