@@ -4,22 +4,30 @@
 Runs :func:`microcred.standard.compliance.outcome_rules.assess_statement` on every
 statement of the labelled corpus (``tests/standard/compliance/outcome_corpus/``) and
 compares its binary judgment — *weak* when a rule of severity "weak" fires — with the
-label (an outcome is not weak; an activity, a topic or an aim is). It prints, for the
-tuning part and the held-out third separately, per language: statements judged right,
-precision and recall of "weak", the confusion table by label, and how many outcomes in
-the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
-were flagged. ``--errors`` lists the misjudged statements of the tuning part only: the
-held-out statements are never shown. It also prints the held-out statements whose
-source section is named as learning outcomes (what a provider types into a design), per
-batch, and with ``second-labels.tsv`` (a second labeller's
-labels of the held-out third, made independently), it prints how far the two labellers
-agree (Cohen's kappa) and the rules' figures on the statements both label alike.
+label (an outcome is not weak; an activity, a topic or an aim is). It prints, per
+language:
+
+- for the tuning part and the held-out third separately: statements judged right,
+  precision and recall of "weak", the confusion table by label, and how many outcomes in
+  the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
+  were flagged;
+- the held-out third by batch (each batch labelled before the rules' next revision saw
+  it), without the tables;
+- the held-out statements whose source section is named as learning outcomes (what a
+  provider types into a design's outcome list);
+- with ``second-labels.tsv`` (a second labeller's labels of the held-out third, made
+  independently): how far the two labellers agree (Cohen's kappa), and the rules' figures
+  on the statements both label alike;
+
+and then how long each hostile statement (one made to be slow) takes to judge.
+``--errors`` lists the misjudged statements of the tuning part only: the held-out
+statements are never shown.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import functools
 import re
 import statistics
 import sys
@@ -30,7 +38,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the corpus loader lives with the tests that check it
 
-from tests.standard.compliance.outcome_corpus import LABELS, LANGUAGES, Entry, load  # noqa: E402
+from tests.standard.compliance.outcome_corpus import (  # noqa: E402
+    LABELS,
+    LANGUAGES,
+    Entry,
+    is_weak,
+    load,
+    second_label_rows,
+)
 
 from microcred.standard.compliance.outcome_rules import assess_statement  # noqa: E402
 from microcred.standard.messages import Severity  # noqa: E402
@@ -39,19 +54,22 @@ _PRK = re.compile(r"\b(zna i rozumie|ma (?:\w+ )?wiedzę|potrafi|jest gotów|jes
                   re.IGNORECASE)  # fmt: skip
 
 
-def judged_weak(entry: Entry) -> tuple[bool, list[str]]:
-    """Whether the rules call the statement weak, and the codes of the rules that fired."""
+@functools.cache
+def judged_weak(entry: Entry) -> tuple[bool, tuple[str, ...]]:
+    """Whether the rules call the statement weak, and the codes of the rules that fired
+    (judged once a run: the parts of the report share the verdicts)."""
     findings = assess_statement(entry.text, entry.lang)
-    weak = [f.message.code for f in findings if f.message.severity is Severity.WEAK]
-    return bool(weak), [f.message.code for f in findings]
+    weak = any(f.message.severity is Severity.WEAK for f in findings)
+    return weak, tuple(f.message.code for f in findings)
 
 
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} %" if whole else "    – "
 
 
-def report(entries: list[Entry], title: str, *, table: bool = True) -> list[str]:
-    """The figures of one part of the corpus, per language."""
+def report(entries: list[Entry], title: str, *, table: bool = True, prefix: str = "") -> list[str]:
+    """The figures of one part of the corpus, per language (``prefix`` before each
+    language's code)."""
     lines = [title]
     for lang in LANGUAGES:
         mine = [e for e in entries if e.lang == lang]
@@ -63,7 +81,7 @@ def report(entries: list[Entry], title: str, *, table: bool = True) -> list[str]
         prk = [weak for e, weak in verdicts if e.label == "outcome" and _PRK.search(e.text)]
         precision, recall = _pct(true_weak, len(flagged)), _pct(true_weak, all_weak)
         lines.append(
-            f"  {lang}: {len(mine):3} statements, judged right {right:3} "
+            f"  {prefix}{lang}: {len(mine):3} statements, judged right {right:3} "
             f"({_pct(right, len(mine))}); weak: precision {precision}, recall {recall}; "
             f"PRK-worded outcomes flagged {sum(prk)}/{len(prk)}"
         )
@@ -91,11 +109,7 @@ OUTCOME_SECTION = re.compile(
 def second_labels() -> dict[str, str]:
     """The second labeller's labels of the held-out third, by the SHA-256 of the text
     (``second-labels.tsv`` next to the corpus; empty when it is not there)."""
-    path = ROOT / "tests/standard/compliance/outcome_corpus/second-labels.tsv"
-    if not path.exists():
-        return {}
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    return {row[0]: row[1] for row in rows[2:] if len(row) >= 2}  # a comment, a header
+    return {row[0]: row[1] for row in second_label_rows() if len(row) >= 2}
 
 
 def _kappa(pairs: list[tuple[bool, bool]]) -> float:
@@ -113,13 +127,13 @@ def agreement(held: list[Entry], second: dict[str, str]) -> list[str]:
     lines = ["two labellers on the held-out third (the second labelled it independently, "
              "from the README's decisions alone)"]  # fmt: skip
     for lang in LANGUAGES:
-        mine = [e for e in held if e.lang == lang and _sha(e.text) in second]
-        both = [(e, second[_sha(e.text)]) for e in mine]
+        mine = [e for e in held if e.lang == lang and e.sha256 in second]
+        both = [(e, second[e.sha256]) for e in mine]
         if not both:
             continue
         same_label = sum(e.label == other for e, other in both)
-        pairs = [(e.weak, other != "outcome") for e, other in both]
-        agreed = [e for e, other in both if e.weak == (other != "outcome")]
+        pairs = [(e.weak, is_weak(other)) for e, other in both]
+        agreed = [e for (e, _), (weak, other) in zip(both, pairs, strict=True) if weak == other]
         right = sum(judged_weak(e)[0] == e.weak for e in agreed)
         lines.append(
             f"  {lang}: {len(both):3} statements; same label {_pct(same_label, len(both))}, "
@@ -128,10 +142,6 @@ def agreement(held: list[Entry], second: dict[str, str]) -> list[str]:
             f"({_pct(right, len(agreed))}) of those both call alike"
         )
     return lines
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 #: statements made to be slow (from the package review): each must be judged in < 50 ms
@@ -188,9 +198,8 @@ def main() -> int:
     print("held-out third by batch (each labelled before the rules' next revision saw it; "
           "README.md, 'Batches')")  # fmt: skip
     for batch in sorted({e.batch for e in held}):
-        print("\n".join(report(
-            [e for e in held if e.batch == batch], f"batch {batch}", table=False
-        )[1:]).replace("  pl:", f"  {batch} pl:").replace("  en:", f"  {batch} en:"))  # fmt: skip
+        part = [e for e in held if e.batch == batch]
+        print("\n".join(report(part, f"batch {batch}", table=False, prefix=f"{batch} ")[1:]))
     print()
     in_sections = [e for e in held if OUTCOME_SECTION.search(e.source)]
     title = f"held-out statements from sections named as learning outcomes ({len(in_sections)})"

@@ -858,7 +858,7 @@ NOUN_HEADED_TOPICS = {
         "Design and analysis of algorithms.",
     ],
 }
-STILL_OUTCOMES = {
+READINESS_AND_COMMON_VERBS = {
     "pl": [
         "Absolwent jest przygotowany do pracy w zespole projektowym.",
         "Przygotowany do pracy w zespole interdyscyplinarnym.",
@@ -895,12 +895,12 @@ def test_a_noun_heading_the_statement_makes_a_topic(lang: str, text: str) -> Non
     assert found(text, lang) == [m.OUTCOME_NO_VERB]
 
 
-@pytest.mark.parametrize(("lang", "text"), cases(STILL_OUTCOMES))
+@pytest.mark.parametrize(("lang", "text"), cases(READINESS_AND_COMMON_VERBS))
 def test_readiness_and_common_outcome_verbs_are_not_weak(lang: str, text: str) -> None:
     assert [f for f in found(text, lang) if f.severity is Severity.WEAK] == []
 
 
-# --- fourth revision -------------------------------------------------------------------
+# --- fourth revision: taking part, being assessed, what a course includes; bare or coded outcomes
 FOURTH_WEAK = {
     "pl": [
         ("Aktywnie uczestniczy w dyskusjach na forum grupy.", m.OUTCOME_ACTIVITY),

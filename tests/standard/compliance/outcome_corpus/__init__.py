@@ -4,7 +4,9 @@ the corpus itself; ``bench/outcomes.py`` measures the outcome rules against it."
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,21 +14,42 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = ("outcome", "activity", "topic", "aim")
-#: the batches the corpus grew in, by file (README.md, "Batches"): each was labelled
-#: before the rules' next revision saw any of it
-BATCHES = {
+LANGUAGES = ("pl", "en")
+#: a second labeller's labels of the held-out third, made independently from the README's
+#: decisions alone: a comment line, a header line (sha256, label, …), then one row a text
+SECOND_LABELS = HERE / "second-labels.tsv"
+#: the batches whose held-out part the second labeller has labelled (``SECOND_LABELS``
+#: covers exactly their held-out statements; a later batch joins once it is labelled)
+SECOND_LABELLED = frozenset(range(1, 10))
+#: the files of the first three batches, named before files carried their batch (README.md,
+#: "Batches"); every later file is named ``*-batchN*.yaml``
+EARLY_BATCHES = {
     "pl-university.yaml": 1, "pl-training.yaml": 1, "en-university.yaml": 1,
     "en-courses.yaml": 1, "pl-more.yaml": 2, "en-university-2.yaml": 2,
     "en-courses-2.yaml": 2, "pl-fresh.yaml": 3, "en-fresh.yaml": 3,
-    "pl-batch4.yaml": 4, "en-batch4-university.yaml": 4, "en-batch4-vocational.yaml": 4,
-    "pl-batch5.yaml": 5, "en-batch5-a.yaml": 5, "en-batch5-b.yaml": 5,
-    "pl-batch6-a.yaml": 6, "pl-batch6-b.yaml": 6, "en-batch6-a.yaml": 6, "en-batch6-b.yaml": 6,
-    "pl-batch7-a.yaml": 7, "pl-batch7-b.yaml": 7, "en-batch7-a.yaml": 7, "en-batch7-b.yaml": 7,
-    "pl-batch8-lists.yaml": 8, "pl-batch8-pages.yaml": 8, "en-batch8-lists.yaml": 8,
-    "en-batch8-pages.yaml": 8, "en-batch9-lists.yaml": 9, "en-batch9-pages.yaml": 9,
-    "pl-batch9-pages.yaml": 9, "en-batch10.yaml": 10, "pl-batch10.yaml": 10,
 }  # fmt: skip
-LANGUAGES = ("pl", "en")
+_BATCH_IN_NAME = re.compile(r"[^/]+-batch(\d+)(?:\D[^/]*)?\.yaml")
+
+
+def batch_of(name: str) -> int:
+    """The batch a corpus file came in, by its name: each batch was labelled before the
+    rules' next revision saw any of it (README.md, "Batches"). KeyError for a file of no
+    batch."""
+    if match := _BATCH_IN_NAME.fullmatch(name):
+        return int(match.group(1))
+    return EARLY_BATCHES[name]
+
+
+def is_weak(label: str) -> bool:
+    """What the rules should say of a statement so labelled: anything but an outcome is a
+    weak outcome."""
+    return label != "outcome"
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of the text (UTF-8), in hex: what names a statement in
+    ``second-labels.tsv`` and fixes the held-out third."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -43,13 +66,18 @@ class Entry:
 
     @property
     def weak(self) -> bool:
-        """What the rules should say: anything but an outcome is a weak outcome."""
-        return self.label != "outcome"
+        """What the rules should say (:func:`is_weak`)."""
+        return is_weak(self.label)
 
     @property
     def batch(self) -> int:
-        """The batch the entry came in (:data:`BATCHES`)."""
-        return BATCHES[self.file]
+        """The batch the entry came in (:func:`batch_of`)."""
+        return batch_of(self.file)
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the text (:func:`text_sha256`)."""
+        return text_sha256(self.text)
 
     @property
     def held_out(self) -> bool:
@@ -59,7 +87,16 @@ class Entry:
 
 def held_out(text: str) -> bool:
     """The last hex digit of the text's SHA-256 (UTF-8), mod 3, is 0."""
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[-1], 16) % 3 == 0
+    return int(text_sha256(text)[-1], 16) % 3 == 0
+
+
+def second_label_rows() -> list[list[str]]:
+    """The rows of :data:`SECOND_LABELS`, each split at tabs, after its comment line and
+    its header line; none when the file is not there."""
+    if not SECOND_LABELS.exists():
+        return []
+    lines = SECOND_LABELS.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines[2:]]
 
 
 def load() -> list[Entry]:
