@@ -11,6 +11,8 @@ language:
   precision and recall of "weak", the confusion table by label, and how many outcomes in
   the standard PRK wording ("zna i rozumie", "ma wiedzę", "potrafi", "jest gotów do")
   were flagged;
+- per rule, in each part: the statements it flagged first, and how many of them are
+  labelled weak (the rule's precision);
 - the held-out third by batch (each batch labelled before the rules' next revision saw
   it), without the tables;
 - the held-out statements whose source section is named as learning outcomes (what a
@@ -63,6 +65,13 @@ def judged_weak(entry: Entry) -> tuple[bool, tuple[str, ...]]:
     return weak, tuple(f.message.code for f in findings)
 
 
+def first_weak_rule(entry: Entry) -> str:
+    """The code of the first rule of severity "weak" that fired ("" when none did): the
+    rule a statement judged weak is put down to."""
+    findings = assess_statement(entry.text, entry.lang)
+    return next((f.message.code for f in findings if f.message.severity is Severity.WEAK), "")
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f} %" if whole else "    – "
 
@@ -104,6 +113,21 @@ OUTCOME_SECTION = re.compile(
     r"upon completion|by the end|what you.ll learn|learning goals|kryteria weryfikacji",
     re.IGNORECASE,
 )
+
+
+def by_rule(entries: list[Entry], title: str) -> list[str]:
+    """Per language, each rule's share of the "weak" verdicts: how many statements it
+    flagged first, and how many of those are labelled weak (its precision)."""
+    lines = [title]
+    for lang in LANGUAGES:
+        flagged = [(first_weak_rule(e), e) for e in entries if e.lang == lang]
+        counts = Counter(rule for rule, _ in flagged if rule)
+        right = Counter(rule for rule, e in flagged if rule and e.weak)
+        lines.append(f"  {lang}: " + "; ".join(
+            f"{rule} {right[rule]}/{n} ({_pct(right[rule], n).strip()})"
+            for rule, n in counts.most_common()
+        ))  # fmt: skip
+    return lines
 
 
 def second_labels() -> dict[str, str]:
@@ -194,6 +218,10 @@ def main() -> int:
     print()
     print("\n".join(report(held, f"held-out third ({len(held)}; target: ≥ 95 % right per "
                                  "language, no PRK-worded outcome flagged)")))  # fmt: skip
+    print()
+    print("\n".join(by_rule(tuning, "tuning part by rule (statements a rule flagged first: "
+                                     "labelled weak / flagged)")))  # fmt: skip
+    print("\n".join(by_rule(held, "held-out third by rule")))
     print()
     print("held-out third by batch (each labelled before the rules' next revision saw it; "
           "README.md, 'Batches')")  # fmt: skip
