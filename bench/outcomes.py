@@ -17,6 +17,10 @@ language:
   it), without the tables;
 - the held-out statements whose source section is named as learning outcomes (what a
   provider types into a design's outcome list);
+- with ``statement-labels.tsv`` (every statement labelled again from its text alone, as
+  typed into a design's outcome field): how far those labels agree with the corpus
+  labels on the held-out third, and the rules' figures against them, tuning part and
+  held-out third;
 - with ``second-labels.tsv`` (a second labeller's labels of the held-out third, made
   independently): how far the two labellers agree (Cohen's kappa), and the rules' figures
   on the statements both label alike;
@@ -29,6 +33,7 @@ statements are never shown.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import re
 import statistics
@@ -43,10 +48,12 @@ sys.path.insert(0, str(ROOT))  # the corpus loader lives with the tests that che
 from tests.standard.compliance.outcome_corpus import (  # noqa: E402
     LABELS,
     LANGUAGES,
+    SECOND_LABELS,
+    STATEMENT_LABELS,
     Entry,
     is_weak,
+    label_rows,
     load,
-    second_label_rows,
 )
 
 from microcred.standard.compliance.outcome_rules import assess_statement  # noqa: E402
@@ -130,10 +137,15 @@ def by_rule(entries: list[Entry], title: str) -> list[str]:
     return lines
 
 
-def second_labels() -> dict[str, str]:
-    """The second labeller's labels of the held-out third, by the SHA-256 of the text
-    (``second-labels.tsv`` next to the corpus; empty when it is not there)."""
-    return {row[0]: row[1] for row in second_label_rows() if len(row) >= 2}
+def labels_in(path: Path) -> dict[str, str]:
+    """Labels by the SHA-256 of the text, from a file of them next to the corpus
+    (``second-labels.tsv``, ``statement-labels.tsv``; empty when it is not there)."""
+    return {row[0]: row[1] for row in label_rows(path) if len(row) >= 2}
+
+
+def relabelled(entries: list[Entry], labels: dict[str, str]) -> list[Entry]:
+    """The entries that ``labels`` label, each with that label instead of its own."""
+    return [dataclasses.replace(e, label=labels[e.sha256]) for e in entries if e.sha256 in labels]
 
 
 def _kappa(pairs: list[tuple[bool, bool]]) -> float:
@@ -145,11 +157,11 @@ def _kappa(pairs: list[tuple[bool, bool]]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-def agreement(held: list[Entry], second: dict[str, str]) -> list[str]:
-    """How far two labellers agree on the held-out third, and the rules' figures on the
-    statements both label alike (the ceiling a 95 % target meets)."""
-    lines = ["two labellers on the held-out third (the second labelled it independently, "
-             "from the README's decisions alone)"]  # fmt: skip
+def agreement(held: list[Entry], second: dict[str, str], title: str) -> list[str]:
+    """How far the corpus labels and other labels (by SHA-256) agree on the held-out
+    third, and the rules' figures on the statements both label alike (the ceiling a 95 %
+    target meets)."""
+    lines = [title]
     for lang in LANGUAGES:
         mine = [e for e in held if e.lang == lang and e.sha256 in second]
         both = [(e, second[e.sha256]) for e in mine]
@@ -232,10 +244,24 @@ def main() -> int:
     in_sections = [e for e in held if OUTCOME_SECTION.search(e.source)]
     title = f"held-out statements from sections named as learning outcomes ({len(in_sections)})"
     print("\n".join(report(in_sections, title, table=False)))
-    second = second_labels()
+    second = labels_in(SECOND_LABELS)
     if second:
         print()
-        print("\n".join(agreement(held, second)))
+        title = ("two labellers on the held-out third (the second labelled it independently, "
+                 "from the README's decisions alone)")  # fmt: skip
+        print("\n".join(agreement(held, second, title)))
+    alone = labels_in(STATEMENT_LABELS)
+    if alone:
+        print()
+        title = ("the corpus labels and the labels from the statement alone (README.md, "
+                 "'Labels from the statement alone'), held-out third")  # fmt: skip
+        print("\n".join(agreement(held, alone, title)))
+        print()
+        print("\n".join(report(relabelled(tuning, alone),
+                                "tuning part, labels from the statement alone")))  # fmt: skip
+        print()
+        print("\n".join(report(relabelled(held, alone),
+                                "held-out third, labels from the statement alone")))  # fmt: skip
     print()
     print("\n".join(time_hostile()))
     if args.errors:

@@ -12,10 +12,11 @@ from .outcome_corpus import (
     LANGUAGES,
     SECOND_LABELLED,
     SECOND_LABELS,
+    STATEMENT_LABELS,
     batch_of,
     held_out,
+    label_rows,
     load,
-    second_label_rows,
 )
 
 CORPUS = load()
@@ -65,11 +66,20 @@ def test_the_second_labels_cover_exactly_the_held_out_third() -> None:
     lines = SECOND_LABELS.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("#")
     assert lines[1].split("\t")[:2] == ["sha256", "label"]
-    rows = second_label_rows()
+    rows = label_rows(SECOND_LABELS)
     assert all(len(row) == 3 and row[1] in LABELS for row in rows), rows
     held = {e.sha256 for e in CORPUS if e.held_out and e.batch in SECOND_LABELLED}
     assert [row[0] for row in rows if row[0] not in held] == []
     assert {row[0] for row in rows} == held
+
+
+def test_the_statement_labels_cover_every_statement_once() -> None:
+    lines = STATEMENT_LABELS.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    assert lines[1].split("\t") == ["sha256", "label", "note"]
+    rows = label_rows(STATEMENT_LABELS)
+    assert all(len(row) == 3 and row[1] in LABELS and row[2].strip() for row in rows), rows
+    assert sorted(row[0] for row in rows) == sorted(entry.sha256 for entry in CORPUS)
 
 
 def test_every_file_belongs_to_a_batch() -> None:

@@ -21,6 +21,10 @@ SECOND_LABELS = HERE / "second-labels.tsv"
 #: the batches whose held-out part the second labeller has labelled (``SECOND_LABELS``
 #: covers exactly their held-out statements; a later batch joins once it is labelled)
 SECOND_LABELLED = frozenset(range(1, 10))
+#: every statement labelled again from its text alone, as typed into a design's outcome
+#: field, without its source or section (README.md, "Labels from the statement alone"):
+#: the same layout as ``SECOND_LABELS``
+STATEMENT_LABELS = HERE / "statement-labels.tsv"
 #: the files of the first three batches, named before files carried their batch (README.md,
 #: "Batches"); every later file is named ``*-batchN*.yaml``
 EARLY_BATCHES = {
@@ -90,12 +94,13 @@ def held_out(text: str) -> bool:
     return int(text_sha256(text)[-1], 16) % 3 == 0
 
 
-def second_label_rows() -> list[list[str]]:
-    """The rows of :data:`SECOND_LABELS`, each split at tabs, after its comment line and
-    its header line; none when the file is not there."""
-    if not SECOND_LABELS.exists():
+def label_rows(path: Path) -> list[list[str]]:
+    """The rows of a file of labels by SHA-256 (:data:`SECOND_LABELS`,
+    :data:`STATEMENT_LABELS`), each split at tabs, after its comment line and its header
+    line; none when the file is not there."""
+    if not path.exists():
         return []
-    lines = SECOND_LABELS.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines[2:]]
 
 
