@@ -383,6 +383,32 @@ WRONGLY_FLAGGED = [
 ]
 
 
+# a skill verb that could be a noun opens an outcome (ESCO's skill labels open so); a
+# plural noun, or a noun before "to" or a gerund before "of", opens a topic
+SKILL_VERB_FIRST = [
+    "Control stock levels in a small shop",
+    "Mix colours to match a sample",
+    "Cut and style hair using basic techniques",
+    "Tend crops in a greenhouse through the growing season",
+    "Respond to customer complaints in a professional manner",
+]
+NOUN_FIRST = [
+    "Issues and trends in modern public policy",
+    "Close reading of literary texts",
+    "Approach to problem solving in engineering",
+]
+
+
+@pytest.mark.parametrize("text", SKILL_VERB_FIRST)
+def test_a_skill_verb_that_could_be_a_noun_opens_an_outcome(text: str) -> None:
+    assert found(text, "en") == []
+
+
+@pytest.mark.parametrize("text", NOUN_FIRST)
+def test_a_noun_that_could_be_a_verb_opens_a_topic(text: str) -> None:
+    assert found(text, "en") == [m.OUTCOME_NO_VERB]
+
+
 @pytest.mark.parametrize(("lang", "text"), WRONGLY_FLAGGED)
 def test_realistic_outcome_is_not_flagged(lang: str, text: str) -> None:
     assert found(text, lang) == []

@@ -262,6 +262,9 @@ _EN_SUBORDINATE = re.compile(
 )
 # Words after which "to" brings the predicate: "the student is expected to understand …"
 _EN_TO_MODAL = _wordset("expected required supposed likely going prepared ready willing")
+# Verbs that take "to" (their nouns rarely do): "Respond to complaints" opens an outcome,
+# where "Approach to …", "Guide to …" open a topic.
+_EN_VERBS_TO = _wordset("respond adhere adapt contribute listen relate reply react conform refer")
 # Words that open a leading phrase ended by a comma: "Where appropriate, apply …"
 _EN_OPENERS = _wordset("where wherever whenever both either together alone and or")
 # A word after which a verb reading is likely: "Plan a sprint", "Explored the basics".
@@ -319,6 +322,33 @@ _EN_ACTION_VERBS = _wordset(
     display meet supply dispense break approach
     """
 )
+# The verbs that open ESCO v1.1.1's skill labels ("tend crops", "oversee …"; those opening
+# two labels or more, verbs of learning and knowing left out): they settle the same doubt,
+# in the base form only (in "Issues and trends in …" a plural noun opens a topic).
+_EN_SKILL_VERBS = _wordset(
+    """
+    abide accommodate add advertise allocate alter anchor animate announce anticipate
+    approve archive assist attach avoid balance bend bind blast blend breed brief brush
+    budget buy cast catch change clear climb close coat colour commission comprehend
+    conclude confer conform conserve consult contact contextualise control cool cope crush
+    cultivate cure customise cut decorate delineate dig direct disassemble discharge
+    dispatch dispose disseminate distribute dress dry dump dye educate empathise empower
+    encourage enforce enhance entertain escort evacuate exert expand fabricate fasten feed
+    finish fix focus form foster gather grind groom grow guarantee hand hang harvest heat
+    hire host implant imprint improvise influence inform initiate innovate insert inspire
+    instruct intervene involve issue join lay liaise light load log lubricate maneuver
+    manipulate manoeuvre manufacture maximise memorise minimise mitigate mix mould move
+    network notify officiate order oversee pack package paint park pick pilot place plant
+    play plot polish pose position pour preserve preset press prevent procure prospect prune
+    pump purchase put raise react rear reconstruct recruit refer register regulate rehearse
+    reinforce remove replace rescue restock restrict rig rinse safeguard sand satisfy scale
+    scan scoop screen seal search send sew shape shunt signal simulate slaughter slice
+    smooth solder speak specialise split spray stack stamp stand steer sterilise stimulate
+    stir stock strive style suggest supervise synchronise synthesise taste tend thread tie
+    tolerate trace track trade transcribe transport transpose trim tune turn type undertake
+    unload utilise vacuum visit wash wax wear weigh welcome wind wire
+    """
+)
 
 # --- English morphology ------------------------------------------------------------------
 _VB, _VBZ, _VBD, _VBN, _OTHER, _ACTION = 1, 2, 4, 8, 16, 32
@@ -349,6 +379,8 @@ def _en_lexicon() -> dict[str, int]:
             for bit, form in ((_VB, lemma), (_VBD, past), (_VBN, participle), (_VBZ, third)):
                 for word in form.lower().split("/"):
                     verbs[word] = verbs.get(word, 0) | bit | action
+            if lemma in _EN_SKILL_VERBS:
+                verbs[lemma] |= _ACTION
     # Every word of those lines at once, split in C (this is most of a cold `microcred
     # verify`): their part-of-speech letters come along, and are no verb ("N" is not "n").
     for word in set(",".join(others).replace("/", ",").split(",")) & verbs.keys():
@@ -455,8 +487,10 @@ def _en_verb(
         slot is None
         and ambiguous
         and (
-            after in ("of", "to")
+            after == "of"
+            or (after == "to" and low not in _EN_VERBS_TO)
             or (after in ("and", "or", ",") and then and not _en_can_be_verb(then))
+            or (after.endswith("ing") and then == "of")  # "Close reading of texts"
         )
     ):
         return "other", None  # a noun heads a topic: "Design of experiments", "Design and analysis"
