@@ -399,6 +399,47 @@ NOUN_FIRST = [
 ]
 
 
+# the fourteenth revision: what the eleventh batch's tuning part showed, in general form
+FOURTEENTH = [
+    # "we", the class or the provider
+    ("pl", "Przeanalizujemy zadania biura rady na przykładach.", m.OUTCOME_INTENT),
+    ("pl", "Będziemy redagować miesięcznik młodych.", m.OUTCOME_INTENT),
+    # who leads it, how long it lasts
+    ("pl", "Szkolenie poprowadzi doświadczony praktyk.", m.OUTCOME_INTENT),
+    ("pl", "Okres kształcenia wynosi 1,5 roku.", m.OUTCOME_INTENT),
+    ("pl", "Studia na kierunku logistyka kształcą specjalistów od łańcucha dostaw.",
+     m.OUTCOME_INTENT),
+    ("pl", "Słuchacze kształcą swoje umiejętności w pracowniach szkolnych.", m.OUTCOME_ACTIVITY),
+    # a relative clause of the opening noun phrase; a leading phrase holds no learner
+    ("en", "The ability to produce stories that are clear and concise.", m.OUTCOME_NO_VERB),
+    ("en", "In this program students acquire an understanding of law, and gain experience.",
+     m.OUTCOME_ACTIVITY),
+    ("en", "Students will complete 425 hours of volunteer service.", m.OUTCOME_ACTIVITY),
+    ("en", "To develop a range of specialist technical software development skills.",
+     m.OUTCOME_INTENT),
+]  # fmt: skip
+STILL_OUTCOMES_14 = [
+    ("pl", "Potrafię przygotować budżet domowy."),
+    ("pl", "Prowadzi szkolenia jako trener wewnętrzny."),
+    ("pl", "Prowadzi zajęcia ruchowe z dziećmi w wieku przedszkolnym."),
+    ("pl", "Kształci umiejętności czytania u dzieci w wieku wczesnoszkolnym."),
+    # the comma closing the relative clause is missing, as typed
+    ("pl", "Student, który zaliczył przedmiot potrafi zaprojektować relacyjną bazę danych."),
+    ("en", "Explain the factors that influence consumer behaviour."),
+    ("en", "In groups, design a marketing campaign for a local business."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FOURTEENTH)
+def test_fourteenth_revision_flags(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), STILL_OUTCOMES_14)
+def test_fourteenth_revision_keeps_outcomes(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
 @pytest.mark.parametrize("text", SKILL_VERB_FIRST)
 def test_a_skill_verb_that_could_be_a_noun_opens_an_outcome(text: str) -> None:
     assert found(text, "en") == []

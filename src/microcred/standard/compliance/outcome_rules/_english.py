@@ -72,6 +72,8 @@ _EN_ACTIVITY = re.compile(
     r"\b(?:students|learners|participants|you) will (?:work|practi[sc]e|"
     r"engage|collaborate|spend|complete (?:a |an |the |several |weekly )?(?:[\w-]+ ){0,2}?"
     r"(?:projects?|assignments?|exercises?|tasks?|labs?|quiz(?:zes)?))\b|"
+    # hours to complete: "complete 425 hours of volunteer service"
+    r"\bcomplete (?:at least |a minimum of |over )?\d[\d,]* (?:\w+ )?hours\b|"
     r"\breceive (?:a |an |the |your )?(?:[\w-]+ )?(?:certificate|diploma|badge|"
     r"credential|attestation|statement of (?:attainment|participation))\b|"
     r"\b(?:be|been|is|are|will be) (?:assessed|examined|evaluated|graded|tested) "
@@ -125,7 +127,7 @@ _EN_INTENT = re.compile(
     r"\b(?:is|are|get|gets) (?:introduced|exposed|familiari[sz]ed|acquainted) "
     r"(?:to|with|how)\b|"
     r"^to (?:develop|gain|acquire|build|deepen|broaden|enhance|improve|foster|promote) "
-    r"(?:an? |the |their |students['’] |learners['’] |participants['’] )?(?:[\w-]+ )?"
+    r"(?:an? |the |their |students['’] |learners['’] |participants['’] )?(?:[\w-]+ ){0,6}?"
     r"(?:understanding|knowledge|skills?|awareness|appreciation|competences?|familiarity|"
     r"insights?|capacity|abilit(?:y|ies))\b|"
     # verbs whose actor is the teacher, opening a goal: "Introduce basic principles of …"
@@ -234,6 +236,7 @@ _EN_AUX = (
     | _wordset("is are am be been being can could will would shall should must may might do does")
 )
 _EN_SKIP = _wordset("not also always able unable")
+_EN_RELATIVE_WORDS = _wordset("that which who whom whose")
 _EN_BE = _wordset("be is are am will")
 # A learner who is competent, prepared or confident: the end state, so an outcome (as
 # "jest gotów do" in Polish)
@@ -256,8 +259,11 @@ _EN_RELATIVE = re.compile(
 # A leading clause or phrase before the main clause: "After the course, …", "With
 # guidance, analyse …", "Through research for the dissertation, demonstrate …"
 _EN_SUBORDINATE = re.compile(
-    r"^(?:after|when|once|if|while|before|although|since|upon|having|with|through|by|using|"
-    r"within|for|as|from|under|following|given|based on|on|in|at)\b[^,]*,",
+    r"^(?:after|when|once|if|while|before|although|since|upon|having|as|following|given|"
+    r"based on)\b[^,]*,|"
+    # a leading phrase, not a clause: "In this program students acquire …, and …" is one
+    r"^(?:with|through|by|using|within|for|from|under|on|in|at)\b"
+    r"(?:(?!\b(?:students|learners|participants|trainees|pupils|you|we)\b)[^,])*,",
     re.I,
 )
 # Words after which "to" brings the predicate: "the student is expected to understand …"
@@ -418,6 +424,7 @@ def _en_verbs(text: str) -> _Predicate:
     main_role = False  # a verb other than an auxiliary seen so far
     prev: str | None = None
     seen_verb = False
+    relative = False  # inside a relative clause of the opening noun phrase
     first = 0  # where the main clause starts, in significant tokens
     for n, i in enumerate(significant):
         low = lows[i]
@@ -428,6 +435,14 @@ def _en_verbs(text: str) -> _Predicate:
             then = "of"  # "Format and structure of …": the word after "and" heads "of …"
         if i >= start > (significant[n - 1] if n else -1):
             prev, first = None, n
+        if relative:  # up to the comma that closes it
+            relative = low not in (",", ";")
+            continue
+        if low in _EN_RELATIVE_WORDS and prev == "other" and not seen_verb and n > first:
+            # "The ability to produce stories that are clear …": a relative clause after the
+            # opening noun phrase; its verbs are not what the learner does
+            relative = True
+            continue
         if (low in (":", "-", "–", "—") or (low == "," and opener)) and not main_role:
             # "Logic: writes good code", "Independently and in groups, solve …": a label
             # or a leading phrase, then the main clause

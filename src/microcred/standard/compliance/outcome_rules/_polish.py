@@ -38,6 +38,8 @@ _PL_ACTIVITY = re.compile(
     r"ćwiczy|ćwiczą|trenuje|trenują) (?:\w+ )?(?:wiedz\w*|umiejęt\w*|kompetencj\w*|"
     r"doświadczeni\w*|kwalifikacj\w*|przygotowani\w*)|"
     r"\b(?:poprzez|przez) udział w\b|"
+    # "Słuchacze kształcą swoje umiejętności" (not "kształci umiejętności czytania u dzieci")
+    r"\bkształc(?:i|ą) swoje\b|"
     r"(?:otrzymuje|otrzymują|otrzyma|otrzymają|uzyskuje|uzyska) (?:\w+ )?(?:certyfikat\w*|"
     r"zaświadczeni\w*|dyplom\w*|świadectw\w*|materiał\w*)|"
     # what completing the course takes: "Ukończenie zajęć jest uwarunkowane wykonaniem …"
@@ -78,7 +80,7 @@ _PL_INTENT = re.compile(
     r"(?:obejmuj\w+|omawia\w*|przedstawia\w*|wprowadza\w*|zapoznaj\w+|dotycz\w+|"
     r"przygotow\w+|przygotuj\w+|kształtuj\w+|zapewni\w*|umożliwi\w*|przybliż\w*|opisuj\w*|"
     r"rozwijaj\w+|potwierdza\w*|"
-    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończ[yą] się|"
+    r"gwarantuj\w+|zawiera\w*|oferuj\w+|zakłada\w*|ma(?:ją)? na celu|kończ[yą] się|kształc[iąe]\w*|"
     r"składa(?:ją)? się|trwa(?:ją)?|odbywa(?:ją)? się|pozwala\w*|pomaga\w*|uczy|"
     r"pokazuje|wyposaża\w*|daje|"
     r"koncentruj\w+ się|skupia\w* się|poświęcon\w*|opiera\w* się|prezentuje|"
@@ -88,6 +90,13 @@ _PL_INTENT = re.compile(
     rf"\b{_PL_TEACHER}\b[^.;]{{0,120}}?"
     r"\b(?:przybliż[yą]|omówi[ą]?|przedstawi[ą]?|zaprezentuj[eą]|pokaż[eą]|wyjaśni[ą]?|"
     r"zapozna[ją]?)\b|"
+    # who leads it: "Szkolenie poprowadzi doświadczony praktyk", "Zajęcia prowadzi trener"
+    rf"\b(?:po)?prowadz(?:i|ą)\b (?:(?!jako\b)\w+ ){{0,2}}?(?:{_PL_TEACHER}|praktyk|praktycy|"
+    r"specjali\w+|instruktor\w*)\b|"
+    # how long it lasts: "Okres kształcenia wynosi 1,5 roku", "trwają 6 semestrów"
+    r"\b(?:trwa|trwają|wynosi|wynoszą) (?:\w+ ){0,2}?(?:\d+(?:[,.]\d+)?|jeden|jedna|dwa|"
+    r"dwie|trzy|cztery|pięć|sześć|siedem|osiem|dziesięć|kilka) ?(?:godzin\w*|godz|dni|"
+    r"dzień|tygodni\w*|miesi[ąę]c\w*|lat|lata|rok\w*|semestr\w*)\b|"
     r"\b(?:aby|żeby|by) (?:się )?(?:nauczyć|poznać|dowiedzieć)|"
     r"\bmożna (?:\w+ )?(?:opanować|nauczyć się|zdobyć|poznać)\b|"
     r"^celem (?:\w+ ){0,3}?(?:jest|są|było|będzie)\b|"
@@ -274,7 +283,10 @@ def _pl_role(tag: str, lemma: str) -> str:
 # ("Zasady rachunkowości, które obowiązują w firmie" is a topic).
 _PL_RELATIVE = re.compile(
     r",\s*(?:który|która|które|którzy|których|którym|którymi|którego|której|którą|co|gdzie)"
-    r"\b[^,;]*(?:[,;]|$)",
+    # to the closing comma, or to the main clause's verb when that comma is missing ("Student,
+    # który zaliczył przedmiot potrafi …")
+    r"\b[^,;]*?(?:[,;]|$|(?=\s(?:potrafi|potrafią|umie|umieją|zna|znają|rozumie|rozumieją|"
+    r"jest w stanie|są w stanie|jest gotów|jest gotowy|jest gotowa|są gotowi)\b))",
     re.IGNORECASE,
 )
 
@@ -343,6 +355,10 @@ def _pl_verb(nodes: list[_Node], i: int, prev: str | None) -> tuple[str, str]:
     readings = [(tag, lemma) for tag, lemma in node.readings if tag.split(":")[0] in _PL_VERB_TAGS]
     classes = {tag.split(":")[0] for tag, _ in readings}
     lemmas = {lemma for _, lemma in readings}
+    if all(":pl:pri" in tag for tag, _ in readings):
+        # "Przeanalizujemy zadania …", "Będziemy redagować miesięcznik": "we", the class or
+        # the provider, as in English
+        return "verb", "intent"
     if "bedzie" in classes:
         return "bedzie", "aux"
     conditional = _next_text(nodes, i) == "by"
