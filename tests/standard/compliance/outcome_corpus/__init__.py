@@ -20,7 +20,7 @@ LANGUAGES = ("pl", "en")
 SECOND_LABELS = HERE / "second-labels.tsv"
 #: the batches whose held-out part the second labeller has labelled (``SECOND_LABELS``
 #: covers exactly their held-out statements; a later batch joins once it is labelled)
-SECOND_LABELLED = frozenset(range(1, 12))
+SECOND_LABELLED = frozenset(range(1, 13))
 #: every statement labelled again from its text alone, as typed into a design's outcome
 #: field, without its source or section (README.md, "Labels from the statement alone"):
 #: the same layout as ``SECOND_LABELS``
