@@ -430,6 +430,45 @@ STILL_OUTCOMES_14 = [
 ]
 
 
+# the fifteenth revision: what the twelfth batch's tuning part showed, in general form
+FIFTEENTH = [
+    ("en", "Performance Management Essentials helps learners guide employee performance.",
+     m.OUTCOME_INTENT),
+    ("en", "Basic Theory and Aural Skills develops students’ skills in music reading.",
+     m.OUTCOME_INTENT),
+    ("en", "Provides an overview of popular trends in psychology.", m.OUTCOME_INTENT),
+    ("en", "Provide preparation for engineering practice.", m.OUTCOME_INTENT),
+    ("en", "Increase an individual’s ability to make decisions.", m.OUTCOME_INTENT),
+    ("en", "This microcredential can serve as a stepping stone for a career.", m.OUTCOME_INTENT),
+    ("en", "Overall, I hope to get you to view the world differently.", m.OUTCOME_INTENT),
+    ("pl", "Egzamin trwa 120 minut, próg zaliczenia to 70 punktów.", m.OUTCOME_ACTIVITY),
+    ("pl", "Jeśli nie masz dyplomu, musisz ukończyć szkolenie podstawowe.", m.OUTCOME_ACTIVITY),
+    ("pl", "Ćwiczysz płynne zadawanie pytań na tematy codzienne.", m.OUTCOME_ACTIVITY),
+    ("pl", "interesują Cię zasady zdrowego żywienia,", m.OUTCOME_INTENT),
+    ("pl", "Uczestnikami kursu mogą być osoby z wykształceniem średnim.", m.OUTCOME_INTENT),
+    ("pl", "Laboratoria kształtują umiejętności pracy w zespole.", m.OUTCOME_INTENT),
+    ("pl", "Język i literatura omawiane są w kontekście kultury.", m.OUTCOME_INTENT),
+]  # fmt: skip
+STILL_OUTCOMES_15 = [
+    ("en", "Help patients to manage their medication safely."),
+    ("en", "Offer advice on healthy eating to clients."),
+    ("en", "Keep accurate records of stock movements."),
+    ("en", "Demonstrate how to lift a patient safely."),
+    ("pl", "Zdany egzamin oznacza, że kandydat potrafi posługiwać się językiem niemieckim."),
+    ("pl", "Omawia wyniki badań z pacjentem w sposób zrozumiały."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FIFTEENTH)
+def test_fifteenth_revision_flags(lang: str, text: str, expected: Message) -> None:
+    assert found(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), STILL_OUTCOMES_15)
+def test_fifteenth_revision_keeps_outcomes(lang: str, text: str) -> None:
+    assert found(text, lang) == []
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), FOURTEENTH)
 def test_fourteenth_revision_flags(lang: str, text: str, expected: Message) -> None:
     assert found(text, lang) == [expected]

@@ -136,9 +136,25 @@ _EN_INTENT = re.compile(
     r"foster|nurture|cultivate|inspire|encourage|stimulate|engender)\b|"
     r"^(?:to )?(?:enable|help|allow|develop|support|guide|motivate|train) "
     r"(?:the )?(?:students?|learners?|participants?|trainees?|pupils?)(?:'|’s)?\b|"
-    r"^(?:to )?(?:provide|give|offer) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:foundation|"
-    r"grounding|overview|introduction|insight|basis|opportunity)\b|"
-    r"^to (?:show|present|introduce|provide|give|teach)\b|"
+    r"^(?:to )?(?:provides?|gives?|offers?) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:foundation|"
+    r"grounding|overview|introduction|insight|basis|opportunity|understanding|"
+    r"preparation)\b|"
+    r"^to (?:show|present|introduce|provide|give|teach|reinforce|consolidate|demonstrate "
+    r"how)\b|"
+    # the teacher raises the learners' ability: "Increase an individual's ability to …"
+    r"^(?:to )?(?:increase|enhance|raise|expand|broaden) (?:an? |the |their )?"
+    r"(?:[\w’'-]+ )?(?:ability|abilities|awareness|capacity|understanding|knowledge)\b|"
+    # the course, by whatever name, at work on the learners: "Performance Management
+    # Essentials helps learners …", "… will teach you …", "develops students' skills"
+    r"(?<=\S )(?:helps|develops|teaches|will teach|equips|prepares|enables|empowers|"
+    r"exposes|introduces) (?:the )?(?:students|learners|participants|you|trainees|"
+    r"apprentices|workers|pupils|delegates|attendees)(?:['’]s?)?(?=\W)|"
+    r"\b(?:develops|promotes|fosters|enhances|strengthens) (?:the development of )?"
+    r"(?:[\w’'-]+ ){0,3}?(?:skills|competenc\w+|abilities|awareness)\b|"
+    r"\bwill help (?:you |students |learners |participants )?(?:to )?(?:develop|build|gain|"
+    r"improve)\b|\b(?:i|we) hope to\b|"
+    r"\b(?:micro-?credential|microcert|credential|badge|bootcamp)s? (?:can |will )?"
+    r"(?:serves?|offers?|provides?|helps?|gives?)\b|"
     r"^build up the skills of|prepares? (?:the )?(?:students?|learners?|participants?|you)\b|"
     r"(?:is|are) (?:intended|designed) to|^hopefully\b|attention will be (?:given|paid) to|"
     r"\b(?:seeks?|sets? out|endeavou?rs?|strives?|intends?) to|"
@@ -352,7 +368,7 @@ _EN_SKILL_VERBS = _wordset(
     smooth solder speak specialise split spray stack stamp stand steer sterilise stimulate
     stir stock strive style suggest supervise synchronise synthesise taste tend thread tie
     tolerate trace track trade transcribe transport transpose trim tune turn type undertake
-    unload utilise vacuum visit wash wax wear weigh welcome wind wire
+    unload utilise vacuum visit wash wax wear weigh welcome wind wire help offer keep
     """
 )
 
