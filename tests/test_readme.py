@@ -140,8 +140,11 @@ def _is_bench(argv: list[str]) -> bool:
 
 #: what the README shows but this test does not run: a test (a predicate) and the reason
 SKIPPED: list[tuple[Callable[[list[str]], bool], str]] = [
-    (lambda argv: argv[:1] in (["python3"], ["python"]) and argv[1:2] == ["tasks.py"],
+    (lambda argv: argv[:1] in (["python3"], ["python"]) and argv[1:3] == ["tasks.py", "test"],
      "sets up .venv and runs the whole suite, this test included: CI runs it (.ci/run)"),
+    (lambda argv: argv[:1] in (["python3"], ["python"]) and argv[1:3] == ["tasks.py", "run"],
+     "serves the platform until stopped: tests/platform/test_demo.py runs `microcred demo "
+     "--no-serve` in a fresh directory"),
     (lambda argv: any(a.split("=")[0] in ("--tsa", "--network") for a in argv),
      "needs the network (a time-stamping authority, did:web documents, status lists)"),
     (_is_bench, "a benchmark (minutes): test_bench_commands_answer_help runs it with --help"),

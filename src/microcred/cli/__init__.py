@@ -8,7 +8,8 @@
 - ``status-list create|set|show`` (:mod:`.status_list`) — revocation and suspension;
 - ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges (``extract``
   also reads a PDF certificate's);
-- ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached.
+- ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached;
+- ``demo`` (:mod:`.demo`) — the web platform with demo data on localhost.
 
 A subcommand's module is imported only when that subcommand runs (:class:`_LazyGroup`),
 so ``microcred verify`` does not load what ``build``, ``render`` or ``sign`` need.
@@ -35,6 +36,7 @@ COMMANDS = {
     "bake": ("bake", "bake_command"),
     "build": ("build", "build_command"),
     "check": ("check", "check_command"),
+    "demo": ("demo", "demo_command"),
     "extract": ("bake", "extract_command"),
     "keys": ("keys", "keys_group"),
     "render": ("render", "render_command"),

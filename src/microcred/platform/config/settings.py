@@ -1,0 +1,150 @@
+"""Django settings of the microcred platform, read from the environment.
+
+Defaults make a development and demo instance with no set-up: an SQLite database in
+``MICROCRED_DATA_DIR`` (``./var`` by default), debug off unless asked for, the site on
+``localhost``. Production sets at least:
+
+- ``MICROCRED_SECRET_KEY`` — Django's signing key (the demo makes one and keeps it in the
+  data directory);
+- ``MICROCRED_DATABASE_URL`` — ``postgresql://user:password@host:port/name`` (SQLite by
+  default: ``sqlite:///path``);
+- ``MICROCRED_ALLOWED_HOSTS`` — comma-separated host names;
+- ``MICROCRED_DEBUG=1`` only on a developer's machine.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("MICROCRED_DATA_DIR", "var")).resolve()
+
+
+def _secret_key() -> str:
+    """The secret key from the environment, or one made once and kept in the data
+    directory (readable by its owner only)."""
+    if key := os.environ.get("MICROCRED_SECRET_KEY"):
+        return key
+    path = DATA_DIR / "secret-key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _database(url: str) -> dict[str, object]:
+    """Django's database settings from a URL (``sqlite:///path`` or ``postgresql://…``)."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path) or ":memory:"}
+    if parts.scheme in ("postgres", "postgresql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "ATOMIC_REQUESTS": False,
+        }
+    raise ValueError(f"MICROCRED_DATABASE_URL: unknown scheme {parts.scheme!r}")
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("MICROCRED_DEBUG", "") in ("1", "true", "yes")
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("MICROCRED_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "microcred.platform.core",
+    "microcred.platform.accounts",
+    "microcred.platform.providers",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "microcred.platform.core.middleware.PlatformErrorMiddleware",
+]
+
+ROOT_URLCONF = "microcred.platform.config.urls"
+WSGI_APPLICATION = "microcred.platform.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "microcred.platform.core.context.roles",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": _database(
+        os.environ.get("MICROCRED_DATABASE_URL", f"sqlite:///{DATA_DIR / 'microcred.sqlite3'}")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]  # fmt: skip
+
+LANGUAGE_CODE = "pl"
+LANGUAGES = [("pl", _("Polski")), ("en", _("English"))]
+TIME_ZONE = "Europe/Warsaw"
+USE_I18N = True
+USE_TZ = True
+
+LOCALE_PATHS = [PACKAGE / "locale"]
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+EMAIL_BACKEND = os.environ.get(
+    "MICROCRED_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+
+#: how long a provider's verification holds before the QA body verifies it again
+PROVIDER_REVERIFICATION_DAYS = int(os.environ.get("MICROCRED_PROVIDER_REVERIFICATION_DAYS", "1095"))

@@ -1,0 +1,16 @@
+"""The platform's URLs: each app's pages under its own prefix, the REST API under
+``/api/v1/``."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+
+from ..core.api import api
+
+urlpatterns = [
+    path("", include("microcred.platform.core.urls")),
+    path("accounts/", include("microcred.platform.accounts.urls")),
+    path("providers/", include("microcred.platform.providers.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

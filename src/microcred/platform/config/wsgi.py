@@ -1,0 +1,10 @@
+"""The WSGI entry point (gunicorn, granian): ``microcred.platform.config.wsgi:application``."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
+application = get_wsgi_application()

@@ -1,0 +1,56 @@
+"""The REST API (django-ninja, OpenAPI at ``/api/v1/openapi.json``): each app adds its
+router; a :class:`~.errors.PlatformError` becomes ``{"message", "code", "extra"}`` with its
+status, in the language the request asks for (``Accept-Language``)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import SessionAuth
+
+from . import messages as m
+from .errors import PlatformError
+
+api = NinjaAPI(
+    title="microcred",
+    version="1",
+    description="EU micro-credentials: providers, designs, the registry.",
+    urls_namespace="api",
+    auth=SessionAuth(),
+)
+
+
+def _lang(request: HttpRequest) -> str:
+    return translation.get_language_from_request(request) or "pl"
+
+
+@api.exception_handler(PlatformError)
+def _platform_error(request: HttpRequest, exc: PlatformError) -> HttpResponse:
+    return api.create_response(request, exc.as_json(_lang(request)), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid_request(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields = sorted({".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in exc.errors})
+    error = PlatformError(m.INVALID_INPUT, fields=", ".join(fields),
+                          extra={"errors": [{"loc": e.get("loc"), "msg": e.get("msg")}
+                                            for e in exc.errors]})  # fmt: skip
+    return api.create_response(request, error.as_json(_lang(request)), status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    error = PlatformError(m.PERMISSION_DENIED)
+    return api.create_response(request, error.as_json(_lang(request)), status=401)
+
+
+def _add_routers() -> None:
+    from ..providers.api import router as providers
+
+    api.add_router("/providers", providers)
+
+
+_add_routers()

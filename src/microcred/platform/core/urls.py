@@ -1,0 +1,10 @@
+"""The home page."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [path("", views.home, name="home")]

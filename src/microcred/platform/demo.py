@@ -1,0 +1,107 @@
+"""The demo's people and organisations, made through the services (never fixtures):
+a platform administrator, a QA body and its officer, two verified providers (a Polish
+university and a VET school), one provider awaiting verification, a learner, a career
+counsellor and an employer. Idempotent: a second run changes nothing.
+
+Every identifier has a valid check digit and belongs to no real organisation as far as
+the demo knows; every e-mail address is at ``demo.microcred.eu``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEMO_PASSWORD", "demo_seed"]
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+
+from .accounts.models import Organisation, OrganisationKind, Role, User
+from .accounts.services import membership_grant, organisation_create, user_create
+from .providers.models import Decision, IdentifierScheme, Provider, ProviderType
+from .providers.services import Registration, provider_decide, provider_register
+
+#: every demo account's password (the demo runs on localhost only)
+DEMO_PASSWORD = "demo-microcred-2026"  # noqa: S105 - printed on purpose: a localhost demo
+_DOMAIN = "demo.microcred.eu"
+
+
+@dataclass(frozen=True)
+class Login:
+    """One account of the demo, for the list printed at start."""
+
+    email: str
+    role: str
+
+
+def _user(email: str, full_name: str) -> User:
+    found = User.objects.filter(email=email).first()
+    return found or user_create(email=email, password=DEMO_PASSWORD, full_name=full_name)
+
+
+def _organisation(name: str, kind: OrganisationKind, now: datetime) -> Organisation:
+    found = Organisation.objects.filter(name=name, kind=kind).first()
+    return found or organisation_create(name=name, kind=kind, now=now)
+
+
+_PROVIDERS = [
+    (Registration(
+        legal_name="Uniwersytet Demonstracyjny w Krakowie",
+        identifier_scheme=IdentifierScheme.NIP, identifier="7770001111", country="PL",
+        provider_type=ProviderType.UNIVERSITY, website="https://uniwersytet.demo.microcred.eu",
+        contact_email=f"mikroposwiadczenia@{_DOMAIN}",
+        national_register="POL-on: uczelnia publiczna (demo)",
+        accreditation="Polska Komisja Akredytacyjna: ocena pozytywna (demo)",
+    ), f"uczelnia@{_DOMAIN}", "Anna Nowak", True),
+    (Registration(
+        legal_name="Centrum Kształcenia Zawodowego Demo w Gdańsku",
+        identifier_scheme=IdentifierScheme.REGON, identifier="630012343", country="PL",
+        provider_type=ProviderType.VET_SCHOOL, website="https://ckz.demo.microcred.eu",
+        contact_email=f"sekretariat@{_DOMAIN}",
+        national_register="RSPO 000000 (demo)",
+        accreditation="Akredytacja kuratora oświaty (demo)",
+    ), f"ckz@{_DOMAIN}", "Piotr Wiśniewski", True),
+    (Registration(
+        legal_name="Akademia Szkoleń Demo sp. z o.o.",
+        identifier_scheme=IdentifierScheme.KRS, identifier="0000123456", country="PL",
+        provider_type=ProviderType.TRAINING_COMPANY, website="https://akademia.demo.microcred.eu",
+        contact_email=f"biuro@{_DOMAIN}",
+        national_register="Rejestr Instytucji Szkoleniowych 2.12/00001/2026 (demo)",
+    ), f"akademia@{_DOMAIN}", "Ewa Zielińska", False),
+]  # fmt: skip
+
+
+@transaction.atomic
+def demo_seed(*, now: datetime) -> list[Login]:
+    """Create what is missing of the demo, and list its logins."""
+    logins: list[Login] = []
+    platform = _organisation("microcred (demo)", OrganisationKind.PLATFORM, now)
+    admin = _user(f"admin@{_DOMAIN}", "Administrator")
+    membership_grant(user=admin, organisation=platform, role=Role.PLATFORM_ADMIN, now=now)
+    logins.append(Login(admin.email, str(Role.PLATFORM_ADMIN.label)))
+    qa_body = _organisation("Komisja Jakości Mikropoświadczeń (demo)", OrganisationKind.QA_BODY,
+                            now)  # fmt: skip
+    officer = _user(f"jakosc@{_DOMAIN}", "Maria Kowalczyk")
+    membership_grant(user=officer, organisation=qa_body, role=Role.QA_OFFICER, now=now)
+    logins.append(Login(officer.email, str(Role.QA_OFFICER.label)))
+    for registration, email, name, verified in _PROVIDERS:
+        person = _user(email, name)
+        provider = Provider.objects.filter(identifier=registration.identifier).first()
+        if provider is None:
+            provider = provider_register(user=person, registration=registration, now=now)
+            if verified:
+                provider_decide(officer=officer, provider=provider, decision=Decision.APPROVE,
+                                reason="", now=now)  # fmt: skip
+        logins.append(Login(person.email, f"{Role.PROVIDER_ADMIN.label}: {provider.legal_name}"))
+    counselling = _organisation("Centrum Doradztwa Zawodowego (demo)", OrganisationKind.GUIDANCE,
+                                now)  # fmt: skip
+    counsellor = _user(f"doradca@{_DOMAIN}", "Tomasz Lewandowski")
+    membership_grant(user=counsellor, organisation=counselling, role=Role.COUNSELLOR, now=now)
+    logins.append(Login(counsellor.email, str(Role.COUNSELLOR.label)))
+    employer_org = _organisation("Przedsiębiorstwo Demo S.A.", OrganisationKind.EMPLOYER, now)
+    employer = _user(f"pracodawca@{_DOMAIN}", "Katarzyna Wójcik")
+    membership_grant(user=employer, organisation=employer_org, role=Role.EMPLOYER, now=now)
+    logins.append(Login(employer.email, str(Role.EMPLOYER.label)))
+    learner = _user(f"uczestnik@{_DOMAIN}", "Jan Kamiński")
+    logins.append(Login(learner.email, "learner"))
+    return logins

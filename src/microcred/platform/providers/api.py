@@ -1,0 +1,88 @@
+"""The providers' REST endpoints: the same services as the pages.
+
+- ``POST /api/v1/providers`` — register a provider (the caller becomes its administrator);
+- ``GET /api/v1/providers`` — the providers the caller may see;
+- ``GET /api/v1/providers/{id}`` — one of them;
+- ``POST /api/v1/providers/{id}/decisions`` — a QA officer's decision.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from .models import Decision, IdentifierScheme, Provider, ProviderDecision, ProviderType
+from .selectors import provider_for, providers_of
+from .services import Registration, provider_decide, provider_register
+
+router = Router(tags=["providers"])
+
+
+class RegistrationIn(Schema):
+    legal_name: str
+    identifier_scheme: IdentifierScheme
+    identifier: str
+    country: str
+    provider_type: ProviderType
+    website: str
+    contact_email: str
+    national_register: str = ""
+    accreditation: str = ""
+
+
+class ProviderOut(Schema):
+    id: int
+    legal_name: str
+    identifier_scheme: str
+    identifier: str
+    country: str
+    provider_type: str
+    website: str
+    status: str
+    submitted_at: datetime
+    verified_at: datetime | None
+    reverify_by: date | None
+
+
+class DecisionIn(Schema):
+    decision: Decision
+    reason: str = ""
+
+
+class DecisionOut(Schema):
+    decision: str
+    reason: str
+    status_before: str
+    status_after: str
+    decided_at: datetime
+
+
+@router.post("", response={201: ProviderOut})
+def register(request: HttpRequest, payload: RegistrationIn) -> Status[Provider]:
+    provider = provider_register(user=request.user,  # type: ignore[arg-type]
+                                 registration=Registration(**payload.dict()),
+                                 now=timezone.now())  # fmt: skip
+    return Status(201, provider)
+
+
+@router.get("", response=list[ProviderOut])
+def list_providers(request: HttpRequest) -> list[Provider]:
+    return list(providers_of(request.user))
+
+
+@router.get("/{provider_id}", response=ProviderOut)
+def get_provider(request: HttpRequest, provider_id: int) -> Provider:
+    return provider_for(request.user, provider_id)
+
+
+@router.post("/{provider_id}/decisions", response={201: DecisionOut})
+def decide(request: HttpRequest, provider_id: int,
+           payload: DecisionIn) -> Status[ProviderDecision]:  # fmt: skip
+    provider = provider_for(request.user, provider_id)
+    made = provider_decide(officer=request.user, provider=provider,  # type: ignore[arg-type]
+                           decision=payload.decision, reason=payload.reason,
+                           now=timezone.now())  # fmt: skip
+    return Status(201, made)

@@ -1,0 +1,35 @@
+"""The forms of the providers' pages (field types and required fields only: the rules
+are the services')."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Decision, IdentifierScheme, ProviderType
+
+
+class RegistrationForm(forms.Form):
+    legal_name = forms.CharField(label=_("Legal name"), max_length=300)
+    identifier_scheme = forms.ChoiceField(label=_("Identifier type"),
+                                          choices=IdentifierScheme.choices)  # fmt: skip
+    identifier = forms.CharField(label=_("Identifier"), max_length=30)
+    country = forms.CharField(label=_("Country (ISO code, e.g. PL)"), max_length=2, initial="PL")
+    provider_type = forms.ChoiceField(label=_("Provider type"), choices=ProviderType.choices)
+    website = forms.URLField(label=_("Website"), assume_scheme="https")
+    contact_email = forms.EmailField(label=_("Contact e-mail"))
+    national_register = forms.CharField(
+        label=_("National register entry"), max_length=200, required=False,
+        help_text=_("E.g. ZSK, RSPO, RIS, POL-on: the register and the entry's number."),
+    )  # fmt: skip
+    accreditation = forms.CharField(
+        label=_("Accreditations and quality certificates"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
+                             required=False)  # fmt: skip

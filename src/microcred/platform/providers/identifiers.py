@@ -1,0 +1,60 @@
+"""The legal identifiers a provider registers with, checked by python-stdnum (check
+digits of NIP, REGON and EU VAT numbers); KRS has no check digit, so only its form (ten
+digits) is checked."""
+
+from __future__ import annotations
+
+__all__ = ["EU_EEA", "normalise_identifier"]
+
+import re
+
+from stdnum.eu import vat
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.pl import nip, regon
+
+from ..core.errors import InvalidInputError
+from . import messages as m
+from .models import IdentifierScheme
+
+#: EU and EEA countries (ISO 3166-1 alpha-2), where an EU micro-credential provider is
+EU_EEA = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK "
+    "IS LI NO".split()
+)
+_KRS = re.compile(r"\d{10}")
+
+
+def normalise_identifier(scheme: str, value: str, country: str) -> str:
+    """The identifier in its compact form, or :class:`~..core.errors.InvalidInputError` naming
+    what is wrong with it. Polish schemes need ``country`` PL."""
+    country = country.strip().upper()
+    if country not in EU_EEA:
+        raise InvalidInputError(m.COUNTRY_UNKNOWN, country=country or "—",
+                           extra={"fields": {"country": ["unknown"]}})  # fmt: skip
+    label = IdentifierScheme(scheme).label
+    if scheme != IdentifierScheme.EU_VAT and country != "PL":
+        raise InvalidInputError(
+            m.IDENTIFIER_COUNTRY,
+            scheme=label,
+            country=country,
+            extra={"fields": {"identifier_scheme": ["not for this country"]}},
+        )
+    try:
+        if scheme == IdentifierScheme.NIP:
+            return str(nip.validate(value))
+        if scheme == IdentifierScheme.REGON:
+            return str(regon.validate(value))
+        if scheme == IdentifierScheme.EU_VAT:
+            compact = str(vat.validate(value)).upper()
+            prefix = "EL" if country == "GR" else country  # Greece's VAT prefix is EL
+            if not compact.startswith(prefix):
+                raise StdnumError(f"the number does not start with {prefix}")
+            return compact
+        compact = re.sub(r"[\s-]", "", value)
+        if not _KRS.fullmatch(compact):
+            raise StdnumError("a KRS number is ten digits")
+        return compact
+    except StdnumError as exc:
+        raise InvalidInputError(m.IDENTIFIER_INVALID, scheme=label, value=value.strip() or "—",
+                           why=str(exc).rstrip(".") + ".",
+                           extra={"fields": {"identifier": [str(exc)]}}) from exc  # fmt: skip

@@ -1,0 +1,42 @@
+"""The providers app's messages (constants that tests import)."""
+
+from __future__ import annotations
+
+from ...standard.messages import Message
+
+IDENTIFIER_INVALID = Message(
+    "identifier_invalid",
+    "{scheme} {value} is not a valid number: {why}",
+    "{scheme} {value} nie jest poprawnym numerem: {why}",
+)
+IDENTIFIER_COUNTRY = Message(
+    "identifier_country",
+    "{scheme} is a Polish identifier; a provider from {country} gives its EU VAT number.",
+    "{scheme} to identyfikator polski; dostawca z kraju {country} podaje numer VAT UE.",
+)
+IDENTIFIER_TAKEN = Message(
+    "identifier_taken",
+    "A provider with {scheme} {value} is already registered.",
+    "Dostawca z identyfikatorem {scheme} {value} jest już zarejestrowany.",
+)
+COUNTRY_UNKNOWN = Message(
+    "country_unknown",
+    "{country} is not an EU or EEA country code (two letters, e.g. PL).",
+    "{country} nie jest kodem kraju UE ani EOG (dwie litery, np. PL).",
+)
+DECISION_NEEDS_REASON = Message(
+    "decision_needs_reason",
+    "Say why: a provider told to make changes, rejected or suspended is told the reason.",
+    "Podaj uzasadnienie: dostawca proszony o poprawki, odrzucony lub zawieszony "
+    "dowiaduje się, dlaczego.",
+)
+DECISION_NOT_ALLOWED = Message(
+    "decision_not_allowed",
+    "A provider whose status is {status} cannot be given the decision {decision}.",
+    "Dostawcy o statusie {status} nie można wydać decyzji {decision}.",
+)
+NOT_QA_OFFICER = Message(
+    "not_qa_officer",
+    "Only an officer of a QA body verifies providers.",
+    "Dostawców weryfikuje tylko pracownik instytucji zapewniania jakości.",
+)

@@ -1,0 +1,105 @@
+"""A provider (one organisation of the kind "provider") and the QA body's decisions on it."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..accounts.models import Organisation
+
+
+class ProviderType(models.TextChoices):
+    UNIVERSITY = "university", _("University")
+    VET_SCHOOL = "vet_school", _("VET school")
+    EMPLOYER = "employer", _("Employer")
+    NGO = "ngo", _("NGO")
+    TRAINING_COMPANY = "training_company", _("Training company")
+
+
+class IdentifierScheme(models.TextChoices):
+    """The legal identifier a provider gives (:mod:`.identifiers` checks it)."""
+
+    NIP = "nip", _("NIP")
+    REGON = "regon", _("REGON")
+    KRS = "krs", _("KRS")
+    EU_VAT = "eu_vat", _("EU VAT number")
+
+
+class ProviderStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting verification")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    APPROVED = "approved", _("Verified")
+    REJECTED = "rejected", _("Rejected")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REQUEST_CHANGES = "request_changes", _("Request changes")
+    REJECT = "reject", _("Reject")
+    SUSPEND = "suspend", _("Suspend")
+
+
+class Provider(models.Model):
+    """A provider's registration: who it is in law, how to reach it, what vouches for it."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.PROTECT,
+                                        related_name="provider")  # fmt: skip
+    legal_name = models.CharField(_("legal name"), max_length=300)
+    identifier_scheme = models.CharField(_("identifier type"), max_length=10,
+                                         choices=IdentifierScheme.choices)  # fmt: skip
+    identifier = models.CharField(_("identifier"), max_length=20)
+    country = models.CharField(_("country"), max_length=2)
+    provider_type = models.CharField(_("provider type"), max_length=20,
+                                     choices=ProviderType.choices)  # fmt: skip
+    website = models.URLField(_("website"))
+    contact_email = models.EmailField(_("contact e-mail"))
+    national_register = models.CharField(
+        _("national register entry"), max_length=200, blank=True,
+        help_text=_("E.g. ZSK, RSPO, RIS, POL-on: the register and the entry's number."),
+    )  # fmt: skip
+    accreditation = models.TextField(_("accreditations and quality certificates"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProviderStatus.choices,
+                              default=ProviderStatus.PENDING)  # fmt: skip
+    submitted_at = models.DateTimeField(_("submitted"))
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    reverify_by = models.DateField(_("re-verification due"), null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["legal_name"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["identifier_scheme", "identifier"],
+                                    name="one_provider_per_identifier"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    @property
+    def verified(self) -> bool:
+        """Whether the provider may publish and issue."""
+        return self.status == ProviderStatus.APPROVED
+
+
+class ProviderDecision(models.Model):
+    """One decision of a QA officer on a provider: the audit trail, never edited."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="decisions")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="provider_decisions")  # fmt: skip
+    qa_body = models.ForeignKey(Organisation, on_delete=models.PROTECT,
+                                related_name="provider_decisions")  # fmt: skip
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    status_before = models.CharField(max_length=20, choices=ProviderStatus.choices)
+    status_after = models.CharField(max_length=20, choices=ProviderStatus.choices)
+    decided_at = models.DateTimeField(_("decided"))
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"

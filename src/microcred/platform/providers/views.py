@@ -1,0 +1,86 @@
+"""The providers' pages: registration, a provider's page, and the QA body's queue and
+decisions. Thin: parse the form, call one service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.http import require_POST
+
+from ..accounts.models import Role
+from ..accounts.selectors import has_role
+from ..core.errors import PermissionDeniedError, PlatformError
+from . import messages as m
+from .forms import DecisionForm, RegistrationForm
+from .selectors import provider_for, providers_awaiting_decision, providers_of
+from .services import Registration, provider_decide, provider_register
+
+
+def _lang() -> str:
+    return translation.get_language() or "pl"
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegistrationForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            provider = provider_register(user=request.user,  # type: ignore[arg-type]
+                                         registration=Registration(**form.cleaned_data),
+                                         now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            error = exc.text(_lang())
+            for field in exc.extra.get("fields", {}):
+                if field in form.fields:
+                    form.add_error(field, error)
+        else:
+            return redirect("providers:detail", provider_id=provider.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "providers/register.html", {"form": form, "error": error},
+                  status=status)  # fmt: skip
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "providers/list.html", {"providers": providers_of(request.user)})
+
+
+@login_required
+def detail(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    may_decide = has_role(request.user, Role.QA_OFFICER)
+    return render(request, "providers/detail.html", {
+        "provider": provider,
+        "decisions": provider.decisions.select_related("officer", "qa_body"),
+        "form": DecisionForm() if may_decide else None,
+    })  # fmt: skip
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not has_role(request.user, Role.QA_OFFICER, Role.PLATFORM_ADMIN):
+        raise PermissionDeniedError(m.NOT_QA_OFFICER)
+    return render(request, "providers/queue.html", {"providers": providers_awaiting_decision()})
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            provider_decide(officer=request.user, provider=provider,  # type: ignore[arg-type]
+                            decision=form.cleaned_data["decision"],
+                            reason=form.cleaned_data["reason"], now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            if exc.status == 403:
+                raise
+            return render(request, "providers/detail.html", {
+                "provider": provider, "decisions": provider.decisions.all(), "form": form,
+                "error": exc.text(_lang()),
+            }, status=exc.status)  # fmt: skip
+    return redirect("providers:detail", provider_id=provider.pk)

@@ -1,0 +1,63 @@
+"""Every page as an anonymous visitor and in each role: never a server error, and the
+page in the language asked for."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from microcred.platform.accounts.models import User
+from microcred.platform.demo import DEMO_PASSWORD, demo_seed
+from microcred.platform.providers.models import Provider
+
+from ..conftest import NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def _urls() -> list[str]:
+    provider = Provider.objects.order_by("pk").first()
+    assert provider is not None
+    return [
+        reverse("core:home"), reverse("accounts:login"), reverse("providers:mine"),
+        reverse("providers:register"), reverse("providers:queue"),
+        reverse("providers:detail", args=[provider.pk]),
+        reverse("providers:detail", args=[999_999]),
+        "/api/v1/providers", f"/api/v1/providers/{provider.pk}", "/api/v1/providers/999999",
+        "/api/v1/openapi.json", "/api/v1/docs",
+    ]  # fmt: skip
+
+
+def test_no_page_fails_for_anyone() -> None:
+    logins = demo_seed(now=NOW)
+    clients = {"anonymous": Client()}
+    for login in logins:
+        client = Client()
+        assert client.login(username=login.email, password=DEMO_PASSWORD)
+        clients[login.email] = client
+    for who, client in clients.items():
+        for url in _urls():
+            response = client.get(url)
+            assert response.status_code < 500, (who, url, response.status_code)
+        posted = client.post(reverse("providers:decide", args=[1]), {"decision": "nonsense"})
+        assert posted.status_code < 500, (who, posted.status_code)
+        garbage = client.post("/api/v1/providers", "{not json", content_type="application/json")
+        assert garbage.status_code < 500, (who, garbage.status_code)
+
+
+@pytest.mark.parametrize(("language", "text"), [("pl", "Zaloguj się"), ("en", "Log in")])
+def test_the_page_is_in_the_language_asked_for(language: str, text: str) -> None:
+    page = Client().get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE=language)
+    assert f'lang="{language}"' in page.content.decode()
+    assert text in page.content.decode()
+
+
+def test_an_error_page_has_the_message_and_its_status() -> None:
+    demo_seed(now=NOW)
+    client = Client()
+    user = User.objects.get(email="pracodawca@demo.microcred.eu")
+    client.force_login(user)
+    response = client.get(reverse("providers:queue"), HTTP_ACCEPT_LANGUAGE="pl")
+    assert response.status_code == 403
+    assert "weryfikuje tylko pracownik" in response.content.decode()

@@ -1,0 +1,53 @@
+"""The demo's data: made through the services, idempotent, every role present; and
+``microcred demo --no-serve`` end to end in a fresh data directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from microcred.platform.accounts.models import Membership, Organisation, Role, User
+from microcred.platform.demo import DEMO_PASSWORD, demo_seed
+from microcred.platform.providers.models import Provider, ProviderStatus
+
+from .conftest import NOW
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_the_demo_has_every_role_and_a_second_run_adds_nothing() -> None:
+    logins = demo_seed(now=NOW)
+    counts = (User.objects.count(), Organisation.objects.count(), Membership.objects.count(),
+              Provider.objects.count())  # fmt: skip
+    assert demo_seed(now=NOW) == logins
+    assert counts == (User.objects.count(), Organisation.objects.count(),
+                      Membership.objects.count(), Provider.objects.count())  # fmt: skip
+    statuses = sorted(Provider.objects.values_list("status", flat=True))
+    assert statuses == [ProviderStatus.APPROVED, ProviderStatus.APPROVED, ProviderStatus.PENDING]
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {Role.PLATFORM_ADMIN, Role.QA_OFFICER, Role.PROVIDER_ADMIN, Role.COUNSELLOR,
+                     Role.EMPLOYER}  # fmt: skip
+    assert all(User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
+               for login in logins)  # fmt: skip
+
+
+def test_the_demo_command_sets_up_a_fresh_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DJANGO_SETTINGS_MODULE", "MICROCRED_DATA_DIR")}  # fmt: skip
+    command = [str(Path(sys.executable).parent / "microcred"), "demo", "--no-serve",
+               "--data", str(tmp_path / "demo")]  # fmt: skip
+    first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
+                           timeout=300, check=False)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    assert "jakosc@demo.microcred.eu" in first.stdout
+    assert (tmp_path / "demo" / "microcred.sqlite3").is_file()
+    assert oct((tmp_path / "demo" / "secret-key").stat().st_mode & 0o777) == "0o600"
+    again = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
+                           timeout=300, check=False)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout
