@@ -37,8 +37,8 @@ def test_an_error_has_one_shape_in_the_asked_language() -> None:
     assert response.status_code == 422
     body = response.json()
     assert set(body) == {"message", "code", "extra"}
-    assert body["code"] == m.IDENTIFIER_INVALID.code
-    assert "is not a valid number" in body["message"]
+    assert body["code"] == m.IDENTIFIER_FORMAT.code
+    assert "is not in the right form" in body["message"]
     assert not Provider.objects.exists()
 
 

@@ -29,10 +29,12 @@ def test_a_valid_identifier_is_kept_compact(scheme: str, value: str, country: st
 @pytest.mark.parametrize(
     ("scheme", "value", "country", "code"),
     [
-        ("nip", "7770001112", "PL", m.IDENTIFIER_INVALID.code),  # wrong check digit
-        ("regon", "630012344", "PL", m.IDENTIFIER_INVALID.code),
-        ("krs", "12345", "PL", m.IDENTIFIER_INVALID.code),
-        ("eu_vat", "DE136695976", "FR", m.IDENTIFIER_INVALID.code),  # not that country's
+        ("nip", "7770001112", "PL", m.IDENTIFIER_CHECKSUM.code),  # wrong check digit
+        ("regon", "630012344", "PL", m.IDENTIFIER_CHECKSUM.code),
+        ("nip", "123", "PL", m.IDENTIFIER_LENGTH.code),
+        ("nip", "77700O1111", "PL", m.IDENTIFIER_INVALID.code),  # a letter O for a zero
+        ("krs", "12345", "PL", m.IDENTIFIER_FORMAT.code),
+        ("eu_vat", "DE136695976", "FR", m.IDENTIFIER_VAT_COUNTRY.code),  # not that country's
         ("nip", "7770001111", "DE", m.IDENTIFIER_COUNTRY.code),  # a Polish scheme abroad
         ("nip", "7770001111", "US", m.COUNTRY_UNKNOWN.code),
         ("nip", "", "PL", m.IDENTIFIER_INVALID.code),

@@ -51,7 +51,7 @@ def test_a_wrong_identifier_is_shown_by_its_field_in_the_page_language() -> None
     response = client.post(reverse("providers:register"), FORM | {"identifier": "12"},
                            HTTP_ACCEPT_LANGUAGE="pl")  # fmt: skip
     assert response.status_code == 422
-    assert "nie jest poprawnym numerem" in response.content.decode()
+    assert "ma niepoprawną postać (dziesięć cyfr)" in response.content.decode()
     assert not Provider.objects.exists()
 
 

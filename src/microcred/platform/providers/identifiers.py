@@ -9,6 +9,7 @@ __all__ = ["EU_EEA", "normalise_identifier"]
 import re
 
 from stdnum.eu import vat
+from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import nip, regon
 
@@ -31,7 +32,7 @@ def normalise_identifier(scheme: str, value: str, country: str) -> str:
     if country not in EU_EEA:
         raise InvalidInputError(m.COUNTRY_UNKNOWN, country=country or "—",
                            extra={"fields": {"country": ["unknown"]}})  # fmt: skip
-    label = IdentifierScheme(scheme).label
+    label = str(IdentifierScheme(scheme).label)
     if scheme != IdentifierScheme.EU_VAT and country != "PL":
         raise InvalidInputError(
             m.IDENTIFIER_COUNTRY,
@@ -39,6 +40,8 @@ def normalise_identifier(scheme: str, value: str, country: str) -> str:
             country=country,
             extra={"fields": {"identifier_scheme": ["not for this country"]}},
         )
+    shown = value.strip() or "—"
+    field = {"fields": {"identifier": ["invalid"]}}
     try:
         if scheme == IdentifierScheme.NIP:
             return str(nip.validate(value))
@@ -48,13 +51,26 @@ def normalise_identifier(scheme: str, value: str, country: str) -> str:
             compact = str(vat.validate(value)).upper()
             prefix = "EL" if country == "GR" else country  # Greece's VAT prefix is EL
             if not compact.startswith(prefix):
-                raise StdnumError(f"the number does not start with {prefix}")
+                raise InvalidInputError(m.IDENTIFIER_VAT_COUNTRY, value=shown, country=country,
+                                        extra=field)  # fmt: skip
             return compact
         compact = re.sub(r"[\s-]", "", value)
         if not _KRS.fullmatch(compact):
-            raise StdnumError("a KRS number is ten digits")
+            raise InvalidInputError(
+                m.IDENTIFIER_FORMAT,
+                scheme=label,
+                value=shown,
+                form="ten digits",
+                form_pl="dziesięć cyfr",
+                extra=field,
+            )
         return compact
-    except StdnumError as exc:
-        raise InvalidInputError(m.IDENTIFIER_INVALID, scheme=label, value=value.strip() or "—",
-                           why=str(exc).rstrip(".") + ".",
-                           extra={"fields": {"identifier": [str(exc)]}}) from exc  # fmt: skip
+    except InvalidLength as exc:
+        raise InvalidInputError(m.IDENTIFIER_LENGTH, scheme=label, value=shown,
+                                extra=field) from exc  # fmt: skip
+    except InvalidChecksum as exc:
+        raise InvalidInputError(m.IDENTIFIER_CHECKSUM, scheme=label, value=shown,
+                                extra=field) from exc  # fmt: skip
+    except StdnumError as exc:  # a format or a component python-stdnum refuses
+        raise InvalidInputError(m.IDENTIFIER_INVALID, scheme=label, value=shown,
+                                extra=field) from exc  # fmt: skip

@@ -6,8 +6,28 @@ from ...standard.messages import Message
 
 IDENTIFIER_INVALID = Message(
     "identifier_invalid",
-    "{scheme} {value} is not a valid number: {why}",
-    "{scheme} {value} nie jest poprawnym numerem: {why}",
+    "{scheme} {value} is not a valid number.",
+    "{scheme} {value} nie jest poprawnym numerem.",
+)
+IDENTIFIER_LENGTH = Message(
+    "identifier_length",
+    "{scheme} {value} has the wrong number of digits.",
+    "{scheme} {value} ma złą liczbę cyfr.",
+)
+IDENTIFIER_CHECKSUM = Message(
+    "identifier_checksum",
+    "{scheme} {value}: the check digit does not match — is a digit mistyped?",
+    "{scheme} {value}: cyfra kontrolna się nie zgadza — czy któraś cyfra jest błędna?",
+)
+IDENTIFIER_FORMAT = Message(
+    "identifier_format",
+    "{scheme} {value} is not in the right form ({form}).",
+    "{scheme} {value} ma niepoprawną postać ({form_pl}).",
+)
+IDENTIFIER_VAT_COUNTRY = Message(
+    "identifier_vat_country",
+    "The EU VAT number {value} is not one of {country}: it starts with its country's code.",
+    "Numer VAT UE {value} nie pochodzi z kraju {country}: zaczyna się od kodu swojego kraju.",
 )
 IDENTIFIER_COUNTRY = Message(
     "identifier_country",
