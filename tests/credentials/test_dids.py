@@ -12,6 +12,7 @@ from microcred.credentials.dids import (
     NotIssuerKeyError,
     Resolver,
     did_key_document,
+    did_web_document,
     did_web_url,
     issuer_verification_method,
 )
@@ -236,3 +237,25 @@ def test_issuer_method_refusals() -> None:
     broken = Resolver({_ISSUER_DID: {"id": _ISSUER_DID, "verificationMethod": "#k"}})
     with pytest.raises(DidError, match="verificationMethod is not a list"):
         issuer_verification_method(key, _ISSUER_DID, resolver=broken)
+
+
+def test_a_did_web_document_lists_every_key_for_assertions() -> None:
+    did = "did:web:example.org:providers:nip-7770001111"
+    old, new = KeyPair.generate(), KeyPair.generate()
+    document = did_web_document(did, {"key-1": old, "key-2": new})
+    resolver = Resolver({did: document})
+    for fragment, key in (("key-1", old), ("key-2", new)):
+        method = resolver.verification_method(f"{did}#{fragment}")
+        assert method.key.public_multibase == key.public_multibase
+        assert "assertionMethod" in method.relationships
+        assert issuer_verification_method(key, did, resolver=resolver).id == f"{did}#{fragment}"
+    assert "secretKeyMultibase" not in str(document)
+    assert old.secret_multibase not in str(document)
+
+
+@pytest.mark.parametrize("did", ["did:key:z6Mk", "did:web:", "did:web:a%2Fb"])
+def test_a_did_web_document_needs_a_did_web_and_a_key(did: str) -> None:
+    with pytest.raises(DidError):
+        did_web_document(did, {"key-1": KeyPair.generate()})
+    with pytest.raises(DidError):
+        did_web_document("did:web:example.org", {})

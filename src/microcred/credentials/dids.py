@@ -28,6 +28,7 @@ __all__ = [
     "Resolver",
     "VerificationMethod",
     "did_key_document",
+    "did_web_document",
     "did_web_url",
     "issuer_verification_method",
 ]
@@ -84,6 +85,40 @@ def did_key_document(did: str) -> DidDocument:
         "authentication": [vm_id],
         "capabilityInvocation": [vm_id],
         "capabilityDelegation": [vm_id],
+    }
+
+
+def did_web_document(did: str, keys: Mapping[str, KeyPair]) -> DidDocument:
+    """The DID document of a ``did:web`` whose keys are ``keys`` (fragment → public key):
+    each a ``Multikey`` method listed under ``assertionMethod`` and ``authentication``.
+
+    Every key stays listed after a newer one is added, so that what an older key signed
+    still verifies; which key was valid when is for a trust list to say, not for the DID
+    document (DID Core §5.3: a method's presence makes no claim about time)::
+
+        did_web_document("did:web:example.org:providers:nip-7770001111",
+                         {"key-1": old, "key-2": new})
+        → {"id": "did:web:…", "verificationMethod": [{"id": "did:web:…#key-1", …}, …],
+           "assertionMethod": ["did:web:…#key-1", "did:web:…#key-2"], …}
+    """
+    did_web_url(did)  # raises DidError when it is no valid did:web
+    if not keys:
+        raise DidError(f"{did!r}: a DID document needs at least one key")
+    ids = [f"{did}#{fragment}" for fragment in keys]
+    return {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": vm_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": key.public_multibase,
+            }
+            for vm_id, key in zip(ids, keys.values(), strict=True)
+        ],
+        "assertionMethod": ids,
+        "authentication": ids,
     }
 
 

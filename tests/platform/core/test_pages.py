@@ -26,6 +26,8 @@ def _urls() -> list[str]:
         reverse("providers:detail", args=[999_999]),
         "/api/v1/providers", f"/api/v1/providers/{provider.pk}", "/api/v1/providers/999999",
         "/api/v1/openapi.json", "/api/v1/docs",
+        f"/api/v1/providers/{provider.pk}/keys", "/providers/nip-7770001111/did.json",
+        "/providers/no-such-provider/did.json",
     ]  # fmt: skip
 
 
@@ -44,6 +46,8 @@ def test_no_page_fails_for_anyone() -> None:
         assert posted.status_code < 500, (who, posted.status_code)
         garbage = client.post("/api/v1/providers", "{not json", content_type="application/json")
         assert garbage.status_code < 500, (who, garbage.status_code)
+        rotated = client.post(reverse("providers:rotate_key", args=[1]))
+        assert rotated.status_code < 500, (who, rotated.status_code)
 
 
 @pytest.mark.parametrize(("language", "text"), [("pl", "Zaloguj się"), ("en", "Log in")])

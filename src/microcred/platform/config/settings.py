@@ -9,13 +9,21 @@ Defaults make a development and demo instance with no set-up: an SQLite database
 - ``MICROCRED_DATABASE_URL`` — ``postgresql://user:password@host:port/name`` (SQLite by
   default: ``sqlite:///path``);
 - ``MICROCRED_ALLOWED_HOSTS`` — comma-separated host names;
+- ``MICROCRED_KEY_ENCRYPTION_KEY`` — 32 random bytes in base64url, the key that encrypts
+  providers' private keys at rest (the demo makes one and keeps it in the data
+  directory); ``MICROCRED_KEY_ENCRYPTION_KEYS_OLD`` — earlier ones, comma-separated, still
+  read after a rotation until every private key is encrypted again;
+- ``MICROCRED_DID_WEB_HOST`` — the host of the providers' ``did:web`` identifiers, which
+  must never change (``localhost%3A8000`` by default: a port is written ``%3A``);
 - ``MICROCRED_DEBUG=1`` only on a developer's machine.
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,16 +33,16 @@ PACKAGE = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("MICROCRED_DATA_DIR", "var")).resolve()
 
 
-def _secret_key() -> str:
-    """The secret key from the environment, or one made once and kept in the data
-    directory (readable by its owner only)."""
-    if key := os.environ.get("MICROCRED_SECRET_KEY"):
-        return key
-    path = DATA_DIR / "secret-key"
+def _kept_secret(variable: str, name: str, make: Callable[[], str]) -> str:
+    """A secret from the environment, or one made once and kept in the data directory
+    (readable by its owner only)."""
+    if value := os.environ.get(variable):
+        return value
+    path = DATA_DIR / name
     if not path.exists():
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.write_text(make(), encoding="utf-8")
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -56,7 +64,19 @@ def _database(url: str) -> dict[str, object]:
     raise ValueError(f"MICROCRED_DATABASE_URL: unknown scheme {parts.scheme!r}")
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = _kept_secret("MICROCRED_SECRET_KEY", "secret-key", lambda: secrets.token_urlsafe(50))
+#: the key-encryption key of the providers' private keys, and earlier ones still read
+KEY_ENCRYPTION_KEY = _kept_secret(
+    "MICROCRED_KEY_ENCRYPTION_KEY", "key-encryption-key",
+    lambda: base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("="),
+)  # fmt: skip
+KEY_ENCRYPTION_KEYS_OLD = [
+    k.strip()
+    for k in os.environ.get("MICROCRED_KEY_ENCRYPTION_KEYS_OLD", "").split(",")
+    if k.strip()
+]
+#: the host of every provider's did:web (did:web:HOST:providers:SLUG)
+DID_WEB_HOST = os.environ.get("MICROCRED_DID_WEB_HOST", "localhost%3A8000")
 DEBUG = os.environ.get("MICROCRED_DEBUG", "") in ("1", "true", "yes")
 ALLOWED_HOSTS = [
     host.strip()

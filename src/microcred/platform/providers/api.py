@@ -3,7 +3,9 @@
 - ``POST /api/v1/providers`` — register a provider (the caller becomes its administrator);
 - ``GET /api/v1/providers`` — the providers the caller may see;
 - ``GET /api/v1/providers/{id}`` — one of them;
-- ``POST /api/v1/providers/{id}/decisions`` — a QA officer's decision.
+- ``POST /api/v1/providers/{id}/decisions`` — a QA officer's decision;
+- ``GET /api/v1/providers/{id}/keys``, ``POST …/keys/rotate`` — its signing keys (public
+  halves) and their rotation.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from .models import Decision, IdentifierScheme, Provider, ProviderDecision, ProviderType
+from .keys import provider_key_rotate
+from .models import (
+    Decision,
+    IdentifierScheme,
+    Provider,
+    ProviderDecision,
+    ProviderKey,
+    ProviderType,
+)
 from .selectors import provider_for, providers_of
 from .services import Registration, provider_decide, provider_register
 
@@ -35,6 +45,7 @@ class RegistrationIn(Schema):
 
 class ProviderOut(Schema):
     id: int
+    did: str
     legal_name: str
     identifier_scheme: str
     identifier: str
@@ -86,3 +97,24 @@ def decide(request: HttpRequest, provider_id: int,
                            decision=payload.decision, reason=payload.reason,
                            now=timezone.now())  # fmt: skip
     return Status(201, made)
+
+
+class KeyOut(Schema):
+    method: str
+    algorithm: str
+    public_multibase: str
+    valid_from: datetime
+    valid_until: datetime | None
+
+
+@router.get("/{provider_id}/keys", response=list[KeyOut])
+def list_keys(request: HttpRequest, provider_id: int) -> list[ProviderKey]:
+    return list(provider_for(request.user, provider_id).keys.order_by("valid_from", "pk"))
+
+
+@router.post("/{provider_id}/keys/rotate", response={201: KeyOut})
+def rotate_key(request: HttpRequest, provider_id: int) -> Status[ProviderKey]:
+    provider = provider_for(request.user, provider_id)
+    key = provider_key_rotate(user=request.user, provider=provider,  # type: ignore[arg-type]
+                              now=timezone.now())  # fmt: skip
+    return Status(201, key)

@@ -60,3 +60,34 @@ NOT_QA_OFFICER = Message(
     "Only an officer of a QA body verifies providers.",
     "Dostawców weryfikuje tylko pracownik instytucji zapewniania jakości.",
 )
+KEK_INVALID = Message(
+    "kek_invalid",
+    "The key-encryption key is not 32 bytes in base64url: see docs/DEPLOY.md.",
+    "Klucz szyfrujący klucze nie ma 32 bajtów w base64url: zob. docs/DEPLOY.md.",
+)
+KEK_UNKNOWN = Message(
+    "kek_unknown",
+    "A provider's key is sealed under the key-encryption key {kek}, which is not configured.",
+    "Klucz dostawcy jest zaszyfrowany kluczem {kek}, którego nie ma w konfiguracji.",
+)
+KEY_SEAL_BROKEN = Message(
+    "key_seal_broken",
+    "A provider's sealed private key does not open: it was changed or moved.",
+    "Zaszyfrowany klucz prywatny dostawcy nie daje się odszyfrować: został zmieniony "
+    "lub przeniesiony.",
+)
+NOT_VERIFIED = Message(
+    "provider_not_verified",
+    "{provider} is not a verified provider: it cannot sign.",
+    "{provider} nie jest zweryfikowanym dostawcą: nie może podpisywać.",
+)
+NO_KEY = Message(
+    "provider_no_key",
+    "{provider} has no signing key yet.",
+    "{provider} nie ma jeszcze klucza do podpisywania.",
+)
+NOT_PROVIDER_ADMIN = Message(
+    "not_provider_admin",
+    "Only the provider's administrator or a platform administrator changes its keys.",
+    "Klucze dostawcy zmienia tylko jego administrator lub administrator platformy.",
+)

@@ -67,6 +67,8 @@ class Provider(models.Model):
     submitted_at = models.DateTimeField(_("submitted"))
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     reverify_by = models.DateField(_("re-verification due"), null=True, blank=True)
+    #: the provider's did:web, fixed when its first key is made ("" before)
+    did = models.CharField(_("DID"), max_length=300, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["legal_name"]
@@ -82,6 +84,17 @@ class Provider(models.Model):
     def verified(self) -> bool:
         """Whether the provider may publish and issue."""
         return self.status == ProviderStatus.APPROVED
+
+    @property
+    def slug(self) -> str:
+        """The provider's path segment: its identifier scheme and value ("nip-7770001111"),
+        public and never changing."""
+        return f"{self.identifier_scheme.replace('_', '-')}-{self.identifier}".lower()
+
+    def did_under(self, host: str) -> str:
+        """The ``did:web`` this provider gets under ``host`` (written into :attr:`did`
+        when its first key is made, and never changed after)."""
+        return f"did:web:{host}:providers:{self.slug}"
 
 
 class ProviderDecision(models.Model):
@@ -103,3 +116,37 @@ class ProviderDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}: {self.get_decision_display()} ({self.decided_at:%Y-%m-%d})"
+
+
+class ProviderKey(models.Model):
+    """One signing key of a provider: its public half, its private half sealed under the
+    key-encryption key (:mod:`.key_encryption`), and when it was the key in use. Never
+    printed, logged or serialised with its sealed half."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="keys")
+    fragment = models.CharField(max_length=20)  # "key-1": the method is DID#fragment
+    algorithm = models.CharField(max_length=10, default="Ed25519")
+    public_multibase = models.CharField(max_length=200)
+    kek_id = models.CharField(max_length=16)
+    sealed_private = models.BinaryField(editable=False)
+    valid_from = models.DateTimeField()
+    valid_until = models.DateTimeField(null=True, blank=True)  # None: the key in use
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["provider", "valid_from", "pk"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["provider", "fragment"], name="one_fragment_per_key"),
+            models.UniqueConstraint(fields=["provider"], condition=models.Q(valid_until=None),
+                                    name="one_key_in_use"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.provider.did}#{self.fragment}"
+
+    def __repr__(self) -> str:
+        return f"<ProviderKey {self}>"
+
+    @property
+    def method(self) -> str:
+        """The verification method's URL."""
+        return f"{self.provider.did}#{self.fragment}"

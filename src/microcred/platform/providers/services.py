@@ -19,6 +19,7 @@ from ..accounts.services import membership_grant, organisation_create
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from . import messages as m
 from .identifiers import normalise_identifier
+from .keys import provider_key_create
 from .models import (
     Decision,
     IdentifierScheme,
@@ -118,6 +119,8 @@ def provider_decide(*, officer: User, provider: Provider, decision: Decision, re
         provider.verified_at = now
         provider.reverify_by = (now + timedelta(days=settings.PROVIDER_REVERIFICATION_DAYS)).date()
     provider.save(update_fields=["status", "verified_at", "reverify_by"])
+    if after == ProviderStatus.APPROVED and not provider.keys.exists():
+        provider_key_create(provider=provider, now=now)  # the first approval: its keys
     return ProviderDecision.objects.create(
         provider=provider, officer=officer, qa_body=membership.organisation, decision=decision,
         reason=reason, status_before=before, status_after=after, decided_at=now,

@@ -4,7 +4,7 @@ decisions. Thin: parse the form, call one service or selector, render."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from ..accounts.selectors import has_role
 from ..core.errors import PermissionDeniedError, PlatformError
 from . import messages as m
 from .forms import DecisionForm, RegistrationForm
+from .keys import provider_did_document, provider_key_rotate
 from .selectors import provider_for, providers_awaiting_decision, providers_of
 from .services import Registration, provider_decide, provider_register
 
@@ -55,7 +56,9 @@ def detail(request: HttpRequest, provider_id: int) -> HttpResponse:
     return render(request, "providers/detail.html", {
         "provider": provider,
         "decisions": provider.decisions.select_related("officer", "qa_body"),
+        "keys": provider.keys.order_by("valid_from", "pk"),
         "form": DecisionForm() if may_decide else None,
+        "may_rotate": has_role(request.user, Role.PROVIDER_ADMIN, Role.PLATFORM_ADMIN),
     })  # fmt: skip
 
 
@@ -84,3 +87,21 @@ def decide(request: HttpRequest, provider_id: int) -> HttpResponse:
                 "error": exc.text(_lang()),
             }, status=exc.status)  # fmt: skip
     return redirect("providers:detail", provider_id=provider.pk)
+
+
+@login_required
+@require_POST
+def rotate_key(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    provider_key_rotate(user=request.user, provider=provider,  # type: ignore[arg-type]
+                        now=timezone.now())  # fmt: skip
+    return redirect("providers:detail", provider_id=provider.pk)
+
+
+def did_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The provider's DID document, public: what verifiers resolve its did:web to."""
+    response = JsonResponse(provider_did_document(slug), json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/did+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
