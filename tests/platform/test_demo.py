@@ -37,8 +37,8 @@ def test_the_demo_has_every_role_and_a_second_run_adds_nothing() -> None:
 
 
 def test_the_demo_command_sets_up_a_fresh_directory(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "MICROCRED_DATA_DIR")}  # fmt: skip
+    ours = ("DJANGO_SETTINGS_MODULE", "MICROCRED_DATA_DIR", "MICROCRED_DATABASE_URL")
+    env = {k: v for k, v in os.environ.items() if k not in ours}
     command = [str(Path(sys.executable).parent / "microcred"), "demo", "--no-serve",
                "--data", str(tmp_path / "demo")]  # fmt: skip
     first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT,
