@@ -70,3 +70,12 @@ def admin_of(provider: Provider) -> User:
 
 def organisation(kind: OrganisationKind) -> Organisation:
     return organisation_create(name=f"{kind} org", kind=kind, now=NOW)
+
+
+def log_in(client: object, email: str, password: str = PASSWORD) -> None:
+    """Log in through the login page, as a person does (django-axes counts the attempt)."""
+    from django.urls import reverse
+
+    response = client.post(reverse("accounts:login"),  # type: ignore[attr-defined]
+                           {"username": email, "password": password})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:500]

@@ -11,7 +11,7 @@ from microcred.platform.accounts.models import User
 from microcred.platform.demo import DEMO_PASSWORD, demo_seed
 from microcred.platform.providers.models import Provider
 
-from ..conftest import NOW
+from ..conftest import NOW, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_no_page_fails_for_anyone() -> None:
     clients = {"anonymous": Client()}
     for login in logins:
         client = Client()
-        assert client.login(username=login.email, password=DEMO_PASSWORD)
+        log_in(client, login.email, DEMO_PASSWORD)
         clients[login.email] = client
     for who, client in clients.items():
         for url in _urls():

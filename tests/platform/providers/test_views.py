@@ -10,7 +10,7 @@ from django.urls import reverse
 from microcred.platform.accounts.models import User
 from microcred.platform.providers.models import Provider, ProviderDecision, ProviderStatus
 
-from ..conftest import PASSWORD, admin_of, person
+from ..conftest import admin_of, log_in, person
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ FORM = {
 
 def logged_in(user: User) -> Client:
     client = Client()
-    assert client.login(username=user.email, password=PASSWORD)
+    log_in(client, user.email)
     return client
 
 
