@@ -27,7 +27,7 @@ def _urls() -> list[str]:
         "/api/v1/providers", f"/api/v1/providers/{provider.pk}", "/api/v1/providers/999999",
         "/api/v1/openapi.json", "/api/v1/docs",
         f"/api/v1/providers/{provider.pk}/keys", "/providers/nip-7770001111/did.json",
-        "/providers/no-such-provider/did.json",
+        "/providers/no-such-provider/did.json", "/accounts/invitations/not-a-token/",
     ]  # fmt: skip
 
 

@@ -19,3 +19,23 @@ WEAK_PASSWORD = Message(
     "The password is too weak: {why}",
     "Hasło jest za słabe: {why}",
 )
+INVITATION_NOT_ALLOWED = Message(
+    "invitation_not_allowed",
+    "You may not invite people to {organisation} in that role.",
+    "Nie możesz zapraszać osób do organizacji {organisation} w tej roli.",
+)
+INVITATION_UNKNOWN = Message(
+    "invitation_unknown",
+    "This invitation link is not valid: it was mistyped, used already or withdrawn.",
+    "Ten link z zaproszeniem jest nieważny: ma literówkę, został już użyty albo wycofany.",
+)
+INVITATION_EXPIRED = Message(
+    "invitation_expired",
+    "This invitation expired on {date}: ask for a new one.",
+    "To zaproszenie wygasło {date}: poproś o nowe.",
+)
+INVITATION_OTHER_PERSON = Message(
+    "invitation_other_person",
+    "This invitation is for {email}: log in with that address to accept it.",
+    "To zaproszenie jest dla {email}: zaloguj się tym adresem, aby je przyjąć.",
+)

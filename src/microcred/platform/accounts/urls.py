@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
+from . import views
+
 app_name = "accounts"
 urlpatterns = [
     path("login/", auth.LoginView.as_view(template_name="accounts/login.html"), name="login"),
@@ -24,4 +26,5 @@ urlpatterns = [
     ), name="password_reset_confirm"),
     path("password-reset/done/", auth.PasswordResetCompleteView.as_view(
         template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]  # fmt: skip

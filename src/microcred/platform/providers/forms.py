@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..accounts.models import Role
 from .models import Decision, IdentifierScheme, ProviderType
 
 
@@ -33,3 +34,10 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
                              required=False)  # fmt: skip
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=[
+        (r.value, r.label) for r in (Role.PROVIDER_STAFF, Role.ASSESSOR, Role.PROVIDER_ADMIN)
+    ])  # fmt: skip

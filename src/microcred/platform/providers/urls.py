@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:provider_id>/", views.detail, name="detail"),
     path("<int:provider_id>/decide/", views.decide, name="decide"),
     path("<int:provider_id>/keys/rotate/", views.rotate_key, name="rotate_key"),
+    path("<int:provider_id>/invite/", views.invite, name="invite"),
     path("<slug:slug>/did.json", views.did_json, name="did_json"),
 ]

@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_POST
 
-from ..accounts.models import Role
+from ..accounts.invitations import invitation_create
+from ..accounts.models import Membership, Role
 from ..accounts.selectors import has_role
 from ..core.errors import PermissionDeniedError, PlatformError
 from . import messages as m
-from .forms import DecisionForm, RegistrationForm
+from .forms import DecisionForm, InviteForm, RegistrationForm
 from .keys import provider_did_document, provider_key_rotate
+from .models import Provider
 from .selectors import provider_for, providers_awaiting_decision, providers_of
 from .services import Registration, provider_decide, provider_register
 
@@ -59,7 +61,24 @@ def detail(request: HttpRequest, provider_id: int) -> HttpResponse:
         "keys": provider.keys.order_by("valid_from", "pk"),
         "form": DecisionForm() if may_decide else None,
         "may_rotate": has_role(request.user, Role.PROVIDER_ADMIN, Role.PLATFORM_ADMIN),
+        **_people(request, provider),
     })  # fmt: skip
+
+
+def _people(
+    request: HttpRequest, provider: Provider, form: InviteForm | None = None
+) -> dict[str, object]:
+    """The provider's people and open invitations, for its administrators."""
+    admin = Membership.objects.filter(user=request.user, organisation=provider.organisation,  # type: ignore[misc]
+                                      role=Role.PROVIDER_ADMIN).exists()  # fmt: skip
+    if not admin:
+        return {}
+    organisation = provider.organisation
+    return {
+        "invite_form": form or InviteForm(),
+        "members": organisation.memberships.select_related("user").order_by("user__email"),
+        "invitations": organisation.invitations.filter(accepted_at=None),
+    }
 
 
 @login_required
@@ -105,3 +124,24 @@ def did_json(request: HttpRequest, slug: str) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        invitation_create(
+            inviter=request.user,  # type: ignore[arg-type]
+            organisation=provider.organisation,
+            role=form.cleaned_data["role"],
+            email=form.cleaned_data["email"],
+            now=timezone.now(),
+            link_base=request.build_absolute_uri("/accounts/invitations/"),
+        )
+        return redirect("providers:detail", provider_id=provider.pk)
+    return render(request, "providers/detail.html", {
+        "provider": provider, "decisions": provider.decisions.all(),
+        "keys": provider.keys.all(), **_people(request, provider, form),
+    }, status=422)  # fmt: skip
