@@ -28,6 +28,7 @@ def _urls() -> list[str]:
         "/api/v1/openapi.json", "/api/v1/docs",
         f"/api/v1/providers/{provider.pk}/keys", "/providers/nip-7770001111/did.json",
         "/providers/no-such-provider/did.json", "/accounts/invitations/not-a-token/",
+        "/accounts/organisations/1/api-keys/", "/accounts/organisations/999/api-keys/",
     ]  # fmt: skip
 
 

@@ -10,7 +10,8 @@ person whose e-mail address it names, for seven days.
 
 from __future__ import annotations
 
-__all__ = ["INVITATION_DAYS", "invitation_accept", "invitation_create", "invitation_for"]
+__all__ = ["INVITATION_DAYS", "invitation_accept", "invitation_create", "invitation_for",
+           "may_grant"]  # fmt: skip
 
 import hashlib
 import secrets
@@ -41,7 +42,9 @@ def _sha256(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _may_invite(inviter: User, organisation: Organisation, role: Role) -> bool:
+def may_grant(inviter: User, organisation: Organisation, role: Role) -> bool:
+    """Whether ``inviter`` may give ``role`` in ``organisation`` (by invitation or API
+    key): a platform administrator anywhere; else the roles their own role there lists."""
     if Membership.objects.filter(user=inviter, role=Role.PLATFORM_ADMIN).exists():
         return True
     held = Membership.objects.filter(user=inviter, organisation=organisation)
@@ -58,7 +61,7 @@ def invitation_create(*, inviter: User, organisation: Organisation, role: Role, 
     if ROLE_KINDS[role] != organisation.kind:
         raise InvalidInputError(m.ROLE_WRONG_ORGANISATION, role=role.label,
                                 organisation=organisation.name)  # fmt: skip
-    if not _may_invite(inviter, organisation, role):
+    if not may_grant(inviter, organisation, role):
         raise PermissionDeniedError(m.INVITATION_NOT_ALLOWED, organisation=organisation.name)
     email = User.objects.normalize_email(email).strip()
     token = secrets.token_urlsafe(32)

@@ -39,3 +39,8 @@ INVITATION_OTHER_PERSON = Message(
     "This invitation is for {email}: log in with that address to accept it.",
     "To zaproszenie jest dla {email}: zaloguj się tym adresem, aby je przyjąć.",
 )
+TOKEN_NOT_ALLOWED = Message(
+    "token_not_allowed",
+    "You may not make or revoke API keys of {organisation} in that role.",
+    "Nie możesz tworzyć ani unieważniać kluczy API organizacji {organisation} w tej roli.",
+)

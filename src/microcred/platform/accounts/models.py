@@ -72,6 +72,8 @@ class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    #: a machine client's identity (one per API token), never a person: it cannot log in
+    is_machine = models.BooleanField(default=False)
     language = models.CharField(_("language"), max_length=2, default="pl",
                                 choices=[("pl", "polski"), ("en", "English")])  # fmt: skip
 
@@ -137,3 +139,28 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.get_role_display()} ({self.organisation})"
+
+
+class ApiToken(models.Model):
+    """A machine client's key to the API, scoped to one organisation and one role: it
+    acts as its own machine :class:`User`, whose only membership is that role there, so
+    no code path can give it more. Only the secret's SHA-256 is kept; the secret is
+    shown once, when it is made."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="api_token")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="api_tokens")  # fmt: skip
+    name = models.CharField(_("name"), max_length=100)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    prefix = models.CharField(max_length=12)  # shown to tell tokens apart: "mc_a1b2c3d4"
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens_made")
+    created_at = models.DateTimeField(_("created"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…, {self.organisation})"

@@ -27,4 +27,7 @@ urlpatterns = [
     path("password-reset/done/", auth.PasswordResetCompleteView.as_view(
         template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("organisations/<int:organisation_id>/api-keys/", views.api_keys, name="api_keys"),
+    path("organisations/<int:organisation_id>/api-keys/<int:token_id>/revoke/",
+         views.api_key_revoke, name="api_key_revoke"),
 ]  # fmt: skip

@@ -1,6 +1,8 @@
 """The REST API (django-ninja, OpenAPI at ``/api/v1/openapi.json``): each app adds its
 router; a :class:`~.errors.PlatformError` becomes ``{"message", "code", "extra"}`` with its
-status, in the language the request asks for (``Accept-Language``)."""
+status, in the language the request asks for (``Accept-Language``). A request is
+authenticated by an API key (``Authorization: Bearer mc_…``, :mod:`..accounts.tokens`)
+or by the session of a logged-in person."""
 
 from __future__ import annotations
 
@@ -9,17 +11,28 @@ from django.utils import translation
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from . import messages as m
 from .errors import PlatformError
+
+
+class _TokenAuth(HttpBearer):
+    """API keys (``accounts.tokens.ApiTokenAuth``), imported when first used: the
+    accounts app's models are not ready when this module loads."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> object | None:
+        from ..accounts.tokens import ApiTokenAuth
+
+        return ApiTokenAuth().authenticate(request, token)
+
 
 api = NinjaAPI(
     title="microcred",
     version="1",
     description="EU micro-credentials: providers, designs, the registry.",
     urls_namespace="api",
-    auth=SessionAuth(),
+    auth=[_TokenAuth(), SessionAuth()],
 )
 
 
