@@ -19,28 +19,14 @@ from ninja import Router, Schema, Status
 from .keys import provider_key_rotate
 from .models import (
     Decision,
-    IdentifierScheme,
     Provider,
     ProviderDecision,
     ProviderKey,
-    ProviderType,
 )
 from .selectors import provider_for, providers_of
 from .services import Registration, provider_decide, provider_register
 
 router = Router(tags=["providers"])
-
-
-class RegistrationIn(Schema):
-    legal_name: str
-    identifier_scheme: IdentifierScheme
-    identifier: str
-    country: str
-    provider_type: ProviderType
-    website: str
-    contact_email: str
-    national_register: str = ""
-    accreditation: str = ""
 
 
 class ProviderOut(Schema):
@@ -72,10 +58,9 @@ class DecisionOut(Schema):
 
 
 @router.post("", response={201: ProviderOut})
-def register(request: HttpRequest, payload: RegistrationIn) -> Status[Provider]:
+def register(request: HttpRequest, payload: Registration) -> Status[Provider]:
     provider = provider_register(user=request.user,  # type: ignore[arg-type]
-                                 registration=Registration(**payload.dict()),
-                                 now=timezone.now())  # fmt: skip
+                                 registration=payload, now=timezone.now())  # fmt: skip
     return Status(201, provider)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 __all__ = ["provider_decide", "provider_register"]
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from pydantic import BaseModel, ConfigDict
 
 from ..accounts.models import Membership, OrganisationKind, Role, User
 from ..accounts.services import membership_grant, organisation_create
@@ -30,9 +30,11 @@ from .models import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Registration:
-    """What a provider registers with (the form and the API fill it alike)."""
+class Registration(BaseModel):
+    """What a provider registers with (the form fills it, and the API reads its body as
+    it: one definition of the fields)."""
+
+    model_config = ConfigDict(frozen=True)
 
     legal_name: str
     identifier_scheme: IdentifierScheme
