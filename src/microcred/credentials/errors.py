@@ -60,6 +60,7 @@ __all__ = [
     "SealOrganisationError",
     "StatusError",
     "StatusListIssuerError",
+    "TrustListError",
     "UnknownContextError",
 ]
 
@@ -199,6 +200,13 @@ class StatusError(CredentialError):
 
     code = "status_error"
     description = "the credential status could not be checked"
+
+
+class TrustListError(CredentialError):
+    """A trust list (a LoTE) that cannot be used: not signed by the operator key the
+    caller trusts, or not a list of trusted entities this reader knows."""
+
+    code = "trust_list_invalid"
 
 
 class FetchError(CredentialError):

@@ -14,7 +14,7 @@ credential, and the VC 1.1 one, with a ``vc`` claim).
 
 from __future__ import annotations
 
-__all__ = ["sign_jwt", "verify_jwt"]
+__all__ = ["joserfc_key", "sign_jwt", "verify_jwt"]
 
 import base64
 import json
@@ -42,7 +42,8 @@ _ALGORITHMS = {"Ed25519": ("EdDSA", "Ed25519"), "P-256": ("ES256",)}
 _HEADER_KEYS = ("jwk", "jku", "x5c", "x5u")
 
 
-def _joserfc_key(key: KeyPair, private: bool) -> OKPKey | ECKey:
+def joserfc_key(key: KeyPair, private: bool) -> OKPKey | ECKey:
+    """``key`` (its private half when ``private``) as joserfc's key object."""
     material = key.private if private else key.public
     if isinstance(material, ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey):
         return OKPKey.import_key(material)
@@ -72,7 +73,7 @@ def sign_jwt(
     header = {"alg": _ALGORITHMS[key.algorithm][0], "kid": kid or key.verification_method,
               "typ": "vc+jwt", "cty": "vc"}  # fmt: skip
     payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return jws.serialize_compact(header, payload, _joserfc_key(key, private=True),
+    return jws.serialize_compact(header, payload, joserfc_key(key, private=True),
                                  algorithms=[header["alg"]])  # fmt: skip
 
 
@@ -141,7 +142,7 @@ def verify_jwt(
         reason = f"alg {alg!r} does not match the {method.key.algorithm} key of {kid}"
         return _fail("alg_mismatch", reason, header)
     try:
-        result = jws.deserialize_compact(raw, _joserfc_key(method.key, private=False),
+        result = jws.deserialize_compact(raw, joserfc_key(method.key, private=False),
                                          algorithms=list(allowed))  # fmt: skip
     except JoseError:
         return ProofResult(False, "invalid_signature", "the JWS signature does not match",

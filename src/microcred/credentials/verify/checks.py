@@ -308,7 +308,7 @@ def check_issuer_binding(document: dict[str, Any], proof: ProofResult) -> Check:
     return Check.of("issuer", P, m.SIGNED_BY_ISSUER(issuer=issuer_id), code="ok")
 
 
-def _parse_time(value: Any) -> dt.datetime | None:
+def parse_time(value: Any) -> dt.datetime | None:
     if not isinstance(value, str):
         return None
     try:
@@ -322,7 +322,7 @@ def check_dates(document: dict[str, Any], now: dt.datetime, skew: dt.timedelta) 
     """validFrom / validUntil (VC 2.0) or issuanceDate / expirationDate (VC 1.1)."""
     start_raw = document.get("validFrom", document.get("issuanceDate"))
     end_raw = document.get("validUntil", document.get("expirationDate"))
-    start, end = _parse_time(start_raw), _parse_time(end_raw)
+    start, end = parse_time(start_raw), parse_time(end_raw)
     if (start_raw is not None and start is None) or (end_raw is not None and end is None):
         return Check.of("dates", F, m.MALFORMED_DATE())
     if start and start > now + skew:

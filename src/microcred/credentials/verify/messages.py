@@ -543,6 +543,23 @@ NAME_DIFFERS = Message(
     "podpisał {who_pl}, zarejestrowany na liście {list} jako {registered}, a poświadczenie "
     "podaje jako wystawcę {claimed}",
 )
+#: a list with history (LoTE) knows the key, but it was not trusted when the credential
+#: was issued (a key rotated out before, a provider suspended then)
+NOT_TRUSTED_THEN = Message(
+    "not_trusted_then",
+    "signed by {who}, registered in {list} as {registered}, whose key was not trusted "
+    "there on {date}, when the credential was issued",
+    "podpisał {who_pl}, zarejestrowany na liście {list} jako {registered}, ale jego klucz "
+    "nie był tam zaufany {date}, gdy wydano poświadczenie",
+)
+#: a list with history confirms a verified provider (code ``confirmed``)
+CONFIRMED_PROVIDER = Message(
+    "confirmed_provider",
+    "issuer confirmed by {list}: {registered}, a verified provider since {since}, verified "
+    "by {verified_by} ({who})",
+    "wystawca potwierdzony przez {list}: {registered}, zweryfikowany dostawca od {since}, "
+    "zweryfikowany przez {verified_by} ({who_pl})",
+)
 CONFIRMED = Message(
     "confirmed",
     "issuer confirmed by {list}: {registered} ({who})",

@@ -46,6 +46,7 @@ from .checks import (
     check_proof,
     check_schema,
     check_status,
+    parse_time,
     proof_check,
     seal_checks,
     seal_issuer_check,
@@ -225,6 +226,16 @@ def verify(
         return _format_failure(m.INTERNAL_ERROR(error=type(exc).__name__))
 
 
+def _from_epoch(value: Any) -> dt.datetime | None:
+    """A NumericDate (JWT ``iat``) as a time, or None."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return dt.datetime.fromtimestamp(value, dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
+
+
 def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
@@ -274,6 +285,7 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
     checks.append(check_data_model(document))
     checks.append(check_contexts(document))
     signer: Signer | None = None
+    signed_at: dt.datetime | None = None
     if sealed is not None:
         checks.extend(seal_checks(sealed))
         checks.append(seal_issuer_check(document, sealed))
@@ -291,6 +303,11 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
         checks.append(check_issuer_binding(document, proof))
         if proof.verified and proof.method is not None:
             signer = Signer("did", proof.method.controller, key=proof.method.id)
+            # when it was signed, for a trust list with history: the proof's own time
+            # (a Data Integrity "created"; a JWT's "iat"), else the credential's validFrom
+            signed_at = parse_time(proof.proof.get("created")) or _from_epoch(
+                proof.proof.get("iat")
+            )
     checks.append(check_dates(document, how.now, how.clock_skew))
     checks.append(check_status(document, how.status_fetcher, how.resolver, how.allowed_suites,
                                how.now, how.clock_skew))  # fmt: skip
@@ -298,7 +315,8 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
     checks.append(eu_check)
     bodies = award.spec.awarding_bodies[:1] if award else []
     claimed = [text for body in bodies for _, text in body.name.items()]
-    trust, entry = trust_check(signer, how.trust_list, claimed)
+    issued = signed_at or parse_time(document.get("validFrom", document.get("issuanceDate")))
+    trust, entry = trust_check(signer, how.trust_list, claimed, at=issued)
     checks.append(trust)
     elements = {str(r.element): str(r.status) for r in compliance.elements} if compliance else {}
     verdict = str(compliance.verdict) if compliance else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 __all__ = ["Signer", "StaticTrustList", "TrustEntry", "TrustList", "trust_check"]
 
+import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -31,9 +32,14 @@ NA, W = CheckStatus.NOT_APPLICABLE, CheckStatus.WARNING
 
 @dataclass(frozen=True)
 class TrustEntry:
-    """What a trust list says of a signer it knows: the name it registered."""
+    """What a trust list says of a signer it knows: the name it registered; and, from a
+    list that keeps history (a LoTE), since when it was trusted, who verified it, and
+    whether it was trusted when the credential was issued."""
 
     name: str
+    since: dt.datetime | None = None
+    verified_by: str | None = None
+    trusted: bool = True
 
 
 class TrustList(Protocol):
@@ -42,7 +48,9 @@ class TrustList(Protocol):
     name: str
 
     def lookup(self, signer: Signer) -> TrustEntry | None:
-        """The entry for ``signer``, or None when the register does not know it."""
+        """The entry for ``signer``, or None when the register does not know it. A list
+        that keeps history may also have ``lookup_at(signer, at)``: the entry as it
+        stood at ``at``, when the credential was issued (``trust_check`` prefers it)."""
         ...
 
 
@@ -55,13 +63,16 @@ class StaticTrustList:
     entries: Mapping[str, str]
 
     def lookup(self, signer: Signer) -> TrustEntry | None:
-        """The entry registered for the signer's id."""
+        """The entry registered for the signer's id (whenever it signed)."""
         registered = self.entries.get(signer.id)
         return TrustEntry(registered) if registered is not None else None
 
 
 def trust_check(
-    signer: Signer | None, trust_list: TrustList | None, claimed_names: Collection[str] = ()
+    signer: Signer | None,
+    trust_list: TrustList | None,
+    claimed_names: Collection[str] = (),
+    at: dt.datetime | None = None,
 ) -> tuple[Check, TrustEntry | None]:
     """The ``trust`` check for ``signer`` (None when no signature verified), and the
     trust list's entry when it confirms the issuer (its name is then the one to show).
@@ -73,17 +84,28 @@ def trust_check(
     if trust_list is None:
         return Check.of("trust", W, m.TRUST_NOT_CHECKED(**who)), None
     try:
-        entry = trust_list.lookup(signer)
+        lookup_at = getattr(trust_list, "lookup_at", None)
+        entry = lookup_at(signer, at) if callable(lookup_at) else trust_list.lookup(signer)
     except Exception as exc:  # a caller's register failing must not crash verify
         unreadable = m.TRUST_LIST_UNREADABLE(**who, list=trust_list.name, error=type(exc).__name__)
         return Check.of("trust", W, unreadable, code="not_checked"), None
     if entry is None:
         return Check.of("trust", W, m.NOT_IN_TRUST_LIST(**who, list=trust_list.name)), None
+    if not entry.trusted:
+        when = f"{at:%Y-%m-%d}" if at else "—"
+        untrusted = m.NOT_TRUSTED_THEN(**who, list=trust_list.name, registered=entry.name,
+                                       date=when)  # fmt: skip
+        return Check.of("trust", CheckStatus.FAIL, untrusted), None
     names = {name.strip().casefold() for name in claimed_names}
     if names and entry.name.strip().casefold() not in names:
         claimed = " / ".join(sorted(claimed_names))
         differs = m.NAME_DIFFERS(**who, list=trust_list.name, registered=entry.name,
                                  claimed=claimed)  # fmt: skip
         return Check.of("trust", W, differs), None
+    if entry.since and entry.verified_by:
+        confirmed = m.CONFIRMED_PROVIDER(**who, list=trust_list.name, registered=entry.name,
+                                         since=f"{entry.since:%Y-%m-%d}",
+                                         verified_by=entry.verified_by)  # fmt: skip
+        return Check.of("trust", CheckStatus.PASS, confirmed, code="confirmed"), entry
     confirmed = m.CONFIRMED(**who, list=trust_list.name, registered=entry.name)
     return Check.of("trust", CheckStatus.PASS, confirmed), entry
