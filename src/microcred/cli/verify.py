@@ -95,6 +95,21 @@ DID_DOCUMENT_UNREADABLE = Message(
     "{path} is not a readable DID document",
     "nie można odczytać dokumentu DID {path}",
 )
+TRUST_LIST_UNUSABLE = Message(
+    "trust_list_unusable",
+    "{path} is not a trust list signed by a key of the operator's DID document {operator}: "
+    "{reason}",
+    "{path} nie jest listą zaufanych wystawców podpisaną kluczem z dokumentu DID operatora "
+    "{operator}: {reason}",
+)
+#: ``option``, ``needs``: the two options' names
+TRUST_LIST_NEEDS_OPERATOR = Message(
+    "trust_list_needs_operator",
+    "{option} needs {needs}: the operator's DID document, whose key must have signed the "
+    "list (a list anyone could have made vouches for no one)",
+    "{option} wymaga {needs}: dokumentu DID operatora, którego klucz musi podpisywać listę "
+    "(lista, którą mógł zrobić każdy, za nikogo nie ręczy)",
+)
 STATUS_LIST_UNREADABLE = Message(
     "status_list_unreadable",
     "{path} is not a readable status list credential",
@@ -127,6 +142,33 @@ def _by_id(paths: tuple[Path, ...], unreadable: Message, lang: str) -> dict[str,
         except (OSError, ValueError, KeyError, TypeError):
             fail(unreadable(path=path), lang=lang)
     return found
+
+
+def _trust_list(path: Path | None, operator: Path | None, lang: str) -> Any:
+    """``--trust-list FILE --trust-list-operator DID.json``: the list (ETSI TS 119 602)
+    if a key of the operator's DID document signed it; None without ``--trust-list``."""
+    if path is None:
+        return None
+    if operator is None:
+        fail(TRUST_LIST_NEEDS_OPERATOR(option="--trust-list", needs="--trust-list-operator"),
+             lang=lang)  # fmt: skip
+    from ..credentials.errors import TrustListError
+    from ..credentials.keys import KeyPair
+    from ..credentials.lote import read_lote
+
+    document = next(iter(_by_id((operator,), DID_DOCUMENT_UNREADABLE, lang).values()))
+    try:
+        data = read_limited(path, MAX_BYTES)
+    except OSError as exc:
+        fail(unreadable(path, exc), lang=lang)
+    reason = "no key"
+    for method in document.get("verificationMethod", []):
+        try:
+            key = KeyPair.from_multikey(method["publicKeyMultibase"])
+            return read_lote(data, operator_key=key)
+        except (TrustListError, KeyError, TypeError, ValueError) as exc:
+            reason = str(exc)
+    return fail(TRUST_LIST_UNUSABLE(path=path, operator=operator, reason=reason), lang=lang)
 
 
 def _status_lists(values: tuple[str, ...], lang: str) -> dict[str, dict[str, Any]]:
@@ -207,6 +249,12 @@ def _claims(report: VerificationReport, lang: str) -> list[str]:
               help="A local copy of a status list credential (repeatable): URL=FILE says "
               "FILE is what URL serves; FILE alone stands for the URL of its own id. "
               "Without one, a revocable credential's status is unknown.")  # fmt: skip
+@click.option("--trust-list", "trust_list_file", type=click.Path(path_type=Path),
+              help="A trust list (ETSI TS 119 602, as a platform's /trust-list serves it) "
+              "that says which issuers are verified providers, and since when.")  # fmt: skip
+@click.option("--trust-list-operator", type=click.Path(path_type=Path),
+              help="The trust list operator's DID document (its /.well-known/did.json): "
+              "one of its keys must have signed the list.")  # fmt: skip
 @click.option("--network", is_flag=True,
               help="Allow fetching did:web documents and status lists over https (public "
               "addresses only). Off by default: verification is offline.")  # fmt: skip
@@ -214,10 +262,12 @@ def _claims(report: VerificationReport, lang: str) -> list[str]:
 @JOBS_OPTION
 def verify_command(
     files: tuple[Path, ...], as_json: bool, now: str | None, did_documents: tuple[Path, ...],
-    status_lists: tuple[str, ...], network: bool, lang: str, jobs: int,
+    status_lists: tuple[str, ...], trust_list_file: Path | None,
+    trust_list_operator: Path | None, network: bool, lang: str, jobs: int,
 ) -> None:  # fmt: skip
-    """Verify credentials: proof, issuer, dates, status, EU elements."""
+    """Verify credentials: proof, issuer, dates, status, EU elements, trust."""
     moment = _parse_now(now, lang)
+    trusted = _trust_list(trust_list_file, trust_list_operator, lang)
     documents = _by_id(did_documents, DID_DOCUMENT_UNREADABLE, lang)
     lists = _status_lists(status_lists, lang)
     resolver, remote = Resolver(documents), None
@@ -233,7 +283,7 @@ def verify_command(
     use_fetcher = fetcher if (lists or network) else None
 
     global _JOB  # what forked workers inherit (a resolver and fetcher are not pickled)
-    _JOB = _Job(moment, resolver, use_fetcher, as_json, lang)
+    _JOB = _Job(moment, resolver, use_fetcher, trusted, as_json, lang)
     status = EXIT_OK
     # fetching over the network stays in one process: the guards count per process
     for lines, error, found in in_order(_verify_file, files, 1 if network else jobs):
@@ -253,6 +303,7 @@ class _Job:
     now: dt.datetime | None
     resolver: Resolver
     status_fetcher: Callable[[str], Any] | None
+    trust_list: Any
     as_json: bool
     lang: str
 
@@ -269,7 +320,8 @@ def _verify_file(path: Path) -> tuple[list[str], tuple[object, ...] | None, int]
         data = read_limited(path, PDF_MAX_BYTES)
     except OSError as exc:
         return [], (path, unreadable(path, exc)), EXIT_BAD_INPUT
-    report = verify(data, now=job.now, resolver=job.resolver, status_fetcher=job.status_fetcher)
+    report = verify(data, now=job.now, resolver=job.resolver, status_fetcher=job.status_fetcher,
+                    trust_list=job.trust_list)  # fmt: skip
     status = EXIT_OK if report.verified else EXIT_NEGATIVE
     if job.as_json:
         return [json.dumps({"file": str(path), **report.to_dict(lang)}, ensure_ascii=False)], \

@@ -48,6 +48,7 @@ _PROVIDERS = [
     (Registration(
         legal_name="Uniwersytet Demonstracyjny w Krakowie",
         identifier_scheme=IdentifierScheme.NIP, identifier="7770001111", country="PL",
+        street_address="ul. Gołębia 24", postal_code="31-007", locality="Kraków",
         provider_type=ProviderType.UNIVERSITY, website="https://uniwersytet.demo.microcred.eu",
         contact_email=f"mikroposwiadczenia@{_DOMAIN}",
         national_register="POL-on: uczelnia publiczna (demo)",
@@ -56,6 +57,7 @@ _PROVIDERS = [
     (Registration(
         legal_name="Centrum Kształcenia Zawodowego Demo w Gdańsku",
         identifier_scheme=IdentifierScheme.REGON, identifier="630012343", country="PL",
+        street_address="ul. Kartuska 10", postal_code="80-001", locality="Gdańsk",
         provider_type=ProviderType.VET_SCHOOL, website="https://ckz.demo.microcred.eu",
         contact_email=f"sekretariat@{_DOMAIN}",
         national_register="RSPO 000000 (demo)",
@@ -64,6 +66,7 @@ _PROVIDERS = [
     (Registration(
         legal_name="Akademia Szkoleń Demo sp. z o.o.",
         identifier_scheme=IdentifierScheme.KRS, identifier="0000123456", country="PL",
+        street_address="ul. Prosta 51", postal_code="00-838", locality="Warszawa",
         provider_type=ProviderType.TRAINING_COMPANY, website="https://akademia.demo.microcred.eu",
         contact_email=f"biuro@{_DOMAIN}",
         national_register="Rejestr Instytucji Szkoleniowych 2.12/00001/2026 (demo)",

@@ -76,6 +76,18 @@ KEY_ENCRYPTION_KEYS_OLD = [
     for k in os.environ.get("MICROCRED_KEY_ENCRYPTION_KEYS_OLD", "").split(",")
     if k.strip()
 ]
+#: who runs the platform: the operator of its trust list (a LoTE's scheme operator)
+OPERATOR = {
+    "name_pl": os.environ.get("MICROCRED_OPERATOR_NAME_PL", "Rejestr mikropoświadczeń (demo)"),
+    "name_en": os.environ.get("MICROCRED_OPERATOR_NAME_EN", "Micro-credential registry (demo)"),
+    "street_address": os.environ.get("MICROCRED_OPERATOR_STREET", "ul. Przykładowa 1"),
+    "postal_code": os.environ.get("MICROCRED_OPERATOR_POSTAL_CODE", "00-001"),
+    "locality": os.environ.get("MICROCRED_OPERATOR_LOCALITY", "Warszawa"),
+    "country": os.environ.get("MICROCRED_OPERATOR_COUNTRY", "PL"),
+    "email": os.environ.get("MICROCRED_OPERATOR_EMAIL", "rejestr@demo.microcred.eu"),
+}
+#: the platform's public address (the trust list's distribution point and links)
+PUBLIC_URL = os.environ.get("MICROCRED_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 #: the host of every provider's did:web (did:web:HOST:providers:SLUG)
 DID_WEB_HOST = os.environ.get("MICROCRED_DID_WEB_HOST", "localhost%3A8000")
 DEBUG = os.environ.get("MICROCRED_DEBUG", "") in ("1", "true", "yes")

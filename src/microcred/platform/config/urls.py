@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from ..core.api import api
+from ..providers import views as providers
 
 urlpatterns = [
     path("", include("microcred.platform.core.urls")),
@@ -13,4 +14,6 @@ urlpatterns = [
     path("providers/", include("microcred.platform.providers.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("trust-list", providers.trust_list, name="trust_list"),
+    path(".well-known/did.json", providers.operator_did_json, name="operator_did"),
 ]

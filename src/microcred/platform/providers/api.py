@@ -36,6 +36,9 @@ class ProviderOut(Schema):
     identifier_scheme: str
     identifier: str
     country: str
+    street_address: str
+    postal_code: str
+    locality: str
     provider_type: str
     website: str
     status: str

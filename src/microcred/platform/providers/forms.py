@@ -15,6 +15,9 @@ class RegistrationForm(forms.Form):
     identifier_scheme = forms.ChoiceField(label=_("Identifier type"),
                                           choices=IdentifierScheme.choices)  # fmt: skip
     identifier = forms.CharField(label=_("Identifier"), max_length=30)
+    street_address = forms.CharField(label=_("Street and number"), max_length=200)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20)
+    locality = forms.CharField(label=_("Town or city"), max_length=100)
     country = forms.CharField(label=_("Country (ISO code, e.g. PL)"), max_length=2, initial="PL")
     provider_type = forms.ChoiceField(label=_("Provider type"), choices=ProviderType.choices)
     website = forms.URLField(label=_("Website"), assume_scheme="https")

@@ -55,6 +55,9 @@ class Provider(models.Model):
     country = models.CharField(_("country"), max_length=2)
     provider_type = models.CharField(_("provider type"), max_length=20,
                                      choices=ProviderType.choices)  # fmt: skip
+    street_address = models.CharField(_("street and number"), max_length=200, default="")
+    postal_code = models.CharField(_("postal code"), max_length=20, default="")
+    locality = models.CharField(_("town or city"), max_length=100, default="")
     website = models.URLField(_("website"))
     contact_email = models.EmailField(_("contact e-mail"))
     national_register = models.CharField(
@@ -150,3 +153,29 @@ class ProviderKey(models.Model):
     def method(self) -> str:
         """The verification method's URL."""
         return f"{self.provider.did}#{self.fragment}"
+
+
+class OperatorKey(models.Model):
+    """A signing key of the platform's operator: it signs the trust list, under the
+    operator's did:web (``did:web:HOST``, document at ``/.well-known/did.json``). Sealed
+    at rest like the providers' keys."""
+
+    fragment = models.CharField(max_length=20, unique=True)
+    public_multibase = models.CharField(max_length=200)
+    kek_id = models.CharField(max_length=16)
+    sealed_private = models.BinaryField(editable=False)
+    valid_from = models.DateTimeField()
+    valid_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["valid_from", "pk"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["valid_until"], condition=models.Q(valid_until=None),
+                                    name="one_operator_key_in_use"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"operator {self.fragment}"
+
+    def __repr__(self) -> str:
+        return f"<OperatorKey {self.fragment}>"

@@ -40,6 +40,9 @@ class Registration(BaseModel):
     identifier_scheme: IdentifierScheme
     identifier: str
     country: str
+    street_address: str
+    postal_code: str
+    locality: str
     provider_type: ProviderType
     website: str
     contact_email: str
@@ -67,6 +70,9 @@ def provider_register(*, user: User, registration: Registration, now: datetime) 
                 identifier_scheme=scheme,
                 identifier=identifier,
                 country=country,
+                street_address=registration.street_address.strip(),
+                postal_code=registration.postal_code.strip(),
+                locality=registration.locality.strip(),
                 provider_type=ProviderType(registration.provider_type),
                 website=registration.website.strip(),
                 contact_email=registration.contact_email.strip(),

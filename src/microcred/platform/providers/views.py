@@ -19,6 +19,7 @@ from .keys import provider_did_document, provider_key_rotate
 from .models import Provider
 from .selectors import provider_for, providers_awaiting_decision, providers_of
 from .services import Registration, provider_decide, provider_register
+from .trust_list import operator_did_document, trust_list_jws
 
 
 def _lang() -> str:
@@ -145,3 +146,28 @@ def invite(request: HttpRequest, provider_id: int) -> HttpResponse:
         "provider": provider, "decisions": provider.decisions.all(),
         "keys": provider.keys.all(), **_people(request, provider, form),
     }, status=422)  # fmt: skip
+
+
+def trust_list(request: HttpRequest) -> HttpResponse:
+    """The signed trust list (ETSI TS 119 602, a compact JWS), public; its sequence
+    number is the ETag."""
+    signed, sequence = trust_list_jws(timezone.now())
+    etag = f'"{sequence}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(signed, content_type="application/jose")
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def operator_did_json(request: HttpRequest) -> HttpResponse:
+    """The operator's DID document: the key that signs the trust list."""
+    response = JsonResponse(operator_did_document(timezone.now()),
+                            json_dumps_params={"indent": 2})  # fmt: skip
+    response["Content-Type"] = "application/did+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
