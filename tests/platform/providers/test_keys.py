@@ -4,6 +4,7 @@ the library's own verifier, given only the DID document the platform serves."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -127,3 +128,21 @@ def test_the_did_document_of_an_unknown_or_keyless_provider_is_not_found(
 ) -> None:
     assert Client().get(f"/providers/{provider_a.slug}/did.json").status_code == 404
     assert Client().get("/providers/nip-0000000000/did.json").status_code == 404
+
+
+def test_reseal_moves_every_key_to_the_new_kek(provider_a: Provider, qa_officer: User) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from microcred.platform.providers.key_encryption import kek_id
+
+    provider = approved(provider_a, qa_officer)
+    old = settings.KEY_ENCRYPTION_KEY
+    new = "B" * 43
+    with override_settings(KEY_ENCRYPTION_KEY=new, KEY_ENCRYPTION_KEYS_OLD=[old]):
+        out = io.StringIO()
+        call_command("reseal_keys", stdout=out)
+        assert out.getvalue().startswith("1 key(s) sealed again")
+        assert set(ProviderKey.objects.values_list("kek_id", flat=True)) == {kek_id(new)}
+    with override_settings(KEY_ENCRYPTION_KEY=new, KEY_ENCRYPTION_KEYS_OLD=[]):
+        assert provider_signing_key(provider)[1].endswith("#key-1")  # opens without the old

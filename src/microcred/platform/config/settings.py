@@ -15,6 +15,9 @@ Defaults make a development and demo instance with no set-up: an SQLite database
   read after a rotation until every private key is encrypted again;
 - ``MICROCRED_DID_WEB_HOST`` — the host of the providers' ``did:web`` identifiers, which
   must never change (``localhost%3A8000`` by default: a port is written ``%3A``);
+- ``MICROCRED_HTTPS=1`` — the site is served over TLS (behind a proxy that sets
+  ``X-Forwarded-Proto``): secure cookies, HTTPS redirect, HSTS for a year;
+  ``manage.py check --deploy`` is then clean;
 - ``MICROCRED_DEBUG=1`` only on a developer's machine.
 """
 
@@ -191,6 +194,16 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+if os.environ.get("MICROCRED_HTTPS", "") in ("1", "true", "yes"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # /health is for the load balancer, which asks over plain HTTP inside the network
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]
 EMAIL_BACKEND = os.environ.get(
     "MICROCRED_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

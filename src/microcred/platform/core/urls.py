@@ -1,4 +1,4 @@
-"""The home page."""
+"""The home page and the health endpoint."""
 
 from __future__ import annotations
 
@@ -7,4 +7,4 @@ from django.urls import path
 from . import views
 
 app_name = "core"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [path("", views.home, name="home"), path("health", views.health, name="health")]
