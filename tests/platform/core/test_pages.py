@@ -29,6 +29,9 @@ def _urls() -> list[str]:
         f"/api/v1/providers/{provider.pk}/keys", "/providers/nip-7770001111/did.json",
         "/providers/no-such-provider/did.json", "/accounts/invitations/not-a-token/",
         "/accounts/organisations/1/api-keys/", "/accounts/organisations/999/api-keys/",
+        f"/designs/providers/{provider.pk}/", "/designs/versions/1/",
+        "/designs/versions/1/design.yaml",
+        "/trust-list", "/.well-known/did.json", "/health",
     ]  # fmt: skip
 
 

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "microcred.platform.core",
     "microcred.platform.accounts",
     "microcred.platform.providers",
+    "microcred.platform.catalog",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("microcred.platform.core.urls")),
     path("accounts/", include("microcred.platform.accounts.urls")),
     path("providers/", include("microcred.platform.providers.urls")),
+    path("designs/", include("microcred.platform.catalog.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("trust-list", providers.trust_list, name="trust_list"),

@@ -1,0 +1,22 @@
+"""The catalog's forms: a design file, uploaded or pasted."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Design file (YAML or JSON)"), required=False)
+    text = forms.CharField(
+        label=_("…or paste it here"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+    )
+
+    def design_text(self) -> str:
+        """The file's text (UTF-8), or the pasted text."""
+        upload = self.cleaned_data.get("file")
+        if upload is not None:
+            return bytes(upload.read(1024 * 1024 + 1)).decode("utf-8", errors="replace")
+        return str(self.cleaned_data.get("text") or "")

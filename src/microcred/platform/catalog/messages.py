@@ -1,0 +1,34 @@
+"""The catalog app's messages (constants that tests import)."""
+
+from __future__ import annotations
+
+from ...standard.messages import Message
+
+DESIGN_INVALID = Message(
+    "design_invalid",
+    "The design file cannot be read ({count} problems): {first}",
+    "Nie można odczytać pliku projektu (problemów: {count}): {first}",
+)
+NOT_PROVIDER_PERSON = Message(
+    "not_provider_person",
+    "Only the provider's administrators and staff draft its micro-credentials.",
+    "Mikropoświadczenia dostawcy przygotowują tylko jego administratorzy i pracownicy.",
+)
+PROVIDER_NOT_VERIFIED = Message(
+    "design_provider_not_verified",
+    "{provider} is not a verified provider yet: its designs can be drafted, not submitted.",
+    "{provider} nie jest jeszcze zweryfikowanym dostawcą: jego projekty można przygotowywać, "
+    "ale nie zgłaszać.",
+)
+NOT_A_DRAFT = Message(
+    "not_a_draft",
+    "This version is {status}: only a draft is submitted (a change is a new version).",
+    "Ta wersja ma status: {status}; zgłasza się tylko wersję roboczą (zmiana to nowa wersja).",
+)
+INCOMPLETE = Message(
+    "design_incomplete",
+    "The design is incomplete ({missing} mandatory elements are missing or weak): complete "
+    "it before submitting it.",
+    "Projekt jest niekompletny (brakujących lub słabych elementów obowiązkowych: {missing}): "
+    "uzupełnij go przed zgłoszeniem.",
+)

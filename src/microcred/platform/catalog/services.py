@@ -1,0 +1,89 @@
+"""Writes of the catalog: importing a design file as a new design or a new version, and
+submitting a version to the QA body. The rules of the standard are the standard layer's
+(:mod:`microcred.standard.designfile`, :mod:`microcred.standard.compliance`): nothing
+here repeats them."""
+
+from __future__ import annotations
+
+__all__ = ["design_import", "design_version_submit"]
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import translation
+
+from ...standard import designfile
+from ...standard.compliance import Verdict, check
+from ...standard.elements import MicroCredentialSpec
+from ...standard.errors import DesignError
+from ..accounts.models import Membership, Role, User
+from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from ..providers.models import Provider
+from . import messages as m
+from .models import Design, DesignStatus, DesignVersion
+
+#: a design file larger than this is refused before it is read
+MAX_DESIGN_BYTES = 1024 * 1024
+
+
+def _may_draft(user: User, provider: Provider) -> bool:
+    return Membership.objects.filter(
+        user=user, organisation=provider.organisation,
+        role__in=(Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF),
+    ).exists()  # fmt: skip
+
+
+def _read(text: str) -> MicroCredentialSpec:
+    if len(text.encode("utf-8")) > MAX_DESIGN_BYTES:
+        raise InvalidInputError(m.DESIGN_INVALID, count=1, first=f"> {MAX_DESIGN_BYTES} bytes")
+    try:
+        return designfile.loads(text, source="design.yaml")
+    except DesignError as exc:
+        lang = translation.get_language() or "pl"
+        problems = [p.located("design.yaml", lang) for p in exc.problems]
+        raise InvalidInputError(m.DESIGN_INVALID, count=len(problems),
+                                first=problems[0] if problems else "—",
+                                extra={"problems": problems}) from exc  # fmt: skip
+
+
+@transaction.atomic
+def design_import(*, user: User, provider: Provider, text: str, now: datetime,
+                  design: Design | None = None) -> DesignVersion:  # fmt: skip
+    """A design file imported as a new design of ``provider`` (or, with ``design``, as
+    its next version): a draft. Every problem of the file is reported with its line."""
+    if not _may_draft(user, provider) or (design is not None and design.provider != provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    spec = _read(text)
+    if design is None:
+        design = Design.objects.create(provider=provider, created_at=now)
+    number = (design.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    titles = {str(lang): text for lang, text in spec.title.items()} if spec.title else {}
+    return DesignVersion.objects.create(
+        design=design, number=number, source=designfile.dumps(spec),
+        title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
+        created_by=user, created_at=now,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def design_version_submit(*, user: User, version: DesignVersion, now: datetime) -> DesignVersion:
+    """Submit a draft to the QA body: only a verified provider's, only a complete one."""
+    version = (
+        DesignVersion.objects.select_for_update()
+        .select_related("design__provider")
+        .get(pk=version.pk)
+    )
+    provider = version.design.provider
+    if not _may_draft(user, provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    if not provider.verified:
+        raise ConflictError(m.PROVIDER_NOT_VERIFIED, provider=provider.legal_name)
+    if version.status != DesignStatus.DRAFT:
+        raise ConflictError(m.NOT_A_DRAFT, status=DesignStatus(version.status).label)
+    report = check(designfile.loads(version.source), now=now)
+    if report.verdict is Verdict.INCOMPLETE:
+        missing = sum(1 for r in report.elements if r.mandatory and r.status in ("missing", "weak"))
+        raise ConflictError(m.INCOMPLETE, missing=missing)
+    version.status, version.submitted_at = DesignStatus.SUBMITTED, now
+    version.save(update_fields=["status", "submitted_at"])
+    return version

@@ -1,0 +1,86 @@
+"""The catalog's pages: a provider's designs (and importing one), a version with its EU
+compliance report, its design file, and submitting it. Thin: the rules are the services'
+and the standard layer's."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.http import require_POST
+
+from ..core.errors import PlatformError
+from ..providers.selectors import provider_for
+from .forms import ImportForm
+from .models import DesignVersion
+from .selectors import compliance_of, design_version_for, designs_of_provider
+from .services import design_import, design_version_submit
+
+
+def _lang() -> str:
+    return translation.get_language() or "pl"
+
+
+@login_required
+def designs(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    error, problems, status = None, [], 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = design_import(user=request.user,  # type: ignore[arg-type]
+                                    provider=provider, text=form.design_text(),
+                                    now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            error, problems, status = exc.text(_lang()), exc.extra.get("problems", []), exc.status
+        else:
+            return redirect("catalog:version", version_id=version.pk)
+    return render(request, "catalog/designs.html", {
+        "provider": provider, "versions": designs_of_provider(provider), "form": form,
+        "error": error, "problems": problems,
+    }, status=status)  # fmt: skip
+
+
+@login_required
+def version(request: HttpRequest, version_id: int) -> HttpResponse:
+    return _render_version(request, design_version_for(request.user, version_id))
+
+
+def _render_version(request: HttpRequest, found: DesignVersion, error: str | None = None,
+                    status: int = 200) -> HttpResponse:  # fmt: skip
+    lang = _lang()
+    report = compliance_of(found, timezone.now())
+    elements = [{"label": r.element.short_label(lang), "status": str(r.status),
+                 "mandatory": r.mandatory, "reasons": [x.text(lang) for x in r.reasons]}
+                for r in report.elements]  # fmt: skip
+    return render(request, "catalog/version.html", {
+        "version": found, "provider": found.design.provider, "title": found.title(lang),
+        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
+        "elements": elements, "error": error,
+    }, status=status)  # fmt: skip
+
+
+@login_required
+def design_file(request: HttpRequest, version_id: int) -> HttpResponse:
+    found = design_version_for(request.user, version_id)
+    response = HttpResponse(found.source, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="design-{found.design_id}-v{found.number}.yaml"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, version_id: int) -> HttpResponse:
+    found = design_version_for(request.user, version_id)
+    try:
+        design_version_submit(user=request.user, version=found,  # type: ignore[arg-type]
+                              now=timezone.now())  # fmt: skip
+    except PlatformError as exc:
+        if exc.status == 403:
+            raise
+        return _render_version(request, found, exc.text(_lang()), exc.status)
+    return redirect("catalog:version", version_id=found.pk)
