@@ -52,6 +52,7 @@ def _render_version(request: HttpRequest, found: DesignVersion, error: str | Non
     lang = _lang()
     report = compliance_of(found, timezone.now())
     elements = [{"label": r.element.short_label(lang), "status": str(r.status),
+                 "status_label": r.status.label(lang),
                  "mandatory": r.mandatory, "reasons": [x.text(lang) for x in r.reasons]}
                 for r in report.elements]  # fmt: skip
     return render(request, "catalog/version.html", {

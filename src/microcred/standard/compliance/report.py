@@ -67,6 +67,20 @@ class ElementStatus(StrEnum):
     AT_AWARD = "at-award"  # belongs to each award (learner, date); checked on awards
     NOT_APPLICABLE = "not-applicable"  # optional or "where relevant", and not given
 
+    def label(self, lang: str = "en") -> str:
+        """The status in words, in ``pl`` or ``en``."""
+        return _STATUS_LABELS[self].text(lang)
+
+
+# an element's status in words
+_STATUS_LABELS: dict[ElementStatus, Message] = {
+    ElementStatus.PRESENT: Message("present", "present", "jest"),
+    ElementStatus.WEAK: Message("weak", "weak", "słaby"),
+    ElementStatus.MISSING: Message("missing", "missing", "brak"),
+    ElementStatus.AT_AWARD: Message("at-award", "given at award", "podawany przy wydaniu"),
+    ElementStatus.NOT_APPLICABLE: Message("not-applicable", "not applicable", "nie dotyczy"),
+}
+
 
 class Evidence(StrEnum):
     """How well the design evidences an Annex II principle."""
