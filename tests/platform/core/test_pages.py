@@ -31,7 +31,8 @@ def _urls() -> list[str]:
         "/accounts/organisations/1/api-keys/", "/accounts/organisations/999/api-keys/",
         f"/designs/providers/{provider.pk}/", "/designs/versions/1/",
         "/designs/versions/1/design.yaml",
-        "/trust-list", "/.well-known/did.json", "/health",
+        "/trust-list", "/.well-known/did.json", "/health", "/qa/designs/", "/registry/",
+        "/registry/?q=%C5%BC%C3%B3%C5%82w", "/registry/1/", "/api/v1/registry/designs?q=x",
     ]  # fmt: skip
 
 

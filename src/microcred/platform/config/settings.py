@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "microcred.platform.accounts",
     "microcred.platform.providers",
     "microcred.platform.catalog",
+    "microcred.platform.qa",
+    "microcred.platform.registry",
 ]
 
 MIDDLEWARE = [

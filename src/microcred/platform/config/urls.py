@@ -13,6 +13,8 @@ urlpatterns = [
     path("accounts/", include("microcred.platform.accounts.urls")),
     path("providers/", include("microcred.platform.providers.urls")),
     path("designs/", include("microcred.platform.catalog.urls")),
+    path("qa/", include("microcred.platform.qa.urls")),
+    path("registry/", include("microcred.platform.registry.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("trust-list", providers.trust_list, name="trust_list"),

@@ -62,8 +62,10 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 def _add_routers() -> None:
     from ..providers.api import router as providers
+    from ..registry.api import router as registry
 
     api.add_router("/providers", providers)
+    api.add_router("/registry", registry)
 
 
 _add_routers()
