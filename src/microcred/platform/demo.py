@@ -9,7 +9,7 @@ the demo knows; every e-mail address is at ``demo.microcred.eu``.
 
 from __future__ import annotations
 
-__all__ = ["DEMO_PASSWORD", "demo_seed"]
+__all__ = ["DEMO_PASSWORD", "demo_designs", "demo_seed"]
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -108,3 +108,35 @@ def demo_seed(*, now: datetime) -> list[Login]:
     learner = _user(f"uczestnik@{_DOMAIN}", "Jan Kamiński")
     logins.append(Login(learner.email, "learner"))
     return logins
+
+
+def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
+    """Publish the design files ``files`` ((name, text) pairs) in the registry, shared
+    between the demo's two verified providers: each imported, submitted when complete
+    and approved by the demo's QA officer (an incomplete one stays a draft, as a provider
+    would see it). Idempotent: a design already there (by title) is left alone. Returns
+    how many are published."""
+    from ..standard import designfile
+    from .catalog.models import DesignStatus, DesignVersion
+    from .catalog.services import design_import, design_version_submit
+    from .core.errors import ConflictError
+    from .qa.models import ReviewDecision
+    from .qa.services import design_review
+
+    officer = User.objects.get(email=f"jakosc@{_DOMAIN}")
+    verified = [p for p in Provider.objects.order_by("pk") if p.verified]
+    for number, (name, text) in enumerate(sorted(files)):
+        provider = verified[number % len(verified)]
+        spec = designfile.loads(text, source=name)
+        title = spec.title.get("pl") if spec.title else name
+        if DesignVersion.objects.filter(title_pl=title).exists():
+            continue
+        admin = provider.organisation.memberships.get(role=Role.PROVIDER_ADMIN).user
+        version = design_import(user=admin, provider=provider, text=text, now=now)
+        try:
+            design_version_submit(user=admin, version=version, now=now)
+        except ConflictError:  # an incomplete example stays a draft, as it would for a provider
+            continue
+        design_review(officer=officer, version=version, decision=ReviewDecision.APPROVE,
+                      reason="", now=now)  # fmt: skip
+    return DesignVersion.objects.filter(status=DesignStatus.APPROVED).count()
