@@ -60,6 +60,15 @@ class VerificationMethod:
     type: str = ""
 
 
+_MULTIKEY_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
+
+
+def _multikey_method(vm_id: str, controller: str, key: KeyPair) -> dict[str, str]:
+    """A ``Multikey`` verification method (Controlled Identifiers 1.0 §2.2.2)."""
+    return {"id": vm_id, "type": "Multikey", "controller": controller,
+            "publicKeyMultibase": key.public_multibase}  # fmt: skip
+
+
 def did_key_document(did: str) -> DidDocument:
     """The DID document a ``did:key`` (Ed25519 or P-256 Multikey) expands to."""
     if not did.startswith("did:key:"):
@@ -71,16 +80,9 @@ def did_key_document(did: str) -> DidDocument:
         raise DidError(f"{did!r}: {exc.message}") from None
     vm_id = f"{did}#{multibase}"
     return {
-        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "@context": _MULTIKEY_CONTEXTS,
         "id": did,
-        "verificationMethod": [
-            {
-                "id": vm_id,
-                "type": "Multikey",
-                "controller": did,
-                "publicKeyMultibase": key.public_multibase,
-            }
-        ],
+        "verificationMethod": [_multikey_method(vm_id, did, key)],
         "assertionMethod": [vm_id],
         "authentication": [vm_id],
         "capabilityInvocation": [vm_id],
@@ -106,16 +108,10 @@ def did_web_document(did: str, keys: Mapping[str, KeyPair]) -> DidDocument:
         raise DidError(f"{did!r}: a DID document needs at least one key")
     ids = [f"{did}#{fragment}" for fragment in keys]
     return {
-        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "@context": _MULTIKEY_CONTEXTS,
         "id": did,
         "verificationMethod": [
-            {
-                "id": vm_id,
-                "type": "Multikey",
-                "controller": did,
-                "publicKeyMultibase": key.public_multibase,
-            }
-            for vm_id, key in zip(ids, keys.values(), strict=True)
+            _multikey_method(vm_id, did, key) for vm_id, key in zip(ids, keys.values(), strict=True)
         ],
         "assertionMethod": ids,
         "authentication": ids,

@@ -10,8 +10,8 @@ person whose e-mail address it names, for seven days.
 
 from __future__ import annotations
 
-__all__ = ["INVITATION_DAYS", "invitation_accept", "invitation_create", "invitation_for",
-           "may_grant"]  # fmt: skip
+__all__ = ["INVITATION_DAYS", "ensure_may_grant", "invitation_accept", "invitation_create",
+           "invitation_for", "may_grant"]  # fmt: skip
 
 import hashlib
 import secrets
@@ -22,6 +22,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ...standard.messages import Message
 from ..core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
 from . import messages as m
 from .models import ROLE_KINDS, Invitation, Membership, Organisation, Role, User
@@ -42,6 +43,19 @@ def _sha256(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def ensure_may_grant(user: User, organisation: Organisation, role: Role,
+                     refused: Message) -> Role:  # fmt: skip
+    """``role``, once it is checked that it belongs to ``organisation``'s kind and that
+    ``user`` may give it there (else ``refused``, a permission error)."""
+    role = Role(role)
+    if ROLE_KINDS[role] != organisation.kind:
+        raise InvalidInputError(m.ROLE_WRONG_ORGANISATION, role=role.label,
+                                organisation=organisation.name)  # fmt: skip
+    if not may_grant(user, organisation, role):
+        raise PermissionDeniedError(refused, organisation=organisation.name)
+    return role
+
+
 def may_grant(inviter: User, organisation: Organisation, role: Role) -> bool:
     """Whether ``inviter`` may give ``role`` in ``organisation`` (by invitation or API
     key): a platform administrator anywhere; else the roles their own role there lists."""
@@ -57,12 +71,7 @@ def invitation_create(*, inviter: User, organisation: Organisation, role: Role, 
     """Invite ``email`` to ``role`` in ``organisation``; the e-mail (with the link under
     ``link_base``, e.g. ``https://host/accounts/invitations/``) goes once the invitation
     is saved."""
-    role = Role(role)
-    if ROLE_KINDS[role] != organisation.kind:
-        raise InvalidInputError(m.ROLE_WRONG_ORGANISATION, role=role.label,
-                                organisation=organisation.name)  # fmt: skip
-    if not may_grant(inviter, organisation, role):
-        raise PermissionDeniedError(m.INVITATION_NOT_ALLOWED, organisation=organisation.name)
+    role = ensure_may_grant(inviter, organisation, role, m.INVITATION_NOT_ALLOWED)
     email = User.objects.normalize_email(email).strip()
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(

@@ -20,10 +20,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
-from ..core.errors import InvalidInputError, PermissionDeniedError
+from ..core.errors import PermissionDeniedError
 from . import messages as m
-from .invitations import may_grant
-from .models import ROLE_KINDS, ApiToken, Membership, Organisation, Role, User
+from .invitations import ensure_may_grant, may_grant
+from .models import ApiToken, Membership, Organisation, Role, User
 
 #: how often the "last used" time is written (not on every request)
 _LAST_USED_EVERY = timedelta(minutes=1)
@@ -38,12 +38,7 @@ def api_token_create(*, creator: User, organisation: Organisation, name: str, ro
                      now: datetime) -> tuple[ApiToken, str]:  # fmt: skip
     """A new API key for ``organisation`` acting in ``role``; returns it and its secret
     (shown once)."""
-    role = Role(role)
-    if ROLE_KINDS[role] != organisation.kind:
-        raise InvalidInputError(m.ROLE_WRONG_ORGANISATION, role=role.label,
-                                organisation=organisation.name)  # fmt: skip
-    if not may_grant(creator, organisation, role):
-        raise PermissionDeniedError(m.TOKEN_NOT_ALLOWED, organisation=organisation.name)
+    role = ensure_may_grant(creator, organisation, role, m.TOKEN_NOT_ALLOWED)
     prefix = "mc_" + secrets.token_hex(4)
     secret = f"{prefix}_{secrets.token_urlsafe(32)}"
     machine = User(email=f"{prefix}@api-keys.invalid", full_name=f"API: {name.strip()}",

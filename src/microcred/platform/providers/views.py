@@ -120,11 +120,7 @@ def rotate_key(request: HttpRequest, provider_id: int) -> HttpResponse:
 
 def did_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The provider's DID document, public: what verifiers resolve its did:web to."""
-    response = JsonResponse(provider_did_document(slug), json_dumps_params={"indent": 2})
-    response["Content-Type"] = "application/did+json"
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return _did_response(provider_did_document(slug))
 
 
 @login_required
@@ -165,8 +161,12 @@ def trust_list(request: HttpRequest) -> HttpResponse:
 
 def operator_did_json(request: HttpRequest) -> HttpResponse:
     """The operator's DID document: the key that signs the trust list."""
-    response = JsonResponse(operator_did_document(timezone.now()),
-                            json_dumps_params={"indent": 2})  # fmt: skip
+    return _did_response(operator_did_document(timezone.now()))
+
+
+def _did_response(document: dict[str, object]) -> HttpResponse:
+    """A DID document as a resolver expects it: public, cacheable, any origin."""
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
     response["Content-Type"] = "application/did+json"
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=300"
