@@ -129,6 +129,8 @@ def test() -> int:
         # The JS reference stack (npm @digitalbazaar/vc ...) for the interoperability
         # tests and the benchmark; pinned by bench/js/package-lock.json.
         _sh("npm", "ci", "--prefix", "bench/js", "--no-audit", "--no-fund", "--loglevel=error")
+        # axe-core, which the browser tests inject into pages (tests/browser/)
+        _sh("npm", "ci", "--prefix", "tests/browser", "--no-audit", "--no-fund", "--loglevel=error")
     steps: list[tuple[str | Path, ...]] = [
         (BIN / "ruff", "check", "."),
         (BIN / "ruff", "format", "--check", "."),

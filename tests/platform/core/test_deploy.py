@@ -23,7 +23,9 @@ def test_the_health_endpoint_answers_with_the_database() -> None:
 
 
 def test_the_deployment_checks_are_clean_with_the_production_settings(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MICROCRED_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("MICROCRED_", "DJANGO_"))
+    }  # a production environment's
     env |= {"MICROCRED_HTTPS": "1", "MICROCRED_DATA_DIR": str(tmp_path),
             "MICROCRED_SECRET_KEY": "x" * 20 + "-production-secret-key-of-sixty-characters-1234",
             "MICROCRED_ALLOWED_HOSTS": "microcred.example.eu",

@@ -1,0 +1,115 @@
+"""The platform in a real browser (Debian's Chromium driven by Playwright): a QA officer
+and a provider go through the pages, and every public page and the provider's design
+page pass an automated accessibility check (axe-core, WCAG 2.1 A and AA) with no serious
+or critical violation — at desktop and phone width.
+
+Needs ``/usr/bin/chromium`` (``.ci/run`` installs it) and ``tests/browser/node_modules``
+(``tasks.py test`` runs ``npm ci`` there); without them the test is skipped, and fails
+under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from microcred.platform.demo import DEMO_PASSWORD, demo_designs, demo_seed
+
+from ..conftest import EXAMPLES
+from ..platform.conftest import NOW
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+PUBLIC = ["/", "/registry/", "/registry/?q=python", "/accounts/login/",
+          "/accounts/password-reset/"]  # fmt: skip
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if not AXE.exists():
+        return "axe-core is not installed (npm ci --prefix tests/browser)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the sync Playwright API runs a loop
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+                "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])  # fmt: skip
+            yield launched
+            launched.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _serious(page: Any) -> list[str]:
+    """axe-core's serious and critical violations of WCAG 2.1 A/AA on the page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
+                           "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")  # fmt: skip
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _log_in(page: Any, base: str, email: str) -> None:
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("form.card button")
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_the_pages_work_and_pass_the_accessibility_check(browser: Any, live_server: Any,
+                                                         width: str) -> None:  # fmt: skip
+    demo_seed(now=NOW)
+    files = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    demo_designs(files, now=NOW)
+    base = live_server.url
+    context = browser.new_context(viewport=WIDTHS[width], locale="pl-PL")
+    page = context.new_page()
+    problems: dict[str, list[str]] = {}
+    for path in PUBLIC:
+        response = page.goto(base + path)
+        assert response is not None, path
+        assert response.status < 400, path
+        problems[path] = _serious(page)
+    page.goto(base + "/registry/")
+    page.click("ul li a >> nth=0")  # the first micro-credential in the registry
+    problems["a registry page"] = _serious(page)
+    _log_in(page, base, "uczelnia@demo.microcred.eu")
+    page.goto(base + "/providers/")
+    page.click("table a >> nth=0")
+    problems["a provider's page"] = _serious(page)
+    page.click("a.button >> nth=0")  # the provider's micro-credentials
+    page.fill("#id_text", (EXAMPLES / "digital-photography-draft.yaml").read_text())
+    page.click("form.card button")
+    assert "/designs/versions/" in page.url
+    problems["a design's compliance report"] = _serious(page)
+    context.close()
+    failing = {where: found for where, found in problems.items() if found}
+    assert failing == {}
