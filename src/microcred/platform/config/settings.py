@@ -144,7 +144,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "microcred.platform.core.context.roles",
+                "microcred.platform.accounts.context.roles",
             ],
         },
     },

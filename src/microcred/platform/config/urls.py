@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from ..core.api import api
 from ..providers import views as providers
+from .api import api
 
 urlpatterns = [
     path("", include("microcred.platform.core.urls")),

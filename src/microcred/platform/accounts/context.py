@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from ..accounts.selectors import roles_of
+from .selectors import roles_of
 
 
 def roles(request: HttpRequest) -> dict[str, frozenset[str]]:

@@ -1,0 +1,27 @@
+"""The REST API (django-ninja, OpenAPI at ``/api/v1/openapi.json``), assembled here,
+above the apps: each app's router, the one error shape (:mod:`..core.api`), and the
+authentication — an API key (``Authorization: Bearer mc_…``,
+:mod:`..accounts.tokens`) or the session of a logged-in person."""
+
+from __future__ import annotations
+
+__all__ = ["api"]
+
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from ..accounts.tokens import ApiTokenAuth
+from ..core.api import install_error_handlers
+from ..providers.api import router as providers
+from ..registry.api import router as registry
+
+api = NinjaAPI(
+    title="microcred",
+    version="1",
+    description="EU micro-credentials: providers, designs, the registry.",
+    urls_namespace="api",
+    auth=[ApiTokenAuth(), SessionAuth()],
+)
+install_error_handlers(api)
+api.add_router("/providers", providers)
+api.add_router("/registry", registry)
