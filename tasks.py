@@ -29,9 +29,9 @@ STAMP = VENV / ".stamp-install"
 PROJECT = ".[dev,platform]"
 
 
-def _sh(*args: str | Path, check: bool = True) -> int:
+def _sh(*args: str | Path, check: bool = True, env: dict[str, str] | None = None) -> int:
     print("+", " ".join(str(a) for a in args), flush=True)
-    return subprocess.run([str(a) for a in args], cwd=ROOT, check=check).returncode
+    return subprocess.run([str(a) for a in args], cwd=ROOT, check=check, env=env).returncode
 
 
 def ensure_venv() -> None:
@@ -181,13 +181,17 @@ def postgres_tests() -> int:
                check=False):  # fmt: skip
             print(log.read_text(errors="replace") if log.exists() else "", flush=True)
             return 1
-        os.environ["MICROCRED_DATABASE_URL"] = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-        print(f"the platform's tests on PostgreSQL (port {port})", flush=True)
-        return _sh(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/platform",
-                   check=False)  # fmt: skip
+        try:
+            env = {
+                **os.environ,
+                "MICROCRED_DATABASE_URL": f"postgresql://postgres@127.0.0.1:{port}/postgres",
+            }
+            print(f"the platform's tests on PostgreSQL (port {port})", flush=True)
+            return _sh(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/platform",
+                       check=False, env=env)  # fmt: skip
+        finally:  # only a cluster that started is stopped
+            _sh(*prefix, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop", check=False)
     finally:
-        _sh(*prefix, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop", check=False)
-        os.environ.pop("MICROCRED_DATABASE_URL", None)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -64,19 +64,23 @@ _PRK = re.compile(r"\b(zna i rozumie|ma (?:\w+ )?wiedzę|potrafi|jest gotów|jes
 
 
 @functools.cache
-def judged_weak(entry: Entry) -> tuple[bool, tuple[str, ...]]:
-    """Whether the rules call the statement weak, and the codes of the rules that fired
-    (judged once a run: the parts of the report share the verdicts)."""
+def judged(entry: Entry) -> tuple[tuple[str, bool], ...]:
+    """The rules that fired on the statement, in order: (code, of severity "weak"),
+    judged once a run (the parts of the report share the verdicts)."""
     findings = assess_statement(entry.text, entry.lang)
-    weak = any(f.message.severity is Severity.WEAK for f in findings)
-    return weak, tuple(f.message.code for f in findings)
+    return tuple((f.message.code, f.message.severity is Severity.WEAK) for f in findings)
+
+
+def judged_weak(entry: Entry) -> tuple[bool, tuple[str, ...]]:
+    """Whether the rules call the statement weak, and the codes of the rules that fired."""
+    fired = judged(entry)
+    return any(weak for _, weak in fired), tuple(code for code, _ in fired)
 
 
 def first_weak_rule(entry: Entry) -> str:
     """The code of the first rule of severity "weak" that fired ("" when none did): the
     rule a statement judged weak is put down to."""
-    findings = assess_statement(entry.text, entry.lang)
-    return next((f.message.code for f in findings if f.message.severity is Severity.WEAK), "")
+    return next((code for code, weak in judged(entry) if weak), "")
 
 
 def _pct(part: int, whole: int) -> str:

@@ -14,7 +14,7 @@ credential, and the VC 1.1 one, with a ``vc`` claim).
 
 from __future__ import annotations
 
-__all__ = ["joserfc_key", "sign_jwt", "verify_jwt"]
+__all__ = ["joserfc_key", "jws_alg", "sign_jwt", "verify_jwt"]
 
 import base64
 import json
@@ -40,6 +40,11 @@ from .vc_data_model import ensure_data_model
 warnings.filterwarnings("ignore", category=SecurityWarning, module=r"joserfc\.")
 _ALGORITHMS = {"Ed25519": ("EdDSA", "Ed25519"), "P-256": ("ES256",)}
 _HEADER_KEYS = ("jwk", "jku", "x5c", "x5u")
+
+
+def jws_alg(key: KeyPair) -> str:
+    """The JWS ``alg`` a key signs with (RFC 8037 EdDSA, RFC 7518 ES256)."""
+    return _ALGORITHMS[key.algorithm][0]
 
 
 def joserfc_key(key: KeyPair, private: bool) -> OKPKey | ECKey:

@@ -34,6 +34,8 @@ __all__ = [
     "to_lote",
 ]
 
+from typing import TYPE_CHECKING, Any
+
 from .build import (
     GRANTED,
     LOTE_TYPE,
@@ -44,4 +46,16 @@ from .build import (
     sign_lote,
     to_lote,
 )
-from .read import LoteTrustList, read_lote
+
+if TYPE_CHECKING:
+    from .read import LoteTrustList, read_lote
+
+
+def __getattr__(name: str) -> Any:
+    # the reader needs the verify pipeline (about 0.4 s to import): a builder of lists,
+    # such as the platform, does not load it
+    if name in ("LoteTrustList", "read_lote"):
+        from . import read
+
+        return getattr(read, name)
+    raise AttributeError(name)

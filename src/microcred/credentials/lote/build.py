@@ -16,7 +16,7 @@ from joserfc import jws
 from joserfc.registry import HeaderParameter
 
 from ..keys import KeyPair
-from ..vc_jose import joserfc_key
+from ..vc_jose import joserfc_key, jws_alg
 
 #: the LoTE type of microcred's lists of micro-credential providers (its own profile)
 LOTE_TYPE = "urn:microcred:lote:MicroCredentialProvidersList"
@@ -231,7 +231,7 @@ def sign_lote(document: Mapping[str, Any], key: KeyPair, *, kid: str, now: dt.da
     """The list as a compact JWS signed by the operator's ``key`` (method ``kid``): the
     JSON binding's shape (payload: the whole ``{"LoTE": …}``; ``typ`` jose, ``cty``
     json, ``iat`` the signing time)."""
-    alg = "EdDSA" if key.algorithm == "Ed25519" else "ES256"
+    alg = jws_alg(key)
     header = {"alg": alg, "typ": "jose", "cty": "json", "kid": kid,
               "iat": int(now.timestamp())}  # fmt: skip
     payload = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

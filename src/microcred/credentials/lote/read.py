@@ -17,7 +17,8 @@ from joserfc.errors import JoseError
 from .._json import loads_strict
 from ..errors import TrustListError
 from ..keys import KeyPair
-from ..vc_jose import joserfc_key
+from ..vc_jose import joserfc_key, jws_alg
+from ..verify.checks import parse_time
 from ..verify.report import Signer
 from ..verify.trust import TrustEntry
 from .build import GRANTED, lote_registry
@@ -36,13 +37,10 @@ class _Service:
 
 
 def _time(value: Any) -> dt.datetime:
-    if not isinstance(value, str):
-        raise TrustListError("a LoTE date is not a string")
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise TrustListError(f"not a LoTE date: {value!r}") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    moment = parse_time(value)
+    if moment is None:
+        raise TrustListError(f"not a LoTE date: {value!r}")
+    return moment
 
 
 def _text(values: Any, lang: str) -> str:
@@ -93,7 +91,7 @@ def read_lote(data: str | bytes, *, operator_key: KeyPair) -> LoteTrustList:
         data = data.encode("ascii", "replace")
     if len(data) > MAX_BYTES:
         raise TrustListError("the trust list is too large")
-    alg = "EdDSA" if operator_key.algorithm == "Ed25519" else "ES256"
+    alg = jws_alg(operator_key)
     try:
         token = jws.deserialize_compact(data.strip(), joserfc_key(operator_key, private=False),
                                         registry=lote_registry(alg))  # fmt: skip

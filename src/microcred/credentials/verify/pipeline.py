@@ -226,16 +226,6 @@ def verify(
         return _format_failure(m.INTERNAL_ERROR(error=type(exc).__name__))
 
 
-def _from_epoch(value: Any) -> dt.datetime | None:
-    """A NumericDate (JWT ``iat``) as a time, or None."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return dt.datetime.fromtimestamp(value, dt.UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    return None
-
-
 def _verify(anything: Any, how: _How) -> VerificationReport:
     if isinstance(anything, str):
         anything = anything.encode("utf-8")
@@ -303,11 +293,9 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
         checks.append(check_issuer_binding(document, proof))
         if proof.verified and proof.method is not None:
             signer = Signer("did", proof.method.controller, key=proof.method.id)
-            # when it was signed, for a trust list with history: the proof's own time
-            # (a Data Integrity "created"; a JWT's "iat"), else the credential's validFrom
-            signed_at = parse_time(proof.proof.get("created")) or _from_epoch(
-                proof.proof.get("iat")
-            )
+            # when it was signed, for a trust list with history: a Data Integrity proof's
+            # "created", else (below) the credential's validFrom
+            signed_at = parse_time(proof.proof.get("created"))
     checks.append(check_dates(document, how.now, how.clock_skew))
     checks.append(check_status(document, how.status_fetcher, how.resolver, how.allowed_suites,
                                how.now, how.clock_skew))  # fmt: skip

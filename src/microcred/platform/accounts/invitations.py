@@ -11,7 +11,7 @@ person whose e-mail address it names, for seven days.
 from __future__ import annotations
 
 __all__ = ["INVITATION_DAYS", "ensure_may_grant", "invitation_accept", "invitation_create",
-           "invitation_for", "may_grant"]  # fmt: skip
+           "invitation_for", "may_grant", "sha256_hex"]  # fmt: skip
 
 import hashlib
 import secrets
@@ -24,6 +24,7 @@ from django.utils import translation
 
 from ...standard.messages import Message
 from ..core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
+from ..core.language import current_language
 from . import messages as m
 from .models import ROLE_KINDS, Invitation, Membership, Organisation, Role, User
 from .services import membership_grant
@@ -39,8 +40,9 @@ _MAY_INVITE: dict[str, frozenset[str]] = {
 }
 
 
-def _sha256(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+def sha256_hex(secret: str) -> str:
+    """The SHA-256 of a secret (a link's token, an API key), in hex: what is stored."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def ensure_may_grant(user: User, organisation: Organisation, role: Role,
@@ -75,11 +77,11 @@ def invitation_create(*, inviter: User, organisation: Organisation, role: Role, 
     email = User.objects.normalize_email(email).strip()
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        organisation=organisation, role=role, email=email, token_sha256=_sha256(token),
+        organisation=organisation, role=role, email=email, token_sha256=sha256_hex(token),
         invited_by=inviter, created_at=now, expires_at=now + timedelta(days=INVITATION_DAYS),
     )  # fmt: skip
     context = {"invitation": invitation, "link": f"{link_base}{token}/", "days": INVITATION_DAYS}
-    language = translation.get_language() or "pl"
+    language = current_language()
 
     def send() -> None:
         with translation.override(language):
@@ -95,7 +97,7 @@ def invitation_for(token: str, *, now: datetime) -> Invitation:
     """The open invitation a link's token names, or the reason it cannot be used."""
     invitation = (
         Invitation.objects.select_related("organisation")
-        .filter(token_sha256=_sha256(token), accepted_at=None)
+        .filter(token_sha256=sha256_hex(token), accepted_at=None)
         .first()
     )
     if invitation is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 __all__ = ["ApiTokenAuth", "api_token_create", "api_token_revoke"]
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -23,14 +22,12 @@ from ninja.security import HttpBearer
 from ..core.errors import PermissionDeniedError
 from . import messages as m
 from .invitations import ensure_may_grant, may_grant
-from .models import ApiToken, Membership, Organisation, Role, User
+from .invitations import sha256_hex as _sha256
+from .models import ApiToken, Organisation, Role, User
+from .services import membership_grant
 
 #: how often the "last used" time is written (not on every request)
 _LAST_USED_EVERY = timedelta(minutes=1)
-
-
-def _sha256(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 @transaction.atomic
@@ -45,7 +42,7 @@ def api_token_create(*, creator: User, organisation: Organisation, name: str, ro
                    is_machine=True)  # fmt: skip
     machine.set_unusable_password()
     machine.save()
-    Membership.objects.create(user=machine, organisation=organisation, role=role, created_at=now)
+    membership_grant(user=machine, organisation=organisation, role=role, now=now)
     token = ApiToken.objects.create(
         user=machine, organisation=organisation, name=name.strip(), role=role, prefix=prefix,
         token_sha256=_sha256(secret), created_by=creator, created_at=now,

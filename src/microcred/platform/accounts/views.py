@@ -9,11 +9,12 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..core.errors import NotFoundError, PlatformError
+from ..core.language import current_language
 from .invitations import invitation_accept, invitation_for, may_grant
 from .models import ROLE_KINDS, Organisation, Role, User
 from .services import user_create
@@ -35,7 +36,7 @@ class SignUpForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     invited = invitation_for(token, now=timezone.now())
-    lang = translation.get_language() or "pl"
+    lang = current_language()
     has_account = User.objects.filter(email__iexact=invited.email).exists()
     form = SignUpForm(request.POST or None) if not has_account else None
     error = None
@@ -102,7 +103,7 @@ def api_keys(request: HttpRequest, organisation_id: int) -> HttpResponse:
             )
             form = ApiKeyForm(organisation)
         except PlatformError as exc:
-            error, status = exc.text(translation.get_language() or "pl"), exc.status
+            error, status = exc.text(current_language()), exc.status
     return render(request, "accounts/api_keys.html", {
         "organisation": organisation, "form": form, "secret": secret, "error": error,
         "tokens": organisation.api_tokens.select_related("created_by"),

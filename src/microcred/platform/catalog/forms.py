@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .services import MAX_DESIGN_BYTES
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Design file (YAML or JSON)"), required=False)
@@ -18,5 +20,5 @@ class ImportForm(forms.Form):
         """The file's text (UTF-8), or the pasted text."""
         upload = self.cleaned_data.get("file")
         if upload is not None:
-            return bytes(upload.read(1024 * 1024 + 1)).decode("utf-8", errors="replace")
+            return bytes(upload.read(MAX_DESIGN_BYTES + 1)).decode("utf-8", errors="replace")
         return str(self.cleaned_data.get("text") or "")

@@ -3,7 +3,8 @@ designs are seen by its people, QA officers and platform administrators."""
 
 from __future__ import annotations
 
-__all__ = ["compliance_of", "design_version_for", "designs_of_provider"]
+__all__ = ["compliance_of", "design_version_for", "designs_of_provider", "latest_versions",
+           "report_rows", "spec_of"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -11,23 +12,39 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ...standard import designfile
-from ...standard.compliance import ComplianceReport, check
+from ...standard.caching import cached
+from ...standard.compliance import ComplianceReport, ElementStatus, check
+from ...standard.elements import MicroCredentialSpec
 from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from ..providers.selectors import providers_of
 from .models import DesignVersion
 
 
+def latest_versions(versions: QuerySet[DesignVersion]) -> QuerySet[DesignVersion]:
+    """The latest of ``versions`` for each design they belong to."""
+    latest: dict[int, int] = {}
+    ordered = versions.order_by("design_id", "-number").values_list("pk", "design_id")
+    for pk, design_id in ordered:
+        latest.setdefault(design_id, pk)
+    return versions.filter(pk__in=latest.values())
+
+
 def designs_of_provider(provider: Provider) -> QuerySet[DesignVersion]:
     """The latest version of each of ``provider``'s designs (the caller has checked that
     the person may see the provider)."""
-    versions = DesignVersion.objects.filter(design__provider=provider).order_by(
-        "design_id", "-number"
-    )
-    latest: dict[int, int] = {}
-    for pk, design_id in versions.values_list("pk", "design_id"):
-        latest.setdefault(design_id, pk)
-    return DesignVersion.objects.filter(pk__in=latest.values()).order_by("-created_at", "-pk")
+    versions = DesignVersion.objects.filter(design__provider=provider)
+    return latest_versions(versions).order_by("-created_at", "-pk")
+
+
+def report_rows(report: ComplianceReport, lang: str, *,
+                applicable_only: bool = False) -> list[dict[str, object]]:  # fmt: skip
+    """The Annex I elements of a report, as a page shows them in ``lang``."""
+    return [{"label": r.element.short_label(lang), "status": str(r.status),
+             "status_label": r.status.label(lang), "mandatory": r.mandatory,
+             "reasons": [x.text(lang) for x in r.reasons]}
+            for r in report.elements
+            if not (applicable_only and r.status is ElementStatus.NOT_APPLICABLE)]  # fmt: skip
 
 
 def design_version_for(user: Any, version_id: int) -> DesignVersion:
@@ -39,7 +56,18 @@ def design_version_for(user: Any, version_id: int) -> DesignVersion:
     return version
 
 
+@cached(maxsize=256)
+def _spec(source: str) -> MicroCredentialSpec:
+    return designfile.loads(source)
+
+
+def spec_of(version: DesignVersion) -> MicroCredentialSpec:
+    """The version's design, read once per design file (the same object each time, so
+    the standard layer's report cache holds too)."""
+    return _spec(version.source)
+
+
 def compliance_of(version: DesignVersion, now: dt.datetime) -> ComplianceReport:
     """The version's EU compliance report, from the standard layer (never stored: the
     rules may improve, and the report with them)."""
-    return check(designfile.loads(version.source), now=now)
+    return check(spec_of(version), now=now)

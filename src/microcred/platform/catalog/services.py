@@ -10,17 +10,18 @@ __all__ = ["design_import", "design_version_submit"]
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import translation
 
 from ...standard import designfile
-from ...standard.compliance import Verdict, check
+from ...standard.compliance import ElementStatus, Verdict
 from ...standard.elements import MicroCredentialSpec
 from ...standard.errors import DesignError
 from ..accounts.models import Membership, Role, User
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
 from .models import Design, DesignStatus, DesignVersion
+from .selectors import compliance_of
 
 #: a design file larger than this is refused before it is read
 MAX_DESIGN_BYTES = 1024 * 1024
@@ -39,7 +40,7 @@ def _read(text: str) -> MicroCredentialSpec:
     try:
         return designfile.loads(text, source="design.yaml")
     except DesignError as exc:
-        lang = translation.get_language() or "pl"
+        lang = current_language()
         problems = [p.located("design.yaml", lang) for p in exc.problems]
         raise InvalidInputError(m.DESIGN_INVALID, count=len(problems),
                                 first=problems[0] if problems else "—",
@@ -80,9 +81,10 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
         raise ConflictError(m.PROVIDER_NOT_VERIFIED, provider=provider.legal_name)
     if version.status != DesignStatus.DRAFT:
         raise ConflictError(m.NOT_A_DRAFT, status=DesignStatus(version.status).label)
-    report = check(designfile.loads(version.source), now=now)
+    report = compliance_of(version, now)
     if report.verdict is Verdict.INCOMPLETE:
-        missing = sum(1 for r in report.elements if r.mandatory and r.status in ("missing", "weak"))
+        lacking = (ElementStatus.MISSING, ElementStatus.WEAK)
+        missing = sum(1 for r in report.elements if r.mandatory and r.status in lacking)
         raise ConflictError(m.INCOMPLETE, missing=missing)
     version.status, version.submitted_at = DesignStatus.SUBMITTED, now
     version.save(update_fields=["status", "submitted_at"])

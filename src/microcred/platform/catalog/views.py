@@ -7,19 +7,16 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ..core.errors import PlatformError
+from ..core.language import current_language
 from ..providers.selectors import provider_for
 from .forms import ImportForm
 from .models import DesignVersion
-from .selectors import compliance_of, design_version_for, designs_of_provider
+from .selectors import compliance_of, design_version_for, designs_of_provider, report_rows
 from .services import design_import, design_version_submit
-
-
-def _lang() -> str:
-    return translation.get_language() or "pl"
 
 
 @login_required
@@ -33,7 +30,11 @@ def designs(request: HttpRequest, provider_id: int) -> HttpResponse:
                                     provider=provider, text=form.design_text(),
                                     now=timezone.now())  # fmt: skip
         except PlatformError as exc:
-            error, problems, status = exc.text(_lang()), exc.extra.get("problems", []), exc.status
+            error, problems, status = (
+                exc.text(current_language()),
+                exc.extra.get("problems", []),
+                exc.status,
+            )
         else:
             return redirect("catalog:version", version_id=version.pk)
     return render(request, "catalog/designs.html", {
@@ -49,12 +50,9 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
 
 def _render_version(request: HttpRequest, found: DesignVersion, error: str | None = None,
                     status: int = 200) -> HttpResponse:  # fmt: skip
-    lang = _lang()
+    lang = current_language()
     report = compliance_of(found, timezone.now())
-    elements = [{"label": r.element.short_label(lang), "status": str(r.status),
-                 "status_label": r.status.label(lang),
-                 "mandatory": r.mandatory, "reasons": [x.text(lang) for x in r.reasons]}
-                for r in report.elements]  # fmt: skip
+    elements = report_rows(report, lang)
     return render(request, "catalog/version.html", {
         "version": found, "provider": found.design.provider, "title": found.title(lang),
         "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
@@ -83,5 +81,5 @@ def submit(request: HttpRequest, version_id: int) -> HttpResponse:
     except PlatformError as exc:
         if exc.status == 403:
             raise
-        return _render_version(request, found, exc.text(_lang()), exc.status)
+        return _render_version(request, found, exc.text(current_language()), exc.status)
     return redirect("catalog:version", version_id=found.pk)

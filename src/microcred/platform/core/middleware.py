@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
 
 from .errors import PlatformError
+from .language import current_language
 
 
 class PlatformErrorMiddleware:
@@ -22,7 +22,7 @@ class PlatformErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, PlatformError):
             return None
-        lang = translation.get_language() or "pl"
+        lang = current_language()
         return render(request, "core/error.html",
                       {"message": exception.text(lang), "code": exception.code},
                       status=exception.status)  # fmt: skip

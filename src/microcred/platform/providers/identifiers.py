@@ -13,15 +13,13 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import nip, regon
 
+from ...standard.vocab.countries import EEA_NOT_EU, EU_MEMBER_STATES
 from ..core.errors import InvalidInputError
 from . import messages as m
 from .models import IdentifierScheme
 
 #: EU and EEA countries (ISO 3166-1 alpha-2), where an EU micro-credential provider is
-EU_EEA = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK "
-    "IS LI NO".split()
-)
+EU_EEA = frozenset(str(country) for country in EU_MEMBER_STATES | EEA_NOT_EU)
 _KRS = re.compile(r"\d{10}")
 
 

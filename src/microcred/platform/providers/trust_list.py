@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from ...credentials.dids import DidDocument, did_web_document
@@ -62,8 +63,10 @@ def operator_key_pair(now: datetime) -> tuple[KeyPair, str]:
 
 
 def operator_did_document(now: datetime) -> DidDocument:
-    """The operator's DID document (every key it ever had)."""
-    _operator_key(now)
+    """The operator's DID document (every key it ever had); its first key is made only
+    when there is none (a public read takes no lock otherwise)."""
+    if not OperatorKey.objects.exists():
+        _operator_key(now)
     keys = {k.fragment: KeyPair.from_multikey(k.public_multibase)
             for k in OperatorKey.objects.all()}  # fmt: skip
     return did_web_document(operator_did(), keys)
@@ -79,8 +82,7 @@ def _registration(provider: Provider) -> str:
 
 
 def _issuer(provider: Provider, keys: list[ProviderKey]) -> TrustedIssuer:
-    decisions = list(ProviderDecision.objects.filter(provider=provider)
-                     .select_related("qa_body").order_by("decided_at", "pk"))  # fmt: skip
+    decisions = list(provider.decisions.all())  # prefetched, in order (trust_list_jws)
     history: list[tuple[datetime, bool]] = []
     for decision in decisions:
         verified = decision.status_after == "approved"
@@ -114,7 +116,9 @@ def trust_list_jws(now: datetime) -> tuple[str, int]:
     keys: dict[int, list[ProviderKey]] = {}
     for key in ProviderKey.objects.order_by("valid_from", "pk"):
         keys.setdefault(key.provider_id, []).append(key)
-    providers = Provider.objects.filter(pk__in=keys).order_by("legal_name", "pk")
+    trail = ProviderDecision.objects.select_related("qa_body").order_by("decided_at", "pk")
+    providers = (Provider.objects.filter(pk__in=keys).order_by("legal_name", "pk")
+                 .prefetch_related(Prefetch("decisions", queryset=trail)))  # fmt: skip
     operator = settings.OPERATOR
     scheme = Scheme(
         operator_names={"pl": operator["name_pl"], "en": operator["name_en"]},

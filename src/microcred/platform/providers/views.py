@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ..accounts.invitations import invitation_create
 from ..accounts.models import Membership, Role
 from ..accounts.selectors import has_role
 from ..core.errors import PermissionDeniedError, PlatformError
+from ..core.language import current_language
 from . import messages as m
 from .forms import DecisionForm, InviteForm, RegistrationForm
 from .keys import provider_did_document, provider_key_rotate
@@ -20,10 +21,6 @@ from .models import Provider
 from .selectors import provider_for, providers_awaiting_decision, providers_of
 from .services import Registration, provider_decide, provider_register
 from .trust_list import operator_did_document, trust_list_jws
-
-
-def _lang() -> str:
-    return translation.get_language() or "pl"
 
 
 @login_required
@@ -36,7 +33,7 @@ def register(request: HttpRequest) -> HttpResponse:
                                          registration=Registration(**form.cleaned_data),
                                          now=timezone.now())  # fmt: skip
         except PlatformError as exc:
-            error = exc.text(_lang())
+            error = exc.text(current_language())
             for field in exc.extra.get("fields", {}):
                 if field in form.fields:
                     form.add_error(field, error)
@@ -104,7 +101,7 @@ def decide(request: HttpRequest, provider_id: int) -> HttpResponse:
                 raise
             return render(request, "providers/detail.html", {
                 "provider": provider, "decisions": provider.decisions.all(), "form": form,
-                "error": exc.text(_lang()),
+                "error": exc.text(current_language()),
             }, status=exc.status)  # fmt: skip
     return redirect("providers:detail", provider_id=provider.pk)
 

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
 
-from ...standard import designfile
+from ..catalog.selectors import spec_of
 from .selectors import published
 
 router = Router(tags=["registry"])
@@ -28,7 +28,7 @@ class PublishedOut(Schema):
 def designs(request: HttpRequest, q: str = "") -> list[PublishedOut]:
     found = []
     for version in published(q[:200])[:100]:
-        spec = designfile.loads(version.source)
+        spec = spec_of(version)
         level = next((lv.eqf for lv in spec.levels if lv.eqf is not None), None)
         workload = spec.workload
         found.append(PublishedOut(

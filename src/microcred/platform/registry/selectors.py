@@ -8,6 +8,7 @@ __all__ = ["published", "published_version"]
 from django.db.models import Q, QuerySet
 
 from ..catalog.models import DesignStatus, DesignVersion
+from ..catalog.selectors import latest_versions
 from ..core.errors import NotFoundError
 from ..providers.models import ProviderStatus
 
@@ -19,10 +20,7 @@ def published(query: str = "") -> QuerySet[DesignVersion]:
     approved = DesignVersion.objects.filter(
         status=DesignStatus.APPROVED, design__provider__status=ProviderStatus.APPROVED
     ).select_related("design__provider")
-    latest: dict[int, int] = {}
-    for pk, design_id in approved.order_by("design_id", "-number").values_list("pk", "design_id"):
-        latest.setdefault(design_id, pk)
-    found = approved.filter(pk__in=latest.values())
+    found = latest_versions(approved)
     for word in query.split()[:8]:
         found = found.filter(Q(title_pl__icontains=word) | Q(title_en__icontains=word)
                              | Q(design__provider__legal_name__icontains=word))  # fmt: skip

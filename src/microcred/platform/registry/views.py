@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from ..catalog.selectors import compliance_of
+from ..catalog.selectors import compliance_of, report_rows
+from ..core.language import current_language
 from .selectors import published, published_version
 
 
@@ -20,12 +21,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def page(request: HttpRequest, version_id: int) -> HttpResponse:
     version = published_version(version_id)
-    lang = translation.get_language() or "pl"
+    lang = current_language()
     report = compliance_of(version, timezone.now())
-    elements = [{"label": r.element.short_label(lang), "status": str(r.status),
-                 "status_label": r.status.label(lang),
-                 "reasons": [x.text(lang) for x in r.reasons]}
-                for r in report.elements if str(r.status) != "not-applicable"]  # fmt: skip
+    elements = report_rows(report, lang, applicable_only=True)
     return render(request, "registry/page.html", {
         "version": version, "provider": version.design.provider, "title": version.title(lang),
         "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
