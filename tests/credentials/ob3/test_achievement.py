@@ -29,8 +29,8 @@ def achievement_schema(shared: Path) -> dict[str, Any]:
 def test_the_node_to_ob3_embeds(path: Path) -> None:
     award = example_award(path, grade=None)
     credential = to_ob3(award, issuer_id="did:example:1", achievement_id=ID)
-    assert credential["credentialSubject"]["achievement"] == to_achievement(award.spec,
-                                                                          achievement_id=ID)  # fmt: skip
+    alone = to_achievement(award.spec, achievement_id=ID)
+    assert credential["credentialSubject"]["achievement"] == alone
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)

@@ -81,8 +81,8 @@ def achievement_schema(shared: Path) -> dict[str, Any]:
 
 def _expand(document: dict[str, Any]) -> list[dict[str, Any]]:
     """pyld's expansion with only the contexts the library pins (any other is refused)."""
-    expanded: list[dict[str, Any]] = jsonld.expand(document,
-                                                   {"documentLoader": contexts.pyld_loader})  # fmt: skip
+    options = {"documentLoader": contexts.pyld_loader}
+    expanded: list[dict[str, Any]] = jsonld.expand(document, options)
     return expanded
 
 
@@ -94,7 +94,8 @@ def test_the_achievement(provider_a: Provider, qa_officer: User,
     assert response.status_code == 200
     assert response["Content-Type"] == "application/ld+json; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'inline; filename="microcred-{version.pk}-achievement.jsonld"')
+        f'inline; filename="microcred-{version.pk}-achievement.jsonld"'
+    )
     assert response["Access-Control-Allow-Origin"] == "*"
     document = json.loads(response.content)
     page = f"{settings.PUBLIC_URL}/registry/{version.pk}/"
@@ -121,7 +122,8 @@ def test_the_learning_opportunity(provider_a: Provider, qa_officer: User) -> Non
     assert response.status_code == 200
     assert response["Content-Type"] == "application/ld+json; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'inline; filename="microcred-{version.pk}-learning-opportunity.jsonld"')
+        f'inline; filename="microcred-{version.pk}-learning-opportunity.jsonld"'
+    )
     document = json.loads(response.content)
     url = f"{settings.PUBLIC_URL}/registry/{version.pk}/elm.jsonld"
     assert document["id"] == url
@@ -159,8 +161,7 @@ def test_only_published_designs_are_exported(provider_a: Provider, provider_b: P
             assert anonymous.get(url).status_code == 404, url
     assert anonymous.get("/registry/999999/elm.jsonld").status_code == 404
     assert anonymous.get("/api/v1/registry/designs/999999/achievement").json()["code"]
-    assert [row["id"] for row in _csv(anonymous.get("/registry/export.csv"))] == [
-        str(published.pk)]
+    assert [row["id"] for row in _csv(anonymous.get("/registry/export.csv"))] == [str(published.pk)]
     provider_decide(officer=qa_officer, provider=provider_a, decision=Decision.SUSPEND,
                     reason="audit", now=NOW)  # fmt: skip
     assert anonymous.get(f"/registry/{published.pk}/achievement.jsonld").status_code == 404
@@ -188,10 +189,18 @@ def test_the_csv(provider_a: Provider, qa_officer: User) -> None:
     assert set(by_id) == {str(python.pk), str(energy.pk)}
     row = by_id[str(python.pk)]
     assert row | {"approved_on": ""} == {
-        "id": str(python.pk), "title_pl": "Podstawy języka Python", "title_en": "Python basics",
-        "provider": "Uniwersytet Testowy", "provider_country": "PL", "eqf_level": "4",
-        "ects": "2", "isced_f": "061", "participation": "online", "languages": "pl",
-        "url": f"{settings.PUBLIC_URL}/registry/{python.pk}/", "approved_on": "",
+        "id": str(python.pk),
+        "title_pl": "Podstawy języka Python",
+        "title_en": "Python basics",
+        "provider": "Uniwersytet Testowy",
+        "provider_country": "PL",
+        "eqf_level": "4",
+        "ects": "2",
+        "isced_f": "061",
+        "participation": "online",
+        "languages": "pl",
+        "url": f"{settings.PUBLIC_URL}/registry/{python.pk}/",
+        "approved_on": "",
     }
     assert row["approved_on"] == NOW.date().isoformat()
     api = Client().get("/api/v1/registry/designs.csv")
@@ -227,6 +236,9 @@ def test_the_page_links_its_exports_in_both_languages(provider_a: Provider,
         assert heading in html
         assert f'href="/registry/{version.pk}/achievement.jsonld"' in html
         assert f'href="/registry/{version.pk}/elm.jsonld"' in html
-        assert f'rel="alternate" type="application/ld+json" href="/registry/{version.pk}/elm.jsonld"' in html
+        assert (
+            f'rel="alternate" type="application/ld+json" href="/registry/{version.pk}/elm.jsonld"'
+            in html
+        )
     search = Client().get("/registry/?q=python", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'href="/registry/export.csv?q=python"' in search

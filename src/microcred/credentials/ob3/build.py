@@ -289,8 +289,11 @@ def to_ob3(
     spec = award.spec
     lang = spec.primary_language
     title = spec.title.get(lang) if spec.title else "Micro-credential"
-    achievement = to_achievement(spec, achievement_id=achievement_id or (
-        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}"))
+    achievement = to_achievement(
+        spec,
+        achievement_id=achievement_id
+        or (f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}"),
+    )
 
     subject: dict[str, Any] = {"type": ["AchievementSubject"], "achievement": achievement}
     if award.learner and award.learner.id:

@@ -74,7 +74,7 @@ def design_elm(request: HttpRequest, version_id: int) -> HttpResponse:
 
 
 @router.get("/designs.csv", auth=None,
-            summary="The published designs as CSV (the search's query parameters filter it)")  # fmt: skip
+            summary="The published designs as CSV, filtered as the search is")  # fmt: skip
 def designs_csv(request: HttpRequest) -> StreamingHttpResponse:
     return csv_response(request.GET)
 

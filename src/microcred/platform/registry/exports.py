@@ -155,8 +155,9 @@ def jsonld_response(document: dict[str, Any], filename: str) -> HttpResponse:
 
 def csv_response(params: Mapping[str, str]) -> StreamingHttpResponse:
     """The listing for the search's query string ``params``, as a CSV file, streamed."""
-    response = StreamingHttpResponse(csv_rows(listing(params)),
-                                     content_type="text/csv; charset=utf-8; header=present")  # fmt: skip
+    response = StreamingHttpResponse(
+        csv_rows(listing(params)), content_type="text/csv; charset=utf-8; header=present"
+    )
     response["Content-Disposition"] = 'attachment; filename="microcred-registry.csv"'
     _public(response)
     return response

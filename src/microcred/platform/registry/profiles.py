@@ -97,8 +97,10 @@ def provider_profile(slug: str) -> ProviderProfile:
         suspended_since = None
     else:
         verified_since = None
-    keys = [KeyPeriod(f"{provider.did}#{key.fragment}", key.algorithm, key.valid_from,
-                      key.valid_until) for key in provider.keys.order_by("valid_from", "pk")]  # fmt: skip
+    keys = [
+        KeyPeriod(f"{provider.did}#{key.fragment}", key.algorithm, key.valid_from, key.valid_until)
+        for key in provider.keys.order_by("valid_from", "pk")
+    ]
     return ProviderProfile(
         provider=provider, verified_since=verified_since, verified_by=verified_by,
         suspended_since=suspended_since, reverify_by=provider.reverify_by, keys=keys,
