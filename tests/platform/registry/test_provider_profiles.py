@@ -29,7 +29,7 @@ def test_a_verified_providers_page(provider_a: Provider, qa_officer: User) -> No
     for lang, texts in (
         ("en", ["Verified provider since 2026-12-01, verified by QA Body.",
                 "Next verification due by", "University", "Poland", "DID document"]),
-        ("pl", ["Zweryfikowany dostawca od 2026-12-01, zweryfikowany przez QA Body.",
+        ("pl", ["Zweryfikowany dostawca od 2026-12-01 (weryfikacja: QA Body).",
                 "Następna weryfikacja do", "Uczelnia", "Polska", "Dokument DID"]),
     ):  # fmt: skip
         response = Client().get("/registry/providers/nip-7770001111/", HTTP_ACCEPT_LANGUAGE=lang)
