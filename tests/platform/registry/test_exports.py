@@ -242,3 +242,13 @@ def test_the_page_links_its_exports_in_both_languages(provider_a: Provider,
         )
     search = Client().get("/registry/?q=python", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'href="/registry/export.csv?q=python"' in search
+
+
+def test_the_openapi_names_the_media_types() -> None:
+    paths = Client().get("/api/v1/openapi.json").json()["paths"]
+    design = "/api/v1/registry/designs/{version_id}"
+    for path, media in ((f"{design}/achievement", "application/ld+json"),
+                        (f"{design}/elm", "application/ld+json"),
+                        ("/api/v1/registry/designs.csv", "text/csv")):  # fmt: skip
+        assert media in paths[path]["get"]["responses"]["200"]["content"], path
+    assert "/api/v1/registry/providers/{slug}" in paths

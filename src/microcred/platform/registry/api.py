@@ -6,6 +6,7 @@ one's exports (``/designs/{id}/achievement``, ``/designs/{id}/elm``), the listin
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -57,8 +58,15 @@ def designs(request: HttpRequest, q: str = "") -> list[PublishedOut]:
 # registry/profiles.py) ---
 
 
+def _content(media_type: str, what: str) -> dict[str, Any]:
+    """OpenAPI's word for a response that is a document, not a schema'd JSON object."""
+    return {"responses": {200: {"description": what, "content": {media_type: {}}},
+                          404: {"description": "no such published design"}}}  # fmt: skip
+
+
 @router.get("/designs/{version_id}/achievement", auth=None,
-            summary="A published design as an Open Badges 3.0 Achievement (JSON-LD)")  # fmt: skip
+            summary="A published design as an Open Badges 3.0 Achievement (JSON-LD)",
+            openapi_extra=_content("application/ld+json", "OB 3.0 Achievement"))  # fmt: skip
 def design_achievement(request: HttpRequest, version_id: int) -> HttpResponse:
     version = published_version(version_id)
     return jsonld_response(achievement_document(version),
@@ -66,7 +74,8 @@ def design_achievement(request: HttpRequest, version_id: int) -> HttpResponse:
 
 
 @router.get("/designs/{version_id}/elm", auth=None,
-            summary="A published design as an ELM learning opportunity (JSON-LD)")  # fmt: skip
+            summary="A published design as an ELM learning opportunity (JSON-LD)",
+            openapi_extra=_content("application/ld+json", "ELM LearningOpportunity"))  # fmt: skip
 def design_elm(request: HttpRequest, version_id: int) -> HttpResponse:
     version = published_version(version_id)
     return jsonld_response(learning_opportunity_document(version),
@@ -74,7 +83,8 @@ def design_elm(request: HttpRequest, version_id: int) -> HttpResponse:
 
 
 @router.get("/designs.csv", auth=None,
-            summary="The published designs as CSV, filtered as the search is")  # fmt: skip
+            summary="The published designs as CSV, filtered as the search is",
+            openapi_extra=_content("text/csv", "one row per published design"))  # fmt: skip
 def designs_csv(request: HttpRequest) -> StreamingHttpResponse:
     return csv_response(request.GET)
 
