@@ -108,6 +108,8 @@ def _safe(value: object) -> object:
 
 
 def _cells(version: DesignVersion, spec: MicroCredentialSpec) -> list[object]:
+    # The facts come from the design file, parsed (about 150 rows a second); once the
+    # versions store what the search filters on, they are read from there instead.
     eqf = next((lv.value for lv in spec.levels if lv.framework is Framework.EQF), "")
     ects = spec.workload.ects if spec.workload and spec.workload.ects is not None else None
     approved = getattr(version, "approved_at", None)
