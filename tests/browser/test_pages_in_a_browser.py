@@ -101,6 +101,9 @@ def test_the_pages_work_and_pass_the_accessibility_check(browser: Any, live_serv
     page.goto(base + "/registry/")
     page.click("ul li a >> nth=0")  # the first micro-credential in the registry
     problems["a registry page"] = _serious(page)
+    page.click("main a[href^='/registry/providers/']")  # its provider's public profile
+    assert "/registry/providers/" in page.url
+    problems["a provider's public profile"] = _serious(page)
     _log_in(page, base, "uczelnia@demo.microcred.eu")
     page.goto(base + "/providers/")
     page.click("table a >> nth=0")

@@ -33,6 +33,10 @@ def _urls() -> list[str]:
         "/designs/versions/1/design.yaml",
         "/trust-list", "/.well-known/did.json", "/health", "/qa/designs/", "/registry/",
         "/registry/?q=%C5%BC%C3%B3%C5%82w", "/registry/1/", "/api/v1/registry/designs?q=x",
+        "/registry/1/achievement.jsonld", "/registry/1/elm.jsonld", "/registry/export.csv?q=x",
+        "/registry/providers/nip-7770001111/", "/registry/providers/no-such-provider/",
+        "/api/v1/registry/designs/1/achievement", "/api/v1/registry/designs/1/elm",
+        "/api/v1/registry/designs.csv", "/api/v1/registry/providers/nip-7770001111",
     ]  # fmt: skip
 
 

@@ -14,17 +14,19 @@ shapes.
 
 from __future__ import annotations
 
-__all__ = ["EDC_CONTEXTS", "to_edc"]
+__all__ = ["EDC_CONTEXTS", "NodeIds", "to_edc", "to_qualification"]
 
 import base64
 import datetime as dt
 import io
 import uuid
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import png
 
-from ...standard.elements import Award, AwardingBody, LocalizedText
+from ...standard.elements import Award, AwardingBody, LocalizedText, MicroCredentialSpec
 from ...standard.vocab import Concept, EqfLevel, Framework, Language
 from .._awards import refuse_grade_off_scale
 from .read import EdcError
@@ -47,9 +49,28 @@ def _urn(kind: str) -> str:
     return f"urn:epass:{kind}:{uuid.uuid4()}"
 
 
-def _web_resource(url: str) -> dict[str, Any]:
+class NodeIds:
+    """The ids of a published document's nodes: ``BASE#kind-N`` (``…#learningOutcome-2``),
+    the same on every build of the same design, so that a register harvesting the
+    document again (the EU's Qualification Dataset Register keys entities by id) finds
+    the same entities instead of new ones. A credential's nodes get random URNs. A base
+    that already has a fragment gets ``-kind-N`` added to it (an IRI has one ``#``)."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base + ("-" if "#" in base else "#")
+        self._count: Counter[str] = Counter()
+
+    def __call__(self, kind: str) -> str:
+        self._count[kind] += 1
+        return f"{self._base}{kind}-{self._count[kind]}"
+
+
+Ids = Callable[[str], str]
+
+
+def _web_resource(url: str, ids: Ids = _urn) -> dict[str, Any]:
     """An ELM WebResource pointing at ``url``."""
-    return {"id": _urn("webResource"), "type": "WebResource", "contentURL": url}
+    return {"id": ids("webResource"), "type": "WebResource", "contentURL": url}
 
 
 def _lang(text: LocalizedText | None) -> dict[str, str] | None:
@@ -86,8 +107,8 @@ def _of(concept: Concept) -> dict[str, Any]:
     return _concept(uri, concept.label("en"), concept.label("pl"))
 
 
-def _note(text: LocalizedText) -> dict[str, Any]:
-    return {"id": _urn("note"), "type": "Note", "noteLiteral": _lang(text)}
+def _note(text: LocalizedText, ids: Ids = _urn) -> dict[str, Any]:
+    return {"id": ids("note"), "type": "Note", "noteLiteral": _lang(text)}
 
 
 _PASSED = {"pl": "zaliczone", "en": "passed"}
@@ -100,33 +121,35 @@ def _passed(languages: dict[str, str]) -> dict[str, Any]:
     return {"id": _urn("note"), "type": "Note", "noteLiteral": literal or {"en": "passed"}}
 
 
-def _organisation(body: AwardingBody, *, org_id: str | None = None) -> dict[str, Any]:
+def _organisation(
+    body: AwardingBody, *, org_id: str | None = None, ids: Ids = _urn
+) -> dict[str, Any]:
     identifier = body.legal_identifier
     country = _of(body.country)
     organisation: dict[str, Any] = {
-        "id": org_id or _urn("org"),
+        "id": org_id or ids("org"),
         "type": "Organisation",
         "legalName": _lang(body.name),
         "location": {
-            "id": _urn("location"),
+            "id": ids("location"),
             "type": "Location",
-            "address": {"id": _urn("address"), "type": "Address", "countryCode": country},
+            "address": {"id": ids("address"), "type": "Address", "countryCode": country},
         },
         # The shapes require elm:eidasLegalIdentifier; the pinned EDC context has no term
         # for it, so the property is written as its full IRI.
         _ELM + "eidasLegalIdentifier": {
-            "id": _urn("legalIdentifier"),
+            "id": ids("legalIdentifier"),
             "type": "LegalIdentifier",
             "notation": identifier.value if identifier else (body.id or body.name.get("en")),
             "spatial": country,
         },
     }
     if body.url:
-        organisation["homepage"] = _web_resource(body.url)
+        organisation["homepage"] = _web_resource(body.url, ids)
     return organisation
 
 
-def _accreditation(spec: Any, body: AwardingBody) -> dict[str, Any] | None:
+def _accreditation(spec: Any, body: AwardingBody, ids: Ids = _urn) -> dict[str, Any] | None:
     """Annex I "type of quality assurance" as an ELM Accreditation: the external quality
     assurance types that match a Europass accreditation type, by the named QA body.
 
@@ -143,15 +166,15 @@ def _accreditation(spec: Any, body: AwardingBody) -> dict[str, Any] | None:
     name = qa.body or LocalizedText.model_validate({"en": "External quality assurance body"})
     agent = AwardingBody(name=name, country=body.country)
     accreditation: dict[str, Any] = {
-        "id": _urn("accreditation"),
+        "id": ids("accreditation"),
         "type": "Accreditation",
         "dcType": _of(external[0]),
         "title": _lang(qa.description) or _lang(name),
-        "accreditingAgent": _organisation(agent),
-        "organisation": _organisation(body),
+        "accreditingAgent": _organisation(agent, ids=ids),
+        "organisation": _organisation(body, ids=ids),
     }
     if qa.url:
-        accreditation["report"] = _web_resource(qa.url)
+        accreditation["report"] = _web_resource(qa.url, ids)
     return accreditation
 
 
@@ -167,6 +190,82 @@ def _display_image() -> dict[str, Any]:
         "contentEncoding": _concept(_BASE64, "base64"),
         "contentType": _concept(_FILE_TYPE + "PNG", "PNG"),
     }
+
+
+def to_qualification(spec: MicroCredentialSpec, *, qualification_id: str) -> dict[str, Any]:
+    """A design as the ELM ``Qualification`` its credentials are ``specifiedBy`` (the
+    same node :func:`to_edc` writes, without ``@context``): titles, outcomes with their
+    ESCO skills, ECTS credit points, EQF and PRK levels, mode, entry requirements, fields
+    of education and the external quality assurance as an ``Accreditation``. Its nodes'
+    ids hang off ``qualification_id`` (:class:`NodeIds`), the same on every call."""
+    return _qualification(spec, ids=NodeIds(qualification_id), qualification_id=qualification_id)
+
+
+def _qualification(
+    spec: MicroCredentialSpec, *, ids: Ids, qualification_id: str | None = None
+) -> dict[str, Any]:
+    language = spec.languages[0] if spec.languages else Language.EN
+    primary = _of(language)
+    title = _lang(spec.title) or {"en": "Micro-credential"}
+    qualification: dict[str, Any] = {
+        "id": qualification_id or ids("qualification"),
+        "type": "Qualification",
+        "title": title,
+        "dcType": _concept(_LEARNING_OPPORTUNITY, "Short learning programme"),
+        "learningSetting": _concept(_NON_FORMAL, "non-formal learning"),
+        "language": [_of(lang) for lang in spec.languages] or [primary],
+        "learningOutcome": [
+            {
+                "id": ids("learningOutcome"),
+                "type": "LearningOutcome",
+                "title": _lang(o.statement),
+                **(
+                    {"relatedESCOSkill": [_concept(s, "ESCO skill") for s in o.esco_skills]}
+                    if o.esco_skills
+                    else {}
+                ),
+            }
+            for o in spec.learning_outcomes
+        ],
+    }
+    if spec.description:
+        qualification["description"] = _lang(spec.description)
+    if spec.workload:
+        if spec.workload.ects is not None:
+            qualification["creditPoint"] = [
+                {
+                    "id": ids("creditPoint"),
+                    "type": "CreditPoint",
+                    "framework": _concept(_ECTS, "European Credit Transfer System"),
+                    "point": format(spec.workload.ects.normalize(), "f"),
+                }
+            ]
+        if spec.workload.hours is not None:
+            qualification["volumeOfLearning"] = f"PT{format(spec.workload.hours.normalize(), 'f')}H"
+    for level in spec.levels:
+        concept = level.concept
+        if level.framework is Framework.EQF and isinstance(concept, EqfLevel):
+            qualification["eqfLevel"] = _concept(
+                concept.uri, f"Level {concept.value}", concept.label("pl")
+            )
+        elif level.framework is Framework.PRK and concept is not None:
+            qualification["nqfLevel"] = [
+                _concept(concept.uri, concept.label("en"), concept.label("pl"))
+            ]
+    if spec.form_of_participation:
+        qualification["mode"] = [_of(spec.form_of_participation)]
+    if spec.prerequisites:
+        qualification["entryRequirement"] = _note(spec.prerequisites, ids)
+    if spec.fields_of_education:
+        qualification["thematicArea"] = [_of(f) for f in spec.fields_of_education]
+    if spec.integration:
+        qualification["isPartialQualification"] = spec.integration.option.value != "stand-alone"
+    if spec.awarding_bodies and (
+        accreditation := _accreditation(spec, spec.awarding_bodies[0], ids)
+    ):
+        qualification["accreditation"] = [accreditation]
+
+    return qualification
 
 
 def to_edc(
@@ -191,61 +290,7 @@ def to_edc(
     }
     title = _lang(spec.title) or {"en": "Micro-credential"}
 
-    qualification: dict[str, Any] = {
-        "id": _urn("qualification"),
-        "type": "Qualification",
-        "title": title,
-        "dcType": _concept(_LEARNING_OPPORTUNITY, "Short learning programme"),
-        "learningSetting": _concept(_NON_FORMAL, "non-formal learning"),
-        "language": [_of(lang) for lang in spec.languages] or [primary],
-        "learningOutcome": [
-            {
-                "id": _urn("learningOutcome"),
-                "type": "LearningOutcome",
-                "title": _lang(o.statement),
-                **(
-                    {"relatedESCOSkill": [_concept(s, "ESCO skill") for s in o.esco_skills]}
-                    if o.esco_skills
-                    else {}
-                ),
-            }
-            for o in spec.learning_outcomes
-        ],
-    }
-    if spec.description:
-        qualification["description"] = _lang(spec.description)
-    if spec.workload:
-        if spec.workload.ects is not None:
-            qualification["creditPoint"] = [
-                {
-                    "id": _urn("creditPoint"),
-                    "type": "CreditPoint",
-                    "framework": _concept(_ECTS, "European Credit Transfer System"),
-                    "point": format(spec.workload.ects.normalize(), "f"),
-                }
-            ]
-        if spec.workload.hours is not None:
-            qualification["volumeOfLearning"] = f"PT{format(spec.workload.hours.normalize(), 'f')}H"
-    for level in spec.levels:
-        concept = level.concept
-        if level.framework is Framework.EQF and isinstance(concept, EqfLevel):
-            qualification["eqfLevel"] = _concept(
-                concept.uri, f"Level {concept.value}", concept.label("pl")
-            )
-        elif level.framework is Framework.PRK and concept is not None:
-            qualification["nqfLevel"] = [
-                _concept(concept.uri, concept.label("en"), concept.label("pl"))
-            ]
-    if spec.form_of_participation:
-        qualification["mode"] = [_of(spec.form_of_participation)]
-    if spec.prerequisites:
-        qualification["entryRequirement"] = _note(spec.prerequisites)
-    if spec.fields_of_education:
-        qualification["thematicArea"] = [_of(f) for f in spec.fields_of_education]
-    if spec.integration:
-        qualification["isPartialQualification"] = spec.integration.option.value != "stand-alone"
-    if accreditation := _accreditation(spec, body):
-        qualification["accreditation"] = [accreditation]
+    qualification = _qualification(spec, ids=_urn)
 
     achievement: dict[str, Any] = {
         "id": _urn("learningAchievement"),

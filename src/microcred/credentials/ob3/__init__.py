@@ -2,7 +2,7 @@
 (:mod:`.read`) ``OpenBadgeCredential``."""
 
 from ._common import CONTEXTS, EU_CONTEXT, EU_TERMS, OB3_CONTEXT, Ob3Error, has_eu_terms
-from .build import to_ob3
+from .build import to_achievement, to_ob3
 from .read import from_ob3
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "Ob3Error",
     "from_ob3",
     "has_eu_terms",
+    "to_achievement",
     "to_ob3",
 ]

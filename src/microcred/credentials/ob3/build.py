@@ -10,7 +10,7 @@ offline (table and reasons: ``docs/ob3-mapping.md``).
 
 from __future__ import annotations
 
-__all__ = ["ACHIEVEMENT_TYPES", "achievement_type", "to_ob3"]
+__all__ = ["ACHIEVEMENT_TYPES", "achievement_type", "to_achievement", "to_ob3"]
 
 import copy
 import hashlib
@@ -238,6 +238,42 @@ def _extension(spec: MicroCredentialSpec) -> dict[str, Any]:
     return ext
 
 
+def to_achievement(
+    spec: MicroCredentialSpec, *, achievement_id: str, creator_id: str | None = None
+) -> dict[str, Any]:
+    """A design as the OB 3.0 ``Achievement`` (§B.1.1) every award of it shares: the
+    ``credentialSubject.achievement`` of :func:`to_ob3`, without ``@context``. With
+    ``creator_id``, its ``creator`` is the awarding body's ``Profile`` under that id (the
+    issuer a credential of the design names)."""
+    lang = spec.primary_language
+    title = spec.title.get(lang) if spec.title else "Micro-credential"
+    achievement: dict[str, Any] = {
+        "id": achievement_id,
+        "type": ["Achievement"],
+        "achievementType": achievement_type(spec),
+        "name": title,
+        "inLanguage": lang,
+        "criteria": {"narrative": _criteria(spec, lang)},
+    }
+    if creator_id:
+        achievement["creator"] = _issuer(spec, creator_id, lang)
+    # OB 3.0 requires a description; a design without one gets its title.
+    achievement["description"] = spec.description.get(lang) if spec.description else title
+    if spec.workload and spec.workload.ects is not None:
+        achievement["creditsAvailable"] = float(spec.workload.ects)
+    if spec.fields_of_education:
+        achievement["fieldOfStudy"] = spec.fields_of_education[0].label("en")
+    if alignments := _alignments(spec):
+        achievement["alignment"] = alignments
+    if spec.id:
+        achievement["humanCode"] = spec.id
+        achievement["version"] = str(spec.version)
+    if spec.grading or spec.grading_scale:
+        achievement["resultDescription"] = [_result_description(spec, achievement["id"], lang)]
+    achievement |= _extension(spec)
+    return achievement
+
+
 def to_ob3(
     award: Award,
     *,
@@ -253,29 +289,11 @@ def to_ob3(
     spec = award.spec
     lang = spec.primary_language
     title = spec.title.get(lang) if spec.title else "Micro-credential"
-    achievement: dict[str, Any] = {
-        "id": achievement_id
-        or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}",
-        "type": ["Achievement"],
-        "achievementType": achievement_type(spec),
-        "name": title,
-        "inLanguage": lang,
-        "criteria": {"narrative": _criteria(spec, lang)},
-    }
-    # OB 3.0 requires a description; a design without one gets its title.
-    achievement["description"] = spec.description.get(lang) if spec.description else title
-    if spec.workload and spec.workload.ects is not None:
-        achievement["creditsAvailable"] = float(spec.workload.ects)
-    if spec.fields_of_education:
-        achievement["fieldOfStudy"] = spec.fields_of_education[0].label("en")
-    if alignments := _alignments(spec):
-        achievement["alignment"] = alignments
-    if spec.id:
-        achievement["humanCode"] = spec.id
-        achievement["version"] = str(spec.version)
-    if spec.grading or spec.grading_scale:
-        achievement["resultDescription"] = [_result_description(spec, achievement["id"], lang)]
-    achievement |= _extension(spec)
+    achievement = to_achievement(
+        spec,
+        achievement_id=achievement_id
+        or (f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}"),
+    )
 
     subject: dict[str, Any] = {"type": ["AchievementSubject"], "achievement": achievement}
     if award.learner and award.learner.id:

@@ -1,15 +1,28 @@
 """``GET /api/v1/registry/designs?q=…``: the published micro-credentials, public (no
-key or login): id, titles, provider, EQF level, ECTS and the public page's URL."""
+key or login): id, titles, provider, EQF level, ECTS and the public page's URL; each
+one's exports (``/designs/{id}/achievement``, ``/designs/{id}/elm``), the listing as CSV
+(``/designs.csv``) and a provider's public profile (``/providers/{slug}``)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from ninja import Router, Schema
 
 from ..catalog.selectors import spec_of
-from .selectors import published
+from .exports import (
+    achievement_document,
+    csv_response,
+    jsonld_response,
+    learning_opportunity_document,
+    page_url,
+)
+from .profiles import provider_profile
+from .selectors import published, published_version
 
 router = Router(tags=["registry"])
 
@@ -39,3 +52,102 @@ def designs(request: HttpRequest, q: str = "") -> list[PublishedOut]:
             url=settings.PUBLIC_URL + reverse("registry:page", args=[version.pk]),
         ))  # fmt: skip
     return found
+
+
+# --- machine-readable exports and providers' public profiles (registry/exports.py,
+# registry/profiles.py) ---
+
+
+def _content(media_type: str, what: str) -> dict[str, Any]:
+    """OpenAPI's word for a response that is a document, not a schema'd JSON object."""
+    return {"responses": {200: {"description": what, "content": {media_type: {}}},
+                          404: {"description": "no such published design"}}}  # fmt: skip
+
+
+@router.get("/designs/{version_id}/achievement", auth=None,
+            summary="A published design as an Open Badges 3.0 Achievement (JSON-LD)",
+            openapi_extra=_content("application/ld+json", "OB 3.0 Achievement"))  # fmt: skip
+def design_achievement(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = published_version(version_id)
+    return jsonld_response(achievement_document(version),
+                           f"microcred-{version.pk}-achievement.jsonld")  # fmt: skip
+
+
+@router.get("/designs/{version_id}/elm", auth=None,
+            summary="A published design as an ELM learning opportunity (JSON-LD)",
+            openapi_extra=_content("application/ld+json", "ELM LearningOpportunity"))  # fmt: skip
+def design_elm(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = published_version(version_id)
+    return jsonld_response(learning_opportunity_document(version),
+                           f"microcred-{version.pk}-learning-opportunity.jsonld")  # fmt: skip
+
+
+@router.get("/designs.csv", auth=None,
+            summary="The published designs as CSV, filtered as the search is",
+            openapi_extra=_content("text/csv", "one row per published design"))  # fmt: skip
+def designs_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return csv_response(request.GET)
+
+
+class KeyOut(Schema):
+    method: str
+    algorithm: str
+    valid_from: datetime
+    valid_until: datetime | None
+
+
+class ProfileDesignOut(Schema):
+    id: int
+    title_pl: str
+    title_en: str
+    url: str
+    achievement: str
+    learning_opportunity: str
+
+
+class ProviderProfileOut(Schema):
+    slug: str
+    legal_name: str
+    provider_type: str
+    country: str
+    website: str
+    identifier_scheme: str
+    identifier: str
+    status: str
+    verified_since: datetime | None
+    verified_by: str
+    suspended_since: datetime | None
+    reverify_by: date | None
+    did: str
+    did_document: str
+    keys: list[KeyOut]
+    trust_list: str
+    url: str
+    designs: list[ProfileDesignOut]
+
+
+@router.get("/providers/{slug}", response=ProviderProfileOut, auth=None,
+            summary="A verified (or suspended) provider's public profile")  # fmt: skip
+def provider_profile_api(request: HttpRequest, slug: str) -> ProviderProfileOut:
+    profile = provider_profile(slug)
+    provider = profile.provider
+    base = settings.PUBLIC_URL
+    return ProviderProfileOut(
+        slug=provider.slug, legal_name=provider.legal_name,
+        provider_type=provider.provider_type, country=provider.country,
+        website=provider.website, identifier_scheme=provider.identifier_scheme,
+        identifier=provider.identifier,
+        status="verified" if profile.verified else "suspended",
+        verified_since=profile.verified_since, verified_by=profile.verified_by,
+        suspended_since=profile.suspended_since, reverify_by=profile.reverify_by,
+        did=provider.did, did_document=base + reverse("providers:did_json", args=[provider.slug]),
+        keys=[KeyOut(method=k.method, algorithm=k.algorithm, valid_from=k.valid_from,
+                     valid_until=k.valid_until) for k in profile.keys],
+        trust_list=base + reverse("trust_list"),
+        url=base + reverse("registry:provider", args=[provider.slug]),
+        designs=[ProfileDesignOut(
+            id=v.pk, title_pl=v.title_pl, title_en=v.title_en, url=page_url(v),
+            achievement=base + reverse("registry:achievement", args=[v.pk]),
+            learning_opportunity=base + reverse("registry:elm", args=[v.pk]),
+        ) for v in profile.designs],
+    )  # fmt: skip
