@@ -115,8 +115,9 @@ def test_the_checklist_carries_the_standards_evidence(provider_a: Provider,
         result = report.principle(row.principle)
         assert row.evidence == str(result.status)
         assert row.reasons == [x.text("pl") for x in result.reasons]
-        assert [e["element"] for e in row.elements] == [str(e) for e in
-                                                        elements_bearing_on(row.principle)]  # fmt: skip
+        assert [e["element"] for e in row.elements] == [
+            str(e) for e in elements_bearing_on(row.principle)
+        ]
         for element in row.elements:
             assert element["status"] == str(report.element(str(element["element"])).status)
     assert rows[0].label == "Jakość"

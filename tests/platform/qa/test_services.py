@@ -119,9 +119,9 @@ def test_an_empty_approval_names_all_ten(provider_a: Provider, qa_officer: User)
 
 
 @pytest.mark.parametrize("decision", [CHANGES, REJECT])
-def test_changes_and_rejection_need_a_reason_and_a_finding(provider_a: Provider,
-                                                           qa_officer: User,
-                                                           decision: ReviewDecision) -> None:  # fmt: skip
+def test_changes_and_rejection_need_a_reason_and_a_finding(
+    provider_a: Provider, qa_officer: User, decision: ReviewDecision
+) -> None:
     version = submitted(provider_a, qa_officer)
     no_reason = refused(InvalidInputError, version, officer=qa_officer, decision=decision,
                         reason="  ", checklist={"quality": NOT_MET})  # fmt: skip

@@ -59,7 +59,8 @@ def urls(world: dict[str, Any]) -> dict[str, str]:
         "queue": "/qa/designs/", "review": f"/qa/designs/{version}/review/",
         "history": f"/qa/history/{design}/", "stats": "/qa/stats/",
         "dashboard": f"/qa/providers/{a}/",
-        "api-queue": "/api/v1/qa/queue", "api-checklist": f"/api/v1/qa/versions/{version}/checklist",
+        "api-queue": "/api/v1/qa/queue",
+        "api-checklist": f"/api/v1/qa/versions/{version}/checklist",
         "api-history": f"/api/v1/qa/designs/{design}/history", "api-stats": "/api/v1/qa/stats",
         "api-dashboard": f"/api/v1/qa/providers/{a}/dashboard",
     }  # fmt: skip
@@ -157,8 +158,11 @@ def test_the_api_records_a_request_for_changes(world: dict[str, Any]) -> None:
     assert bad.status_code == 422
     assert set(bad.json()["extra"]["fields"]) == {"reason", "checklist"}
     assert DesignReview.objects.count() == 1
-    body = {"decision": "request_changes", "reason": "criteria",
-            "checklist": {"valid-assessment": {"answer": "not_met", "comment": "no criteria"}}}
+    body = {
+        "decision": "request_changes",
+        "reason": "criteria",
+        "checklist": {"valid-assessment": {"answer": "not_met", "comment": "no criteria"}},
+    }
     made = client.post(url, json.dumps(body), content_type="application/json")
     assert made.status_code == 201, made.content
     found = {a["principle"]: a for a in made.json()["checklist"]}

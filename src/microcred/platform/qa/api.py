@@ -205,6 +205,8 @@ def stats(request: HttpRequest) -> list[StatsOut]:
 def dashboard(request: HttpRequest, provider_id: int) -> DashboardOut:
     provider = provider_for_dashboard(request.user, provider_id)
     (own,) = provider_stats(type(provider).objects.filter(pk=provider.pk))
-    return DashboardOut(stats=_stats(own),
-                        open_change_requests=[_review(r) for r in change_requests_of(provider)],
-                        reviews=[_review(r) for r in reviews_of_provider(provider)[:100]])  # fmt: skip
+    return DashboardOut(
+        stats=_stats(own),
+        open_change_requests=[_review(r) for r in change_requests_of(provider)],
+        reviews=[_review(r) for r in reviews_of_provider(provider)[:100]],
+    )

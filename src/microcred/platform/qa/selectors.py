@@ -104,14 +104,17 @@ def _element_rows(report: ComplianceReport, lang: str) -> list[dict[str, object]
     return [row | {"element": str(r.element)} for row, r in zip(rows, report.elements, strict=True)]
 
 
-def version_checklist(version: DesignVersion, lang: str, now: dt.datetime) -> list[PrincipleEvidence]:
+def version_checklist(
+    version: DesignVersion, lang: str, now: dt.datetime
+) -> list[PrincipleEvidence]:
     """The checklist of ``version``, its evidence from the version's compliance report."""
     return checklist_of(compliance_of(version, now), lang)
 
 
 def _reviews() -> QuerySet[DesignReview]:
     return DesignReview.objects.select_related("officer", "qa_body").prefetch_related(
-        Prefetch("answers", queryset=ChecklistAnswer.objects.order_by("pk")))
+        Prefetch("answers", queryset=ChecklistAnswer.objects.order_by("pk"))
+    )
 
 
 def design_history(user: Any, design_id: int) -> tuple[Design, list[DesignVersion]]:
@@ -143,10 +146,14 @@ def reviews_of_provider(provider: Provider) -> QuerySet[DesignReview]:
 def change_requests_of(provider: Provider) -> list[DesignReview]:
     """The open requests for changes: designs whose latest version had changes requested
     (a newer version closes the request), each with the review that asked for them."""
-    open_versions = latest_versions(DesignVersion.objects.filter(design__provider=provider)
-                                    ).filter(status=DesignStatus.CHANGES_REQUESTED)  # fmt: skip
-    return list(reviews_of_provider(provider)
-                .filter(version__in=open_versions, decision=ReviewDecision.REQUEST_CHANGES))  # fmt: skip
+    open_versions = latest_versions(DesignVersion.objects.filter(design__provider=provider)).filter(
+        status=DesignStatus.CHANGES_REQUESTED
+    )
+    return list(
+        reviews_of_provider(provider).filter(
+            version__in=open_versions, decision=ReviewDecision.REQUEST_CHANGES
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -222,7 +229,9 @@ def _median_days(provider_ids: list[int]) -> dict[int, float]:
     found: dict[int, list[dt.timedelta]] = defaultdict(list)
     for provider_id, duration in middle:
         found[provider_id].append(duration)
-    return {pid: round(fmean(d.total_seconds() for d in ds) / 86400, 1) for pid, ds in found.items()}
+    return {
+        pid: round(fmean(d.total_seconds() for d in ds) / 86400, 1) for pid, ds in found.items()
+    }
 
 
 def _most_unmet(provider_ids: list[int]) -> dict[int, list[tuple[AnnexIIPrinciple, int]]]:

@@ -65,11 +65,11 @@ def _errors(form: ChecklistForm, error: PlatformError | None) -> list[dict[str, 
         else:
             target, label = f"id_{AnnexIIPrinciple.QUALITY}-answer_0", str(_("Checklist"))
         found.extend({"field": key, "target": target, "label": label, "text": t} for t in texts)
-    for name, messages in form.errors.items():
+    for name, problems in form.errors.items():
         target = "id_decision_0" if name == "decision" else f"id_{name}"
         found.extend({"field": name.removesuffix("-answer").removesuffix("-comment"),
                       "target": target, "label": str(form.fields[name].label), "text": t}
-                     for t in messages)  # fmt: skip
+                     for t in problems)  # fmt: skip
     return found
 
 
@@ -153,4 +153,3 @@ def dashboard(request: HttpRequest, provider_id: int) -> HttpResponse:
         "requests": change_requests_of(provider),
         "reviews": reviews_of_provider(provider)[:50],
     })  # fmt: skip
-

@@ -5,24 +5,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('qa', '0001_initial'),
+        ("qa", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChecklistAnswer',
+            name="ChecklistAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('principle', models.CharField(max_length=40, verbose_name='principle')),
-                ('answer', models.CharField(blank=True, choices=[('met', 'Met'), ('not_met', 'Not met'), ('not_applicable', 'Not applicable')], max_length=20, verbose_name='finding')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='qa.designreview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("principle", models.CharField(max_length=40, verbose_name="principle")),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("met", "Met"),
+                            ("not_met", "Not met"),
+                            ("not_applicable", "Not applicable"),
+                        ],
+                        max_length=20,
+                        verbose_name="finding",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="qa.designreview",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
-                'constraints': [models.UniqueConstraint(fields=('review', 'principle'), name='one_answer_per_principle')],
+                "ordering": ["pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("review", "principle"), name="one_answer_per_principle"
+                    )
+                ],
             },
         ),
     ]
