@@ -83,6 +83,11 @@ class PrincipleEvidence:
     def number(self) -> int:
         return self.principle.number
 
+    @property
+    def element_reasons(self) -> bool:
+        """Whether the element report says anything about the bearing elements."""
+        return any(e["reasons"] for e in self.elements)
+
 
 def checklist_of(report: ComplianceReport, lang: str) -> list[PrincipleEvidence]:
     """The evidence of each Annex II principle in ``report``, in ``lang``, in Annex order."""
