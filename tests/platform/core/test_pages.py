@@ -33,6 +33,11 @@ def _urls() -> list[str]:
         "/designs/versions/1/design.yaml",
         "/trust-list", "/.well-known/did.json", "/health", "/qa/designs/", "/registry/",
         "/registry/?q=%C5%BC%C3%B3%C5%82w", "/registry/1/", "/api/v1/registry/designs?q=x",
+        "/qa/designs/1/review/", "/qa/designs/999999/review/", "/qa/history/1/",
+        "/qa/history/999999/", "/qa/stats/", "/qa/mine/", f"/qa/providers/{provider.pk}/",
+        "/qa/providers/999999/", "/api/v1/qa/queue", "/api/v1/qa/versions/1/checklist",
+        "/api/v1/qa/designs/1/history", "/api/v1/qa/stats",
+        f"/api/v1/qa/providers/{provider.pk}/dashboard",
     ]  # fmt: skip
 
 
@@ -53,6 +58,14 @@ def test_no_page_fails_for_anyone() -> None:
         assert garbage.status_code < 500, (who, garbage.status_code)
         rotated = client.post(reverse("providers:rotate_key", args=[1]))
         assert rotated.status_code < 500, (who, rotated.status_code)
+        reviewed = client.post(
+            "/qa/designs/1/review/", {"decision": "approve", "quality-answer": "x"}
+        )
+        assert reviewed.status_code < 500, (who, reviewed.status_code)
+        garbage = client.post(
+            "/api/v1/qa/versions/1/reviews", '{"checklist": 3}', content_type="application/json"
+        )
+        assert garbage.status_code < 500, (who, garbage.status_code)
 
 
 @pytest.mark.parametrize(("language", "text"), [("pl", "Zaloguj się"), ("en", "Log in")])
