@@ -16,14 +16,16 @@ from microcred.platform.accounts.services import membership_grant
 from microcred.platform.catalog.models import DesignStatus, DesignVersion
 from microcred.platform.providers.models import Provider
 from microcred.platform.qa import messages as m
-from microcred.platform.qa.models import ChecklistAnswer, DesignReview, ReviewDecision
-from microcred.platform.qa.services import design_review
+from microcred.platform.qa.models import Answer, ChecklistAnswer, DesignReview, ReviewDecision
+from microcred.platform.qa.services import ChecklistEntry, design_review
 from microcred.standard.annexes import AnnexIIPrinciple
 
 from ..conftest import NOW, admin_of, person
-from .helpers import NOT_MET, submitted
+from .helpers import submitted
 
 pytestmark = pytest.mark.django_db
+
+SURVEY = ChecklistEntry(answer=Answer.NOT_MET, comment="add a feedback survey")
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def world(provider_a: Provider, provider_b: Provider, qa_officer: User) -> dict[
     first = submitted(provider_a, qa_officer)
     design_review(officer=qa_officer, version=first, decision=ReviewDecision.REQUEST_CHANGES,
                   reason="describe learner feedback", now=NOW,
-                  checklist={"learner-centred": NOT_MET})  # fmt: skip
+                  checklist={"learner-centred": SURVEY})  # fmt: skip
     second = submitted(provider_a, qa_officer, design=first.design)
     staff = person("staff@a.example.org")
     membership_grant(user=staff, organisation=provider_a.organisation,
@@ -96,7 +98,10 @@ def test_another_provider_never_sees_the_history(world: dict[str, Any]) -> None:
     assert "describe learner feedback" not in page
     own = client_of(world["a_staff"]).get(urls(world)["history"]).content.decode()
     assert "describe learner feedback" in own  # the provider reads what to change
+    assert "add a feedback survey" in own
     dashboard = client_of(world["a_admin"]).get(urls(world)["api-dashboard"]).json()
+    comments = [a["comment"] for r in dashboard["reviews"] for a in r["checklist"]]
+    assert "add a feedback survey" in comments
     assert dashboard["open_change_requests"] == []  # the second version answers it
     assert dashboard["stats"]["changes_requested"] == 1
     assert dashboard["reviews"][0]["reason"] == "describe learner feedback"
@@ -202,3 +207,19 @@ def test_the_demo_records_full_checklists() -> None:
     assert asked.answers.get(principle="learner-centred").answer == "not_met"
     assert demo_designs(files, now=NOW) == published  # idempotent: nothing reviewed twice
     assert DesignReview.objects.count() == published + 1
+
+
+def test_the_dashboard_shows_an_open_request_with_its_comments(
+    provider_a: Provider, qa_officer: User
+) -> None:
+    version = submitted(provider_a, qa_officer)
+    design_review(officer=qa_officer, version=version, decision=ReviewDecision.REQUEST_CHANGES,
+                  reason="see the checklist", now=NOW,
+                  checklist={"learner-centred": SURVEY})  # fmt: skip
+    page = client_of(admin_of(provider_a)).get(f"/qa/providers/{provider_a.pk}/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    opened = text.index("Open requests for changes")
+    assert text.index("add a feedback survey") > opened
+    assert text.index("see the checklist") > opened
+    assert "No open request for changes." not in text

@@ -32,7 +32,7 @@ from .selectors import (
     stats_for_qa_body,
     version_checklist,
 )
-from .services import design_review
+from .services import COMMENT_LIMIT, design_review
 
 #: the words for the standard's evidence statuses (`standard.compliance.Evidence`)
 EVIDENCE_LABELS = {
@@ -55,7 +55,7 @@ def _errors(form: ChecklistForm, error: PlatformError | None) -> list[dict[str, 
     keys = {str(p): p for p in AnnexIIPrinciple}
     fields: dict[str, list[str]] = dict(error.extra.get("fields", {})) if error else {}
     for name, messages in fields.items():
-        texts = [m.FIELD_MESSAGES[c].text(lang, limit=4000) if c in m.FIELD_MESSAGES else c
+        texts = [m.FIELD_MESSAGES[c].text(lang, limit=COMMENT_LIMIT) if c in m.FIELD_MESSAGES else c
                  for c in messages]  # fmt: skip
         key = name.removeprefix("checklist.")
         if key in keys:
@@ -93,7 +93,6 @@ def review(request: HttpRequest, version_id: int) -> HttpResponse:
     lang = current_language()
     errors = _errors(form, error)
     rows = version_checklist(version, lang, timezone.now())
-    fields_in_error = {e["field"] for e in errors}
     principles = [{"row": r, "answer": form.principle_fields(r.principle)[0],
                    "comment": form.principle_fields(r.principle)[1],
                    "evidence_label": EVIDENCE_LABELS.get(r.evidence, r.evidence),
@@ -106,7 +105,8 @@ def review(request: HttpRequest, version_id: int) -> HttpResponse:
         "reason_errors": [e["text"] for e in errors if e["field"] == "reason"],
         "decision_errors": [e["text"] for e in errors if e["field"] == "decision"],
         "checklist_errors": [e["text"] for e in errors if e["field"] == "checklist"],
-        "fields_in_error": fields_in_error, "open": version.status == "submitted",
+        "open": version.status == "submitted",
+        "may_decide": has_role(request.user, Role.QA_OFFICER),
     }, status=status)  # fmt: skip
 
 
