@@ -12,7 +12,7 @@ from __future__ import annotations
 __all__ = ["DEMO_PASSWORD", "demo_designs", "demo_seed"]
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 
@@ -118,10 +118,11 @@ def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
     how many are published."""
     from ..standard import designfile
     from .catalog.models import DesignStatus, DesignVersion
+    from .catalog.selectors import compliance_of
     from .catalog.services import design_import, design_version_submit
     from .core.errors import ConflictError
-    from .qa.models import ReviewDecision
-    from .qa.services import design_review
+    from .qa.models import Answer, ReviewDecision
+    from .qa.services import ChecklistEntry, design_review
 
     officer = User.objects.get(email=f"jakosc@{_DOMAIN}")
     verified = [p for p in Provider.objects.order_by("pk") if p.verified]
@@ -132,11 +133,34 @@ def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
         if DesignVersion.objects.filter(title_pl=title).exists():
             continue
         admin = provider.organisation.memberships.get(role=Role.PROVIDER_ADMIN).user
-        version = design_import(user=admin, provider=provider, text=text, now=now)
+        submitted_at = now - timedelta(days=30 - 2 * number)
+        version = design_import(user=admin, provider=provider, text=text, now=submitted_at)
         try:
-            design_version_submit(user=admin, version=version, now=now)
+            design_version_submit(user=admin, version=version, now=submitted_at)
         except ConflictError:  # an incomplete example stays a draft, as it would for a provider
             continue
+        if number == 0:  # the first goes through a round of changes, as many do
+            design_review(officer=officer, version=version, decision=ReviewDecision.REQUEST_CHANGES,
+                          reason=_DEMO_CHANGES_REASON, checklist={"learner-centred": ChecklistEntry(
+                              answer=Answer.NOT_MET, comment=_DEMO_CHANGES_COMMENT)},
+                          now=submitted_at + timedelta(days=3))  # fmt: skip
+            submitted_at += timedelta(days=5)
+            version = design_import(user=admin, provider=provider, text=text, now=submitted_at,
+                                    design=version.design)  # fmt: skip
+            design_version_submit(user=admin, version=version, now=submitted_at)
+        checklist = {  # the officer's findings, from what the design evidences
+            str(result.principle): ChecklistEntry(answer=Answer.MET, comment="; ".join(
+                reason.text("pl") for reason in result.reasons))
+            for result in compliance_of(version, now).principles
+        }  # fmt: skip
         design_review(officer=officer, version=version, decision=ReviewDecision.APPROVE,
-                      reason="", now=now)  # fmt: skip
+                      reason="", checklist=checklist,
+                      now=submitted_at + timedelta(days=1 + number % 4))  # fmt: skip
     return DesignVersion.objects.filter(status=DesignStatus.APPROVED).count()
+
+
+#: the demo's request for changes (the provider's dashboard shows it, answered)
+_DEMO_CHANGES_REASON = (
+    "Proszę opisać, jak zbierane są opinie uczestników i jak wpływają na kolejne edycje."
+)
+_DEMO_CHANGES_COMMENT = "Brak opisu zbierania informacji zwrotnych od osób uczących się."

@@ -37,6 +37,11 @@ def _urls() -> list[str]:
         "/registry/providers/nip-7770001111/", "/registry/providers/no-such-provider/",
         "/api/v1/registry/designs/1/achievement", "/api/v1/registry/designs/1/elm",
         "/api/v1/registry/designs.csv", "/api/v1/registry/providers/nip-7770001111",
+        "/qa/designs/1/review/", "/qa/designs/999999/review/", "/qa/history/1/",
+        "/qa/history/999999/", "/qa/stats/", "/qa/mine/", f"/qa/providers/{provider.pk}/",
+        "/qa/providers/999999/", "/api/v1/qa/queue", "/api/v1/qa/versions/1/checklist",
+        "/api/v1/qa/designs/1/history", "/api/v1/qa/stats",
+        f"/api/v1/qa/providers/{provider.pk}/dashboard",
     ]  # fmt: skip
 
 
@@ -57,6 +62,14 @@ def test_no_page_fails_for_anyone() -> None:
         assert garbage.status_code < 500, (who, garbage.status_code)
         rotated = client.post(reverse("providers:rotate_key", args=[1]))
         assert rotated.status_code < 500, (who, rotated.status_code)
+        reviewed = client.post(
+            "/qa/designs/1/review/", {"decision": "approve", "quality-answer": "x"}
+        )
+        assert reviewed.status_code < 500, (who, reviewed.status_code)
+        garbage = client.post(
+            "/api/v1/qa/versions/1/reviews", '{"checklist": 3}', content_type="application/json"
+        )
+        assert garbage.status_code < 500, (who, garbage.status_code)
 
 
 @pytest.mark.parametrize(("language", "text"), [("pl", "Zaloguj się"), ("en", "Log in")])

@@ -11,6 +11,7 @@ from django.test import Client
 from microcred.platform.accounts.models import User
 from microcred.platform.catalog.models import DesignVersion
 from microcred.platform.providers.models import Provider
+from microcred.standard.annexes import AnnexIIPrinciple
 from tests.platform.providers.test_views import FORM
 
 from ...conftest import EXAMPLES
@@ -38,7 +39,8 @@ def test_from_registration_to_the_registry(qa_officer: User) -> None:
     assert version.title_pl in queue or version.title_en in queue
     approved = qa.post(
         f"/qa/designs/{version.pk}/review/",
-        {f"v{version.pk}-decision": "approve", f"v{version.pk}-reason": ""},
+        {"decision": "approve", "reason": ""}
+        | {f"{principle}-answer": "met" for principle in AnnexIIPrinciple},
     )
     assert approved.status_code == 302
     anonymous = Client()

@@ -13,6 +13,7 @@ from ninja.security import SessionAuth
 from ..accounts.tokens import ApiTokenAuth
 from ..core.api import install_error_handlers
 from ..providers.api import router as providers
+from ..qa.api import router as qa
 from ..registry.api import router as registry
 
 api = NinjaAPI(
@@ -25,3 +26,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/providers", providers)
 api.add_router("/registry", registry)
+api.add_router("/qa", qa)

@@ -25,3 +25,47 @@ PROVIDER_NOT_VERIFIED = Message(
     "{provider} is not a verified provider now: its design cannot be published.",
     "{provider} nie jest teraz zweryfikowanym dostawcą: jego projektu nie można opublikować.",
 )
+REVIEW_INVALID = Message(
+    "review_invalid",
+    "The decision is not recorded: {count} answers of the checklist need correcting.",
+    "Decyzja nie została zapisana: {count} pozycji listy kontrolnej wymaga poprawienia.",
+)
+UNKNOWN_PRINCIPLE = Message(
+    "review_unknown_principle",
+    "The checklist names something that is not an Annex II principle.",
+    "Lista kontrolna wymienia coś, co nie jest zasadą z załącznika II.",
+)
+PRINCIPLE_UNANSWERED = Message(
+    "review_principle_unanswered",
+    "Approving needs a finding on every principle: met, not met or not applicable.",
+    "Zatwierdzenie wymaga oceny każdej zasady: spełniona, niespełniona albo nie dotyczy.",
+)
+APPROVAL_WITH_UNMET = Message(
+    "review_approval_with_unmet",
+    "A design with a principle not met is not approved: request changes or reject it.",
+    "Projektu z niespełnioną zasadą nie zatwierdza się: poproś o zmiany albo go odrzuć.",
+)
+NOT_APPLICABLE_NEEDS_COMMENT = Message(
+    "review_not_applicable_needs_comment",
+    "Say why the principle does not apply to this micro-credential.",
+    "Wyjaśnij, dlaczego zasada nie dotyczy tego mikropoświadczenia.",
+)
+REVIEW_NEEDS_FINDING = Message(
+    "review_needs_finding",
+    "Mark at least one principle as not met, or comment on one: the provider is told what "
+    "to change.",
+    "Oznacz co najmniej jedną zasadę jako niespełnioną albo ją skomentuj: dostawca "
+    "dowiaduje się, co zmienić.",
+)
+TOO_LONG = Message(
+    "review_too_long",
+    "At most {limit} characters.",
+    "Najwyżej {limit} znaków.",
+)
+
+#: the field messages of a decision, by code (``InvalidInputError.extra["fields"]``)
+FIELD_MESSAGES: dict[str, Message] = {
+    x.code: x
+    for x in (REVIEW_NEEDS_REASON, UNKNOWN_PRINCIPLE, PRINCIPLE_UNANSWERED, APPROVAL_WITH_UNMET,
+              NOT_APPLICABLE_NEEDS_COMMENT, REVIEW_NEEDS_FINDING, TOO_LONG)
+}  # fmt: skip

@@ -3,7 +3,8 @@
 For every Annex I element the report says present / weak / missing (or at-award for
 the learner and the date, which each award adds), with reasons in Polish and English
 (:mod:`.annex_i`); for each Annex II principle, what the design evidences
-(:mod:`.annex_ii`); and the verdict (:mod:`.verdict`).
+(:mod:`.annex_ii`, which also names the elements that bear on each principle:
+:func:`elements_bearing_on`); and the verdict (:mod:`.verdict`).
 
 ``check`` also takes an :class:`~microcred.standard.elements.Award`, and then checks
 the learner's identification, the date of issue and the grade too.
@@ -12,6 +13,7 @@ the learner's identification, the date of issue and the grade too.
 from __future__ import annotations
 
 __all__ = [
+    "BEARING_ELEMENTS",
     "ComplianceReport",
     "ElementResult",
     "ElementStatus",
@@ -20,6 +22,7 @@ __all__ = [
     "Reason",
     "Verdict",
     "check",
+    "elements_bearing_on",
 ]
 
 import datetime as dt
@@ -27,7 +30,7 @@ import datetime as dt
 from ..caching import BoundedCache
 from ..elements import Award, MicroCredentialSpec
 from .annex_i import check_elements, spec_results
-from .annex_ii import check_principles
+from .annex_ii import BEARING_ELEMENTS, check_principles, elements_bearing_on
 from .report import (
     ComplianceReport,
     ElementResult,

@@ -19,12 +19,19 @@ principle              evidence looked for in the design
                        identifier; identity verified during assessment
 10 guidance            further information; guidance for learners
 =====================  ===============================================================
+
+:data:`BEARING_ELEMENTS` names, for each principle, the Annex I elements of the design
+that bear on it: where a reviewer looks in the element report to judge the principle
+(the QA body's checklist shows their statuses beside the principle's evidence).
 """
 
 from __future__ import annotations
 
-__all__ = ["check_principles"]
+__all__ = ["BEARING_ELEMENTS", "check_principles", "elements_bearing_on"]
 
+from types import MappingProxyType
+
+from ..annexes import AnnexIElement as E
 from ..annexes import AnnexIIPrinciple as P
 from ..elements import MicroCredentialSpec
 from ..vocab.identity import IdentityAttribute
@@ -33,6 +40,30 @@ from . import messages as m
 from .report import Evidence, Message, PrincipleResult, Reason
 
 _Item = tuple[bool, Message]  # (present, what is looked for)
+
+#: the Annex I elements that bear on each Annex II principle, in Annex II order: those the
+#: evidence below reads (quality assurance for quality, the assessment for valid
+#: assessment...) and those the Annex II text names (transparency: outcomes, workload,
+#: level; learning pathways: stackability, prerequisites; recognition: level and ECTS;
+#: authentic: "the identity of the learner, the legal identity of the issuer, the date and
+#: location of issuance"; information and guidance: further information)
+BEARING_ELEMENTS: MappingProxyType[P, tuple[E, ...]] = MappingProxyType({
+    P.QUALITY: (E.QUALITY_ASSURANCE, E.AWARDING_BODY),
+    P.TRANSPARENCY: (E.TITLE, E.LEARNING_OUTCOMES, E.WORKLOAD, E.LEVEL, E.AWARDING_BODY),
+    P.RELEVANCE: (E.LEARNING_OUTCOMES,),
+    P.VALID_ASSESSMENT: (E.ASSESSMENT, E.SUPERVISION, E.GRADE),
+    P.LEARNING_PATHWAYS: (E.INTEGRATION, E.PREREQUISITES, E.LEVEL, E.WORKLOAD),
+    P.RECOGNITION: (E.LEVEL, E.WORKLOAD, E.QUALITY_ASSURANCE),
+    P.PORTABILITY: (E.LEARNER, E.AWARDING_BODY),
+    P.LEARNER_CENTRED: (E.PREREQUISITES, E.PARTICIPATION, E.LEARNING_OUTCOMES),
+    P.AUTHENTIC: (E.LEARNER, E.AWARDING_BODY, E.COUNTRY, E.DATE_OF_ISSUE, E.SUPERVISION),
+    P.GUIDANCE: (E.FURTHER_INFORMATION, E.INTEGRATION, E.PREREQUISITES),
+})  # fmt: skip
+
+
+def elements_bearing_on(principle: P | str) -> tuple[E, ...]:
+    """The Annex I elements that bear on ``principle`` (a member or its key)."""
+    return BEARING_ELEMENTS[P(principle)]
 
 
 def _judge(principle: P, items: list[_Item]) -> PrincipleResult:
