@@ -74,7 +74,7 @@ def skill_search(query: str, *, lang: str, limit: int = 10) -> list[Skill]:
         default=Value(4),
         output_field=IntegerField(),
     )
-    shown = Coalesce(NullIf("label_pl", Value("")), "label_en") if lang == "pl" else F("label_en")
+    shown = _shown_label("", lang)
     return list(
         Skill.objects.filter(matches)
         .annotate(rank=rank, shown=Length(shown))
@@ -86,14 +86,27 @@ def skill_search(query: str, *, lang: str, limit: int = 10) -> list[Skill]:
 
 
 def occupations_needing(
-    skill: Skill, *, limit: int = 20
+    skill: Skill, *, lang: str, limit: int = 20
 ) -> dict[str, tuple[int, list[OccupationSkill]]]:
-    """The occupations that need ``skill``, essential then optional: for each relation
-    type, how many and the first ``limit`` by English label (the occupation joined in)."""
+    """The occupations that need ``skill``, for each relation type (essential,
+    optional): how many, and the first ``limit`` by their label in ``lang`` (English
+    where ESCO has no Polish one)."""
+    order = _shown_label("occupation__", lang)
     found: dict[str, tuple[int, list[OccupationSkill]]] = {}
     for relation in RelationType:
-        rows = OccupationSkill.objects.filter(skill=skill, relation_type=relation).select_related(
-            "occupation"
-        )  # an inner join: a relation to an occupation the export lacks is left out
-        found[relation.value] = (rows.count(), list(rows.order_by("occupation__label_en")[:limit]))
+        # select_related joins the occupation in (an inner join: a relation to an
+        # occupation the export lacks is left out)
+        rows = OccupationSkill.objects.filter(skill=skill, relation_type=relation,
+                                              occupation__isnull=False)  # fmt: skip
+        found[relation.value] = (
+            rows.count(),
+            list(rows.select_related("occupation").order_by(order)[:limit]),
+        )
     return found
+
+
+def _shown_label(prefix: str, lang: str) -> Coalesce | F:
+    """The label a page in ``lang`` shows, as an expression (Polish, else English)."""
+    if lang == "pl":
+        return Coalesce(NullIf(f"{prefix}label_pl", Value("")), f"{prefix}label_en")
+    return F(f"{prefix}label_en")

@@ -36,8 +36,9 @@ def skill(request: HttpRequest, skill_id: UUID) -> HttpResponse:
     found = Skill.objects.filter(pk=skill_id).first()
     if found is None:
         raise NotFoundError(m.SKILL_NOT_FOUND)
-    occupations = occupations_needing(found, limit=OCCUPATIONS_SHOWN)
+    lang = current_language()
+    occupations = occupations_needing(found, lang=lang, limit=OCCUPATIONS_SHOWN)
     return render(request, "esco/skill.html", {
-        "skill": found, "lang": current_language(), "dataset": dataset_loaded(),
+        "skill": found, "lang": lang, "dataset": dataset_loaded(),
         "essential": occupations["essential"], "optional": occupations["optional"],
     })  # fmt: skip
