@@ -34,6 +34,16 @@ class Collection(models.TextChoices):
         return f"in_{self.value}"
 
 
+#: ESCO's skill types and reuse levels (the export's values) as a page names them
+SKILL_TYPES = {"skill/competence": _("skill or competence"), "knowledge": _("knowledge")}
+REUSE_LEVELS = {
+    "transversal": _("transversal"),
+    "cross-sector": _("cross-sector"),
+    "sector-specific": _("sector-specific"),
+    "occupation-specific": _("occupation-specific"),
+}
+
+
 class Label(models.Model):
     """What a skill and an occupation share: their URI, labels and description, in
     English and (where ESCO has it) Polish."""
@@ -86,6 +96,16 @@ class Skill(Label):
 
     class Meta:
         ordering = ["label_en"]
+
+    @property
+    def skill_type_label(self) -> str:
+        """The skill type in the page's language (the export's value if unknown)."""
+        return str(SKILL_TYPES.get(self.skill_type, self.skill_type))
+
+    @property
+    def reuse_level_label(self) -> str:
+        """The reuse level in the page's language (the export's value if unknown)."""
+        return str(REUSE_LEVELS.get(self.reuse_level, self.reuse_level))
 
     @property
     def collections(self) -> list[Collection]:
