@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["LoadReport", "esco_load"]
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -69,7 +69,7 @@ def _insert(
     model: type[models.Model], names: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
 ) -> None:
     """``rows`` (values of the fields ``names``, in order) inserted in batches of
-    :data:`BATCH` by ``executemany``.
+    :data:`BATCH` by ``executemany`` (on PostgreSQL: one ``COPY``).
 
     Django's ``bulk_create`` builds a model instance and prepares every value through
     its field for each row: for the 124k relations that is most of a load's time (9 s of
@@ -91,14 +91,25 @@ def _insert(
             found = cache[value] = _UUID.get_db_prep_value(UUID(value), connection)
         return found
 
-    batch: list[tuple[Any, ...]] = []
-    with connection.cursor() as cursor:
+    def prepared(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         for row in rows:
             if uuid_at:
                 values = list(row)
                 for i in uuid_at:
                     values[i] = db_uuid(values[i])
                 row = tuple(values)
+            yield row
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL's COPY (psycopg's copy()): several times faster than INSERTs
+            table = f"{quote(model._meta.db_table)} ({columns})"
+            with cursor.cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in prepared(rows):
+                    copy.write_row(row)
+            return
+        batch: list[tuple[Any, ...]] = []
+        for row in prepared(rows):
             batch.append(row)
             if len(batch) == BATCH:
                 cursor.executemany(sql, batch)
