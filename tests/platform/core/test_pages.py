@@ -33,6 +33,8 @@ def _urls() -> list[str]:
         "/designs/versions/1/design.yaml",
         "/trust-list", "/.well-known/did.json", "/health", "/qa/designs/", "/registry/",
         "/registry/?q=%C5%BC%C3%B3%C5%82w", "/registry/1/", "/api/v1/registry/designs?q=x",
+        "/esco/skills/", "/esco/skills/?q=zarz%C4%85dzanie&picker=p",
+        "/esco/skills/00000000-0000-0000-0000-000000000000/", "/api/v1/esco/skills?q=x&lang=pl",
     ]  # fmt: skip
 
 
