@@ -9,7 +9,8 @@
 - ``bake``, ``extract`` (:mod:`.bake`) — credentials inside PNG/SVG badges (``extract``
   also reads a PDF certificate's);
 - ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached;
-- ``demo`` (:mod:`.demo`) — the web platform with demo data on localhost.
+- ``demo`` (:mod:`.demo`) — the web platform with demo data on localhost;
+- ``esco load`` (:mod:`.esco`) — the EU's ESCO classification into the platform.
 
 A subcommand's module is imported only when that subcommand runs (:class:`_LazyGroup`),
 so ``microcred verify`` does not load what ``build``, ``render`` or ``sign`` need.
@@ -37,6 +38,7 @@ COMMANDS = {
     "build": ("build", "build_command"),
     "check": ("check", "check_command"),
     "demo": ("demo", "demo_command"),
+    "esco": ("esco", "esco_group"),
     "extract": ("bake", "extract_command"),
     "keys": ("keys", "keys_group"),
     "render": ("render", "render_command"),

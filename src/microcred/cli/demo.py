@@ -40,8 +40,18 @@ from ._common import EXIT_BAD_INPUT
     type=click.Path(file_okay=False, path_type=Path),
     help="Design files to publish in the demo's registry (skipped when absent).",
 )
+@click.option(
+    "--esco",
+    "esco_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="ESCO exports kept by version (v1.1.1/en, v1.1.1/relations, v1.2.1/pl) to load "
+    "[default: $MICROCRED_SHARED/esco, else ../shared/esco]; skipped when absent.",
+)
 @click.option("--no-serve", is_flag=True, help="Set up the data, print the logins, and stop.")
-def demo_command(port: int, data_dir: Path, designs_dir: Path, no_serve: bool) -> None:
+def demo_command(
+    port: int, data_dir: Path, designs_dir: Path, esco_dir: Path | None, no_serve: bool
+) -> None:
     """Run the platform with demo data on http://127.0.0.1:PORT/."""
     os.environ.setdefault("MICROCRED_DATA_DIR", str(data_dir.resolve()))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
@@ -55,16 +65,19 @@ def demo_command(port: int, data_dir: Path, designs_dir: Path, no_serve: bool) -
     from django.core.management import call_command
     from django.utils import timezone
 
-    from ..platform.demo import DEMO_PASSWORD, demo_designs, demo_seed
+    from ..platform.demo import DEMO_PASSWORD, demo_designs, demo_esco, demo_seed
 
     call_command("migrate", verbosity=0, interactive=False)
     logins = demo_seed(now=timezone.now())
     files = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(designs_dir.glob("*.yaml"))]
     published = demo_designs(files, now=timezone.now()) if files else 0
+    shared = Path(os.environ.get("MICROCRED_SHARED", "../shared"))
+    esco = demo_esco(esco_dir or shared / "esco", now=timezone.now())
     click.echo(
         f"microcred demo — data in {os.environ['MICROCRED_DATA_DIR']}; "
         f"{published} micro-credentials in the registry"
     )
+    click.echo(esco)
     click.echo(f"logins (password for each: {DEMO_PASSWORD}):")
     for login in logins:
         click.echo(f"  {login.email:<34} {login.role}")

@@ -9,10 +9,11 @@ the demo knows; every e-mail address is at ``demo.microcred.eu``.
 
 from __future__ import annotations
 
-__all__ = ["DEMO_PASSWORD", "demo_designs", "demo_seed"]
+__all__ = ["DEMO_PASSWORD", "demo_designs", "demo_esco", "demo_seed"]
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from django.db import transaction
 
@@ -164,3 +165,25 @@ _DEMO_CHANGES_REASON = (
     "Proszę opisać, jak zbierane są opinie uczestników i jak wpływają na kolejne edycje."
 )
 _DEMO_CHANGES_COMMENT = "Brak opisu zbierania informacji zwrotnych od osób uczących się."
+
+
+def demo_esco(root: Path, *, now: datetime) -> str:
+    """Load the ESCO export kept under ``root`` (``root/v1.1.1/en``, ``…/relations``,
+    ``root/v1.2.1/pl``: :func:`.esco.export.find_export`) unless that very export (same
+    files, same contents) is the one loaded; say what ESCO the platform has, or how to
+    load it when ``root`` holds none (the demo runs without it)."""
+    from .esco.export import export_fingerprint, find_export
+    from .esco.selectors import dataset_loaded
+    from .esco.services import esco_load
+
+    found = find_export(root)
+    dataset = dataset_loaded()
+    if found is not None:
+        english, polish = found
+        if dataset is None or dataset.fingerprint != export_fingerprint(english, polish):
+            dataset = esco_load(directory=english, pl=polish, now=now).dataset
+    if dataset is None:
+        return (f"ESCO: no export in {root}; the ESCO pages say how to load it: "
+                "microcred esco load DIR [--pl DIR]")  # fmt: skip
+    return (f"ESCO {dataset.version}: {dataset.skills} skills ({dataset.skills_pl} with a Polish "
+            f"label), {dataset.occupations} occupations, from {dataset.source}")  # fmt: skip

@@ -42,6 +42,8 @@ def _urls() -> list[str]:
         "/qa/providers/999999/", "/api/v1/qa/queue", "/api/v1/qa/versions/1/checklist",
         "/api/v1/qa/designs/1/history", "/api/v1/qa/stats",
         f"/api/v1/qa/providers/{provider.pk}/dashboard",
+        "/esco/skills/", "/esco/skills/?q=zarz%C4%85dzanie&picker=p",
+        "/esco/skills/00000000-0000-0000-0000-000000000000/", "/api/v1/esco/skills?q=x&lang=pl",
     ]  # fmt: skip
 
 

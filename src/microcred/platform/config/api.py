@@ -12,6 +12,7 @@ from ninja.security import SessionAuth
 
 from ..accounts.tokens import ApiTokenAuth
 from ..core.api import install_error_handlers
+from ..esco.api import router as esco
 from ..providers.api import router as providers
 from ..qa.api import router as qa
 from ..registry.api import router as registry
@@ -27,3 +28,4 @@ install_error_handlers(api)
 api.add_router("/providers", providers)
 api.add_router("/registry", registry)
 api.add_router("/qa", qa)
+api.add_router("/esco", esco)

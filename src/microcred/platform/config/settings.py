@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "microcred.platform.catalog",
     "microcred.platform.qa",
     "microcred.platform.registry",
+    "microcred.platform.esco",
 ]
 
 MIDDLEWARE = [

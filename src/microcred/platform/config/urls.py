@@ -15,6 +15,7 @@ urlpatterns = [
     path("designs/", include("microcred.platform.catalog.urls")),
     path("qa/", include("microcred.platform.qa.urls")),
     path("registry/", include("microcred.platform.registry.urls")),
+    path("esco/", include("microcred.platform.esco.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("trust-list", providers.trust_list, name="trust_list"),
