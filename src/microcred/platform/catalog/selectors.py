@@ -3,8 +3,8 @@ designs are seen by its people, QA officers and platform administrators."""
 
 from __future__ import annotations
 
-__all__ = ["compliance_of", "design_version_for", "designs_of_provider", "latest_versions",
-           "report_rows", "spec_of"]  # fmt: skip
+__all__ = ["compliance_of", "compliance_of_spec", "design_version_for", "designs_of_provider",
+           "latest_versions", "report_rows", "spec_of"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -71,3 +71,8 @@ def compliance_of(version: DesignVersion, now: dt.datetime) -> ComplianceReport:
     """The version's EU compliance report, from the standard layer (never stored: the
     rules may improve, and the report with them)."""
     return check(spec_of(version), now=now)
+
+
+def compliance_of_spec(spec: MicroCredentialSpec, now: dt.datetime) -> ComplianceReport:
+    """The EU compliance report of a design not saved yet (the studio's live check)."""
+    return check(spec, now=now)

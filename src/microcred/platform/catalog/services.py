@@ -5,15 +5,17 @@ here repeats them."""
 
 from __future__ import annotations
 
-__all__ = ["design_import", "design_version_submit"]
+__all__ = ["design_import", "design_save_form", "design_version_submit", "spec_from_mapping"]
 
+import json
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 
 from ...standard import designfile
 from ...standard.compliance import ElementStatus, Verdict
-from ...standard.elements import MicroCredentialSpec
+from ...standard.elements import DESIGN_FORMAT, MicroCredentialSpec
 from ...standard.errors import DesignError
 from ..accounts.models import Membership, Role, User
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
@@ -64,6 +66,43 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
         title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
         created_by=user, created_at=now,
     )  # fmt: skip
+
+
+def spec_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:
+    """The design a mapping (a design file as data: the studio's form, the API's JSON)
+    says, read by the standard's design-file reader; raises
+    :class:`~microcred.standard.errors.DesignError` listing every problem by field."""
+    text = json.dumps({**data, "format": data.get("format", DESIGN_FORMAT)},
+                      ensure_ascii=False, default=str)  # fmt: skip
+    return designfile.loads(text, source="form")
+
+
+@transaction.atomic
+def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], now: datetime,
+                     design: Design | None = None) -> DesignVersion:  # fmt: skip
+    """The studio's design (a mapping of the design file's fields) saved as a new draft
+    design of ``provider`` or, with ``design``, as its next version — through
+    :func:`design_import`, so a version's ``source`` is always the YAML the standard
+    writes. A draft may lack Annex I elements (the design format allows it; submitting
+    does not); a malformed value is refused with every problem under its field
+    (``extra["fields"]``), and nothing is saved."""
+    if not _may_draft(user, provider) or (design is not None and design.provider != provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    if not isinstance(data, dict):
+        raise InvalidInputError(m.DESIGN_INVALID, count=1, first="{…}")
+    try:
+        spec = spec_from_mapping(data)
+    except DesignError as exc:
+        lang = current_language()
+        fields: dict[str, list[str]] = {}
+        for p in exc.problems:
+            fields.setdefault(p.field or "__all__", []).append(p.text(lang))
+        first = next(iter(fields.items()), ("", ["—"]))
+        raise InvalidInputError(m.DESIGN_INVALID, count=len(exc.problems),
+                                first=f"{first[0]}: {first[1][0]}",
+                                extra={"fields": fields}) from exc  # fmt: skip
+    return design_import(user=user, provider=provider, text=designfile.dumps(spec), now=now,
+                         design=design)  # fmt: skip
 
 
 @transaction.atomic
