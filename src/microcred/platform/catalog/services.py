@@ -5,7 +5,8 @@ here repeats them."""
 
 from __future__ import annotations
 
-__all__ = ["design_import", "design_save_form", "design_version_submit", "spec_from_mapping"]
+__all__ = ["design_badge_clear", "design_badge_set", "design_import", "design_save_form",
+           "design_version_submit", "spec_from_mapping"]  # fmt: skip
 
 import json
 from datetime import datetime
@@ -22,6 +23,7 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
+from .badges import badge_checked
 from .models import Design, DesignStatus, DesignVersion
 from .selectors import compliance_of
 
@@ -128,3 +130,26 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
     version.status, version.submitted_at = DesignStatus.SUBMITTED, now
     version.save(update_fields=["status", "submitted_at"])
     return version
+
+
+@transaction.atomic
+def design_badge_set(*, user: User, design: Design, data: bytes, now: datetime) -> Design:
+    """Keep an uploaded badge image for ``design`` (every version shows it): a PNG or an
+    SVG within the limits of :mod:`.badges`, an SVG as sanitised; anything else is
+    refused with the reason and the badge stays as it was."""
+    if not _may_draft(user, design.provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    image, media_type = badge_checked(data)
+    design.badge, design.badge_type = image, media_type
+    design.save(update_fields=["badge", "badge_type"])
+    return design
+
+
+@transaction.atomic
+def design_badge_clear(*, user: User, design: Design, now: datetime) -> Design:
+    """Drop the uploaded badge: the design shows a generated one again."""
+    if not _may_draft(user, design.provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    design.badge, design.badge_type = b"", ""
+    design.save(update_fields=["badge", "badge_type"])
+    return design

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from ..core.errors import PlatformError
 from ..core.language import current_language
 from ..providers.selectors import provider_for
-from .forms import ImportForm
+from .forms import BadgeForm, ImportForm
 from .models import DesignVersion
 from .selectors import compliance_of, design_version_for, designs_of_provider, report_rows
 from .services import design_import, design_version_submit
@@ -57,7 +57,7 @@ def _render_version(request: HttpRequest, found: DesignVersion, error: str | Non
         "version": found, "provider": found.design.provider, "title": found.title(lang),
         "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
         "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-        "elements": elements, "error": error,
+        "elements": elements, "error": error, "badge_form": BadgeForm(),
     }, status=status)  # fmt: skip
 
 
