@@ -5,8 +5,8 @@ here repeats them."""
 
 from __future__ import annotations
 
-__all__ = ["design_badge_clear", "design_badge_set", "design_import", "design_save_form",
-           "design_version_submit", "spec_from_mapping"]  # fmt: skip
+__all__ = ["design_badge_clear", "design_badge_set", "design_from_mapping", "design_import",
+           "design_save_form", "design_version_submit", "spec_from_mapping"]  # fmt: skip
 
 import json
 from datetime import datetime
@@ -79,6 +79,24 @@ def spec_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:
     return designfile.loads(text, source="form")
 
 
+def design_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:
+    """:func:`spec_from_mapping`, its problems as an :class:`InvalidInputError` whose
+    ``extra["fields"]`` lists them by field, in the user's language."""
+    if not isinstance(data, dict):
+        raise InvalidInputError(m.DESIGN_INVALID, count=1, first="{…}")
+    try:
+        return spec_from_mapping(data)
+    except DesignError as exc:
+        lang = current_language()
+        fields: dict[str, list[str]] = {}
+        for p in exc.problems:
+            fields.setdefault(p.field or "__all__", []).append(p.text(lang))
+        first = next(iter(fields.items()), ("", ["—"]))
+        raise InvalidInputError(m.DESIGN_INVALID, count=len(exc.problems),
+                                first=f"{first[0]}: {first[1][0]}",
+                                extra={"fields": fields}) from exc  # fmt: skip
+
+
 @transaction.atomic
 def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], now: datetime,
                      design: Design | None = None) -> DesignVersion:  # fmt: skip
@@ -90,19 +108,7 @@ def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], no
     (``extra["fields"]``), and nothing is saved."""
     if not _may_draft(user, provider) or (design is not None and design.provider != provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
-    if not isinstance(data, dict):
-        raise InvalidInputError(m.DESIGN_INVALID, count=1, first="{…}")
-    try:
-        spec = spec_from_mapping(data)
-    except DesignError as exc:
-        lang = current_language()
-        fields: dict[str, list[str]] = {}
-        for p in exc.problems:
-            fields.setdefault(p.field or "__all__", []).append(p.text(lang))
-        first = next(iter(fields.items()), ("", ["—"]))
-        raise InvalidInputError(m.DESIGN_INVALID, count=len(exc.problems),
-                                first=f"{first[0]}: {first[1][0]}",
-                                extra={"fields": fields}) from exc  # fmt: skip
+    spec = design_from_mapping(data)
     return design_import(user=user, provider=provider, text=designfile.dumps(spec), now=now,
                          design=design)  # fmt: skip
 

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
 from ..accounts.tokens import ApiTokenAuth
+from ..catalog.api import router as catalog
 from ..core.api import install_error_handlers
 from ..providers.api import router as providers
 from ..registry.api import router as registry
@@ -24,4 +25,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/providers", providers)
+api.add_router("/catalog", catalog)
 api.add_router("/registry", registry)
