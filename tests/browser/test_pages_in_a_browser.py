@@ -145,6 +145,8 @@ def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_serve
     page.fill("#id_outcomes-1-statement_pl", "")
     page.fill("#id_outcomes-2-statement_en", "")
     page.fill("#id_outcomes-2-statement_pl", "")
+    page.fill("#id_outcomes-1-esco_skills", "")
+    page.fill("#id_outcomes-2-esco_skills", "")
     page.wait_for_function("document.querySelector('#live').innerText.includes('participation')",
                            timeout=10_000)  # fmt: skip
     page.fill("#id_workload_ects", "lots")
@@ -153,5 +155,18 @@ def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_serve
     problems["the studio with a problem"] = _serious(page)
     if shots:
         page.locator("#live").screenshot(path=f"{shots}/studio-live-{width}.png")
+    page.click("button[value=save]")  # refused: the ECTS field says why, nothing saved
+    assert "lots" in page.locator("#id_workload_ects_errors").inner_text()
+    problems["the studio's field errors"] = _serious(page)
+    if shots:
+        page.locator("#id_workload_ects").scroll_into_view_if_needed()
+        page.screenshot(path=f"{shots}/studio-errors-{width}.png")
+    page.fill("#id_workload_ects", "2")
+    page.click("button[value=save]")
+    assert page.locator("h1").inner_text().startswith("Python basics")
+    assert "participation badge" in page.locator("main").inner_text()
+    problems["a version with its badge and previews"] = _serious(page)
+    if shots:
+        page.screenshot(path=f"{shots}/version-{width}.png", full_page=True)
     context.close()
     assert {where: found for where, found in problems.items() if found} == {}

