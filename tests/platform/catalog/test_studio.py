@@ -191,3 +191,44 @@ def test_the_studio_pages_render_every_annex_i_element(provider_a: Provider) -> 
     edit = client.get(f"/designs/versions/{version.pk}/edit/").content.decode()
     assert "Python" in edit
     assert "EU compliance" in edit
+
+
+def test_no_studio_page_or_endpoint_fails_for_anyone() -> None:
+    """Every new page and endpoint, as an anonymous visitor and in each demo role, with
+    good and with garbage input: never a server error."""
+    from microcred.platform.demo import DEMO_PASSWORD, demo_designs, demo_seed
+
+    logins = demo_seed(now=NOW)
+    demo_designs([(p.name, p.read_text(encoding="utf-8"))
+                  for p in sorted(EXAMPLES.glob("*.yaml"))[:2]], now=NOW)  # fmt: skip
+    version = DesignVersion.objects.order_by("pk").first()
+    assert version is not None
+    provider, v, d = version.design.provider_id, version.pk, version.design_id
+    gets = [f"/designs/providers/{provider}/new/", f"/designs/versions/{v}/edit/",
+            f"/designs/versions/{v}/preview/ob3.json", f"/designs/versions/{v}/preview/edc.jsonld",
+            f"/designs/versions/{v}/preview/certificate.pdf", f"/designs/{d}/badge",
+            f"/api/v1/catalog/versions/{v}", f"/api/v1/catalog/versions/{v}/design.yaml",
+            f"/api/v1/catalog/versions/{v}/preview/ob3", "/designs/versions/999999/edit/",
+            "/designs/999999/badge", "/api/v1/catalog/versions/999999/preview/nonsense"]  # fmt: skip
+    garbage = {"outcomes-TOTAL_FORMS": "x", "workload_ects": "∞", "languages": "zz",
+               "body_country": "<script>", "action": "save"}  # fmt: skip
+    posts = [f"/designs/providers/{provider}/new/", f"/designs/providers/{provider}/new/check/",
+             f"/designs/versions/{v}/edit/", f"/designs/versions/{v}/edit/check/",
+             f"/designs/versions/{v}/badge/"]  # fmt: skip
+    clients = {"anonymous": Client()}
+    for login in logins:
+        client = Client()
+        log_in(client, login.email, DEMO_PASSWORD)
+        clients[login.email] = client
+    before = DesignVersion.objects.count()
+    for who, client in clients.items():
+        for url in gets:
+            assert client.get(url).status_code < 500, (who, url)
+        for url in posts:
+            assert client.post(url, garbage).status_code < 500, (who, url)
+        for url in (f"/api/v1/catalog/providers/{provider}/designs", "/api/v1/catalog/compliance",
+                    f"/api/v1/catalog/designs/{d}/versions"):  # fmt: skip
+            for body in ("{not json", "[1, 2]", '{"title": 5}'):
+                answer = client.post(url, body, content_type="application/json")
+                assert answer.status_code < 500, (who, url, body)
+    assert DesignVersion.objects.count() == before
