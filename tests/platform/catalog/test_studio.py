@@ -209,7 +209,8 @@ def test_no_studio_page_or_endpoint_fails_for_anyone() -> None:
             f"/designs/versions/{v}/preview/certificate.pdf", f"/designs/{d}/badge",
             f"/api/v1/catalog/versions/{v}", f"/api/v1/catalog/versions/{v}/design.yaml",
             f"/api/v1/catalog/versions/{v}/preview/ob3", "/designs/versions/999999/edit/",
-            "/designs/999999/badge", "/api/v1/catalog/versions/999999/preview/nonsense"]  # fmt: skip
+            "/designs/999999/badge",
+            "/api/v1/catalog/versions/999999/preview/nonsense"]  # fmt: skip
     garbage = {"outcomes-TOTAL_FORMS": "x", "workload_ects": "∞", "languages": "zz",
                "body_country": "<script>", "action": "save"}  # fmt: skip
     posts = [f"/designs/providers/{provider}/new/", f"/designs/providers/{provider}/new/check/",
