@@ -147,8 +147,13 @@ def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_serve
     page.fill("#id_outcomes-2-statement_pl", "")
     page.fill("#id_outcomes-1-esco_skills", "")
     page.fill("#id_outcomes-2-esco_skills", "")
-    page.wait_for_function("document.querySelector('#live').innerText.includes('participation')",
-                           timeout=10_000)  # fmt: skip
+    page.wait_for_function(
+        "document.querySelector('#live').innerText.includes('participation badge')",
+        timeout=10_000)  # fmt: skip
+    if width == "phone":  # the sticky bar over the form says it too
+        assert "participation badge" in page.locator("#verdict-bar").inner_text()
+        if shots:
+            page.screenshot(path=f"{shots}/studio-typing-{width}.png")
     page.fill("#id_workload_ects", "lots")
     page.wait_for_function("document.querySelector('#live').innerText.includes('lots')",
                            timeout=10_000)  # fmt: skip

@@ -125,6 +125,8 @@ def test_the_check_button_and_the_live_endpoint_show_the_standard_s_verdict(
     body = live.content.decode()
     assert "<html" not in body  # the partial only
     assert "participation badge (not a micro-credential)" in body
+    assert 'id="verdict-bar"' in body  # the phone's bar, swapped out of band
+    assert 'hx-swap-oob="true"' in body
     broken = client.post(f"/designs/providers/{provider_a.pk}/new/check/",
                          form_data(GOOD, workload_hours="many"))  # fmt: skip
     assert "not checked yet" in broken.content.decode()

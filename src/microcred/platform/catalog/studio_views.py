@@ -133,8 +133,9 @@ def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None
 
 def _live(request: HttpRequest, base: DesignVersion | None) -> HttpResponse:
     read = _Read(request, spec_of(base) if base else None)
-    return render(request, "catalog/_live.html",
-                  _live_context(read.spec, read.problems(), current_language()))  # fmt: skip
+    context = _live_context(read.spec, read.problems(), current_language())
+    # the phone's sticky verdict bar, swapped out of band by htmx
+    return render(request, "catalog/_live.html", {**context, "oob": True})
 
 
 @login_required
