@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from microcred.platform.accounts.models import User
 from microcred.platform.catalog import messages as m
 from microcred.platform.catalog.models import Design, DesignVersion
 from microcred.platform.catalog.services import design_import, design_save_form
@@ -235,3 +236,20 @@ def test_no_studio_page_or_endpoint_fails_for_anyone() -> None:
                 answer = client.post(url, body, content_type="application/json")
                 assert answer.status_code < 500, (who, url, body)
     assert DesignVersion.objects.count() == before
+
+
+def test_a_qa_officer_sees_a_design_and_never_drafts_it(provider_a: Provider,
+                                                        qa_officer: User) -> None:  # fmt: skip
+    version = design_import(user=admin_of(provider_a), provider=provider_a, text=GOOD, now=NOW)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    log_in(client, qa_officer.email)
+    page = client.get(f"/designs/versions/{version.pk}/")
+    assert page.status_code == 200
+    assert "Edit as a new version" not in page.content.decode()
+    assert f"/designs/versions/{version.pk}/badge/" not in page.content.decode()
+    for url in (f"/designs/versions/{version.pk}/edit/",
+                f"/designs/providers/{provider_a.pk}/new/"):  # fmt: skip
+        assert client.get(url).status_code == 403
+        assert client.post(url, form_data(GOOD)).status_code == 403
+        assert client.post(url + "check/", form_data(GOOD)).status_code == 403
+    assert DesignVersion.objects.count() == 1

@@ -4,7 +4,8 @@ designs are seen by its people, QA officers and platform administrators."""
 from __future__ import annotations
 
 __all__ = ["badge_of", "compliance_of", "compliance_of_spec", "design_for", "design_version_for",
-           "designs_of_provider", "latest_versions", "report_rows", "spec_of"]  # fmt: skip
+           "designs_of_provider", "latest_versions", "may_draft", "report_rows",
+           "spec_of"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -15,6 +16,7 @@ from ...standard import designfile
 from ...standard.caching import cached
 from ...standard.compliance import ComplianceReport, ElementStatus, check
 from ...standard.elements import MicroCredentialSpec
+from ..accounts.models import Membership, Role
 from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from ..providers.selectors import providers_of
@@ -96,3 +98,14 @@ def badge_of(design: Design, lang: str) -> tuple[bytes, str]:
     latest = design.versions.order_by("-number").first()
     spec = spec_of(latest) if latest else MicroCredentialSpec()
     return badge_generated(spec, lang, seed=design.pk), SVG
+
+
+def may_draft(user: Any, provider: Provider) -> bool:
+    """Whether ``user`` drafts ``provider``'s micro-credentials: its administrators and
+    staff (a QA officer sees the designs, and never writes them)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(
+        user=user, organisation=provider.organisation,
+        role__in=(Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF),
+    ).exists()  # fmt: skip

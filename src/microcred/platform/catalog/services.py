@@ -18,24 +18,21 @@ from ...standard import designfile
 from ...standard.compliance import ElementStatus, Verdict
 from ...standard.elements import DESIGN_FORMAT, MicroCredentialSpec
 from ...standard.errors import DesignError
-from ..accounts.models import Membership, Role, User
+from ..accounts.models import User
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
 from .badges import badge_checked
 from .models import Design, DesignStatus, DesignVersion
-from .selectors import compliance_of
+from .selectors import compliance_of, may_draft
 
 #: a design file larger than this is refused before it is read
 MAX_DESIGN_BYTES = 1024 * 1024
 
 
 def _may_draft(user: User, provider: Provider) -> bool:
-    return Membership.objects.filter(
-        user=user, organisation=provider.organisation,
-        role__in=(Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF),
-    ).exists()  # fmt: skip
+    return may_draft(user, provider)
 
 
 def _read(text: str) -> MicroCredentialSpec:

@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 from ...standard.compliance import ComplianceReport
 from ...standard.elements import MicroCredentialSpec
 from ...standard.errors import DesignError
-from ..core.errors import PlatformError
+from ..core.errors import PermissionDeniedError, PlatformError
 from ..core.language import current_language
 from ..providers.models import Provider
 from ..providers.selectors import provider_for
+from . import messages as m
 from .models import DesignVersion
-from .selectors import compliance_of_spec, design_version_for, report_rows, spec_of
+from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
 from .services import design_save_form, spec_from_mapping
 from .studio import DesignForm, field_errors, initial_of, mapping_of, outcome_formset
 
@@ -108,7 +109,16 @@ def _live_context(spec: MicroCredentialSpec | None, problems: list[str],
     return {"problems": problems, **_report_context(compliance_of_spec(spec, timezone.now()), lang)}
 
 
+def _drafter(request: HttpRequest, provider: Provider) -> Provider:
+    """The provider, when the visitor drafts its designs (a QA officer who sees them gets
+    403, a stranger has had 404 already)."""
+    if not may_draft(request.user, provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    return provider
+
+
 def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None) -> HttpResponse:
+    _drafter(request, provider)
     if request.method != "POST":
         return _page(request, provider=provider, base=base)
     action = request.POST.get("action", "save")
@@ -152,11 +162,13 @@ def edit(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def new_check(request: HttpRequest, provider_id: int) -> HttpResponse:
-    provider_for(request.user, provider_id)
+    _drafter(request, provider_for(request.user, provider_id))
     return _live(request, None)
 
 
 @login_required
 @require_POST
 def edit_check(request: HttpRequest, version_id: int) -> HttpResponse:
-    return _live(request, design_version_for(request.user, version_id))
+    base = design_version_for(request.user, version_id)
+    _drafter(request, base.design.provider)
+    return _live(request, base)
