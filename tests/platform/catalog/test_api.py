@@ -115,3 +115,11 @@ def test_the_endpoints_keep_providers_apart(provider_a: Provider, provider_b: Pr
     assert DesignVersion.objects.count() == 1
     assert Client().post(f"{API}/compliance", DESIGN,
                          content_type="application/json").status_code == 401  # fmt: skip
+
+
+def test_the_openapi_document_lists_the_catalog_endpoints() -> None:
+    paths = set(Client().get("/api/v1/openapi.json").json()["paths"])
+    assert {f"{API}/providers/{{provider_id}}/designs", f"{API}/designs/{{design_id}}/versions",
+            f"{API}/compliance", f"{API}/versions/{{version_id}}/design.yaml",
+            f"{API}/versions/{{version_id}}/preview/{{kind}}",
+            f"{API}/designs/{{design_id}}/badge"} <= paths  # fmt: skip
