@@ -116,3 +116,65 @@ def test_the_pages_work_and_pass_the_accessibility_check(browser: Any, live_serv
     context.close()
     failing = {where: found for where, found in problems.items() if found}
     assert failing == {}
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_server: Any,
+                                                        width: str) -> None:  # fmt: skip
+    """The studio: typing an outcome that describes an activity turns the live verdict
+    into a participation badge without saving anything; the page passes axe-core.
+    With ``MICROCRED_SCREENSHOTS=DIR`` the pages are saved there as PNG."""
+    demo_seed(now=NOW)
+    shots = os.environ.get("MICROCRED_SCREENSHOTS")
+    base = live_server.url
+    context = browser.new_context(viewport=WIDTHS[width], locale="en-GB")
+    page = context.new_page()
+    _log_in(page, base, "uczelnia@demo.microcred.eu")
+    page.goto(base + "/providers/")
+    page.click("table a >> nth=0")
+    page.click("a.button >> nth=0")  # the provider's micro-credentials
+    page.fill("#id_text", (EXAMPLES / "python-basics.yaml").read_text())
+    page.click("form.card button")
+    page.click("text=Edit as a new version")
+    live = page.locator("#live")
+    assert "micro-credential" in live.inner_text()
+    problems = {"the studio": _serious(page)}
+    if shots:
+        page.screenshot(path=f"{shots}/studio-{width}.png", full_page=False)
+        page.screenshot(path=f"{shots}/studio-{width}-full.png", full_page=True)
+    page.fill("#id_outcomes-0-statement_en", "Attended the webinar")
+    page.fill("#id_outcomes-0-statement_pl", "Uczestniczył w webinarze")
+    page.fill("#id_outcomes-1-statement_en", "")
+    page.fill("#id_outcomes-1-statement_pl", "")
+    page.fill("#id_outcomes-2-statement_en", "")
+    page.fill("#id_outcomes-2-statement_pl", "")
+    page.fill("#id_outcomes-1-esco_skills", "")
+    page.fill("#id_outcomes-2-esco_skills", "")
+    page.wait_for_function(
+        "document.querySelector('#live').innerText.includes('participation badge')",
+        timeout=10_000)  # fmt: skip
+    if width == "phone":  # the sticky bar over the form says it too
+        assert "participation badge" in page.locator("#verdict-bar").inner_text()
+        if shots:
+            page.screenshot(path=f"{shots}/studio-typing-{width}.png")
+    page.fill("#id_workload_ects", "lots")
+    page.wait_for_function("document.querySelector('#live').innerText.includes('lots')",
+                           timeout=10_000)  # fmt: skip
+    problems["the studio with a problem"] = _serious(page)
+    if shots:
+        page.locator("#live").screenshot(path=f"{shots}/studio-live-{width}.png")
+    page.click("button[value=save]")  # refused: the ECTS field says why, nothing saved
+    assert "lots" in page.locator("#id_workload_ects_errors").inner_text()
+    problems["the studio's field errors"] = _serious(page)
+    if shots:
+        page.locator("#id_workload_ects").scroll_into_view_if_needed()
+        page.screenshot(path=f"{shots}/studio-errors-{width}.png")
+    page.fill("#id_workload_ects", "2")
+    page.click("button[value=save]")
+    assert page.locator("h1").inner_text().startswith("Python basics")
+    assert "participation badge" in page.locator("main").inner_text()
+    problems["a version with its badge and previews"] = _serious(page)
+    if shots:
+        page.screenshot(path=f"{shots}/version-{width}.png", full_page=True)
+    context.close()
+    assert {where: found for where, found in problems.items() if found} == {}

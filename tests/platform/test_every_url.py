@@ -109,6 +109,7 @@ def _build(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Worl
         "slug": [provider_a.slug],
         "token": ["not-a-real-token"],
         "uidb64": ["MQ"],
+        "kind": ["ob3", "edc"],
         "skill_id": ["ccd0a1d9-afda-43d9-b901-96344886e14d"],
     }
     return World(provider_a, people, values)

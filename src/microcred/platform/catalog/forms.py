@@ -1,4 +1,5 @@
-"""The catalog's forms: a design file, uploaded or pasted."""
+"""The catalog's forms: a design file, uploaded or pasted; a badge image. (The studio's
+form, built from the standard, is :mod:`.studio`.)"""
 
 from __future__ import annotations
 
@@ -22,3 +23,10 @@ class ImportForm(forms.Form):
         if upload is not None:
             return bytes(upload.read(MAX_DESIGN_BYTES + 1)).decode("utf-8", errors="replace")
         return str(self.cleaned_data.get("text") or "")
+
+
+class BadgeForm(forms.Form):
+    image = forms.FileField(
+        label=_("Badge image (PNG or SVG, at most 1 MiB and 2048×2048 pixels)"),
+        widget=forms.FileInput(attrs={"accept": ".png,.svg,image/png,image/svg+xml"}),
+    )

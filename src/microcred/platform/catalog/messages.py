@@ -32,3 +32,23 @@ INCOMPLETE = Message(
     "Projekt jest niekompletny (brakujących lub słabych elementów obowiązkowych: {missing}): "
     "uzupełnij go przed zgłoszeniem.",
 )
+BADGE_TOO_LARGE = Message(
+    "badge_too_large",
+    "The badge image is larger than {limit} KiB.",
+    "Obraz odznaki jest większy niż {limit} KiB.",
+)
+BADGE_WRONG_TYPE = Message(
+    "badge_wrong_type",
+    "The badge image must be a PNG or an SVG file ({reason}).",
+    "Obraz odznaki musi być plikiem PNG lub SVG ({reason_pl}).",
+)
+BADGE_TOO_MANY_PIXELS = Message(
+    "badge_too_many_pixels",
+    "The badge image is {width}×{height} pixels; at most {limit}×{limit} are accepted.",
+    "Obraz odznaki ma {width}×{height} pikseli; przyjmowany jest najwyżej {limit}×{limit}.",
+)
+PREVIEW_IMPOSSIBLE = Message(
+    "preview_impossible",
+    "This preview cannot be made from the design yet: {reason}",
+    "Tego podglądu nie da się jeszcze zrobić z projektu: {reason_pl}",
+)

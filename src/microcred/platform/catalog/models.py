@@ -26,6 +26,9 @@ class Design(models.Model):
 
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="designs")
     created_at = models.DateTimeField(_("created"))
+    #: the badge image uploaded for it (PNG, or SVG as sanitised), empty for a generated one
+    badge = models.BinaryField(_("badge image"), default=b"", blank=True, editable=False)
+    badge_type = models.CharField(max_length=20, blank=True)  # image/png or image/svg+xml
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at", "-pk"]

@@ -3,8 +3,9 @@ designs are seen by its people, QA officers and platform administrators."""
 
 from __future__ import annotations
 
-__all__ = ["compliance_of", "design_version_for", "designs_of_provider", "latest_versions",
-           "report_rows", "spec_of"]  # fmt: skip
+__all__ = ["badge_of", "compliance_of", "compliance_of_spec", "design_for", "design_version_for",
+           "designs_of_provider", "latest_versions", "may_draft", "report_rows",
+           "spec_of"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -15,10 +16,12 @@ from ...standard import designfile
 from ...standard.caching import cached
 from ...standard.compliance import ComplianceReport, ElementStatus, check
 from ...standard.elements import MicroCredentialSpec
+from ..accounts.models import Membership, Role
 from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from ..providers.selectors import providers_of
-from .models import DesignVersion
+from .badges import SVG, badge_generated
+from .models import Design, DesignVersion
 
 
 def latest_versions(versions: QuerySet[DesignVersion]) -> QuerySet[DesignVersion]:
@@ -71,3 +74,38 @@ def compliance_of(version: DesignVersion, now: dt.datetime) -> ComplianceReport:
     """The version's EU compliance report, from the standard layer (never stored: the
     rules may improve, and the report with them)."""
     return check(spec_of(version), now=now)
+
+
+def compliance_of_spec(spec: MicroCredentialSpec, now: dt.datetime) -> ComplianceReport:
+    """The EU compliance report of a design not saved yet (the studio's live check)."""
+    return check(spec, now=now)
+
+
+def design_for(user: Any, design_id: int) -> Design:
+    """The design if ``user`` may see its provider, else :class:`NotFoundError`."""
+    design = (Design.objects.select_related("provider")
+              .filter(pk=design_id, provider__in=providers_of(user)).first())  # fmt: skip
+    if design is None:
+        raise NotFoundError()
+    return design
+
+
+def badge_of(design: Design, lang: str) -> tuple[bytes, str]:
+    """The design's badge image and its media type: the uploaded one, else one
+    generated from its latest version."""
+    if design.badge:
+        return bytes(design.badge), design.badge_type
+    latest = design.versions.order_by("-number").first()
+    spec = spec_of(latest) if latest else MicroCredentialSpec()
+    return badge_generated(spec, lang, seed=design.pk), SVG
+
+
+def may_draft(user: Any, provider: Provider) -> bool:
+    """Whether ``user`` drafts ``provider``'s micro-credentials: its administrators and
+    staff (a QA officer sees the designs, and never writes them)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(
+        user=user, organisation=provider.organisation,
+        role__in=(Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF),
+    ).exists()  # fmt: skip

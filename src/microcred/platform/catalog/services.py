@@ -5,33 +5,34 @@ here repeats them."""
 
 from __future__ import annotations
 
-__all__ = ["design_import", "design_version_submit"]
+__all__ = ["design_badge_clear", "design_badge_set", "design_from_mapping", "design_import",
+           "design_save_form", "design_version_submit", "spec_from_mapping"]  # fmt: skip
 
+import json
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 
 from ...standard import designfile
 from ...standard.compliance import ElementStatus, Verdict
-from ...standard.elements import MicroCredentialSpec
+from ...standard.elements import DESIGN_FORMAT, MicroCredentialSpec
 from ...standard.errors import DesignError
-from ..accounts.models import Membership, Role, User
+from ..accounts.models import User
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
+from .badges import badge_checked
 from .models import Design, DesignStatus, DesignVersion
-from .selectors import compliance_of
+from .selectors import compliance_of, may_draft
 
 #: a design file larger than this is refused before it is read
 MAX_DESIGN_BYTES = 1024 * 1024
 
 
 def _may_draft(user: User, provider: Provider) -> bool:
-    return Membership.objects.filter(
-        user=user, organisation=provider.organisation,
-        role__in=(Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF),
-    ).exists()  # fmt: skip
+    return may_draft(user, provider)
 
 
 def _read(text: str) -> MicroCredentialSpec:
@@ -66,6 +67,49 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
     )  # fmt: skip
 
 
+def spec_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:
+    """The design a mapping (a design file as data: the studio's form, the API's JSON)
+    says, read by the standard's design-file reader; raises
+    :class:`~microcred.standard.errors.DesignError` listing every problem by field."""
+    text = json.dumps({**data, "format": data.get("format", DESIGN_FORMAT)},
+                      ensure_ascii=False, default=str)  # fmt: skip
+    return designfile.loads(text, source="form")
+
+
+def design_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:
+    """:func:`spec_from_mapping`, its problems as an :class:`InvalidInputError` whose
+    ``extra["fields"]`` lists them by field, in the user's language."""
+    if not isinstance(data, dict):
+        raise InvalidInputError(m.DESIGN_INVALID, count=1, first="{…}")
+    try:
+        return spec_from_mapping(data)
+    except DesignError as exc:
+        lang = current_language()
+        fields: dict[str, list[str]] = {}
+        for p in exc.problems:
+            fields.setdefault(p.field or "__all__", []).append(p.text(lang))
+        first = next(iter(fields.items()), ("", ["—"]))
+        raise InvalidInputError(m.DESIGN_INVALID, count=len(exc.problems),
+                                first=f"{first[0]}: {first[1][0]}",
+                                extra={"fields": fields}) from exc  # fmt: skip
+
+
+@transaction.atomic
+def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], now: datetime,
+                     design: Design | None = None) -> DesignVersion:  # fmt: skip
+    """The studio's design (a mapping of the design file's fields) saved as a new draft
+    design of ``provider`` or, with ``design``, as its next version — through
+    :func:`design_import`, so a version's ``source`` is always the YAML the standard
+    writes. A draft may lack Annex I elements (the design format allows it; submitting
+    does not); a malformed value is refused with every problem under its field
+    (``extra["fields"]``), and nothing is saved."""
+    if not _may_draft(user, provider) or (design is not None and design.provider != provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    spec = design_from_mapping(data)
+    return design_import(user=user, provider=provider, text=designfile.dumps(spec), now=now,
+                         design=design)  # fmt: skip
+
+
 @transaction.atomic
 def design_version_submit(*, user: User, version: DesignVersion, now: datetime) -> DesignVersion:
     """Submit a draft to the QA body: only a verified provider's, only a complete one."""
@@ -89,3 +133,26 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
     version.status, version.submitted_at = DesignStatus.SUBMITTED, now
     version.save(update_fields=["status", "submitted_at"])
     return version
+
+
+@transaction.atomic
+def design_badge_set(*, user: User, design: Design, data: bytes, now: datetime) -> Design:
+    """Keep an uploaded badge image for ``design`` (every version shows it): a PNG or an
+    SVG within the limits of :mod:`.badges`, an SVG as sanitised; anything else is
+    refused with the reason and the badge stays as it was."""
+    if not _may_draft(user, design.provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    image, media_type = badge_checked(data)
+    design.badge, design.badge_type = image, media_type
+    design.save(update_fields=["badge", "badge_type"])
+    return design
+
+
+@transaction.atomic
+def design_badge_clear(*, user: User, design: Design, now: datetime) -> Design:
+    """Drop the uploaded badge: the design shows a generated one again."""
+    if not _may_draft(user, design.provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    design.badge, design.badge_type = b"", ""
+    design.save(update_fields=["badge", "badge_type"])
+    return design

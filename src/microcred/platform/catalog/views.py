@@ -13,9 +13,15 @@ from django.views.decorators.http import require_POST
 from ..core.errors import PlatformError
 from ..core.language import current_language
 from ..providers.selectors import provider_for
-from .forms import ImportForm
+from .forms import BadgeForm, ImportForm
 from .models import DesignVersion
-from .selectors import compliance_of, design_version_for, designs_of_provider, report_rows
+from .selectors import (
+    compliance_of,
+    design_version_for,
+    designs_of_provider,
+    may_draft,
+    report_rows,
+)
 from .services import design_import, design_version_submit
 
 
@@ -39,6 +45,7 @@ def designs(request: HttpRequest, provider_id: int) -> HttpResponse:
             return redirect("catalog:version", version_id=version.pk)
     return render(request, "catalog/designs.html", {
         "provider": provider, "versions": designs_of_provider(provider), "form": form,
+        "may_draft": may_draft(request.user, provider),
         "error": error, "problems": problems,
     }, status=status)  # fmt: skip
 
@@ -57,7 +64,8 @@ def _render_version(request: HttpRequest, found: DesignVersion, error: str | Non
         "version": found, "provider": found.design.provider, "title": found.title(lang),
         "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
         "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-        "elements": elements, "error": error,
+        "elements": elements, "error": error, "badge_form": BadgeForm(),
+        "may_draft": may_draft(request.user, found.design.provider),
     }, status=status)  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
 from ..accounts.tokens import ApiTokenAuth
+from ..catalog.api import router as catalog
 from ..core.api import install_error_handlers
 from ..esco.api import router as esco
 from ..providers.api import router as providers
@@ -26,6 +27,7 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/providers", providers)
+api.add_router("/catalog", catalog)
 api.add_router("/registry", registry)
 api.add_router("/qa", qa)
 api.add_router("/esco", esco)

@@ -1,0 +1,174 @@
+"""The design studio's pages: a new design, a new version of an existing one (the form
+prefilled from the version edited), and the live compliance check the form posts to as
+the provider types (HTMX; a "check" button does the same without JavaScript). Thin: the
+form is :mod:`.studio`, the rules the standard's, the writes :mod:`.services`'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ...standard.compliance import ComplianceReport
+from ...standard.elements import MicroCredentialSpec
+from ...standard.errors import DesignError
+from ..core.errors import PermissionDeniedError, PlatformError
+from ..core.language import current_language
+from ..providers.models import Provider
+from ..providers.selectors import provider_for
+from . import messages as m
+from .models import DesignVersion
+from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
+from .services import design_save_form, spec_from_mapping
+from .studio import DesignForm, field_errors, initial_of, mapping_of, outcome_formset
+
+
+class _Read:
+    """What a posted studio form says: the forms (with the standard's problems on their
+    fields), the design mapping, and the spec when the standard reads it."""
+
+    def __init__(self, request: HttpRequest, base: MicroCredentialSpec | None, more: int = 0):
+        self.lang = current_language()
+        self.form = DesignForm(request.POST, lang=self.lang)
+        self.outcomes = outcome_formset(request.POST, more=more)
+        self.data: dict[str, Any] | None = None
+        self.spec: MicroCredentialSpec | None = None
+        self.general: list[str] = []
+        if more:  # another outcome row asked for: the form is shown again, not judged
+            return
+        if not (self.form.is_valid() and self.outcomes.is_valid()):
+            self.general = [str(e) for e in self.outcomes.non_form_errors()]
+            return
+        self.data, where = mapping_of(self.form, self.outcomes, base)
+        try:
+            self.spec = spec_from_mapping(self.data)
+        except DesignError as exc:
+            fields, self.general = field_errors(exc.problems, where, self.lang)
+            for name, texts in fields.items():
+                self._attach(name, texts)
+
+    def _attach(self, name: str, texts: list[str]) -> None:
+        if name.startswith("outcomes-"):
+            _prefix, index, field = name.split("-", 2)
+            row = self.outcomes.forms[int(index)]
+            for text in texts:
+                row.add_error(field, text)
+        else:
+            for text in texts:
+                self.form.add_error(name, text)
+
+    def problems(self) -> list[str]:
+        """Every problem, labelled with its field, for the live panel."""
+        out = list(self.general)
+        for name, errors in self.form.errors.items():
+            label = self.form.fields[name].label if name in self.form.fields else ""
+            out += [f"{label}: {e}" for e in errors]
+        for index, row in enumerate(self.outcomes.forms):
+            for name, errors in row.errors.items():
+                out += [f"#{index + 1} {row.fields[name].label}: {e}" for e in errors]
+        return out
+
+
+def _report_context(report: ComplianceReport, lang: str) -> dict[str, Any]:
+    return {
+        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
+        "elements": report_rows(report, lang),
+    }  # fmt: skip
+
+
+def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | None,
+          read: _Read | None = None, check: bool = False, error: str | None = None,
+          status: int = 200) -> HttpResponse:  # fmt: skip
+    lang = current_language()
+    if read is None:
+        initial, rows = initial_of(spec_of(base)) if base else ({}, [])
+        form, outcomes = DesignForm(initial=initial, lang=lang), outcome_formset(initial=rows)
+        live = _live_context(spec_of(base), [], lang) if base else {"empty": True}
+    else:
+        form, outcomes = read.form, read.outcomes
+        live = _live_context(read.spec, read.problems(), lang) if check else {"empty": True}
+    check_url = (reverse("catalog:edit_check", args=[base.pk]) if base
+                 else reverse("catalog:new_check", args=[provider.pk]))  # fmt: skip
+    return render(request, "catalog/studio.html", {
+        "provider": provider, "base": base, "form": form, "outcomes": outcomes,
+        "sections": form.sections(), "error": error, "check_url": check_url,
+        **live,
+    }, status=status)  # fmt: skip
+
+
+def _live_context(spec: MicroCredentialSpec | None, problems: list[str],
+                  lang: str) -> dict[str, Any]:  # fmt: skip
+    if spec is None:
+        return {"problems": problems, "unreadable": True}
+    return {"problems": problems, **_report_context(compliance_of_spec(spec, timezone.now()), lang)}
+
+
+def _drafter(request: HttpRequest, provider: Provider) -> Provider:
+    """The provider, when the visitor drafts its designs (a QA officer who sees them gets
+    403, a stranger has had 404 already)."""
+    if not may_draft(request.user, provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    return provider
+
+
+def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None) -> HttpResponse:
+    _drafter(request, provider)
+    if request.method != "POST":
+        return _page(request, provider=provider, base=base)
+    action = request.POST.get("action", "save")
+    base_spec = spec_of(base) if base else None
+    read = _Read(request, base_spec, more=1 if action == "more" else 0)
+    if action == "more":
+        return _page(request, provider=provider, base=base, read=read)
+    if action == "check" or read.data is None or read.spec is None:
+        status = 200 if action == "check" else 422
+        return _page(request, provider=provider, base=base, read=read, check=True, status=status)
+    try:
+        version = design_save_form(user=request.user, provider=provider,  # type: ignore[arg-type]
+                                   data=read.data, now=timezone.now(),
+                                   design=base.design if base else None)  # fmt: skip
+    except PlatformError as exc:
+        if exc.status in (403, 404):
+            raise
+        return _page(request, provider=provider, base=base, read=read, check=True,
+                     error=exc.text(current_language()), status=exc.status)  # fmt: skip
+    return redirect("catalog:version", version_id=version.pk)
+
+
+def _live(request: HttpRequest, base: DesignVersion | None) -> HttpResponse:
+    read = _Read(request, spec_of(base) if base else None)
+    context = _live_context(read.spec, read.problems(), current_language())
+    # the phone's sticky verdict bar, swapped out of band by htmx
+    return render(request, "catalog/_live.html", {**context, "oob": True})
+
+
+@login_required
+def new(request: HttpRequest, provider_id: int) -> HttpResponse:
+    return _studio(request, provider_for(request.user, provider_id), None)
+
+
+@login_required
+def edit(request: HttpRequest, version_id: int) -> HttpResponse:
+    base = design_version_for(request.user, version_id)
+    return _studio(request, base.design.provider, base)
+
+
+@login_required
+@require_POST
+def new_check(request: HttpRequest, provider_id: int) -> HttpResponse:
+    _drafter(request, provider_for(request.user, provider_id))
+    return _live(request, None)
+
+
+@login_required
+@require_POST
+def edit_check(request: HttpRequest, version_id: int) -> HttpResponse:
+    base = design_version_for(request.user, version_id)
+    _drafter(request, base.design.provider)
+    return _live(request, base)
