@@ -125,7 +125,9 @@ def _address(lang: str, street: str, locality: str, postal_code: str,
     return address
 
 
-def _statuses(issuer: TrustedIssuer, period: KeyPeriod | SealPeriod) -> list[tuple[dt.datetime, str]]:
+def _statuses(
+    issuer: TrustedIssuer, period: KeyPeriod | SealPeriod
+) -> list[tuple[dt.datetime, str]]:
     """The key's (or certificate's) status changes, oldest first: granted while it was in
     use and the issuer verified, withdrawn otherwise."""
     times = sorted({period.since, *(t for t, _ in issuer.trusted if t > period.since),
@@ -165,8 +167,10 @@ def _seal_service(issuer: TrustedIssuer, period: SealPeriod) -> dict[str, Any]:
     """A seal certificate as a service: §6.5.3's ``X509Certificates`` (base64 DER, the
     ``PkiOb`` ``val``) and its subject, with the issuer's DID in ``OtherIds``."""
     certificate = x509.load_der_x509_certificate(period.certificate)
-    name = [{"lang": "en", "value": "E-seal of European Digital Credentials"},
-            {"lang": "pl", "value": "Pieczęć europejskich poświadczeń cyfrowych (EDC)"}]  # fmt: skip
+    name = [
+        {"lang": "en", "value": "E-seal of European Digital Credentials"},
+        {"lang": "pl", "value": "Pieczęć europejskich poświadczeń cyfrowych (EDC)"},
+    ]
     identity = {
         "X509Certificates": [{"val": base64.b64encode(period.certificate).decode("ascii")}],
         "X509SubjectNames": [certificate.subject.rfc4514_string()],
@@ -214,8 +218,10 @@ def _entity(issuer: TrustedIssuer) -> dict[str, Any]:
                 }
             ],
         },
-        "TrustedEntityServices": [*(_service(issuer, period) for period in issuer.keys),
-                                  *(_seal_service(issuer, period) for period in issuer.seals)],
+        "TrustedEntityServices": [
+            *(_service(issuer, period) for period in issuer.keys),
+            *(_seal_service(issuer, period) for period in issuer.seals),
+        ],
     }
 
 
