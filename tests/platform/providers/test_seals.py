@@ -42,6 +42,8 @@ from ..conftest import NOW, admin_of, person, registration
 pytestmark = pytest.mark.django_db
 
 #: the awarding body's name in the example design: the provider's legal name
+#: the PKCS#12 files' password in these tests
+P12_PASSWORD = "secret-pass"  # noqa: S105 - test files only
 LEGAL_NAME = "Politechnika Nadwiślańska — Centrum Kształcenia Ustawicznego"
 
 
@@ -100,7 +102,7 @@ def test_a_suspended_provider_has_no_seal_to_use(qa_officer: User, provider: Pro
         provider_seal_credentials(provider)
 
 
-def p12(organisation: str = LEGAL_NAME, password: str = "secret-pass", **kwargs: object) -> bytes:
+def p12(organisation: str = LEGAL_NAME, password: str = P12_PASSWORD, **kwargs: object) -> bytes:
     kwargs.setdefault("not_before", NOW - timedelta(days=1))
     credentials = self_signed_seal_certificate(organisation, "PL", **kwargs)  # type: ignore[arg-type]
     return dump_seal_credentials(credentials, password)
@@ -112,22 +114,23 @@ def test_an_uploaded_certificate_is_kept_sealed_and_replaces_the_one_in_use(
 ) -> None:
     admin = admin_of(provider)
     first = provider_seal_upload(user=admin, provider=provider, data=p12(),
-                                 password="secret-pass", now=NOW)  # fmt: skip
+                                 password=P12_PASSWORD, now=NOW)  # fmt: skip
     second = provider_seal_upload(user=admin, provider=provider, data=p12(),
-                                  password="secret-pass", now=NOW + timedelta(days=1))  # fmt: skip
+                                  password=P12_PASSWORD, now=NOW + timedelta(days=1))  # fmt: skip
     first.refresh_from_db()
     assert first.valid_until == NOW + timedelta(days=1)
-    assert second.valid_until is None and second.source == SealSource.UPLOAD
+    assert second.valid_until is None
+    assert second.source == SealSource.UPLOAD
 
 
 @override_settings(SEAL_CA="upload")
 @pytest.mark.parametrize(
     ("data", "password", "code"),
     [
-        (b"not a pkcs12 file", "secret-pass", m.SEAL_FILE_UNREADABLE.code),
+        (b"not a pkcs12 file", P12_PASSWORD, m.SEAL_FILE_UNREADABLE.code),
         (None, "wrong-pass", m.SEAL_FILE_UNREADABLE.code),
-        ("Another University", "secret-pass", m.SEAL_NAME_DIFFERS.code),
-        ("expired", "secret-pass", m.SEAL_CANNOT_SEAL.code),
+        ("Another University", P12_PASSWORD, m.SEAL_NAME_DIFFERS.code),
+        ("expired", P12_PASSWORD, m.SEAL_CANNOT_SEAL.code),
     ],
 )
 def test_an_upload_that_cannot_seal_is_refused_and_nothing_is_kept(
@@ -149,7 +152,7 @@ def test_an_upload_that_cannot_seal_is_refused_and_nothing_is_kept(
 def test_uploads_are_refused_where_the_test_ca_issues(provider: Provider) -> None:
     with pytest.raises(ConflictError):
         provider_seal_upload(user=admin_of(provider), provider=provider, data=p12(),
-                             password="secret-pass", now=NOW)  # fmt: skip
+                             password=P12_PASSWORD, now=NOW)  # fmt: skip
     assert not SealCertificate.objects.exists()
 
 
@@ -157,5 +160,5 @@ def test_uploads_are_refused_where_the_test_ca_issues(provider: Provider) -> Non
 def test_only_the_provider_s_administrator_uploads(provider: Provider) -> None:
     with pytest.raises(PermissionDeniedError):
         provider_seal_upload(user=person("stranger@example.org"), provider=provider, data=p12(),
-                             password="secret-pass", now=NOW)  # fmt: skip
+                             password=P12_PASSWORD, now=NOW)  # fmt: skip
     assert not SealCertificate.objects.exists()
