@@ -14,7 +14,7 @@ from microcred.platform.providers import messages as m
 from microcred.platform.providers.evidence import evidence_add
 from microcred.platform.providers.models import EvidenceDocument, Provider
 
-from ..conftest import NOW, admin_of, person
+from ..conftest import NOW, admin_of
 from .test_views import logged_in
 
 pytestmark = pytest.mark.django_db
