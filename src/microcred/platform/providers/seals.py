@@ -41,7 +41,8 @@ from .key_encryption import seal as seal_secret
 from .models import PlatformTestCA, Provider, SealCertificate, SealSource
 
 _PEM = serialization.Encoding.PEM
-_CA_ASSOCIATED = "test-ca"
+#: the associated data the TEST CA's key is sealed under
+CA_ASSOCIATED = "test-ca"
 #: how long a TEST certificate holds (a year, renewed like a key)
 _TEST_VALIDITY_DAYS = 365
 
@@ -66,12 +67,12 @@ def platform_test_ca(now: datetime) -> SealCredentials:
     if ca is None:
         name = f"{settings.OPERATOR['name_en']} TEST CA"
         made = self_signed_test_ca(name[:64], settings.OPERATOR["country"], not_before=now)
-        kek, sealed = seal_secret(_private_der(made), associated=_CA_ASSOCIATED)
+        kek, sealed = seal_secret(_private_der(made), associated=CA_ASSOCIATED)
         ca = PlatformTestCA.objects.create(
             certificate_pem=made.certificates[0].public_bytes(_PEM).decode("ascii"),
             kek_id=kek, sealed_private=sealed, created_at=now,
         )  # fmt: skip
-    return _opened(ca.kek_id, bytes(ca.sealed_private), _CA_ASSOCIATED, ca.certificate_pem)
+    return _opened(ca.kek_id, bytes(ca.sealed_private), CA_ASSOCIATED, ca.certificate_pem)
 
 
 def _keep(provider: Provider, credentials: SealCredentials, source: SealSource,
