@@ -152,8 +152,10 @@ def _check_keys(alias: str) -> int:
         try:
             open_sealed(kek, blob, associated=associated)
         except PlatformError as exc:
-            raise InvalidInputError(m.KEYS_DO_NOT_OPEN, what=what, reason_en=exc.text("en").rstrip("."),
-                                    reason_pl=exc.text("pl").rstrip(".")) from exc  # fmt: skip
+            raise InvalidInputError(
+                m.KEYS_DO_NOT_OPEN, what=what, reason_en=exc.text("en").rstrip("."),
+                reason_pl=exc.text("pl").rstrip("."),
+            ) from exc  # fmt: skip
     return len(sealed)
 
 

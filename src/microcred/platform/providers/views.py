@@ -115,7 +115,7 @@ def add_evidence(request: HttpRequest, provider_id: int) -> HttpResponse:
     return _detail_again(request, provider, 422, evidence_form=form)
 
 
-def evidence_file(request: HttpRequest, provider_id: int, document_id: int) -> HttpResponse:
+def evidence_file(request: HttpRequest, provider_id: int, document_id: int) -> FileResponse:
     """One evidence document, to those who may see its provider; 404 to anyone else,
     anonymous included (no login redirect: the URL does not even say it exists)."""
     document = evidence_for(request.user, provider_id, document_id)
