@@ -271,3 +271,45 @@ def test_not_an_archive_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "is not a microcred backup" in done.stderr
     _nothing_written(fresh)
+
+
+def test_an_older_backup_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:
+    old, kek = tmp_path / "old", _kek()
+    done = _run([sys.executable, "manage.py", "migrate", "providers", "0004", "--noinput"],
+                old, kek)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    archive = tmp_path / "old.tar.gz"
+    done = _run([MICROCRED, "backup", str(archive), "--data", str(old)], old, kek)
+    assert done.returncode == 0, done.stderr
+    with tarfile.open(archive) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+    assert "providers.0004_operatorkey" in manifest["migrations"]
+    assert "providers.0005_seals_and_evidence" not in manifest["migrations"]
+    fresh = tmp_path / "fresh"
+    done = _run([MICROCRED, "restore", str(archive), "--data", str(fresh)], fresh, kek)
+    assert done.returncode == 0, done.stderr
+    applied = _python(
+        "import django; django.setup()\n"
+        "from django.db.migrations.recorder import MigrationRecorder\n"
+        "from microcred.platform.providers.models import SealCertificate\n"
+        "print(SealCertificate.objects.count(), sorted(MigrationRecorder.Migration.objects"
+        ".filter(app='providers').values_list('name', flat=True))[-1])",
+        fresh, kek,
+    )  # fmt: skip
+    assert applied.split() == ["0", "0005_seals_and_evidence"]
+    # a backup naming a migration this code does not have comes from a newer microcred
+    future = tmp_path / "future.tar.gz"
+    with tarfile.open(archive) as tar, tarfile.open(future, "w:gz") as out:
+        for info in tar.getmembers():
+            data = tar.extractfile(info).read()  # type: ignore[union-attr]
+            if info.name == "manifest.json":
+                manifest["migrations"].append("providers.9999_future")
+                data = json.dumps(manifest).encode()
+            info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+    other = tmp_path / "other"
+    done = _run([MICROCRED, "restore", str(future), "--data", str(other)], other, kek)
+    assert done.returncode == 2
+    assert "newer microcred" in done.stderr
+    assert "providers.9999_future" in done.stderr
+    _nothing_written(other)
