@@ -162,3 +162,38 @@ def test_only_the_provider_s_administrator_uploads(provider: Provider) -> None:
         provider_seal_upload(user=person("stranger@example.org"), provider=provider, data=p12(),
                              password=P12_PASSWORD, now=NOW)  # fmt: skip
     assert not SealCertificate.objects.exists()
+
+
+@override_settings(SEAL_CA="upload")
+def test_the_page_and_the_api_upload_and_say_why_not(provider: Provider) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_views import logged_in
+
+    client = logged_in(admin_of(provider))
+    page = client.get(f"/providers/{provider.pk}/").content.decode()
+    assert 'name="seal-file"' in page  # the form is there in the upload setting
+    wrong = client.post(f"/providers/{provider.pk}/seal/",
+                        {"seal-file": SimpleUploadedFile("seal.p12", p12()),
+                         "seal-password": "not-the-password"},
+                        HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    assert wrong.status_code == 422
+    assert "the password is wrong" in wrong.content.decode()
+    assert not SealCertificate.objects.exists()
+    done = client.post(f"/providers/{provider.pk}/seal/",
+                       {"seal-file": SimpleUploadedFile("seal.p12", p12()),
+                        "seal-password": P12_PASSWORD})  # fmt: skip
+    assert done.status_code == 302
+    made = client.post(f"/api/v1/providers/{provider.pk}/seals",
+                       {"file": SimpleUploadedFile("seal.p12", p12()),
+                        "password": P12_PASSWORD})  # fmt: skip
+    assert made.status_code == 201, made.content
+    assert "PRIVATE" not in made.content.decode()
+    listed = client.get(f"/api/v1/providers/{provider.pk}/seals").json()
+    assert [s["valid_until"] is None for s in listed] == [False, True]
+    other = logged_in(person("someone@example.org"))
+    assert other.get(f"/api/v1/providers/{provider.pk}/seals").status_code == 404
+    assert other.post(f"/providers/{provider.pk}/seal/",
+                      {"seal-file": SimpleUploadedFile("seal.p12", p12()),
+                       "seal-password": P12_PASSWORD}).status_code == 404  # fmt: skip
+    assert SealCertificate.objects.count() == 2
