@@ -1,6 +1,7 @@
 """``manage.py reseal_keys``: after a rotation of the key-encryption key, seal every
-private key (providers' signing and e-seal keys, the operator's, the TEST CA's) again under the current one, so that the old
-one can leave ``MICROCRED_KEY_ENCRYPTION_KEYS_OLD``. One transaction: all or none."""
+private key (providers' signing and e-seal keys, the operator's, the TEST CA's) again
+under the current one, so that the old one can leave ``MICROCRED_KEY_ENCRYPTION_KEYS_OLD``.
+One transaction: all or none."""
 
 from __future__ import annotations
 
