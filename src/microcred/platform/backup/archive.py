@@ -8,7 +8,8 @@ that names every other member with its SHA-256::
                              "kek_ids": ["3f1c…"],   # which KEK sealed the keys: ids only
                              "members": {"database.sqlite3": "<sha256>",
                                          "media/evidence/<random>.pdf": "<sha256>"}}
-    database.sqlite3        the SQLite database (the online backup API's copy)
+    database.sqlite3        the SQLite database (the online backup API's copy), or
+    database.pgdump         a PostgreSQL database (pg_dump --format=custom)
     media/…                 MEDIA_ROOT, as it was
 
 The key-encryption key is never in it: the providers' private keys are in the database
@@ -19,7 +20,8 @@ gives, and any member name that is not one of these (absolute, ``..``, links).
 
 from __future__ import annotations
 
-__all__ = ["DATABASE", "FORMAT", "FORMAT_VERSION", "MANIFEST", "read_archive", "write_archive"]
+__all__ = ["DATABASE", "FORMAT", "FORMAT_VERSION", "MANIFEST", "PG_DATABASE", "read_archive",
+           "write_archive"]  # fmt: skip
 
 import hashlib
 import io
@@ -38,6 +40,8 @@ FORMAT = "microcred-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.sqlite3"
+#: a PostgreSQL database: pg_dump's custom format
+PG_DATABASE = "database.pgdump"
 _CHUNK = 1024 * 1024
 
 
@@ -70,7 +74,7 @@ def write_archive(target: Path, manifest: Mapping[str, Any], files: Mapping[str,
 def _safe(name: str) -> bool:
     """The only names a member may have: the database, or a file under ``media/`` whose
     path has no empty, ``.`` or ``..`` part (nothing lands outside where it goes)."""
-    if name == DATABASE:
+    if name in (DATABASE, PG_DATABASE):
         return True
     parts = name.split("/")
     return (len(parts) > 1 and parts[0] == "media" and "\\" not in name and "\x00" not in name

@@ -33,10 +33,8 @@ CHECKSUM_MISMATCH = Message(
 )
 VENDOR_UNSUPPORTED = Message(
     "backup_vendor_unsupported",
-    "microcred backup handles SQLite databases; for PostgreSQL use pg_dump and pg_restore "
-    "(docs/DEPLOY.md, Backups).",
-    "microcred backup obsługuje bazy SQLite; dla PostgreSQL użyj pg_dump i pg_restore "
-    "(docs/DEPLOY.md, Kopie zapasowe).",
+    "microcred backup handles SQLite and PostgreSQL databases, not {vendor}.",
+    "microcred backup obsługuje bazy SQLite i PostgreSQL, a nie {vendor}.",
 )
 VENDOR_DIFFERS = Message(
     "backup_vendor_differs",
@@ -63,4 +61,14 @@ KEYS_DO_NOT_OPEN = Message(
     "Zaszyfrowane klucze prywatne z kopii nie dają się otworzyć kluczem szyfrującym tej "
     "platformy ({what}: {reason_pl}). Ustaw MICROCRED_KEY_ENCRYPTION_KEY na klucz, którego "
     "używała platforma kopii (nigdy nie ma go w kopii); niczego nie przywrócono.",
+)
+PROGRAM_MISSING = Message(
+    "backup_program_missing",
+    "{program} is not installed (PostgreSQL's client programs: apt-get install postgresql-client).",
+    "Brak programu {program} (programy klienckie PostgreSQL: apt-get install postgresql-client).",
+)
+PROGRAM_FAILED = Message(
+    "backup_program_failed",
+    "{program} failed: {error}",
+    "{program} zakończył się błędem: {error}",
 )
