@@ -118,21 +118,25 @@ def _kek() -> str:
     return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("=")
 
 
-def _env(data: Path, kek: str) -> dict[str, str]:
+def _env(data: Path, kek: str, database_url: str | None = None) -> dict[str, str]:
     ours = ("DJANGO_SETTINGS_MODULE", "MICROCRED_DATA_DIR", "MICROCRED_DATABASE_URL",
             "MICROCRED_MEDIA_ROOT")  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in ours}
-    return env | {"MICROCRED_DATA_DIR": str(data), "MICROCRED_KEY_ENCRYPTION_KEY": kek,
-                  "DJANGO_SETTINGS_MODULE": "microcred.platform.config.settings"}  # fmt: skip
+    env |= {"MICROCRED_DATA_DIR": str(data), "MICROCRED_KEY_ENCRYPTION_KEY": kek,
+            "DJANGO_SETTINGS_MODULE": "microcred.platform.config.settings"}  # fmt: skip
+    if database_url:  # else SQLite in the data directory
+        env["MICROCRED_DATABASE_URL"] = database_url
+    return env
 
 
-def _run(command: list[str], data: Path, kek: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, env=_env(data, kek),
-                          cwd=ROOT, timeout=600, check=False)  # fmt: skip
+def _run(command: list[str], data: Path, kek: str,
+         database_url: str | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env=_env(data, kek, database_url), check=False)  # fmt: skip
 
 
-def _python(script: str, data: Path, kek: str, *args: str) -> str:
-    done = _run([sys.executable, "-c", script, *args], data, kek)
+def _python(script: str, data: Path, kek: str, *args: str, database_url: str | None = None) -> str:
+    done = _run([sys.executable, "-c", script, *args], data, kek, database_url)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

@@ -146,7 +146,7 @@ def _holds_data() -> list[str]:
 
     for model in (User, Organisation, Provider):
         if model._meta.db_table in tables and model.objects.exists():
-            held.append(str(model._meta.verbose_name_plural))
+            held.append(model._meta.label)
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir() and any(p.is_file() for p in media.rglob("*")):
         held.append("MEDIA_ROOT")
