@@ -33,7 +33,11 @@ from microcred.platform.providers.models import (
     SealCertificate,
     SealSource,
 )
-from microcred.platform.providers.seals import provider_seal_credentials, provider_seal_upload
+from microcred.platform.providers.seals import (
+    provider_seal_credentials,
+    provider_seal_renew,
+    provider_seal_upload,
+)
 from microcred.platform.providers.services import provider_decide, provider_register
 
 from ...conftest import example_award
@@ -196,4 +200,29 @@ def test_the_page_and_the_api_upload_and_say_why_not(provider: Provider) -> None
     assert other.post(f"/providers/{provider.pk}/seal/",
                       {"seal-file": SimpleUploadedFile("seal.p12", p12()),
                        "seal-password": P12_PASSWORD}).status_code == 404  # fmt: skip
+    assert SealCertificate.objects.count() == 2
+
+
+def test_renewal_ends_the_certificate_in_use_and_both_stay_listed(
+    qa_officer: User, provider: Provider
+) -> None:
+    from .test_views import logged_in
+
+    provider_decide(officer=qa_officer, provider=provider, decision=Decision.APPROVE,
+                    reason="", now=NOW)  # fmt: skip
+    first = SealCertificate.objects.get()
+    stranger = logged_in(person("someone@example.org"))
+    assert stranger.post(f"/api/v1/providers/{provider.pk}/seals/renew").status_code == 404
+    client = logged_in(admin_of(provider))
+    assert "seal/renew/" in client.get(f"/providers/{provider.pk}/").content.decode()
+    made = client.post(f"/api/v1/providers/{provider.pk}/seals/renew")
+    assert made.status_code == 201, made.content
+    first.refresh_from_db()
+    assert first.valid_until is not None
+    assert made.json()["fingerprint"] != first.fingerprint
+    served = Client().get("/trust-list")
+    trust_list = read_lote(served.content, operator_key=served_operator_key(Client()))
+    assert {first.fingerprint, made.json()["fingerprint"]} <= set(trust_list.seals)
+    with override_settings(SEAL_CA="upload"), pytest.raises(ConflictError):
+        provider_seal_renew(user=admin_of(provider), provider=provider, now=NOW)
     assert SealCertificate.objects.count() == 2

@@ -7,7 +7,8 @@
 - ``GET /api/v1/providers/{id}/keys``, ``POST …/keys/rotate`` — its signing keys (public
   halves) and their rotation;
 - ``GET /api/v1/providers/{id}/seals``, ``POST …/seals`` (multipart: ``file``, a PKCS#12,
-  and ``password``) — its e-seal certificates (never their keys), and an upload;
+  and ``password``), ``POST …/seals/renew`` — its e-seal certificates (never their keys),
+  an upload, a new TEST one;
 - ``GET /api/v1/providers/{id}/evidence``, ``POST …/evidence`` (multipart ``file``) — its
   evidence documents (metadata), and a new one.
 """
@@ -32,7 +33,7 @@ from .models import (
     ProviderKey,
     SealCertificate,
 )
-from .seals import provider_seal_upload
+from .seals import provider_seal_renew, provider_seal_upload
 from .selectors import provider_for, providers_of
 from .services import Registration, provider_decide, provider_register
 
@@ -142,6 +143,14 @@ def upload_seal(request: HttpRequest, provider_id: int, file: File[UploadedFile]
     record = provider_seal_upload(user=request.user,  # type: ignore[arg-type]
                                   provider=provider, data=file.read(1024 * 1024),
                                   password=password, now=timezone.now())  # fmt: skip
+    return Status(201, record)
+
+
+@router.post("/{provider_id}/seals/renew", response={201: SealOut})
+def renew_seal(request: HttpRequest, provider_id: int) -> Status[SealCertificate]:
+    provider = provider_for(request.user, provider_id)
+    record = provider_seal_renew(user=request.user,  # type: ignore[arg-type]
+                                 provider=provider, now=timezone.now())  # fmt: skip
     return Status(201, record)
 
 

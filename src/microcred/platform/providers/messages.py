@@ -136,3 +136,8 @@ NOT_PROVIDER_PERSON = Message(
     "Only the provider's administrator or staff add its evidence.",
     "Dowody dostawcy dodaje tylko jego administrator lub pracownik.",
 )
+SEAL_RENEW_OFF = Message(
+    "seal_renew_off",
+    "This platform's e-seal certificates are uploaded by the providers: upload a new one.",
+    "Certyfikaty pieczęci na tej platformie przesyłają dostawcy: prześlij nowy.",
+)

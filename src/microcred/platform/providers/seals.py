@@ -15,7 +15,7 @@ in use (``valid_until``), and the trust list keeps both with their periods.
 from __future__ import annotations
 
 __all__ = ["platform_test_ca", "provider_seal_credentials", "provider_seal_issue",
-           "provider_seal_upload"]  # fmt: skip
+           "provider_seal_renew", "provider_seal_upload"]  # fmt: skip
 
 import tempfile
 from datetime import datetime
@@ -105,6 +105,22 @@ def provider_seal_issue(*, provider: Provider, now: datetime) -> SealCertificate
         valid_days=_TEST_VALIDITY_DAYS, organisation_identifier=identifier, not_before=now,
     )  # fmt: skip
     return _keep(provider, credentials, SealSource.TEST_CA, now)
+
+
+@transaction.atomic
+def provider_seal_renew(*, user: User, provider: Provider, now: datetime) -> SealCertificate:
+    """A new TEST certificate replacing the one in use (before it expires, or after a
+    suspicion about its key): by the provider's administrator or a platform
+    administrator, for a verified provider, where the TEST CA issues them."""
+    if settings.SEAL_CA != "test":
+        raise ConflictError(m.SEAL_RENEW_OFF)
+    own = Membership.objects.filter(user=user, organisation=provider.organisation,
+                                    role=Role.PROVIDER_ADMIN).exists()  # fmt: skip
+    if not own and not Membership.objects.filter(user=user, role=Role.PLATFORM_ADMIN).exists():
+        raise PermissionDeniedError(m.NOT_PROVIDER_ADMIN)
+    if not provider.verified:
+        raise ConflictError(m.NOT_VERIFIED, provider=provider.legal_name)
+    return provider_seal_issue(provider=provider, now=now)
 
 
 def _check_upload(provider: Provider, data: bytes, password: str,

@@ -20,5 +20,6 @@ urlpatterns = [
         "<int:provider_id>/evidence/<int:document_id>/", views.evidence_file, name="evidence_file"
     ),
     path("<int:provider_id>/seal/", views.upload_seal, name="upload_seal"),
+    path("<int:provider_id>/seal/renew/", views.renew_seal, name="renew_seal"),
     path("<slug:slug>/did.json", views.did_json, name="did_json"),
 ]

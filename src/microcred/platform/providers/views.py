@@ -20,7 +20,7 @@ from .evidence import evidence_add, evidence_for, evidence_of
 from .forms import DecisionForm, EvidenceForm, InviteForm, RegistrationForm, SealUploadForm
 from .keys import provider_did_document, provider_key_rotate
 from .models import Provider
-from .seals import provider_seal_upload
+from .seals import provider_seal_renew, provider_seal_upload
 from .selectors import provider_for, providers_awaiting_decision, providers_of
 from .services import Registration, provider_decide, provider_register
 from .trust_list import operator_did_document, trust_list_jws
@@ -83,6 +83,9 @@ def _documents(request: HttpRequest, provider: Provider, *, evidence_form: Evide
         "evidence_form": (evidence_form or EvidenceForm()) if may_add else None,
         "seals": provider.seal_certificates.order_by("valid_from", "pk"),
         "seal_form": (seal_form or SealUploadForm(prefix="seal")) if may_upload_seal else None,
+        "may_renew_seal": settings.SEAL_CA == "test"
+        and provider.verified
+        and bool(roles & {Role.PROVIDER_ADMIN}),
     }
 
 
@@ -253,3 +256,12 @@ def _did_response(document: dict[str, object]) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+@login_required
+@require_POST
+def renew_seal(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    provider_seal_renew(user=request.user, provider=provider,  # type: ignore[arg-type]
+                        now=timezone.now())  # fmt: skip
+    return redirect("providers:detail", provider_id=provider.pk)
