@@ -65,6 +65,10 @@ out.joinpath("edc.json").write_text(json.dumps(sealed))
 admin = provider.organisation.memberships.get(role="provider_admin").user
 evidence_add(user=admin, provider=provider, name="akredytacja.pdf",
              data=b"%PDF-1.7 evidence " + bytes(range(256)), now=now)
+from microcred.platform.providers.trust_list import operator_did_document, trust_list_jws
+trust_list_jws(now)  # the operator's key made and the list signed before the backup
+method = operator_did_document(now)["verificationMethod"][-1]["publicKeyMultibase"]
+out.joinpath("operator.txt").write_text(method)
 """
 
 #: run in a data directory's platform: every table's rows (the content, not just counts)
@@ -110,6 +114,7 @@ for name in ("ob3.json", "edc.json"):
     result[name] = [report.result, report.check("trust").code, report.check("trust").en]
 document = EvidenceDocument.objects.get()
 result["evidence"] = document.file.read().hex()
+result["operator"] = operator
 print(json.dumps(result))
 """
 
@@ -195,6 +200,8 @@ def test_a_round_trip_into_a_fresh_data_directory(
         assert result == "valid", checked[name]
         assert trust == "confirmed", text
     assert bytes.fromhex(checked["evidence"]).startswith(b"%PDF-1.7 evidence ")
+    # the list is signed by the operator key of before the backup, not a new one
+    assert checked["operator"] == (folder / "operator.txt").read_text()
     # a second restore over data it put there needs --force
     again = _run([MICROCRED, "restore", str(archive), "--data", str(fresh)], fresh, kek)
     assert again.returncode == 2

@@ -66,6 +66,7 @@ def test_a_round_trip_between_two_postgresql_databases(
     checked = json.loads(_python(CHECK, restored, kek, str(tmp_path), database_url=target))
     for name in ("ob3.json", "edc.json"):
         assert checked[name][:2] == ["valid", "confirmed"], checked[name]
+    assert checked["operator"] == (tmp_path / "operator.txt").read_text()
     again = _run(restore, restored, kek, target)
     assert again.returncode == 2
     assert "give --force" in again.stderr
