@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -27,6 +28,7 @@ from microcred.platform.accounts.services import membership_grant
 from microcred.platform.accounts.tokens import api_token_create
 from microcred.platform.catalog.models import DesignVersion
 from microcred.platform.catalog.services import design_import, design_version_submit
+from microcred.platform.providers.evidence import evidence_add
 from microcred.platform.providers.models import Decision, Provider
 from microcred.platform.providers.services import provider_decide
 from microcred.platform.qa.models import ReviewDecision
@@ -40,7 +42,7 @@ pytestmark = pytest.mark.django_db
 
 #: texts only provider A's people (and the QA body, the platform's admins) may see
 MARKERS = ("PRIVATEA-DRAFT", "PRIVATEA-SUBMITTED", "PRIVATEA-REASON", "PRIVATEA-KEY",
-           "privatea-invitee@")  # fmt: skip
+           "privatea-invitee@", "PRIVATEA-EVIDENCE")  # fmt: skip
 #: who sees provider A's private data by right
 INSIDERS = {"a_admin", "a_staff", "a_assessor", "qa_officer", "platform_admin"}
 #: not walked with POST: logging out would end the visit
@@ -100,6 +102,8 @@ def _build(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Worl
     invitation_create(inviter=a_admin, organisation=provider_a.organisation,
                       role=Role.PROVIDER_STAFF, email="privatea-invitee@example.org", now=NOW,
                       link_base="http://testserver/accounts/invitations/")  # fmt: skip
+    evidence = evidence_add(user=a_admin, provider=provider_a, name="PRIVATEA-EVIDENCE.pdf",
+                            data=b"%PDF-1.7\n%PRIVATEA-EVIDENCE\n%%EOF\n", now=NOW)  # fmt: skip
     values = {
         "provider_id": [str(provider_a.pk)],
         "organisation_id": [str(provider_a.organisation.pk)],
@@ -110,6 +114,7 @@ def _build(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Worl
         "token": ["not-a-real-token"],
         "uidb64": ["MQ"],
         "kind": ["ob3", "edc"],
+        "document_id": [str(evidence.pk)],
         "skill_id": ["ccd0a1d9-afda-43d9-b901-96344886e14d"],
     }
     return World(provider_a, people, values)
@@ -169,7 +174,8 @@ VISITORS = ["anonymous", "learner", "employer", "counsellor", "a_admin", "a_staf
 
 @pytest.mark.parametrize("visitor", VISITORS)
 def test_every_url_as(visitor: str, qa_officer: User, provider_a: Provider,
-                      provider_b: Provider) -> None:  # fmt: skip
+                      provider_b: Provider, settings: object, tmp_path: Path) -> None:  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     world = _build(qa_officer, provider_a, provider_b)
     client = Client(raise_request_exception=False)
 

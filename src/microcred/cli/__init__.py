@@ -11,6 +11,7 @@
 - ``render`` (:mod:`.render`) — a printable PDF certificate with the credentials attached;
 - ``demo`` (:mod:`.demo`) — the web platform with demo data on localhost;
 - ``esco load`` (:mod:`.esco`) — the EU's ESCO classification into the platform.
+- ``backup``, ``restore`` (:mod:`.backup`) — the platform's database and files in one archive.
 
 A subcommand's module is imported only when that subcommand runs (:class:`_LazyGroup`),
 so ``microcred verify`` does not load what ``build``, ``render`` or ``sign`` need.
@@ -34,6 +35,7 @@ from ._common import EXIT_BAD_INPUT
 
 #: every subcommand: its name → the module (in this package) and the object that is it
 COMMANDS = {
+    "backup": ("backup", "backup_command"),
     "bake": ("bake", "bake_command"),
     "build": ("build", "build_command"),
     "check": ("check", "check_command"),
@@ -42,6 +44,7 @@ COMMANDS = {
     "extract": ("bake", "extract_command"),
     "keys": ("keys", "keys_group"),
     "render": ("render", "render_command"),
+    "restore": ("backup", "restore_command"),
     "schema": ("check", "schema_command"),
     "seal-certificate": ("seal_certificate", "seal_certificate_command"),
     "sign": ("sign", "sign_command"),

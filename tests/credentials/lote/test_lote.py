@@ -150,3 +150,51 @@ def test_a_signer_the_list_does_not_know_is_not_in_it() -> None:
     trust = report.check("trust")
     assert trust is not None
     assert trust.code == vm.NOT_IN_TRUST_LIST.code
+
+
+def test_an_e_seal_certificate_is_listed_and_confirms_a_sealed_edc() -> None:
+    """A seal certificate issued by a test CA, listed as the issuer's e-seal service
+    (``X509Certificates``): an EDC sealed with it is confirmed while it was in use, and
+    not once it was replaced."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from microcred.credentials.jades.certificates import (
+        ca_seal_certificate,
+        seal_subject,
+        self_signed_test_ca,
+    )
+    from microcred.credentials.lote import SealPeriod
+
+    award = example_award(issued_on=(T0 + dt.timedelta(days=10)).date().isoformat())
+    body = award.spec.awarding_bodies[0]
+    subject = seal_subject(body)
+    ca = self_signed_test_ca("Demo Registry", "PL", not_before=T0 - dt.timedelta(days=1))
+    seal = ca_seal_certificate(ca, subject.organisation, subject.country,
+                               organisation_identifier=subject.organisation_identifier,
+                               not_before=T0 - dt.timedelta(days=1))  # fmt: skip
+    der = seal.certificates[0].public_bytes(Encoding.DER)
+    names = {str(lang): text for lang, text in body.name.items()}
+    issuer = TrustedIssuer(**{**ISSUER.__dict__, "names": names, "keys": [],
+                              "seals": [SealPeriod(der, T0, T2)]})  # fmt: skip
+    document = to_lote(SCHEME, [issuer], sequence=3, issued=T3, next_update=T3)
+    service = document["LoTE"]["TrustedEntitiesList"][0]["TrustedEntityServices"][0]
+    identity = service["ServiceInformation"]["ServiceDigitalIdentity"]
+    assert base64.b64decode(identity["X509Certificates"][0]["val"]) == der
+    assert "O=" in identity["X509SubjectNames"][0]
+    token = sign_lote(document, OPERATOR, kid="did:web:registry.example#key-1", now=T3)
+    trust_list = read_lote(token, operator_key=OPERATOR)
+    for issued, code in ((T0 + dt.timedelta(days=10), "confirmed"),
+                         (T2 + dt.timedelta(days=10), vm.NOT_TRUSTED_THEN.code)):  # fmt: skip
+        edc = issue(example_award(issued_on=issued.date().isoformat()),
+                    issuer=Issuer.from_seal(seal), formats=("edc",), now=issued)["edc"]  # fmt: skip
+        report = verify(edc, trust_list=trust_list, now=issued + dt.timedelta(days=1))
+        trust = report.check("trust")
+        assert trust is not None
+        assert trust.code == code, trust.en
+    before = T0 - dt.timedelta(days=1)
+    stranger = self_signed_test_ca("Other", "PL", not_before=before)
+    other = ca_seal_certificate(stranger, subject.organisation, subject.country, not_before=before)
+    edc = issue(award, issuer=Issuer.from_seal(other), formats=("edc",),
+                now=T0 + dt.timedelta(days=10))["edc"]  # fmt: skip
+    report = verify(edc, trust_list=trust_list, now=T0 + dt.timedelta(days=11))
+    assert report.check("trust").code == vm.NOT_IN_TRUST_LIST.code  # type: ignore[union-attr]

@@ -135,6 +135,7 @@ def test_reseal_moves_every_key_to_the_new_kek(provider_a: Provider, qa_officer:
     from django.core.management import call_command
 
     from microcred.platform.providers.key_encryption import kek_id
+    from microcred.platform.providers.seals import platform_test_ca, provider_seal_credentials
 
     provider = approved(provider_a, qa_officer)
     old = settings.KEY_ENCRYPTION_KEY
@@ -142,7 +143,10 @@ def test_reseal_moves_every_key_to_the_new_kek(provider_a: Provider, qa_officer:
     with override_settings(KEY_ENCRYPTION_KEY=new, KEY_ENCRYPTION_KEYS_OLD=[old]):
         out = io.StringIO()
         call_command("reseal_keys", stdout=out)
-        assert out.getvalue().startswith("1 key(s) sealed again")
+        # the signing key, the e-seal certificate's key and the TEST CA's
+        assert out.getvalue().startswith("3 key(s) sealed again")
         assert set(ProviderKey.objects.values_list("kek_id", flat=True)) == {kek_id(new)}
     with override_settings(KEY_ENCRYPTION_KEY=new, KEY_ENCRYPTION_KEYS_OLD=[]):
         assert provider_signing_key(provider)[1].endswith("#key-1")  # opens without the old
+        assert provider_seal_credentials(provider).certificates
+        assert platform_test_ca(NOW).certificates

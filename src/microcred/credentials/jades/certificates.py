@@ -41,11 +41,13 @@ __all__ = [
     "SealCredentials",
     "SealPrivateKey",
     "SealSubject",
+    "ca_seal_certificate",
     "dump_seal_credentials",
     "load_seal_credentials",
     "organisation_identifier",
     "seal_subject",
     "self_signed_seal_certificate",
+    "self_signed_test_ca",
 ]
 
 import base64
@@ -367,6 +369,97 @@ def self_signed_seal_certificate(
     basic constraints CA false. No QCStatements: a verifier can never take it for a
     qualified certificate.
     """
+    return _seal_certificate(organisation, country, None, key=key, valid_days=valid_days,
+                             organisation_identifier=organisation_identifier,
+                             not_before=not_before)  # fmt: skip
+
+
+def self_signed_test_ca(
+    name: str, country: str, *, valid_days: int = 3650, not_before: dt.datetime | None = None
+) -> SealCredentials:
+    """A self-signed TEST certification authority (a new P-256 key) that issues e-seal
+    certificates with :func:`ca_seal_certificate`: what a platform's demo gives its
+    providers instead of a qualified trust service provider. Its ``CN`` says
+    ``TEST CA – not qualified``; basic constraints CA true (path length 0), key usage
+    keyCertSign + cRLSign."""
+    if not name.strip():
+        raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
+    if valid_days < 1:
+        raise SealError(VALIDITY_TOO_SHORT())
+    start = _start(not_before)
+    private = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([
+        x509.NameAttribute(NameOID.COMMON_NAME, _shortened(name, "(TEST CA – not qualified)")),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, name[:_MAX_ORGANISATION]),
+        x509.NameAttribute(NameOID.COUNTRY_NAME, country),
+    ])  # fmt: skip
+    usage = x509.KeyUsage(digital_signature=False, content_commitment=False,
+                          key_encipherment=False, data_encipherment=False, key_agreement=False,
+                          key_cert_sign=True, crl_sign=True, encipher_only=False,
+                          decipher_only=False)  # fmt: skip
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(private.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=valid_days))
+        .add_extension(usage, critical=True)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(private.public_key()), critical=False
+        )
+        .sign(private, hashes.SHA256())
+    )
+    return SealCredentials(private, [certificate])
+
+
+def ca_seal_certificate(
+    ca: SealCredentials,
+    organisation: str,
+    country: str,
+    *,
+    key: SealPrivateKey | None = None,
+    valid_days: int = 365,
+    organisation_identifier: str | None = None,
+    not_before: dt.datetime | None = None,
+) -> SealCredentials:
+    """An e-seal certificate issued by ``ca`` (:func:`self_signed_test_ca`): the same
+    subject, key usage and TEST mark as :func:`self_signed_seal_certificate`, signed by
+    the CA, the chain ``[certificate, CA certificate]``; never valid past the CA's."""
+    return _seal_certificate(organisation, country, ca, key=key, valid_days=valid_days,
+                             organisation_identifier=organisation_identifier,
+                             not_before=not_before)  # fmt: skip
+
+
+def _start(not_before: dt.datetime | None) -> dt.datetime:
+    start = (not_before or dt.datetime.now(dt.UTC) - _CLOCK_SKEW).replace(microsecond=0)
+    if start.tzinfo is None:
+        raise SealError("not_before must carry a time zone", code="naive_datetime")
+    return start
+
+
+def _shortened(name: str, mark: str) -> str:
+    """``name`` and ``mark`` within ub-common-name (RFC 5280 App. A), as UTF-8 bytes."""
+    short = name.strip()
+    while len(f"{short} {mark}".encode()) > 64:
+        short = short[:-2].rstrip() + "…"
+    return f"{short} {mark}"
+
+
+def _seal_certificate(
+    organisation: str,
+    country: str,
+    ca: SealCredentials | None,
+    *,
+    key: SealPrivateKey | None,
+    valid_days: int,
+    organisation_identifier: str | None,
+    not_before: dt.datetime | None,
+) -> SealCredentials:
     if not organisation.strip():
         raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
     if len(organisation) > _MAX_ORGANISATION:
@@ -381,17 +474,12 @@ def self_signed_seal_certificate(
         raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
     if valid_days < 1:
         raise SealError(VALIDITY_TOO_SHORT())
-    start = (not_before or dt.datetime.now(dt.UTC) - _CLOCK_SKEW).replace(microsecond=0)
-    if start.tzinfo is None:
-        raise SealError("not_before must carry a time zone", code="naive_datetime")
+    start = _start(not_before)
     private = key or ec.generate_private_key(ec.SECP256R1())
     if not isinstance(private, SealPrivateKey) or not _algorithms_for(private.public_key()):
         raise SealError(UNSUPPORTED_KEY(kind=type(private).__name__))
-    short = organisation.strip()  # CN: ub-common-name (RFC 5280 App. A), as UTF-8 bytes
-    while len(f"{short} {_TEST_MARK}".encode()) > 64:
-        short = short[:-2].rstrip() + "…"
     attributes = [
-        x509.NameAttribute(NameOID.COMMON_NAME, f"{short} {_TEST_MARK}"),
+        x509.NameAttribute(NameOID.COMMON_NAME, _shortened(organisation, _TEST_MARK)),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
     ]
     if organisation_identifier:
@@ -400,6 +488,9 @@ def self_signed_seal_certificate(
         )
     attributes.append(x509.NameAttribute(NameOID.COUNTRY_NAME, country))
     name = x509.Name(attributes)
+    end = start + dt.timedelta(days=valid_days)
+    if ca is not None:
+        end = min(end, ca.certificates[0].not_valid_after_utc)
     usage = x509.KeyUsage(
         digital_signature=True,
         content_commitment=True,
@@ -411,22 +502,26 @@ def self_signed_seal_certificate(
         encipher_only=False,
         decipher_only=False,
     )
-    certificate = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(name)
-        .issuer_name(name)
+        .issuer_name(ca.certificates[0].subject if ca else name)
         .public_key(private.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
-        .not_valid_after(start + dt.timedelta(days=valid_days))
+        .not_valid_after(end)
         .add_extension(usage, critical=True)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.SubjectKeyIdentifier.from_public_key(private.public_key()), critical=False
         )
-        .sign(private, hashes.SHA256())
     )
-    return _order(private, [certificate])
+    if ca is None:
+        return _order(private, [builder.sign(private, hashes.SHA256())])
+    builder = builder.add_extension(
+        x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
+    )
+    return _order(private, [builder.sign(ca.key, hashes.SHA256()), *ca.certificates])
 
 
 # --- the subject of an awarding body's seal -------------------------------------------

@@ -9,7 +9,10 @@ has a JSON binding signed as a compact JWS, and it keeps each service's status h
 credential signed before a key was rotated or a provider suspended still be confirmed,
 and one signed after not. A provider is a ``TrustedEntity``; each of its signing keys is
 a ``TrustedEntityService`` whose ``ServiceDigitalIdentity`` holds the public key
-(``PublicKeyValues``, a JWK) and, in ``OtherIds``, its DID and verification method.
+(``PublicKeyValues``, a JWK) and, in ``OtherIds``, its DID and verification method; each
+of its e-seal certificates (for EDCs) is a service whose identity holds the certificate
+(``X509Certificates``), its subject and, in ``OtherIds``, the DID and the certificate's
+``sha256:`` fingerprint, the id ``verify`` gives a seal's signer.
 
 Where this list departs from the EU profiles (it is a profile of its own, ``LoTEType``
 :data:`LOTE_TYPE`): its keys are Ed25519 JWKs (``kty`` OKP, which ETSI's JSON schema for
@@ -28,6 +31,7 @@ __all__ = [
     "KeyPeriod",
     "LoteTrustList",
     "Scheme",
+    "SealPeriod",
     "TrustedIssuer",
     "read_lote",
     "sign_lote",
@@ -42,6 +46,7 @@ from .build import (
     WITHDRAWN,
     KeyPeriod,
     Scheme,
+    SealPeriod,
     TrustedIssuer,
     sign_lote,
     to_lote,

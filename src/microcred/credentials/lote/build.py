@@ -3,15 +3,18 @@ knows of its issuers: their names, identifiers, keys and the periods they were t
 
 from __future__ import annotations
 
-__all__ = ["GRANTED", "LOTE_TYPE", "WITHDRAWN", "KeyPeriod", "Scheme", "TrustedIssuer",
-           "sign_lote", "to_lote"]  # fmt: skip
+__all__ = ["GRANTED", "LOTE_TYPE", "WITHDRAWN", "KeyPeriod", "Scheme", "SealPeriod",
+           "TrustedIssuer", "sign_lote", "to_lote"]  # fmt: skip
 
+import base64
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography import x509
 from joserfc import jws
 from joserfc.registry import HeaderParameter
 
@@ -22,6 +25,8 @@ from ..vc_jose import joserfc_key, jws_alg
 LOTE_TYPE = "urn:microcred:lote:MicroCredentialProvidersList"
 #: the service type of a provider's signing key
 SERVICE_TYPE = "urn:microcred:lote:SvcType/MicroCredential/Issuance"
+#: the service type of a provider's e-seal certificate (EDCs are sealed, not signed)
+SEAL_SERVICE_TYPE = "urn:microcred:lote:SvcType/MicroCredential/ESeal"
 #: service statuses, as TS 119 612 writes them (TS 119 602 leaves them to the profile)
 GRANTED = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted"
 WITHDRAWN = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn"
@@ -38,6 +43,23 @@ class KeyPeriod:
     key: KeyPair
     since: dt.datetime
     until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class SealPeriod:
+    """One e-seal certificate of an issuer (DER), and when it was the one in use
+    (``until`` None: it still is; a certificate is never trusted past its own
+    notAfter, which the seal check judges)."""
+
+    certificate: bytes
+    since: dt.datetime
+    until: dt.datetime | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """``sha256:`` and the certificate's SHA-256 in hex: how ``verify`` names a seal's
+        signer (:class:`~microcred.credentials.verify.report.Signer`)."""
+        return f"sha256:{hashlib.sha256(self.certificate).hexdigest()}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,7 @@ class TrustedIssuer:
     verified_by: str
     keys: Sequence[KeyPeriod]
     trusted: Sequence[tuple[dt.datetime, bool]]
+    seals: Sequence[SealPeriod] = ()
 
 
 @dataclass(frozen=True)
@@ -102,9 +125,11 @@ def _address(lang: str, street: str, locality: str, postal_code: str,
     return address
 
 
-def _statuses(issuer: TrustedIssuer, period: KeyPeriod) -> list[tuple[dt.datetime, str]]:
-    """The key's status changes, oldest first: granted while the key was in use and the
-    issuer verified, withdrawn otherwise."""
+def _statuses(
+    issuer: TrustedIssuer, period: KeyPeriod | SealPeriod
+) -> list[tuple[dt.datetime, str]]:
+    """The key's (or certificate's) status changes, oldest first: granted while it was in
+    use and the issuer verified, withdrawn otherwise."""
     times = sorted({period.since, *(t for t, _ in issuer.trusted if t > period.since),
                     *([period.until] if period.until else [])})  # fmt: skip
     changes: list[tuple[dt.datetime, str]] = []
@@ -132,6 +157,32 @@ def _service(issuer: TrustedIssuer, period: KeyPeriod) -> dict[str, Any]:
                 "ServiceStatus": status, "StatusStartingTime": _time(moment),
                 "ServiceDigitalIdentity": identity}  # fmt: skip
 
+    service: dict[str, Any] = {"ServiceInformation": instance(*changes[-1])}
+    if len(changes) > 1:
+        service["ServiceHistory"] = [instance(*change) for change in reversed(changes[:-1])]
+    return service
+
+
+def _seal_service(issuer: TrustedIssuer, period: SealPeriod) -> dict[str, Any]:
+    """A seal certificate as a service: §6.5.3's ``X509Certificates`` (base64 DER, the
+    ``PkiOb`` ``val``) and its subject, with the issuer's DID in ``OtherIds``."""
+    certificate = x509.load_der_x509_certificate(period.certificate)
+    name = [
+        {"lang": "en", "value": "E-seal of European Digital Credentials"},
+        {"lang": "pl", "value": "Pieczęć europejskich poświadczeń cyfrowych (EDC)"},
+    ]
+    identity = {
+        "X509Certificates": [{"val": base64.b64encode(period.certificate).decode("ascii")}],
+        "X509SubjectNames": [certificate.subject.rfc4514_string()],
+        "OtherIds": [issuer.did, period.fingerprint],
+    }
+
+    def instance(moment: dt.datetime, status: str) -> dict[str, Any]:
+        return {"ServiceName": name, "ServiceTypeIdentifier": SEAL_SERVICE_TYPE,
+                "ServiceStatus": status, "StatusStartingTime": _time(moment),
+                "ServiceDigitalIdentity": identity}  # fmt: skip
+
+    changes = _statuses(issuer, period)
     service: dict[str, Any] = {"ServiceInformation": instance(*changes[-1])}
     if len(changes) > 1:
         service["ServiceHistory"] = [instance(*change) for change in reversed(changes[:-1])]
@@ -167,13 +218,17 @@ def _entity(issuer: TrustedIssuer) -> dict[str, Any]:
                 }
             ],
         },
-        "TrustedEntityServices": [_service(issuer, period) for period in issuer.keys],
+        "TrustedEntityServices": [
+            *(_service(issuer, period) for period in issuer.keys),
+            *(_seal_service(issuer, period) for period in issuer.seals),
+        ],
     }
 
 
 def to_lote(scheme: Scheme, issuers: Sequence[TrustedIssuer], *, sequence: int,
             issued: dt.datetime, next_update: dt.datetime) -> dict[str, Any]:  # fmt: skip
-    """The list as TS 119 602's JSON (``{"LoTE": …}``); issuers without keys are left out."""
+    """The list as TS 119 602's JSON (``{"LoTE": …}``); issuers without keys or seal
+    certificates are left out."""
     lang = "pl" if "pl" in scheme.operator_names else "en"
     information: dict[str, Any] = {
         "LoTEVersionIdentifier": 1,
@@ -200,7 +255,7 @@ def to_lote(scheme: Scheme, issuers: Sequence[TrustedIssuer], *, sequence: int,
         "NextUpdate": _time(next_update),
         "DistributionPoints": [scheme.distribution_point],
     }
-    entities = [_entity(issuer) for issuer in issuers if issuer.keys]
+    entities = [_entity(issuer) for issuer in issuers if issuer.keys or issuer.seals]
     lote: dict[str, Any] = {"ListAndSchemeInformation": information}
     if entities:  # §6.4: absent, never empty
         lote["TrustedEntitiesList"] = entities

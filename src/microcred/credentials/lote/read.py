@@ -1,14 +1,17 @@
 """Reading a signed LoTE (ETSI TS 119 602, JSON binding) as the trust list the ``trust``
 check consults: the signature checked against the operator's key the caller trusts,
-then each service's status history read to say whether a signer's key was trusted when
-the credential was issued."""
+then each service's status history read to say whether a signer's key (or e-seal
+certificate, known by its SHA-256) was trusted when the credential was issued."""
 
 from __future__ import annotations
 
 __all__ = ["LoteTrustList", "read_lote"]
 
+import base64
+import binascii
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from joserfc import jws
@@ -55,6 +58,7 @@ class LoteTrustList:
     name: str
     issued: dt.datetime
     services: dict[str, _Service]  # verification method → what the list says of it
+    seals: dict[str, _Service] = field(default_factory=dict)  # "sha256:…" → the same
 
     def lookup(self, signer: Signer) -> TrustEntry | None:
         """What the list says of ``signer``'s key now (at the list's issue time)."""
@@ -63,8 +67,13 @@ class LoteTrustList:
     def lookup_at(self, signer: Signer, at: dt.datetime | None) -> TrustEntry | None:
         """What the list says of ``signer``'s key at ``at`` (when the credential was
         issued; the list's issue time when not given); None when the key is not listed."""
-        service = self.services.get(signer.key or "") if signer.kind == "did" else None
-        if service is None or service.did != signer.id:
+        if signer.kind == "seal":  # a seal's signer is its certificate's fingerprint
+            service = self.seals.get(signer.id)
+        else:
+            service = self.services.get(signer.key or "") if signer.kind == "did" else None
+            if service is not None and service.did != signer.id:
+                return None
+        if service is None:
             return None
         moment = at or self.issued
         status, since = None, None
@@ -103,6 +112,7 @@ def read_lote(data: str | bytes, *, operator_key: KeyPair) -> LoteTrustList:
         name = _text(information.get("SchemeName") or information["SchemeOperatorName"], "en")
         issued = _time(information["ListIssueDateTime"])
         services: dict[str, _Service] = {}
+        seals: dict[str, _Service] = {}
         for entity in document["LoTE"].get("TrustedEntitiesList", []):
             info = entity["TrustedEntityInformation"]
             legal = _text(info["TEName"], "pl")
@@ -119,6 +129,11 @@ def read_lote(data: str | bytes, *, operator_key: KeyPair) -> LoteTrustList:
                                        for i in instances))  # fmt: skip
                 for method in methods:
                     services[method] = _Service(did, legal, str(verified_by), changes, verified)
-    except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
+                identity = service["ServiceInformation"]["ServiceDigitalIdentity"]
+                for certificate in identity.get("X509Certificates", []):
+                    der = base64.b64decode(certificate["val"], validate=True)
+                    fingerprint = f"sha256:{hashlib.sha256(der).hexdigest()}"
+                    seals[fingerprint] = _Service(did, legal, str(verified_by), changes, verified)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError, binascii.Error) as exc:
         raise TrustListError(f"not a LoTE this reader knows ({type(exc).__name__})") from exc
-    return LoteTrustList(name, issued, services)
+    return LoteTrustList(name, issued, services, seals)

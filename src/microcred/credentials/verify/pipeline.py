@@ -284,6 +284,9 @@ def _verify_credential(anything: Any, how: _How) -> VerificationReport:
             # a seal is its certificate: a name anyone can put in a certificate of their own
             signer = Signer("seal", f"sha256:{sealed.certificate_sha256}", key=sealed.subject,
                             name=sealed.organisation)  # fmt: skip
+            # when it was sealed, for a trust list with history: the seal's claimed
+            # signing time (sigT), as a Data Integrity proof's "created" below
+            signed_at = sealed.signing_time
     else:
         if jose is None:
             proof_result, proof = check_proof(document, how.resolver, how.allowed_suites)

@@ -193,6 +193,10 @@ USE_TZ = True
 LOCALE_PATHS = [PACKAGE / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+#: uploaded files (providers' evidence): never served directly, only through views that
+#: check who asks; kept by `microcred backup`
+MEDIA_ROOT = Path(os.environ.get("MICROCRED_MEDIA_ROOT", str(DATA_DIR / "media"))).resolve()
+MEDIA_URL = "media/"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
@@ -214,3 +218,9 @@ EMAIL_BACKEND = os.environ.get(
 
 #: how long a provider's verification holds before the QA body verifies it again
 PROVIDER_REVERIFICATION_DAYS = int(os.environ.get("MICROCRED_PROVIDER_REVERIFICATION_DAYS", "1095"))
+#: where providers' e-seal certificates for EDCs come from: "test" — the platform's own
+#: TEST CA issues one on approval (demo, tests; never qualified); "upload" — each
+#: provider's administrator uploads its (qualified) certificate as PKCS#12
+SEAL_CA = os.environ.get("MICROCRED_SEAL_CA", "test")
+#: the largest evidence document a provider may upload, in bytes
+EVIDENCE_MAX_BYTES = int(os.environ.get("MICROCRED_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))

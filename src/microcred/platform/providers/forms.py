@@ -44,3 +44,23 @@ class InviteForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=[
         (r.value, r.label) for r in (Role.PROVIDER_STAFF, Role.ASSESSOR, Role.PROVIDER_ADMIN)
     ])  # fmt: skip
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Evidence document"),
+        help_text=_("PDF, PNG or JPEG, at most 10 MiB: an accreditation, an extract from a "
+                    "national register."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )  # fmt: skip
+
+
+class SealUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("E-seal certificate (PKCS#12)"),
+        help_text=_("A .p12 or .pfx file with the key and the certificate; O= must be the "
+                    "provider's legal name exactly."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx"}),
+    )  # fmt: skip
+    password = forms.CharField(label=_("Password of the file"), required=False,
+                               widget=forms.PasswordInput(render_value=False))  # fmt: skip

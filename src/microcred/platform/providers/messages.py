@@ -91,3 +91,53 @@ NOT_PROVIDER_ADMIN = Message(
     "Only the provider's administrator or a platform administrator changes its keys.",
     "Klucze dostawcy zmienia tylko jego administrator lub administrator platformy.",
 )
+SEAL_FILE_UNREADABLE = Message(
+    "seal_file_unreadable",
+    "The file is not a PKCS#12 file with a key and its certificate, or the password is wrong.",
+    "Plik nie jest plikiem PKCS#12 z kluczem i jego certyfikatem albo hasło jest błędne.",
+)
+#: the library's reason (``reason_en``/``reason_pl``) why the certificate cannot seal
+SEAL_CANNOT_SEAL = Message(
+    "seal_cannot_seal",
+    "This certificate cannot seal credentials: {reason_en}",
+    "Tym certyfikatem nie można pieczętować poświadczeń: {reason_pl}",
+)
+SEAL_NAME_DIFFERS = Message(
+    "seal_name_differs",
+    "The certificate is for {organisation!r}; it must name the provider's legal name "
+    "{legal_name!r} exactly (O=).",
+    "Certyfikat wystawiono dla {organisation!r}; musi podawać dokładnie nazwę prawną "
+    "dostawcy {legal_name!r} (O=).",
+)
+SEAL_UPLOAD_OFF = Message(
+    "seal_upload_off",
+    "This platform issues e-seal certificates itself (a TEST CA); uploads are not used.",
+    "Ta platforma sama wydaje certyfikaty pieczęci (testowy urząd certyfikacji); "
+    "nie przesyła się ich.",
+)
+NO_SEAL = Message(
+    "provider_no_seal",
+    "{provider} has no e-seal certificate.",
+    "{provider} nie ma certyfikatu pieczęci elektronicznej.",
+)
+EVIDENCE_TOO_LARGE = Message(
+    "evidence_too_large",
+    "The file is larger than {limit_mib} MiB.",
+    "Plik jest większy niż {limit_mib} MiB.",
+)
+EVIDENCE_TYPE = Message(
+    "evidence_type",
+    "The file is not a PDF, PNG or JPEG document (its content was checked, not its name).",
+    "Plik nie jest dokumentem PDF, PNG ani JPEG (sprawdzono jego zawartość, nie nazwę).",
+)
+EVIDENCE_EMPTY = Message("evidence_empty", "The file is empty.", "Plik jest pusty.")
+NOT_PROVIDER_PERSON = Message(
+    "not_provider_person",
+    "Only the provider's administrator or staff add its evidence.",
+    "Dowody dostawcy dodaje tylko jego administrator lub pracownik.",
+)
+SEAL_RENEW_OFF = Message(
+    "seal_renew_off",
+    "This platform's e-seal certificates are uploaded by the providers: upload a new one.",
+    "Certyfikaty pieczęci na tej platformie przesyłają dostawcy: prześlij nowy.",
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -179,3 +181,87 @@ class OperatorKey(models.Model):
 
     def __repr__(self) -> str:
         return f"<OperatorKey {self.fragment}>"
+
+
+class SealSource(models.TextChoices):
+    TEST_CA = "test_ca", _("The platform's TEST CA (not qualified)")
+    UPLOAD = "upload", _("Uploaded by the provider (PKCS#12)")
+
+
+class SealCertificate(models.Model):
+    """A provider's e-seal certificate for EDCs (:mod:`.seals`): the chain as PEM (the
+    provider's certificate first), its private key sealed under the key-encryption key
+    like the signing keys, and when it was the one in use (``valid_until`` None: it
+    is). The certificate goes into the trust list; the key never leaves the database."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT,
+                                 related_name="seal_certificates")  # fmt: skip
+    source = models.CharField(max_length=10, choices=SealSource.choices)
+    chain_pem = models.TextField()
+    fingerprint = models.CharField(max_length=71)  # "sha256:" + 64 hex digits
+    subject = models.CharField(max_length=500)
+    not_before = models.DateTimeField()
+    not_after = models.DateTimeField()
+    kek_id = models.CharField(max_length=16)
+    sealed_private = models.BinaryField(editable=False)
+    valid_from = models.DateTimeField()
+    valid_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["provider", "valid_from", "pk"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["provider"], condition=models.Q(valid_until=None),
+                                    name="one_seal_in_use"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.fingerprint[:23]}…"
+
+    def __repr__(self) -> str:
+        return f"<SealCertificate {self.fingerprint}>"
+
+    @property
+    def associated(self) -> str:
+        """The associated data its private key is sealed under."""
+        return f"seal:{self.provider_id}:{self.fingerprint}"
+
+
+class PlatformTestCA(models.Model):
+    """The platform's own TEST CA, which issues the providers' e-seal certificates in a
+    demo or test instance (never qualified, and its certificate says so); its key is
+    sealed like the operator's."""
+
+    certificate_pem = models.TextField()
+    kek_id = models.CharField(max_length=16)
+    sealed_private = models.BinaryField(editable=False)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"test CA {self.pk}"
+
+
+def _evidence_path(instance: EvidenceDocument, filename: str) -> str:
+    """A random name under ``evidence/`` (the original is kept as metadata only)."""
+    return f"evidence/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class EvidenceDocument(models.Model):
+    """A document a provider gives as evidence (an accreditation, a register's extract):
+    stored under MEDIA_ROOT with a random name, seen by the provider's people and the
+    QA body only (:mod:`.evidence`)."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="evidence")
+    file = models.FileField(upload_to=_evidence_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["provider", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -28,6 +28,7 @@ from .models import (
     ProviderStatus,
     ProviderType,
 )
+from .seals import provider_seal_issue
 
 
 class Registration(BaseModel):
@@ -129,6 +130,8 @@ def provider_decide(*, officer: User, provider: Provider, decision: Decision, re
     provider.save(update_fields=["status", "verified_at", "reverify_by"])
     if after == ProviderStatus.APPROVED and not provider.keys.exists():
         provider_key_create(provider=provider, now=now)  # the first approval: its keys
+        if settings.SEAL_CA == "test":  # and, in a demo, a TEST e-seal certificate
+            provider_seal_issue(provider=provider, now=now)
     return ProviderDecision.objects.create(
         provider=provider, officer=officer, qa_body=membership.organisation, decision=decision,
         reason=reason, status_before=before, status_after=after, decided_at=now,

@@ -1,5 +1,6 @@
 """The platform's trust list (the concept "trust list"): every provider that ever held a
-signing key, with each key's periods and the provider's verification history, as an
+signing key, with each key's periods (and each e-seal certificate's, for EDCs) and the
+provider's verification history, as an
 ETSI TS 119 602 list of trusted entities (:mod:`microcred.credentials.lote`) signed by
 the operator's key; and the operator's DID document, with which anyone checks it.
 
@@ -15,6 +16,8 @@ __all__ = ["operator_did", "operator_did_document", "operator_key_pair", "trust_
 
 from datetime import datetime, timedelta
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -23,9 +26,16 @@ from django.urls import reverse
 
 from ...credentials.dids import DidDocument, did_web_document
 from ...credentials.keys import KeyPair
-from ...credentials.lote import KeyPeriod, Scheme, TrustedIssuer, sign_lote, to_lote
+from ...credentials.lote import KeyPeriod, Scheme, SealPeriod, TrustedIssuer, sign_lote, to_lote
 from .key_encryption import open_sealed, seal
-from .models import Decision, OperatorKey, Provider, ProviderDecision, ProviderKey
+from .models import (
+    Decision,
+    OperatorKey,
+    Provider,
+    ProviderDecision,
+    ProviderKey,
+    SealCertificate,
+)
 
 #: how long a published list is meant to hold before the next one
 _NEXT_UPDATE = timedelta(days=1)
@@ -81,7 +91,18 @@ def _registration(provider: Provider) -> str:
     return f"{kind}{provider.country}-{provider.identifier}"
 
 
-def _issuer(provider: Provider, keys: list[ProviderKey]) -> TrustedIssuer:
+def _seal_period(record: SealCertificate) -> SealPeriod:
+    """A seal certificate as the list gives it: in use from when it was given until it
+    was replaced, never past its own notAfter."""
+    der = x509.load_pem_x509_certificate(record.chain_pem.encode("ascii")).public_bytes(
+        serialization.Encoding.DER
+    )
+    until = min(record.valid_until or record.not_after, record.not_after)
+    return SealPeriod(der, max(record.valid_from, record.not_before), until)
+
+
+def _issuer(provider: Provider, keys: list[ProviderKey],
+            seals: list[SealCertificate]) -> TrustedIssuer:  # fmt: skip
     decisions = list(provider.decisions.all())  # prefetched, in order (trust_list_jws)
     history: list[tuple[datetime, bool]] = []
     for decision in decisions:
@@ -99,40 +120,49 @@ def _issuer(provider: Provider, keys: list[ProviderKey]) -> TrustedIssuer:
         verified_by=approvals[-1].qa_body.name if approvals else "",
         keys=[KeyPeriod(f"{provider.did}#{k.fragment}", KeyPair.from_multikey(k.public_multibase),
                         k.valid_from, k.valid_until) for k in keys],
-        trusted=history,
+        trusted=history, seals=[_seal_period(s) for s in seals],
     )  # fmt: skip
 
 
 def _sequence() -> int:
-    return ProviderDecision.objects.count() + ProviderKey.objects.count() + 1
+    return (ProviderDecision.objects.count() + ProviderKey.objects.count()
+            + SealCertificate.objects.count() + 1)  # fmt: skip
 
 
 def trust_list_jws(now: datetime) -> tuple[str, int]:
     """The signed list (a compact JWS) and its sequence number."""
     sequence = _sequence()
-    cached = cache.get(f"microcred:trust-list:{sequence}")
+    # the number and the operator's key in use: a database restored from a backup (or
+    # another test's) may reach the same number with other contents and another key
+    operator = OperatorKey.objects.filter(valid_until=None).first() or _operator_key(now)
+    cache_key = f"microcred:trust-list:{sequence}:{operator.public_multibase}"
+    cached = cache.get(cache_key)
     if cached is not None:
         return cached, sequence
     keys: dict[int, list[ProviderKey]] = {}
     for key in ProviderKey.objects.order_by("valid_from", "pk"):
         keys.setdefault(key.provider_id, []).append(key)
+    seals: dict[int, list[SealCertificate]] = {}
+    for record in SealCertificate.objects.order_by("valid_from", "pk"):
+        seals.setdefault(record.provider_id, []).append(record)
     trail = ProviderDecision.objects.select_related("qa_body").order_by("decided_at", "pk")
     providers = (Provider.objects.filter(pk__in=keys).order_by("legal_name", "pk")
                  .prefetch_related(Prefetch("decisions", queryset=trail)))  # fmt: skip
-    operator = settings.OPERATOR
+    who = settings.OPERATOR
     scheme = Scheme(
-        operator_names={"pl": operator["name_pl"], "en": operator["name_en"]},
-        scheme_names={"pl": f"{operator['name_pl']}: zweryfikowani dostawcy mikropoświadczeń",
-                      "en": f"{operator['name_en']}: verified micro-credential providers"},
-        territory=operator["country"], street_address=operator["street_address"],
-        locality=operator["locality"], postal_code=operator["postal_code"],
-        email=operator["email"], website=settings.PUBLIC_URL,
+        operator_names={"pl": who["name_pl"], "en": who["name_en"]},
+        scheme_names={"pl": f"{who['name_pl']}: zweryfikowani dostawcy mikropoświadczeń",
+                      "en": f"{who['name_en']}: verified micro-credential providers"},
+        territory=who["country"], street_address=who["street_address"],
+        locality=who["locality"], postal_code=who["postal_code"],
+        email=who["email"], website=settings.PUBLIC_URL,
         information_uri=settings.PUBLIC_URL + "/", distribution_point=settings.PUBLIC_URL
         + reverse("trust_list"),
     )  # fmt: skip
-    document = to_lote(scheme, [_issuer(p, keys[p.pk]) for p in providers], sequence=sequence,
+    document = to_lote(scheme, [_issuer(p, keys[p.pk], seals.get(p.pk, []))
+                                for p in providers], sequence=sequence,
                        issued=now, next_update=now + _NEXT_UPDATE)  # fmt: skip
     pair, method = operator_key_pair(now)
     signed = sign_lote(document, pair, kid=method, now=now)
-    cache.set(f"microcred:trust-list:{sequence}", signed, timeout=3600)
+    cache.set(cache_key, signed, timeout=3600)
     return signed, sequence
