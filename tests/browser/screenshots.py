@@ -42,10 +42,12 @@ def _public(page: Any, base: str) -> list[tuple[str, str]]:
     """(name, URL) of each public page to take, found by following the demo's links."""
     page.goto(base + "/registry/")
     public = base + str(page.locator("main ul li a").first.get_attribute("href"))
+    profile = page.locator("main ul li a[href*='/registry/providers/']").first
     return [
         ("home", base + "/"),
         ("registry", base + "/registry/"),
         ("registry-page", public),
+        ("provider-profile", base + str(profile.get_attribute("href"))),
         ("login", base + "/accounts/login/"),
     ]
 
@@ -139,6 +141,12 @@ def docs_pictures(browser: Any, base: str, out: Path) -> None:
         page.locator(f"main tr:has(.status-{status}) a").first.click()
         page.wait_for_load_state()
         page.snap()
+    for lang, width in (("pl", "desktop"), ("en", "phone")):
+        page = _shoot(browser, out, "provider-profile", lang, width)
+        page.goto(base + "/registry/")
+        page.locator("main ul li a[href*='/registry/providers/']").first.click()
+        page.wait_for_load_state()
+        page.snap()
     page = _shoot(browser, out, "api-keys", "en", "phone")
     _log_in(page, base, PROVIDER)
     page.goto(base + "/providers/")
@@ -147,6 +155,20 @@ def docs_pictures(browser: Any, base: str, out: Path) -> None:
     page.fill("#id_name", "Student information system")
     page.click("main form.card button")
     page.wait_for_load_state()
+    page.snap()
+    # last, as it takes a provider's offers out of the registry: a suspended provider's profile
+    page = _shoot(browser, out, "provider-profile-suspended", "pl", "phone")
+    page.goto(base + "/registry/")
+    link = page.locator("main ul li a[href*='/registry/providers/']").first
+    profile, name = base + str(link.get_attribute("href")), link.inner_text()
+    _log_in(page, base, QA_OFFICER)
+    page.goto(base + "/providers/")
+    page.locator("main table a", has_text=name).first.click()
+    page.select_option("#id_decision", "suspend")
+    page.fill("#id_reason", "Kontrola jakości w toku (demo).")
+    page.click("main form.card button")
+    page.wait_for_load_state()
+    page.goto(profile)
     page.snap()
 
 
