@@ -253,3 +253,16 @@ def test_a_qa_officer_sees_a_design_and_never_drafts_it(provider_a: Provider,
         assert client.post(url, form_data(GOOD)).status_code == 403
         assert client.post(url + "check/", form_data(GOOD)).status_code == 403
     assert DesignVersion.objects.count() == 1
+
+
+def test_the_skill_picker_s_values_become_the_outcome_s_esco_skills(provider_a: Provider) -> None:
+    """The ESCO picker posts one value per chosen skill (and its fallback textarea one URI
+    a line): the outcome gets each skill once, in the order chosen."""
+    other = "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97"
+    data = form_data(GOOD) | {"outcomes-0-esco_skills": [other, ESCO, other]}
+    response = client_of(provider_a).post(f"/designs/providers/{provider_a.pk}/new/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    saved = designfile.loads(DesignVersion.objects.get().source)
+    assert saved.learning_outcomes[0].esco_skills == [other, ESCO]
+    page = client_of(provider_a).get(f"/designs/versions/{DesignVersion.objects.get().pk}/edit/")
+    assert 'data-esco-picker id="id_outcomes-0-esco_skills-picker"' in page.content.decode()

@@ -47,6 +47,7 @@ from ...standard.vocab.learning import AssessmentMethod, FormOfParticipation, Su
 from ...standard.vocab.levels import EqfLevel, Framework, PrkLevel, QfEheaCycle
 from ...standard.vocab.pathways import IntegrationOption
 from ...standard.vocab.quality import QualityAssuranceType
+from ..esco.forms import skill_uris_from
 
 Path = tuple[str | int, ...]
 LANGS = ("pl", "en")
@@ -395,6 +396,16 @@ class DesignForm(forms.Form):
         return shown
 
 
+class SkillUrisInput(forms.Textarea):
+    """An outcome's ESCO skills as the ESCO skill picker posts them (one value per chosen
+    skill, or the fallback textarea's lines), read as one URI a line."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+        if hasattr(data, "getlist") and name in data:
+            return "\n".join(skill_uris_from(data, name))
+        return super().value_from_datadict(data, files, name)
+
+
 class OutcomeForm(forms.Form):
     """One learning outcome: its statement per language and its ESCO skills."""
 
@@ -407,9 +418,7 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "lang": "en"}),
     )  # fmt: skip
     esco_skills = forms.CharField(
-        label=_("ESCO skills (one URI a line)"), required=False, max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 2, "spellcheck": "false"}),
-        help_text=_("e.g. http://data.europa.eu/esco/skill/…"),
+        label=_("ESCO skills"), required=False, max_length=20_000, widget=SkillUrisInput(),
     )  # fmt: skip
 
     def is_blank(self) -> bool:
