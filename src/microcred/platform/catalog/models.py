@@ -50,11 +50,28 @@ class DesignVersion(models.Model):
                                    related_name="design_versions")  # fmt: skip
     created_at = models.DateTimeField(_("created"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # What the registry searches and filters on, computed once from the design file when
+    # the version is made (catalog/facets.py): a version never changes, so neither do they.
+    eqf_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    ects = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    participation = models.CharField(max_length=20, blank=True)
+    #: ISCED-F codes, each narrow field's broad one too, between spaces: " 06 061 "
+    isced_codes = models.CharField(max_length=300, blank=True)
+    #: language keys between spaces: " pl en "
+    language_codes = models.CharField(max_length=200, blank=True)
+    #: the awarding bodies' country keys between spaces: " PL "
+    country_codes = models.CharField(max_length=100, blank=True)
+    #: the titles, and the rest of the searched text, as catalog/search_text.py indexes them
+    search_title = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["design", "-number"]
         constraints: ClassVar[list[Any]] = [
             models.UniqueConstraint(fields=["design", "number"], name="one_number_per_version"),
+        ]
+        indexes: ClassVar[list[Any]] = [
+            models.Index(fields=["status", "design", "number"], name="version_published"),
         ]
 
     def __str__(self) -> str:
@@ -66,3 +83,20 @@ class DesignVersion(models.Model):
             (self.title_pl, self.title_en) if lang == "pl" else (self.title_en, self.title_pl)
         )
         return first or second or f"v{self.number}"
+
+
+class DesignSkill(models.Model):
+    """An ESCO skill one of a version's learning outcomes is aligned to (what the
+    registry's ``esco`` filter looks up)."""
+
+    version = models.ForeignKey(DesignVersion, on_delete=models.CASCADE, related_name="skills")
+    uri = models.CharField(max_length=200)
+
+    class Meta:
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["version", "uri"], name="one_skill_per_version"),
+        ]
+        indexes: ClassVar[list[Any]] = [models.Index(fields=["uri"], name="skill_uri")]
+
+    def __str__(self) -> str:
+        return self.uri

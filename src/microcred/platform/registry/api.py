@@ -1,15 +1,20 @@
-"""``GET /api/v1/registry/designs?q=…``: the published micro-credentials, public (no
-key or login): id, titles, provider, EQF level, ECTS and the public page's URL."""
+"""``GET /api/v1/registry/designs``: the published micro-credentials, public (no key or
+login), searched, filtered, sorted and paged with the page's parameters (``forms.py``):
+each result's id, titles, provider, EQF level, ECTS and public page's URL, with the total
+count and the page. A parameter out of range is a 422 naming the field."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
-from ..catalog.selectors import spec_of
-from .selectors import published
+from ..core.errors import InvalidInputError
+from ..core.language import current_language
+from . import messages as m
+from .forms import SearchForm
+from .selectors import PAGE_SIZE, registry_search
 
 router = Router(tags=["registry"])
 
@@ -24,18 +29,44 @@ class PublishedOut(Schema):
     url: str
 
 
-@router.get("/designs", response=list[PublishedOut], auth=None)
-def designs(request: HttpRequest, q: str = "") -> list[PublishedOut]:
-    found = []
-    for version in published(q[:200])[:100]:
-        spec = spec_of(version)
-        level = next((lv.eqf for lv in spec.levels if lv.eqf is not None), None)
-        workload = spec.workload
-        found.append(PublishedOut(
-            id=version.pk, title_pl=version.title_pl, title_en=version.title_en,
-            provider=version.design.provider.legal_name,
-            eqf_level=int(level.value) if level is not None else None,
-            ects=float(workload.ects) if workload and workload.ects is not None else None,
-            url=settings.PUBLIC_URL + reverse("registry:page", args=[version.pk]),
-        ))  # fmt: skip
-    return found
+class SearchOut(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[PublishedOut]
+
+
+class SearchIn(Schema):
+    """Every parameter is read as text and checked by the page's form, so that both
+    refuse the same values with the same messages."""
+
+    q: str = ""
+    eqf: list[str] = []
+    ects_min: str = ""
+    ects_max: str = ""
+    isced: str = ""
+    participation: str = ""
+    language: str = ""
+    country: str = ""
+    provider: str = ""
+    esco: str = ""
+    sort: str = ""
+    page: str = ""
+
+
+@router.get("/designs", response=SearchOut, auth=None)
+def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(form.errors),
+                                extra={"fields": {k: list(v) for k, v in form.errors.items()}})  # fmt: skip
+    found = registry_search(form.params(), lang=current_language())
+    results = [PublishedOut(
+        id=v.pk, title_pl=v.title_pl, title_en=v.title_en,
+        provider=v.design.provider.legal_name, eqf_level=v.eqf_level,
+        ects=float(v.ects) if v.ects is not None else None,
+        url=settings.PUBLIC_URL + reverse("registry:page", args=[v.pk]),
+    ) for v in found.versions]  # fmt: skip
+    return SearchOut(count=found.total, page=found.page, pages=found.pages,
+                     page_size=PAGE_SIZE, results=results)  # fmt: skip

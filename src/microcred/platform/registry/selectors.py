@@ -1,35 +1,172 @@
 """Reads of the public registry: the latest approved version of each design whose
-provider is verified (a suspended provider's offers leave the registry)."""
+provider is verified (a suspended provider's offers leave the registry), searched in full
+text (catalog/search_text.py, catalog/search_index.py), filtered, sorted and paged."""
 
 from __future__ import annotations
 
-__all__ = ["published", "published_version"]
+__all__ = ["PAGE_SIZE", "SearchPage", "SearchParams", "provider_by_key", "published",
+           "published_version", "registry_search"]  # fmt: skip
 
-from django.db.models import Q, QuerySet
+import math
+from dataclasses import dataclass
+from decimal import Decimal
 
-from ..catalog.models import DesignStatus, DesignVersion
-from ..catalog.selectors import latest_versions
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+
+from ..catalog.models import DesignSkill, DesignStatus, DesignVersion
+from ..catalog.search_index import FTS_TABLE, PG_VECTOR, fts5_match, pg_tsquery
+from ..catalog.search_text import query_terms
 from ..core.errors import NotFoundError
-from ..providers.models import ProviderStatus
+from ..providers.models import Provider, ProviderStatus
+
+#: results on one page
+PAGE_SIZE = 20
 
 
-def published(query: str = "") -> QuerySet[DesignVersion]:
-    """The published versions, those whose title or provider name holds ``query``
-    (full-text search that copes with Polish inflection comes with the registry's own
-    issue; this is a plain case-insensitive match)."""
-    approved = DesignVersion.objects.filter(
-        status=DesignStatus.APPROVED, design__provider__status=ProviderStatus.APPROVED
-    ).select_related("design__provider")
-    found = latest_versions(approved)
-    for word in query.split()[:8]:
-        found = found.filter(Q(title_pl__icontains=word) | Q(title_en__icontains=word)
-                             | Q(design__provider__legal_name__icontains=word))  # fmt: skip
-    return found.order_by("title_pl", "pk")
+@dataclass(frozen=True)
+class SearchParams:
+    """What a visitor asked the registry for (checked by ``forms.SearchForm``)."""
+
+    q: str = ""
+    eqf: tuple[int, ...] = ()
+    ects_min: Decimal | None = None
+    ects_max: Decimal | None = None
+    isced: str = ""
+    participation: str = ""
+    language: str = ""
+    country: str = ""
+    provider_id: int | None = None
+    esco: str = ""
+    sort: str = "title"
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of results and where it stands."""
+
+    versions: list[DesignVersion]
+    total: int
+    page: int
+    page_size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def first(self) -> int:
+        """The position of the page's first result among all of them."""
+        return (self.page - 1) * self.page_size + 1
+
+
+def published() -> QuerySet[DesignVersion]:
+    """The published versions: approved, of a verified provider, and no later version of
+    the same design approved."""
+    later = DesignVersion.objects.filter(design=OuterRef("design"), status=DesignStatus.APPROVED,
+                                         number__gt=OuterRef("number"))  # fmt: skip
+    return DesignVersion.objects.filter(
+        ~Exists(later), status=DesignStatus.APPROVED,
+        design__provider__status=ProviderStatus.APPROVED,
+    )  # fmt: skip
 
 
 def published_version(version_id: int) -> DesignVersion:
     """A published version, or :class:`NotFoundError` (drafts are nobody's business)."""
-    version = published().filter(pk=version_id).first()
+    version = published().select_related("design__provider").filter(pk=version_id).first()
     if version is None:
         raise NotFoundError()
     return version
+
+
+def provider_by_key(key: str) -> int | None:
+    """The id of the verified provider whose number or slug (``nip-7770001111``) is
+    ``key``, or None."""
+    verified = Provider.objects.filter(status=ProviderStatus.APPROVED)
+    if key.isdigit():
+        return verified.filter(pk=int(key)).values_list("pk", flat=True).first()
+    wanted = key.lower()
+    return next((p.pk for p in verified.only("identifier_scheme", "identifier")
+                 if p.slug == wanted), None)  # fmt: skip
+
+
+def _filtered(params: SearchParams) -> QuerySet[DesignVersion]:
+    found = published()
+    if params.eqf:
+        found = found.filter(eqf_level__in=params.eqf)
+    if params.ects_min is not None:
+        found = found.filter(ects__gte=params.ects_min)
+    if params.ects_max is not None:
+        found = found.filter(ects__lte=params.ects_max)
+    for field, value in (("isced_codes", params.isced), ("language_codes", params.language),
+                         ("country_codes", params.country)):  # fmt: skip
+        if value:
+            found = found.filter(**{f"{field}__contains": f" {value} "})
+    if params.participation:
+        found = found.filter(participation=params.participation)
+    if params.provider_id is not None:
+        found = found.filter(design__provider_id=params.provider_id)
+    if params.esco:
+        found = found.filter(pk__in=DesignSkill.objects.filter(uri=params.esco)
+                             .values("version_id"))  # fmt: skip
+    # TODO(lead): ``collection`` (digital / green / transversal): the ESCO app's skills of
+    # that collection → found.filter(pk__in=DesignSkill uri in those skills).
+    return found
+
+
+def _matching(found: QuerySet[DesignVersion], terms: list[list[str]]) -> QuerySet[DesignVersion]:
+    """``found`` narrowed to the versions that hold every word, with ``rank`` (lower is
+    more relevant)."""
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        return found.extra(
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = catalog_designversion.id", f"{FTS_TABLE} MATCH %s"],
+            params=[fts5_match(terms)],
+            select={"rank": f"bm25({FTS_TABLE}, 10.0, 1.0)"},
+        )  # fmt: skip
+    if vendor == "postgresql":
+        query = pg_tsquery(terms)
+        return found.extra(
+            where=[f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"], params=[query],
+            select={"rank": f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"},
+            select_params=[query],
+        )  # fmt: skip
+    # another database: no full-text index, every alternative as a substring
+    for alternatives in terms:
+        either = Q()
+        for term in alternatives:
+            either |= Q(search_title__contains=term) | Q(search_body__contains=term)
+        found = found.filter(either)
+    return found.annotate(rank=Value(0))
+
+
+def _order(found: QuerySet[DesignVersion], sort: str, lang: str,
+           ranked: bool) -> QuerySet[DesignVersion]:  # fmt: skip
+    first, second = ("title_en", "title_pl") if lang == "en" else ("title_pl", "title_en")
+    title = Coalesce(NullIf(F(first), Value("")), F(second))
+    if sort == "relevance" and ranked:
+        return found.order_by("rank", "pk")
+    if sort == "newest":
+        return found.order_by("-created_at", "-pk")
+    if sort == "ects":
+        return found.order_by(F("ects").asc(nulls_last=True), title, "pk")
+    if sort == "eqf":
+        return found.order_by(F("eqf_level").asc(nulls_last=True), title, "pk")
+    return found.order_by(title, "pk")
+
+
+def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
+    """One page of the published versions that match ``params``, titles sorted in
+    ``lang``."""
+    found = _filtered(params)
+    terms = query_terms(params.q)
+    if terms:
+        found = _matching(found, terms)
+    total = found.count()
+    start = (params.page - 1) * PAGE_SIZE
+    ordered = _order(found, params.sort, lang, ranked=bool(terms))
+    versions = list(ordered.select_related("design__provider")[start : start + PAGE_SIZE])
+    return SearchPage(versions=versions, total=total, page=params.page)

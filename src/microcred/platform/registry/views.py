@@ -1,5 +1,5 @@
-"""The registry's public pages: the search, and a micro-credential's page with every EU
-element and its provider's verified status."""
+"""The registry's public pages: the search (full text, filters, sort, pages), and a
+micro-credential's page with every EU element and its provider's verified status."""
 
 from __future__ import annotations
 
@@ -9,14 +9,21 @@ from django.utils import timezone
 
 from ..catalog.selectors import compliance_of, report_rows
 from ..core.language import current_language
-from .selectors import published, published_version
+from .forms import SORTS, SearchForm
+from .selectors import published_version, registry_search
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
-    return render(
-        request, "registry/search.html", {"query": query, "versions": published(query)[:100]}
-    )
+    form = SearchForm(request.GET)
+    if not form.is_valid():  # the form shows each field's error; nothing is searched
+        return render(request, "registry/search.html", {"form": form, "results": None},
+                      status=422)  # fmt: skip
+    results = registry_search(form.params(), lang=current_language())
+    return render(request, "registry/search.html", {
+        "form": form, "results": results, "active": form.active(),
+        "sort": form.params().sort, "sorts": SORTS.items(),
+        "filtered": any(v for k, v in request.GET.items() if k not in ("sort", "page")),
+    })  # fmt: skip
 
 
 def page(request: HttpRequest, version_id: int) -> HttpResponse:
