@@ -110,7 +110,7 @@ class SearchForm(forms.Form):
             isced=d.get("isced") or "", participation=d.get("participation") or "",
             language=d.get("language") or "", country=d.get("country") or "",
             provider_id=d.get("provider"), esco=d.get("esco") or "",
-            sort=d.get("sort") or ("relevance" if query.strip() else "title"),
+            sort=d.get("sort") or "",
             page=d.get("page") or 1,
         )  # fmt: skip
 

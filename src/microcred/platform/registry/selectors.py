@@ -39,7 +39,8 @@ class SearchParams:
     country: str = ""
     provider_id: int | None = None
     esco: str = ""
-    sort: str = "title"
+    #: relevance, title, newest, ects or eqf; "" is relevance with words, title without
+    sort: str = ""
     page: int = 1
 
 
@@ -147,7 +148,7 @@ def _order(found: QuerySet[DesignVersion], sort: str, lang: str,
            ranked: bool) -> QuerySet[DesignVersion]:  # fmt: skip
     first, second = ("title_en", "title_pl") if lang == "en" else ("title_pl", "title_en")
     title = Coalesce(NullIf(F(first), Value("")), F(second))
-    if sort == "relevance" and ranked:
+    if sort in ("", "relevance") and ranked:
         return found.order_by("rank", "pk")
     if sort == "newest":
         return found.order_by("-created_at", "-pk")

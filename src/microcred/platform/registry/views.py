@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ..catalog.selectors import compliance_of, report_rows
 from ..core.language import current_language
-from .forms import SORTS, SearchForm
+from .forms import SearchForm
 from .selectors import published_version, registry_search
 
 
@@ -21,7 +21,6 @@ def search(request: HttpRequest) -> HttpResponse:
     results = registry_search(form.params(), lang=current_language())
     return render(request, "registry/search.html", {
         "form": form, "results": results, "active": form.active(),
-        "sort": form.params().sort, "sorts": SORTS.items(),
         "filtered": any(v for k, v in request.GET.items() if k not in ("sort", "page")),
     })  # fmt: skip
 
