@@ -175,6 +175,7 @@ def _generate(count: int, seed: int) -> None:
 
     from microcred.platform.accounts.models import Organisation, OrganisationKind, User
     from microcred.platform.catalog.facets import facets_of
+    from microcred.platform.catalog.listing import listings_refresh
     from microcred.platform.catalog.models import (
         Design,
         DesignSkill,
@@ -230,6 +231,7 @@ def _generate(count: int, seed: int) -> None:
         DesignSkill.objects.bulk_create(
             [DesignSkill(version=v, uri=uri) for v, uris in rows for uri in uris]
         )
+    listings_refresh()  # what a QA approval does, for every design at once
 
 
 def _timed(get: Callable[[], object], rounds: int) -> list[float]:

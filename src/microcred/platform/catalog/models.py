@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from ..providers.models import Provider
@@ -64,6 +66,8 @@ class DesignVersion(models.Model):
     #: the titles, and the rest of the searched text, as catalog/search_text.py indexes them
     search_title = models.TextField(blank=True)
     search_body = models.TextField(blank=True)
+    #: listed in the public registry (catalog/listing.py keeps it true to its rule)
+    listed = models.BooleanField(default=False)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["design", "-number"]
@@ -72,6 +76,14 @@ class DesignVersion(models.Model):
         ]
         indexes: ClassVar[list[Any]] = [
             models.Index(fields=["status", "design", "number"], name="version_published"),
+            # the registry's sorts, read from an index a page at a time
+            models.Index(F("listed"), Coalesce(NullIf("title_pl", Value("")), "title_en"),
+                         name="listed_title_pl"),
+            models.Index(F("listed"), Coalesce(NullIf("title_en", Value("")), "title_pl"),
+                         name="listed_title_en"),
+            models.Index(fields=["listed", "created_at"], name="listed_newest"),
+            models.Index(fields=["listed", "ects"], name="listed_ects"),
+            models.Index(fields=["listed", "eqf_level"], name="listed_eqf"),
         ]
 
     def __str__(self) -> str:

@@ -20,6 +20,7 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from . import messages as m
 from .identifiers import normalise_identifier
 from .keys import provider_key_create
+from .signals import provider_status_changed
 from .models import (
     Decision,
     IdentifierScheme,
@@ -129,6 +130,8 @@ def provider_decide(*, officer: User, provider: Provider, decision: Decision, re
     provider.save(update_fields=["status", "verified_at", "reverify_by"])
     if after == ProviderStatus.APPROVED and not provider.keys.exists():
         provider_key_create(provider=provider, now=now)  # the first approval: its keys
+    if after != before:
+        provider_status_changed.send(sender=Provider, provider=provider)
     return ProviderDecision.objects.create(
         provider=provider, officer=officer, qa_body=membership.organisation, decision=decision,
         reason=reason, status_before=before, status_after=after, decided_at=now,

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 
-from ..catalog.models import DesignSkill, DesignStatus, DesignVersion
+from ..catalog.listing import listable
+from ..catalog.models import DesignSkill, DesignVersion
 from ..catalog.search_index import FTS_TABLE, PG_VECTOR, fts5_match, pg_tsquery
 from ..catalog.search_text import query_terms
 from ..core.errors import NotFoundError
@@ -65,18 +66,14 @@ class SearchPage:
 
 def published() -> QuerySet[DesignVersion]:
     """The published versions: approved, of a verified provider, and no later version of
-    the same design approved."""
-    later = DesignVersion.objects.filter(design=OuterRef("design"), status=DesignStatus.APPROVED,
-                                         number__gt=OuterRef("number"))  # fmt: skip
-    return DesignVersion.objects.filter(
-        ~Exists(later), status=DesignStatus.APPROVED,
-        design__provider__status=ProviderStatus.APPROVED,
-    )  # fmt: skip
+    the same design approved (``catalog/listing.py`` keeps ``listed`` true to that)."""
+    return DesignVersion.objects.filter(listed=True)
 
 
 def published_version(version_id: int) -> DesignVersion:
     """A published version, or :class:`NotFoundError` (drafts are nobody's business)."""
-    version = published().select_related("design__provider").filter(pk=version_id).first()
+    # the rule itself, not only the stored flag, for the one version a page shows
+    version = listable().select_related("design__provider").filter(pk=version_id).first()
     if version is None:
         raise NotFoundError()
     return version
@@ -169,5 +166,7 @@ def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
     total = found.count()
     start = (params.page - 1) * PAGE_SIZE
     ordered = _order(found, params.sort, lang, ranked=bool(terms))
-    versions = list(ordered.select_related("design__provider")[start : start + PAGE_SIZE])
+    shown = ordered.select_related("design__provider").only(
+        "title_pl", "title_en", "eqf_level", "ects", "number", "design__provider__legal_name")
+    versions = list(shown[start : start + PAGE_SIZE])
     return SearchPage(versions=versions, total=total, page=params.page)

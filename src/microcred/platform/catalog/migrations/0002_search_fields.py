@@ -4,20 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from microcred.platform.catalog.search_index import create_sql, drop_sql
-
-
-def _create_index(apps, schema_editor):
-    # vendor-conditional SQL: an FTS5 table and its triggers on SQLite, a GIN index on
-    # PostgreSQL (catalog/search_index.py says why)
-    for statement in create_sql(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
-
-
-def _drop_index(apps, schema_editor):
-    for statement in drop_sql(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
-
 
 class Migration(migrations.Migration):
 
@@ -91,5 +77,4 @@ class Migration(migrations.Migration):
             model_name='designskill',
             constraint=models.UniqueConstraint(fields=('version', 'uri'), name='one_skill_per_version'),
         ),
-        migrations.RunPython(_create_index, _drop_index),
     ]
