@@ -174,13 +174,14 @@ def _generate(count: int, seed: int) -> None:
     from datetime import UTC, datetime, timedelta
 
     from microcred.platform.accounts.models import Organisation, OrganisationKind, User
-    from microcred.platform.catalog.facets import facets_of
+    from microcred.platform.catalog.facets import facets_of, facets_row
     from microcred.platform.catalog.listing import listings_refresh
     from microcred.platform.catalog.models import (
         Design,
         DesignSkill,
         DesignStatus,
         DesignVersion,
+        VersionFacets,
     )
     from microcred.platform.providers.models import Provider, ProviderStatus
     from microcred.standard.elements import MicroCredentialSpec
@@ -225,11 +226,14 @@ def _generate(count: int, seed: int) -> None:
                     design=design, number=number, status=status,
                     source=json.dumps(spec_data, ensure_ascii=False),
                     title_pl=spec_data["title"]["pl"], title_en=spec_data["title"]["en"],  # type: ignore[index]
-                    created_by=user, created_at=design.created_at, **facets.fields(),
-                ), facets.skills))  # fmt: skip
-        DesignVersion.objects.bulk_create([v for v, _ in rows])
+                    created_by=user, created_at=design.created_at,
+                ), facets, provider.pk))  # fmt: skip
+        DesignVersion.objects.bulk_create([v for v, _, _ in rows])
+        VersionFacets.objects.bulk_create(
+            [facets_row(v, facets, provider_id=p) for v, facets, p in rows]
+        )
         DesignSkill.objects.bulk_create(
-            [DesignSkill(version=v, uri=uri) for v, uris in rows for uri in uris]
+            [DesignSkill(version=v, uri=uri) for v, facets, _ in rows for uri in facets.skills]
         )
     listings_refresh()  # what a QA approval does, for every design at once
 

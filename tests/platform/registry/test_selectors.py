@@ -119,9 +119,9 @@ def test_sorts(catalogue: Catalogue) -> None:
     assert titles == sorted(titles)
     english = [catalogue.published[n].title("en") for n in found(catalogue, lang="en")]
     assert english == sorted(english)
-    ects = [catalogue.published[n].ects for n in found(catalogue, sort="ects")]
+    ects = [catalogue.published[n].facets.ects for n in found(catalogue, sort="ects")]
     assert ects == sorted(ects)  # type: ignore[type-var]
-    levels = [catalogue.published[n].eqf_level for n in found(catalogue, sort="eqf")]
+    levels = [catalogue.published[n].facets.eqf_level for n in found(catalogue, sort="eqf")]
     assert levels == sorted(levels)  # type: ignore[type-var]
     newest = found(catalogue, sort="newest")
     assert newest[0] == "foreign"  # the last version made
@@ -146,7 +146,7 @@ def test_the_full_text_index_follows_every_write(catalogue: Catalogue) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                           "AND tbl_name = 'catalog_designversion'")  # fmt: skip
+                           "AND tbl_name = 'catalog_versionfacets'")  # fmt: skip
             triggers = {row[0] for row in cursor.fetchall()}
             assert triggers == {f"{FTS_TABLE}_{w}" for w in ("insert", "delete", "update")}
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "

@@ -6,13 +6,14 @@ to (``Level.eqf``), ISCED-F broad fields (``IscedField.broad``)."""
 
 from __future__ import annotations
 
-__all__ = ["Facets", "facets_of"]
+__all__ = ["Facets", "facets_of", "facets_row"]
 
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ...standard.elements import LocalizedText, MicroCredentialSpec
+from .models import DesignVersion, VersionFacets
 from .search_text import index_tokens
 
 
@@ -31,7 +32,7 @@ class Facets:
     skills: tuple[str, ...]
 
     def fields(self) -> dict[str, Any]:
-        """The :class:`~.models.DesignVersion` fields, by name."""
+        """The :class:`~.models.VersionFacets` fields they fill, by name."""
         return {name: getattr(self, name) for name in (
             "eqf_level", "ects", "participation", "isced_codes", "language_codes",
             "country_codes", "search_title", "search_body")}  # fmt: skip
@@ -73,3 +74,12 @@ def facets_of(spec: MicroCredentialSpec, *, provider_name: str) -> Facets:
         search_body=" ".join(t for t in body if t),
         skills=tuple(skills),
     )
+
+
+def facets_row(version: DesignVersion, facets: Facets, *, provider_id: int) -> VersionFacets:
+    """The (unsaved) row of ``version``'s facets."""
+    return VersionFacets(
+        version=version, provider_id=provider_id, created_at=version.created_at,
+        sort_title_pl=version.title("pl")[:300], sort_title_en=version.title("en")[:300],
+        **facets.fields(),
+    )  # fmt: skip

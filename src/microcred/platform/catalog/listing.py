@@ -1,4 +1,4 @@
-"""Which design versions the public registry lists: ``DesignVersion.listed`` — approved,
+"""Which design versions the public registry lists: ``VersionFacets.listed`` — approved,
 no later version of the same design approved, and its provider verified.
 
 The rule is evaluated here, in SQL, and its result stored, because the registry reads
@@ -8,7 +8,7 @@ published designs (``bench/registry.py``); stored and indexed with the sort keys
 is read from an index. Every change that can move a version in or out calls
 :func:`listings_refresh`: a QA approval (``qa.services.design_review``) and a provider's
 change of status (``providers.signals.provider_status_changed``, sent by
-``provider_decide``). ``manage.py migrate`` (0004) computed it for the rows before it.
+``provider_decide``); migration 0003 computed it for the rows made before.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, QuerySet
 
 from ..providers.models import Provider, ProviderStatus
-from .models import DesignStatus, DesignVersion
+from .models import DesignStatus, DesignVersion, VersionFacets
 
 
 def listable() -> QuerySet[DesignVersion]:
@@ -36,14 +36,14 @@ def listable() -> QuerySet[DesignVersion]:
 def listings_refresh(*, design_id: int | None = None, provider: Provider | None = None) -> int:
     """``listed`` made true to the rule for one design's versions, one provider's, or
     (neither given) all; returns how many versions changed."""
-    versions = DesignVersion.objects.all()
+    rows = VersionFacets.objects.all()
     if design_id is not None:
-        versions = versions.filter(design_id=design_id)
+        rows = rows.filter(version__design_id=design_id)
     if provider is not None:
-        versions = versions.filter(design__provider=provider)
+        rows = rows.filter(provider=provider)
     should = listable().values("pk")
-    changed = versions.filter(listed=True).exclude(pk__in=should).update(listed=False)
-    return changed + versions.filter(listed=False, pk__in=should).update(listed=True)
+    changed = rows.filter(listed=True).exclude(version_id__in=should).update(listed=False)
+    return changed + rows.filter(listed=False, version_id__in=should).update(listed=True)
 
 
 def on_provider_status_changed(sender: Any, *, provider: Provider, **kwargs: Any) -> None:

@@ -8,8 +8,6 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from ..providers.models import Provider
@@ -52,23 +50,6 @@ class DesignVersion(models.Model):
                                    related_name="design_versions")  # fmt: skip
     created_at = models.DateTimeField(_("created"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    # What the registry searches and filters on, computed once from the design file when
-    # the version is made (catalog/facets.py): a version never changes, so neither do they.
-    eqf_level = models.PositiveSmallIntegerField(null=True, blank=True)
-    ects = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
-    participation = models.CharField(max_length=20, blank=True)
-    #: ISCED-F codes, each narrow field's broad one too, between spaces: " 06 061 "
-    isced_codes = models.CharField(max_length=300, blank=True)
-    #: language keys between spaces: " pl en "
-    language_codes = models.CharField(max_length=200, blank=True)
-    #: the awarding bodies' country keys between spaces: " PL "
-    country_codes = models.CharField(max_length=100, blank=True)
-    #: the titles, and the rest of the searched text, as catalog/search_text.py indexes them
-    search_title = models.TextField(blank=True)
-    search_body = models.TextField(blank=True)
-    #: listed in the public registry (catalog/listing.py keeps it true to its rule)
-    listed = models.BooleanField(default=False)
-
     class Meta:
         ordering: ClassVar[list[str]] = ["design", "-number"]
         constraints: ClassVar[list[Any]] = [
@@ -76,14 +57,6 @@ class DesignVersion(models.Model):
         ]
         indexes: ClassVar[list[Any]] = [
             models.Index(fields=["status", "design", "number"], name="version_published"),
-            # the registry's sorts, read from an index a page at a time
-            models.Index(F("listed"), Coalesce(NullIf("title_pl", Value("")), "title_en"),
-                         name="listed_title_pl"),
-            models.Index(F("listed"), Coalesce(NullIf("title_en", Value("")), "title_pl"),
-                         name="listed_title_en"),
-            models.Index(fields=["listed", "created_at"], name="listed_newest"),
-            models.Index(fields=["listed", "ects"], name="listed_ects"),
-            models.Index(fields=["listed", "eqf_level"], name="listed_eqf"),
         ]
 
     def __str__(self) -> str:
@@ -95,6 +68,52 @@ class DesignVersion(models.Model):
             (self.title_pl, self.title_en) if lang == "pl" else (self.title_en, self.title_pl)
         )
         return first or second or f"v{self.number}"
+
+
+class VersionFacets(models.Model):
+    """What the registry searches, filters and sorts a version on, computed once from its
+    design file when the version is made (catalog/facets.py): a version never changes,
+    so neither do they; ``listed`` follows its rule (catalog/listing.py).
+
+    A table of its own, narrow, its long text last: SQLite reads a row's columns in
+    order, and a column behind the design file (often longer than a page) costs a walk
+    through overflow pages for every row a search looks at."""
+
+    version = models.OneToOneField(DesignVersion, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="facets")  # fmt: skip
+    #: listed in the public registry
+    listed = models.BooleanField(default=False)
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+    #: the title to sort on in each language (the other language's when it has none)
+    sort_title_pl = models.CharField(max_length=300, blank=True)
+    sort_title_en = models.CharField(max_length=300, blank=True)
+    eqf_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    ects = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    participation = models.CharField(max_length=20, blank=True)
+    #: ISCED-F codes, each narrow field's broad one too, between spaces: " 06 061 "
+    isced_codes = models.CharField(max_length=300, blank=True)
+    #: language keys between spaces: " pl en "
+    language_codes = models.CharField(max_length=200, blank=True)
+    #: the awarding bodies' country keys between spaces: " PL "
+    country_codes = models.CharField(max_length=100, blank=True)
+    #: the titles, and the rest of the searched text, as catalog/search_text.py makes them
+    search_title = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+
+    class Meta:
+        indexes: ClassVar[list[Any]] = [
+            # the registry's sorts, a page read from an index
+            models.Index(fields=["listed", "sort_title_pl"], name="listed_title_pl"),
+            models.Index(fields=["listed", "sort_title_en"], name="listed_title_en"),
+            models.Index(fields=["listed", "created_at"], name="listed_newest"),
+            models.Index(fields=["listed", "ects"], name="listed_ects"),
+            models.Index(fields=["listed", "eqf_level"], name="listed_eqf"),
+            models.Index(fields=["listed", "provider"], name="listed_provider"),
+        ]
+
+    def __str__(self) -> str:
+        return f"facets of {self.version_id}"
 
 
 class DesignSkill(models.Model):

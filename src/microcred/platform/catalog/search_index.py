@@ -1,11 +1,11 @@
-"""The full-text index over design versions' ``search_title`` and ``search_body`` (tokens
+"""The full-text index over ``VersionFacets.search_title`` and ``search_body`` (tokens
 made by :mod:`.search_text`), one per database vendor, and the SQL that queries it.
 
-- **SQLite**: an FTS5 table with external content (the version table; no second copy of
+- **SQLite**: an FTS5 table with external content (the facets table; no second copy of
   the text), kept in step by SQL triggers rather than by the service, so that every way
   a row is written — :func:`~.services.design_import`, a bulk insert, a data migration,
   a cascade delete — updates it. Ranked by ``bm25`` (titles weigh ten times the rest).
-  A migration that rebuilds ``catalog_designversion`` on SQLite (Django does for some
+  A migration that rebuilds ``catalog_versionfacets`` on SQLite (Django does for some
   field changes) drops the triggers: ``tests/platform/registry`` checks they are there.
 - **PostgreSQL 15**: a GIN index on the ``simple`` configuration's ``tsvector`` of the two
   columns (weights A and B), queried with prefix ``tsquery`` terms (``:*``) and ranked
@@ -22,28 +22,28 @@ __all__ = ["FTS_TABLE", "PG_VECTOR", "create_sql", "drop_sql", "fts5_match", "pg
 
 from .search_text import MIN_PREFIX
 
-FTS_TABLE = "catalog_designversion_fts"
+FTS_TABLE = "catalog_versionfacets_fts"
 #: the indexed expression; a query must repeat it exactly for PostgreSQL to use the index
 PG_VECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
              "setweight(to_tsvector('simple'::regconfig, search_body), 'B'))")  # fmt: skip
 
 _SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_title, search_body, "
-    "content='catalog_designversion', content_rowid='id', tokenize='unicode61', prefix='3')",
-    f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON catalog_designversion BEGIN
+    "content='catalog_versionfacets', content_rowid='version_id', tokenize='unicode61', prefix='3')",
+    f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON catalog_versionfacets BEGIN
   INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
-  VALUES (new.id, new.search_title, new.search_body);
+  VALUES (new.version_id, new.search_title, new.search_body);
 END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON catalog_designversion BEGIN
+    f"""CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON catalog_versionfacets BEGIN
   INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
-  VALUES ('delete', old.id, old.search_title, old.search_body);
+  VALUES ('delete', old.version_id, old.search_title, old.search_body);
 END""",
     f"""CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF search_title, search_body
-ON catalog_designversion BEGIN
+ON catalog_versionfacets BEGIN
   INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
-  VALUES ('delete', old.id, old.search_title, old.search_body);
+  VALUES ('delete', old.version_id, old.search_title, old.search_body);
   INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
-  VALUES (new.id, new.search_title, new.search_body);
+  VALUES (new.version_id, new.search_title, new.search_body);
 END""",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 ]
@@ -51,9 +51,9 @@ _SQLITE_DROP = [
     *(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{when}" for when in ("insert", "delete", "update")),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-_PG_CREATE = [f"CREATE INDEX catalog_designversion_search ON catalog_designversion "
+_PG_CREATE = [f"CREATE INDEX catalog_versionfacets_search ON catalog_versionfacets "
               f"USING gin ({PG_VECTOR})"]  # fmt: skip
-_PG_DROP = ["DROP INDEX IF EXISTS catalog_designversion_search"]
+_PG_DROP = ["DROP INDEX IF EXISTS catalog_versionfacets_search"]
 
 
 def create_sql(vendor: str) -> list[str]:

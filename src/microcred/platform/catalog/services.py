@@ -20,7 +20,7 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
-from .facets import facets_of
+from .facets import facets_of, facets_row
 from .models import Design, DesignSkill, DesignStatus, DesignVersion
 from .selectors import compliance_of
 
@@ -64,8 +64,9 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
     version = DesignVersion.objects.create(
         design=design, number=number, source=designfile.dumps(spec),
         title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
-        created_by=user, created_at=now, **facets.fields(),
+        created_by=user, created_at=now,
     )  # fmt: skip
+    facets_row(version, facets, provider_id=provider.pk).save()
     DesignSkill.objects.bulk_create(DesignSkill(version=version, uri=uri) for uri in facets.skills)
     return version
 

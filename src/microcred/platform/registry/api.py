@@ -14,7 +14,7 @@ from ..core.errors import InvalidInputError
 from ..core.language import current_language
 from . import messages as m
 from .forms import SearchForm
-from .selectors import PAGE_SIZE, registry_search
+from .selectors import registry_search
 
 router = Router(tags=["registry"])
 
@@ -64,9 +64,9 @@ def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
     found = registry_search(form.params(), lang=current_language())
     results = [PublishedOut(
         id=v.pk, title_pl=v.title_pl, title_en=v.title_en,
-        provider=v.design.provider.legal_name, eqf_level=v.eqf_level,
-        ects=float(v.ects) if v.ects is not None else None,
+        provider=v.design.provider.legal_name, eqf_level=v.facets.eqf_level,
+        ects=float(v.facets.ects) if v.facets.ects is not None else None,
         url=settings.PUBLIC_URL + reverse("registry:page", args=[v.pk]),
     ) for v in found.versions]  # fmt: skip
     return SearchOut(count=found.total, page=found.page, pages=found.pages,
-                     page_size=PAGE_SIZE, results=results)  # fmt: skip
+                     page_size=found.page_size, results=results)  # fmt: skip

@@ -13,10 +13,9 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
 
 from ..catalog.listing import listable
-from ..catalog.models import DesignSkill, DesignVersion
+from ..catalog.models import DesignSkill, DesignVersion, VersionFacets
 from ..catalog.search_index import FTS_TABLE, PG_VECTOR, fts5_match, pg_tsquery
 from ..catalog.search_text import query_terms
 from ..core.errors import NotFoundError
@@ -67,7 +66,7 @@ class SearchPage:
 def published() -> QuerySet[DesignVersion]:
     """The published versions: approved, of a verified provider, and no later version of
     the same design approved (``catalog/listing.py`` keeps ``listed`` true to that)."""
-    return DesignVersion.objects.filter(listed=True)
+    return DesignVersion.objects.filter(facets__listed=True)
 
 
 def published_version(version_id: int) -> DesignVersion:
@@ -90,8 +89,10 @@ def provider_by_key(key: str) -> int | None:
                  if p.slug == wanted), None)  # fmt: skip
 
 
-def _filtered(params: SearchParams) -> QuerySet[DesignVersion]:
-    found = published()
+def _filtered(params: SearchParams) -> QuerySet[VersionFacets]:
+    # ``listed__in=[True]``, not ``listed=True``: Django writes the latter as a bare
+    # column on SQLite ("WHERE listed"), which no index serves
+    found = VersionFacets.objects.filter(listed__in=[True])
     if params.eqf:
         found = found.filter(eqf_level__in=params.eqf)
     if params.ects_min is not None:
@@ -105,23 +106,24 @@ def _filtered(params: SearchParams) -> QuerySet[DesignVersion]:
     if params.participation:
         found = found.filter(participation=params.participation)
     if params.provider_id is not None:
-        found = found.filter(design__provider_id=params.provider_id)
+        found = found.filter(provider_id=params.provider_id)
     if params.esco:
-        found = found.filter(pk__in=DesignSkill.objects.filter(uri=params.esco)
+        found = found.filter(version_id__in=DesignSkill.objects.filter(uri=params.esco)
                              .values("version_id"))  # fmt: skip
     # TODO(lead): ``collection`` (digital / green / transversal): the ESCO app's skills of
-    # that collection → found.filter(pk__in=DesignSkill uri in those skills).
+    # that collection → found.filter(version_id__in=DesignSkill uri in those skills).
     return found
 
 
-def _matching(found: QuerySet[DesignVersion], terms: list[list[str]]) -> QuerySet[DesignVersion]:
+def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySet[VersionFacets]:
     """``found`` narrowed to the versions that hold every word, with ``rank`` (lower is
     more relevant)."""
     vendor = connection.vendor
     if vendor == "sqlite":
         return found.extra(
             tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = catalog_designversion.id", f"{FTS_TABLE} MATCH %s"],
+            where=[f"{FTS_TABLE}.rowid = catalog_versionfacets.version_id",
+                   f"{FTS_TABLE} MATCH %s"],
             params=[fts5_match(terms)],
             select={"rank": f"bm25({FTS_TABLE}, 10.0, 1.0)"},
         )  # fmt: skip
@@ -141,10 +143,9 @@ def _matching(found: QuerySet[DesignVersion], terms: list[list[str]]) -> QuerySe
     return found.annotate(rank=Value(0))
 
 
-def _order(found: QuerySet[DesignVersion], sort: str, lang: str,
-           ranked: bool) -> QuerySet[DesignVersion]:  # fmt: skip
-    first, second = ("title_en", "title_pl") if lang == "en" else ("title_pl", "title_en")
-    title = Coalesce(NullIf(F(first), Value("")), F(second))
+def _order(found: QuerySet[VersionFacets], sort: str, lang: str,
+           ranked: bool) -> QuerySet[VersionFacets]:  # fmt: skip
+    title = "sort_title_en" if lang == "en" else "sort_title_pl"
     if sort in ("", "relevance") and ranked:
         return found.order_by("rank", "pk")
     if sort == "newest":
@@ -158,7 +159,8 @@ def _order(found: QuerySet[DesignVersion], sort: str, lang: str,
 
 def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
     """One page of the published versions that match ``params``, titles sorted in
-    ``lang``."""
+    ``lang``. The search reads only the narrow facets table (and the full-text index);
+    the page's twenty versions are read after."""
     found = _filtered(params)
     terms = query_terms(params.q)
     if terms:
@@ -166,7 +168,11 @@ def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
     total = found.count()
     start = (params.page - 1) * PAGE_SIZE
     ordered = _order(found, params.sort, lang, ranked=bool(terms))
-    shown = ordered.select_related("design__provider").only(
-        "title_pl", "title_en", "eqf_level", "ects", "number", "design__provider__legal_name")
-    versions = list(shown[start : start + PAGE_SIZE])
-    return SearchPage(versions=versions, total=total, page=params.page)
+    ids = [row.pk for row in ordered.only("pk")[start : start + PAGE_SIZE]]
+    shown = DesignVersion.objects.filter(pk__in=ids).select_related(
+        "design__provider", "facets").only(
+        "title_pl", "title_en", "number", "design__provider__legal_name",
+        "facets__eqf_level", "facets__ects")  # fmt: skip
+    by_id = {v.pk: v for v in shown}
+    versions = [by_id[pk] for pk in ids if pk in by_id]
+    return SearchPage(versions=versions, total=total, page=params.page, page_size=PAGE_SIZE)
