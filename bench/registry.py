@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,16 +86,26 @@ TITLE_FORMS = [
     ("{Nom} dla początkujących", "{En} for beginners"),
 ]
 OUTCOMES = [
-    ("Uczestnik potrafi zaplanować pracę z zakresu {gen} i ocenić jej wyniki.",
-     "The learner can plan work in {en} and assess its results."),
-    ("Stosuje narzędzia {gen} do rozwiązania typowego problemu zawodowego.",
-     "Uses {en} tools to solve a typical workplace problem."),
-    ("Wyjaśnia zasady {gen} współpracownikom i klientom.",
-     "Explains the principles of {en} to colleagues and clients."),
-    ("Dokumentuje swoje działania zgodnie z przepisami i dobrą praktyką.",
-     "Documents their work according to regulations and good practice."),
-    ("Samodzielnie przygotowuje projekt i przedstawia go grupie.",
-     "Prepares a project independently and presents it to a group."),
+    (
+        "Uczestnik potrafi zaplanować pracę z zakresu {gen} i ocenić jej wyniki.",
+        "The learner can plan work in {en} and assess its results.",
+    ),
+    (
+        "Stosuje narzędzia {gen} do rozwiązania typowego problemu zawodowego.",
+        "Uses {en} tools to solve a typical workplace problem.",
+    ),
+    (
+        "Wyjaśnia zasady {gen} współpracownikom i klientom.",
+        "Explains the principles of {en} to colleagues and clients.",
+    ),
+    (
+        "Dokumentuje swoje działania zgodnie z przepisami i dobrą praktyką.",
+        "Documents their work according to regulations and good practice.",
+    ),
+    (
+        "Samodzielnie przygotowuje projekt i przedstawia go grupie.",
+        "Prepares a project independently and presents it to a group.",
+    ),
 ]
 PROVIDER_NAMES = ["Politechnika", "Uniwersytet", "Akademia", "Centrum Kształcenia",
                   "Szkoła Branżowa", "Fundacja Rozwoju", "Instytut", "Kolegium"]  # fmt: skip
@@ -109,27 +119,96 @@ FORMS = ["online", "onsite", "blended"]
 
 # (query kind, list of search parameters); each round takes the next one
 KINDS: list[tuple[str, list[dict[str, object]]]] = [
-    ("one word", [{"q": w} for w in ["python", "energia", "marketing", "spawanie", "logistyka",
-                                      "fotografia", "leadership", "welding"]]),
-    ("inflected PL word", [{"q": w} for w in ["kształcenia", "programowania", "bezpieczeństwa",
-                                               "efektywności", "fotografii", "rachunkowości",
-                                               "komunikacji", "gospodarki"]]),
-    ("no diacritics", [{"q": w} for w in ["ksztalcenie", "zarzadzanie", "bezpieczenstwo",
-                                           "dostepnosc", "rachunkowosc", "przywodztwo",
-                                           "ochrona", "odnawialne zrodla"]]),
-    ("two words", [{"q": w} for w in ["analiza danych", "project management", "uczenie maszynowe",
-                                       "pierwsza pomoc", "renewable energy", "prawo pracy",
-                                       "druk 3D", "web design"]]),
-    ("filters only", [{"eqf": ["4", "5"], "language": "pl"}, {"ects_min": "2", "ects_max": "5"},
-                      {"isced": "06"}, {"participation": "online", "country": "PL"},
-                      {"eqf": "6", "sort": "ects"}, {"country": "DE", "sort": "newest"},
-                      {"language": "en", "sort": "eqf"}, {"isced": "041", "page": "3"}]),
-    ("words + filters", [{"q": "energia", "eqf": "4"}, {"q": "kształcenia", "language": "pl"},
-                         {"q": "python", "participation": "online"},
-                         {"q": "management", "ects_max": "3"},
-                         {"q": "danych", "isced": "06"}, {"q": "ksztalcenie", "country": "PL"},
-                         {"q": "marketing", "sort": "title"},
-                         {"q": "bezpieczenstwo", "eqf": ["5", "6"]}]),
+    (
+        "one word",
+        [
+            {"q": w}
+            for w in [
+                "python",
+                "energia",
+                "marketing",
+                "spawanie",
+                "logistyka",
+                "fotografia",
+                "leadership",
+                "welding",
+            ]
+        ],
+    ),
+    (
+        "inflected PL word",
+        [
+            {"q": w}
+            for w in [
+                "kształcenia",
+                "programowania",
+                "bezpieczeństwa",
+                "efektywności",
+                "fotografii",
+                "rachunkowości",
+                "komunikacji",
+                "gospodarki",
+            ]
+        ],
+    ),
+    (
+        "no diacritics",
+        [
+            {"q": w}
+            for w in [
+                "ksztalcenie",
+                "zarzadzanie",
+                "bezpieczenstwo",
+                "dostepnosc",
+                "rachunkowosc",
+                "przywodztwo",
+                "ochrona",
+                "odnawialne zrodla",
+            ]
+        ],
+    ),
+    (
+        "two words",
+        [
+            {"q": w}
+            for w in [
+                "analiza danych",
+                "project management",
+                "uczenie maszynowe",
+                "pierwsza pomoc",
+                "renewable energy",
+                "prawo pracy",
+                "druk 3D",
+                "web design",
+            ]
+        ],
+    ),
+    (
+        "filters only",
+        [
+            {"eqf": ["4", "5"], "language": "pl"},
+            {"ects_min": "2", "ects_max": "5"},
+            {"isced": "06"},
+            {"participation": "online", "country": "PL"},
+            {"eqf": "6", "sort": "ects"},
+            {"country": "DE", "sort": "newest"},
+            {"language": "en", "sort": "eqf"},
+            {"isced": "041", "page": "3"},
+        ],
+    ),
+    (
+        "words + filters",
+        [
+            {"q": "energia", "eqf": "4"},
+            {"q": "kształcenia", "language": "pl"},
+            {"q": "python", "participation": "online"},
+            {"q": "management", "ects_max": "3"},
+            {"q": "danych", "isced": "06"},
+            {"q": "ksztalcenie", "country": "PL"},
+            {"q": "marketing", "sort": "title"},
+            {"q": "bezpieczenstwo", "eqf": ["5", "6"]},
+        ],
+    ),
     ("nothing asked", [{}, {"page": "2"}, {"sort": "newest"}, {"page": "100"}]),
 ]
 
@@ -186,7 +265,7 @@ def _generate(count: int, seed: int) -> None:
     from microcred.platform.providers.models import Provider, ProviderStatus
     from microcred.standard.elements import MicroCredentialSpec
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     skills = _skill_pool(rng)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     user = User.objects.create_user(email="bench@example.org", password=None, full_name="Bench")
@@ -211,11 +290,12 @@ def _generate(count: int, seed: int) -> None:
             made += 1
             if provider.status == ProviderStatus.APPROVED:
                 published += 1
-            designs.append((provider, Design(provider=provider,
-                                             created_at=start + timedelta(minutes=made))))  # fmt: skip
+            created = start + timedelta(minutes=made)
+            designs.append((provider, Design(provider=provider, created_at=created)))
         Design.objects.bulk_create([d for _, d in designs])
         for provider, design in designs:
             spec_data = _design(rng, design.pk, provider.legal_name, provider.country, skills)
+            title: dict[str, str] = spec_data["title"]  # type: ignore[assignment]
             versions = [DesignStatus.APPROVED]
             if rng.random() < 0.1:
                 versions.append(rng.choice([DesignStatus.APPROVED, DesignStatus.DRAFT]))
@@ -225,7 +305,7 @@ def _generate(count: int, seed: int) -> None:
                 rows.append((DesignVersion(
                     design=design, number=number, status=status,
                     source=json.dumps(spec_data, ensure_ascii=False),
-                    title_pl=spec_data["title"]["pl"], title_en=spec_data["title"]["en"],  # type: ignore[index]
+                    title_pl=title["pl"], title_en=title["en"],
                     created_by=user, created_at=design.created_at,
                 ), facets, provider.pk))  # fmt: skip
         DesignVersion.objects.bulk_create([v for v, _, _ in rows])
@@ -288,20 +368,23 @@ def worker(count: int, rounds: int, seed: int) -> None:
         for path, label in (("/registry/", "page"), ("/api/v1/registry/designs", "API")):
             turn = iter(range(10**9))
 
-            def get(path: str = path, variants: list[dict[str, object]] = variants) -> object:
+            def get(path: str = path, variants: list[dict[str, object]] = variants,
+                    turn: Iterator[int] = turn) -> object:  # fmt: skip
                 response = client.get(path, variants[next(turn) % len(variants)])
-                assert response.status_code == 200, response.content[:300]
+                if response.status_code != 200:
+                    raise SystemExit(f"{path} {response.status_code}: {response.content[:300]!r}")
                 return response
 
             get()
             print(_line(f"search {label}: {kind}", _timed(get, rounds), TARGETS["search"]))
     pks = list(published().values_list("pk", flat=True))
-    chosen = random.Random(seed).sample(pks, min(rounds, len(pks)))
+    chosen = random.Random(seed).sample(pks, min(rounds, len(pks)))  # noqa: S311
     order = iter(chosen * 2)
 
     def page() -> object:
         response = client.get(f"/registry/{next(order)}/")
-        assert response.status_code == 200
+        if response.status_code != 200:
+            raise SystemExit(f"design page {response.status_code}")
         return response
 
     print(_line("design page, first visit", _timed(page, len(chosen)), TARGETS["page"]))
@@ -309,15 +392,18 @@ def worker(count: int, rounds: int, seed: int) -> None:
 
 
 def _postgres_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)  # fmt: skip
+    def version(initdb: Path) -> int:
+        name = initdb.parent.parent.name
+        return int(name) if name.isdigit() else 0
+
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=version)
     return found[-1].parent if found else None
 
 
 def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
     command = [sys.executable, __file__, "--worker", "--designs", str(args.designs),
                "--rounds", str(args.rounds), "--seed", str(args.seed)]  # fmt: skip
-    return subprocess.run(command, env=env, check=False).returncode
+    return subprocess.run(command, env=env, check=False).returncode  # noqa: S603
 
 
 def on_sqlite(args: argparse.Namespace) -> int:
@@ -347,25 +433,27 @@ def on_postgresql(args: argparse.Namespace) -> int:
     data, log = workdir / "data", workdir / "log"
     options = (f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c synchronous_commit=off -c full_page_writes=off")  # fmt: skip
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+
+    def quiet(*command: str) -> int:
+        done = subprocess.run(command, check=False, capture_output=True)  # noqa: S603
+        return done.returncode
+
     try:
-        if subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                           "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"],
-                          check=False, **quiet).returncode:  # type: ignore[call-overload]  # fmt: skip
+        if quiet(*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A",
+                 "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"):  # fmt: skip
             print("postgresql: initdb failed")
             return 1
-        if subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log),
-                           "-w", "-o", options, "start"], check=False, **quiet).returncode:  # type: ignore[call-overload]  # fmt: skip
+        if quiet(*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
+                 options, "start"):  # fmt: skip
             print("postgresql: the cluster did not start")
             return 1
         try:
             with tempfile.TemporaryDirectory(prefix="microcred-bench-") as files:
-                env = {**os.environ, "MICROCRED_DATA_DIR": files,
-                       "MICROCRED_DATABASE_URL": f"postgresql://postgres@127.0.0.1:{port}/postgres"}  # fmt: skip
+                url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+                env = {**os.environ, "MICROCRED_DATA_DIR": files, "MICROCRED_DATABASE_URL": url}
                 return _run_worker(args, env)
         finally:
-            subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                            "stop"], check=False, **quiet)  # type: ignore[call-overload]  # fmt: skip
+            quiet(*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -376,8 +464,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=40, help="requests of each kind")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
-    parser.add_argument("--keep", metavar="DIR",
-                        help="SQLite only: keep the database in DIR and use it again")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="SQLite only: keep the database in DIR and use it again"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

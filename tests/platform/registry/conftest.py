@@ -52,49 +52,52 @@ class Catalogue:
     hidden: dict[str, DesignVersion] = field(default_factory=dict)
 
 
-def publish(provider: Provider, officer: User, text: str,
-            decision: ReviewDecision = ReviewDecision.APPROVE, **kw: Any) -> DesignVersion:  # fmt: skip
+def publish(
+    provider: Provider,
+    officer: User,
+    text: str,
+    decision: ReviewDecision = ReviewDecision.APPROVE,
+    **kw: Any,
+) -> DesignVersion:
     version = design_import(user=admin_of(provider), provider=provider, text=text, now=NOW, **kw)
     design_version_submit(user=admin_of(provider), version=version, now=NOW)
-    design_review(officer=officer, version=version, decision=decision,
-                  reason="" if decision == ReviewDecision.APPROVE else "no", now=NOW)  # fmt: skip
+    reason = "" if decision == ReviewDecision.APPROVE else "no"
+    design_review(officer=officer, version=version, decision=decision, reason=reason, now=NOW)
     version.refresh_from_db()
     return version
+
+
+def titled(example: str, pl: str, en: str) -> str:
+    return design_text(example, title={"pl": pl, "en": en})
 
 
 @pytest.fixture
 def catalogue(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Catalogue:
     for provider in (provider_a, provider_b):
-        provider_decide(officer=qa_officer, provider=provider, decision=Decision.APPROVE,
-                        reason="", now=NOW)  # fmt: skip
-    made = Catalogue()
+        provider_decide(
+            officer=qa_officer, provider=provider, decision=Decision.APPROVE, reason="", now=NOW
+        )
+    made, admin = Catalogue(), admin_of(provider_a)
     for name in ("python-basics", "agile-project-management", "energy-audit-basics",
                  "machine-learning-university"):  # fmt: skip
-        made.published[name] = publish(provider_a, qa_officer,
-                                       (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))  # fmt: skip
-    made.published["teachers"] = publish(provider_a, qa_officer,
-                                         design_text("python-basics.yaml", **TEACHERS))  # fmt: skip
-    old = publish(provider_a, qa_officer, design_text("python-basics.yaml", **FOREIGN,
-                                                      description={"en": "superseded"}))  # fmt: skip
-    made.hidden["superseded"] = old
-    made.published["foreign"] = publish(provider_a, qa_officer,
-                                        design_text("python-basics.yaml", **FOREIGN),
-                                        design=old.design)  # fmt: skip
-    made.hidden["draft"] = design_import(user=admin_of(provider_a), provider=provider_a,
-                                         text=design_text("python-basics.yaml", title={
-                                             "pl": "Szkic energii", "en": "Draft energy"}),
-                                         now=NOW)  # fmt: skip
-    submitted = design_import(user=admin_of(provider_a), provider=provider_a,
-                              text=design_text("python-basics.yaml", title={
-                                  "pl": "Zgłoszona energia", "en": "Submitted energy"}),
-                              now=NOW)  # fmt: skip
-    made.hidden["submitted"] = design_version_submit(user=admin_of(provider_a),
-                                                     version=submitted, now=NOW)  # fmt: skip
-    made.hidden["rejected"] = publish(provider_a, qa_officer, design_text(
-        "python-basics.yaml", title={"pl": "Odrzucona energia", "en": "Rejected energy"}),
-        decision=ReviewDecision.REJECT)  # fmt: skip
-    made.hidden["suspended"] = publish(provider_b, qa_officer, design_text(
-        "energy-audit-basics.yaml", title={"pl": "Energia zawieszona", "en": "Suspended energy"}))  # fmt: skip
-    provider_decide(officer=qa_officer, provider=provider_b, decision=Decision.SUSPEND,
-                    reason="audit", now=NOW)  # fmt: skip
+        text = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
+        made.published[name] = publish(provider_a, qa_officer, text)
+    teachers = design_text("python-basics.yaml", **TEACHERS)
+    made.published["teachers"] = publish(provider_a, qa_officer, teachers)
+    superseded = design_text("python-basics.yaml", **FOREIGN, description={"en": "superseded"})
+    old = made.hidden["superseded"] = publish(provider_a, qa_officer, superseded)
+    foreign = design_text("python-basics.yaml", **FOREIGN)
+    made.published["foreign"] = publish(provider_a, qa_officer, foreign, design=old.design)
+    draft = titled("python-basics.yaml", "Szkic energii", "Draft energy")
+    made.hidden["draft"] = design_import(user=admin, provider=provider_a, text=draft, now=NOW)
+    text = titled("python-basics.yaml", "Zgłoszona energia", "Submitted energy")
+    submitted = design_import(user=admin, provider=provider_a, text=text, now=NOW)
+    made.hidden["submitted"] = design_version_submit(user=admin, version=submitted, now=NOW)
+    text = titled("python-basics.yaml", "Odrzucona energia", "Rejected energy")
+    made.hidden["rejected"] = publish(provider_a, qa_officer, text, ReviewDecision.REJECT)
+    text = titled("energy-audit-basics.yaml", "Energia zawieszona", "Suspended energy")
+    made.hidden["suspended"] = publish(provider_b, qa_officer, text)
+    provider_decide(
+        officer=qa_officer, provider=provider_b, decision=Decision.SUSPEND, reason="audit", now=NOW
+    )
     return made

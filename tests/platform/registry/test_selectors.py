@@ -149,7 +149,7 @@ def test_the_full_text_index_follows_every_write(catalogue: Catalogue) -> None:
                            "AND tbl_name = 'catalog_versionfacets'")  # fmt: skip
             triggers = {row[0] for row in cursor.fetchall()}
             assert triggers == {f"{FTS_TABLE}_{w}" for w in ("insert", "delete", "update")}
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "  # noqa: S608
                            "VALUES ('integrity-check', 1)")  # fmt: skip
     draft = catalogue.hidden["draft"]
     draft.delete()

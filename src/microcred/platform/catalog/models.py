@@ -50,6 +50,7 @@ class DesignVersion(models.Model):
                                    related_name="design_versions")  # fmt: skip
     created_at = models.DateTimeField(_("created"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
     class Meta:
         ordering: ClassVar[list[str]] = ["design", "-number"]
         constraints: ClassVar[list[Any]] = [

@@ -28,24 +28,29 @@ PG_VECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_title), 'A') ||
              "setweight(to_tsvector('simple'::regconfig, search_body), 'B'))")  # fmt: skip
 
 _SQLITE_CREATE = [
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_title, search_body, "
-    "content='catalog_versionfacets', content_rowid='version_id', tokenize='unicode61', prefix='3')",
-    f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON catalog_versionfacets BEGIN
-  INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
+    "CREATE VIRTUAL TABLE catalog_versionfacets_fts USING fts5(search_title, search_body, "
+    "content='catalog_versionfacets', content_rowid='version_id', tokenize='unicode61', "
+    "prefix='3')",
+    """CREATE TRIGGER catalog_versionfacets_fts_insert AFTER INSERT ON catalog_versionfacets
+BEGIN
+  INSERT INTO catalog_versionfacets_fts(rowid, search_title, search_body)
   VALUES (new.version_id, new.search_title, new.search_body);
 END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON catalog_versionfacets BEGIN
-  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
+    """CREATE TRIGGER catalog_versionfacets_fts_delete AFTER DELETE ON catalog_versionfacets
+BEGIN
+  INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts, rowid, search_title,
+                                        search_body)
   VALUES ('delete', old.version_id, old.search_title, old.search_body);
 END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF search_title, search_body
-ON catalog_versionfacets BEGIN
-  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_title, search_body)
+    """CREATE TRIGGER catalog_versionfacets_fts_update
+AFTER UPDATE OF search_title, search_body ON catalog_versionfacets BEGIN
+  INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts, rowid, search_title,
+                                        search_body)
   VALUES ('delete', old.version_id, old.search_title, old.search_body);
-  INSERT INTO {FTS_TABLE}(rowid, search_title, search_body)
+  INSERT INTO catalog_versionfacets_fts(rowid, search_title, search_body)
   VALUES (new.version_id, new.search_title, new.search_body);
 END""",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    "INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts) VALUES ('rebuild')",
 ]
 _SQLITE_DROP = [
     *(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{when}" for when in ("insert", "delete", "update")),
@@ -69,6 +74,7 @@ def drop_sql(vendor: str) -> list[str]:
 
 def fts5_match(terms: list[list[str]]) -> str:
     """An FTS5 query: every word, one of its alternatives, each a prefix."""
+
     def term(t: str) -> str:
         return f'"{t}"' + ("*" if len(t) >= MIN_PREFIX else "")
 
@@ -77,6 +83,7 @@ def fts5_match(terms: list[list[str]]) -> str:
 
 def pg_tsquery(terms: list[list[str]]) -> str:
     """The same as a ``to_tsquery('simple', …)`` text."""
+
     def term(t: str) -> str:
         return f"'{t}'" + (":*" if len(t) >= MIN_PREFIX else "")
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 __all__ = ["fold", "index_tokens", "query_terms", "words"]
 
 import re
-from importlib import resources
 import threading
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 
 #: letters NFKD does not decompose into a base letter and a mark
 _EXTRA_FOLDS = str.maketrans({"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe",

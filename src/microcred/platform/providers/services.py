@@ -20,7 +20,6 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from . import messages as m
 from .identifiers import normalise_identifier
 from .keys import provider_key_create
-from .signals import provider_status_changed
 from .models import (
     Decision,
     IdentifierScheme,
@@ -29,6 +28,7 @@ from .models import (
     ProviderStatus,
     ProviderType,
 )
+from .signals import provider_status_changed
 
 
 class Registration(BaseModel):

@@ -59,8 +59,9 @@ class SearchIn(Schema):
 def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
     form = SearchForm(request.GET)
     if not form.is_valid():
-        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(form.errors),
-                                extra={"fields": {k: list(v) for k, v in form.errors.items()}})  # fmt: skip
+        fields = {name: list(errors) for name, errors in form.errors.items()}
+        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
+                                extra={"fields": fields})  # fmt: skip
     found = registry_search(form.params(), lang=current_language())
     results = [PublishedOut(
         id=v.pk, title_pl=v.title_pl, title_en=v.title_en,

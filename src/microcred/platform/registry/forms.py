@@ -73,7 +73,8 @@ class SearchForm(forms.Form):
         for name in self.errors:  # a field in error says so to assistive technologies
             if name in self.fields:
                 self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{name}-errors"})
+                    {"aria-invalid": "true", "aria-describedby": f"{name}-errors"}
+                )
 
     def clean_provider(self) -> int | None:
         key = self.cleaned_data.get("provider", "").strip()

@@ -118,9 +118,10 @@ def _filtered(params: SearchParams) -> QuerySet[VersionFacets]:
 def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySet[VersionFacets]:
     """``found`` narrowed to the versions that hold every word, with ``rank`` (lower is
     more relevant)."""
+    # ``extra``: the index's SQL is this app's constants; the words go as parameters
     vendor = connection.vendor
     if vendor == "sqlite":
-        return found.extra(
+        return found.extra(  # noqa: S610
             tables=[FTS_TABLE],
             where=[f"{FTS_TABLE}.rowid = catalog_versionfacets.version_id",
                    f"{FTS_TABLE} MATCH %s"],
@@ -129,7 +130,7 @@ def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySe
         )  # fmt: skip
     if vendor == "postgresql":
         query = pg_tsquery(terms)
-        return found.extra(
+        return found.extra(  # noqa: S610
             where=[f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"], params=[query],
             select={"rank": f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"},
             select_params=[query],

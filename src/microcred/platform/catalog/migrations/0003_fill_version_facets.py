@@ -2,10 +2,13 @@
 a new version (catalog/facets.py), and whether each is listed (catalog/listing.py); the
 FTS5 triggers (SQLite) index them as they are inserted."""
 
+from typing import Any
+
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
-def _fill(apps, schema_editor):
+def _fill(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
     from microcred.platform.catalog.facets import facets_of
     from microcred.platform.catalog.listing import listings_refresh
     from microcred.standard import designfile
@@ -16,10 +19,17 @@ def _fill(apps, schema_editor):
     for version in versions.objects.select_related("design__provider").iterator():
         provider = version.design.provider
         facets = facets_of(designfile.loads(version.source), provider_name=provider.legal_name)
-        titles = {"pl": version.title_pl or version.title_en, "en": version.title_en or version.title_pl}
+        titles = {
+            "pl": version.title_pl or version.title_en,
+            "en": version.title_en or version.title_pl,
+        }
         facets_model.objects.create(
-            version=version, provider_id=provider.pk, created_at=version.created_at,
-            sort_title_pl=titles["pl"][:300], sort_title_en=titles["en"][:300], **facets.fields()
+            version=version,
+            provider_id=provider.pk,
+            created_at=version.created_at,
+            sort_title_pl=titles["pl"][:300],
+            sort_title_en=titles["en"][:300],
+            **facets.fields(),
         )
         skills.objects.bulk_create(
             [skills(version=version, uri=uri) for uri in facets.skills], ignore_conflicts=True
