@@ -253,7 +253,7 @@ def _generate(count: int, seed: int) -> None:
     from datetime import UTC, datetime, timedelta
 
     from microcred.platform.accounts.models import Organisation, OrganisationKind, User
-    from microcred.platform.catalog.facets import facets_of, facets_row
+    from microcred.platform.catalog.facets import facets_of, facets_rows
     from microcred.platform.catalog.listing import listings_refresh
     from microcred.platform.catalog.models import (
         Design,
@@ -261,6 +261,7 @@ def _generate(count: int, seed: int) -> None:
         DesignStatus,
         DesignVersion,
         VersionFacets,
+        VersionText,
     )
     from microcred.platform.providers.models import Provider, ProviderStatus
     from microcred.standard.elements import MicroCredentialSpec
@@ -309,9 +310,9 @@ def _generate(count: int, seed: int) -> None:
                     created_by=user, created_at=design.created_at,
                 ), facets, provider.pk))  # fmt: skip
         DesignVersion.objects.bulk_create([v for v, _, _ in rows])
-        VersionFacets.objects.bulk_create(
-            [facets_row(v, facets, provider_id=p) for v, facets, p in rows]
-        )
+        made_rows = [facets_rows(v, facets, provider_id=p) for v, facets, p in rows]
+        VersionFacets.objects.bulk_create([row for row, _ in made_rows])
+        VersionText.objects.bulk_create([text for _, text in made_rows])
         DesignSkill.objects.bulk_create(
             [DesignSkill(version=v, uri=uri) for v, facets, _ in rows for uri in facets.skills]
         )

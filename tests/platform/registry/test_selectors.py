@@ -146,7 +146,7 @@ def test_the_full_text_index_follows_every_write(catalogue: Catalogue) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                           "AND tbl_name = 'catalog_versionfacets'")  # fmt: skip
+                           "AND tbl_name = 'catalog_versiontext'")  # fmt: skip
             triggers = {row[0] for row in cursor.fetchall()}
             assert triggers == {f"{FTS_TABLE}_{w}" for w in ("insert", "delete", "update")}
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) "  # noqa: S608

@@ -6,14 +6,14 @@ to (``Level.eqf``), ISCED-F broad fields (``IscedField.broad``)."""
 
 from __future__ import annotations
 
-__all__ = ["Facets", "facets_of", "facets_row"]
+__all__ = ["Facets", "facets_of", "facets_rows"]
 
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ...standard.elements import LocalizedText, MicroCredentialSpec
-from .models import DesignVersion, VersionFacets
+from .models import DesignVersion, VersionFacets, VersionText
 from .search_text import index_tokens
 
 
@@ -35,7 +35,7 @@ class Facets:
         """The :class:`~.models.VersionFacets` fields they fill, by name."""
         return {name: getattr(self, name) for name in (
             "eqf_level", "ects", "participation", "isced_codes", "language_codes",
-            "country_codes", "search_title", "search_body")}  # fmt: skip
+            "country_codes")}  # fmt: skip
 
 
 def _listed(keys: list[str]) -> str:
@@ -76,10 +76,14 @@ def facets_of(spec: MicroCredentialSpec, *, provider_name: str) -> Facets:
     )
 
 
-def facets_row(version: DesignVersion, facets: Facets, *, provider_id: int) -> VersionFacets:
-    """The (unsaved) row of ``version``'s facets."""
-    return VersionFacets(
+def facets_rows(version: DesignVersion, facets: Facets, *,
+                provider_id: int) -> tuple[VersionFacets, VersionText]:  # fmt: skip
+    """The (unsaved) rows of ``version``'s facets and searched text."""
+    row = VersionFacets(
         version=version, provider_id=provider_id, created_at=version.created_at,
         sort_title_pl=version.title("pl")[:300], sort_title_en=version.title("en")[:300],
         **facets.fields(),
     )  # fmt: skip
+    text = VersionText(version=version, search_title=facets.search_title,
+                       search_body=facets.search_body)  # fmt: skip
+    return row, text

@@ -76,9 +76,10 @@ class VersionFacets(models.Model):
     design file when the version is made (catalog/facets.py): a version never changes,
     so neither do they; ``listed`` follows its rule (catalog/listing.py).
 
-    A table of its own, narrow, its long text last: SQLite reads a row's columns in
-    order, and a column behind the design file (often longer than a page) costs a walk
-    through overflow pages for every row a search looks at."""
+    A narrow table of its own, the text in another (:class:`VersionText`): a filter
+    that no index serves reads every row, and SQLite reads a row's columns in order —
+    beside the design file or the searched text (often longer than a page), that is a
+    walk through overflow pages for each of 50,000 rows (``bench/registry.py``)."""
 
     version = models.OneToOneField(DesignVersion, on_delete=models.CASCADE, primary_key=True,
                                    related_name="facets")  # fmt: skip
@@ -98,9 +99,6 @@ class VersionFacets(models.Model):
     language_codes = models.CharField(max_length=200, blank=True)
     #: the awarding bodies' country keys between spaces: " PL "
     country_codes = models.CharField(max_length=100, blank=True)
-    #: the titles, and the rest of the searched text, as catalog/search_text.py makes them
-    search_title = models.TextField(blank=True)
-    search_body = models.TextField(blank=True)
 
     class Meta:
         indexes: ClassVar[list[Any]] = [
@@ -115,6 +113,20 @@ class VersionFacets(models.Model):
 
     def __str__(self) -> str:
         return f"facets of {self.version_id}"
+
+
+class VersionText(models.Model):
+    """A version's searched text, as catalog/search_text.py makes it: the titles, and the
+    rest (outcomes, description, provider and awarding bodies). The full-text index is
+    over this table (catalog/search_index.py)."""
+
+    version = models.OneToOneField(DesignVersion, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="text")  # fmt: skip
+    search_title = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"text of {self.version_id}"
 
 
 class DesignSkill(models.Model):

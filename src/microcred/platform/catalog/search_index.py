@@ -1,11 +1,11 @@
-"""The full-text index over ``VersionFacets.search_title`` and ``search_body`` (tokens
+"""The full-text index over ``VersionText.search_title`` and ``search_body`` (tokens
 made by :mod:`.search_text`), one per database vendor, and the SQL that queries it.
 
-- **SQLite**: an FTS5 table with external content (the facets table; no second copy of
-  the text), kept in step by SQL triggers rather than by the service, so that every way
+- **SQLite**: an FTS5 table with external content (the text table; no second copy of
+  it), kept in step by SQL triggers rather than by the service, so that every way
   a row is written — :func:`~.services.design_import`, a bulk insert, a data migration,
   a cascade delete — updates it. Ranked by ``bm25`` (titles weigh ten times the rest).
-  A migration that rebuilds ``catalog_versionfacets`` on SQLite (Django does for some
+  A migration that rebuilds ``catalog_versiontext`` on SQLite (Django does for some
   field changes) drops the triggers: ``tests/platform/registry`` checks they are there.
 - **PostgreSQL 15**: a GIN index on the ``simple`` configuration's ``tsvector`` of the two
   columns (weights A and B), queried with prefix ``tsquery`` terms (``:*``) and ranked
@@ -22,43 +22,43 @@ __all__ = ["FTS_TABLE", "PG_VECTOR", "create_sql", "drop_sql", "fts5_match", "pg
 
 from .search_text import MIN_PREFIX
 
-FTS_TABLE = "catalog_versionfacets_fts"
+FTS_TABLE = "catalog_versiontext_fts"
 #: the indexed expression; a query must repeat it exactly for PostgreSQL to use the index
 PG_VECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
              "setweight(to_tsvector('simple'::regconfig, search_body), 'B'))")  # fmt: skip
 
 _SQLITE_CREATE = [
-    "CREATE VIRTUAL TABLE catalog_versionfacets_fts USING fts5(search_title, search_body, "
-    "content='catalog_versionfacets', content_rowid='version_id', tokenize='unicode61', "
+    "CREATE VIRTUAL TABLE catalog_versiontext_fts USING fts5(search_title, search_body, "
+    "content='catalog_versiontext', content_rowid='version_id', tokenize='unicode61', "
     "prefix='3')",
-    """CREATE TRIGGER catalog_versionfacets_fts_insert AFTER INSERT ON catalog_versionfacets
+    """CREATE TRIGGER catalog_versiontext_fts_insert AFTER INSERT ON catalog_versiontext
 BEGIN
-  INSERT INTO catalog_versionfacets_fts(rowid, search_title, search_body)
+  INSERT INTO catalog_versiontext_fts(rowid, search_title, search_body)
   VALUES (new.version_id, new.search_title, new.search_body);
 END""",
-    """CREATE TRIGGER catalog_versionfacets_fts_delete AFTER DELETE ON catalog_versionfacets
+    """CREATE TRIGGER catalog_versiontext_fts_delete AFTER DELETE ON catalog_versiontext
 BEGIN
-  INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts, rowid, search_title,
+  INSERT INTO catalog_versiontext_fts(catalog_versiontext_fts, rowid, search_title,
                                         search_body)
   VALUES ('delete', old.version_id, old.search_title, old.search_body);
 END""",
-    """CREATE TRIGGER catalog_versionfacets_fts_update
-AFTER UPDATE OF search_title, search_body ON catalog_versionfacets BEGIN
-  INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts, rowid, search_title,
+    """CREATE TRIGGER catalog_versiontext_fts_update
+AFTER UPDATE OF search_title, search_body ON catalog_versiontext BEGIN
+  INSERT INTO catalog_versiontext_fts(catalog_versiontext_fts, rowid, search_title,
                                         search_body)
   VALUES ('delete', old.version_id, old.search_title, old.search_body);
-  INSERT INTO catalog_versionfacets_fts(rowid, search_title, search_body)
+  INSERT INTO catalog_versiontext_fts(rowid, search_title, search_body)
   VALUES (new.version_id, new.search_title, new.search_body);
 END""",
-    "INSERT INTO catalog_versionfacets_fts(catalog_versionfacets_fts) VALUES ('rebuild')",
+    "INSERT INTO catalog_versiontext_fts(catalog_versiontext_fts) VALUES ('rebuild')",
 ]
 _SQLITE_DROP = [
     *(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{when}" for when in ("insert", "delete", "update")),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-_PG_CREATE = [f"CREATE INDEX catalog_versionfacets_search ON catalog_versionfacets "
+_PG_CREATE = [f"CREATE INDEX catalog_versiontext_search ON catalog_versiontext "
               f"USING gin ({PG_VECTOR})"]  # fmt: skip
-_PG_DROP = ["DROP INDEX IF EXISTS catalog_versionfacets_search"]
+_PG_DROP = ["DROP INDEX IF EXISTS catalog_versiontext_search"]
 
 
 def create_sql(vendor: str) -> list[str]:

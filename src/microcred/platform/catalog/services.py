@@ -20,7 +20,7 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
-from .facets import facets_of, facets_row
+from .facets import facets_of, facets_rows
 from .models import Design, DesignSkill, DesignStatus, DesignVersion
 from .selectors import compliance_of
 
@@ -66,7 +66,8 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
         title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
         created_by=user, created_at=now,
     )  # fmt: skip
-    facets_row(version, facets, provider_id=provider.pk).save()
+    for row in facets_rows(version, facets, provider_id=provider.pk):
+        row.save()
     DesignSkill.objects.bulk_create(DesignSkill(version=version, uri=uri) for uri in facets.skills)
     return version
 

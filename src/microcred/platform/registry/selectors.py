@@ -131,7 +131,10 @@ def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySe
     if vendor == "postgresql":
         query = pg_tsquery(terms)
         return found.extra(  # noqa: S610
-            where=[f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"], params=[query],
+            tables=["catalog_versiontext"],
+            where=["catalog_versiontext.version_id = catalog_versionfacets.version_id",
+                   f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"],
+            params=[query],
             select={"rank": f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"},
             select_params=[query],
         )  # fmt: skip
@@ -139,7 +142,8 @@ def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySe
     for alternatives in terms:
         either = Q()
         for term in alternatives:
-            either |= Q(search_title__contains=term) | Q(search_body__contains=term)
+            either |= Q(version__text__search_title__contains=term)
+            either |= Q(version__text__search_body__contains=term)
         found = found.filter(either)
     return found.annotate(rank=Value(0))
 

@@ -15,6 +15,7 @@ def _fill(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
     versions = apps.get_model("catalog", "DesignVersion")
     facets_model = apps.get_model("catalog", "VersionFacets")
+    text_model = apps.get_model("catalog", "VersionText")
     skills = apps.get_model("catalog", "DesignSkill")
     for version in versions.objects.select_related("design__provider").iterator():
         provider = version.design.provider
@@ -30,6 +31,9 @@ def _fill(apps: Any, schema_editor: BaseDatabaseSchemaEditor) -> None:
             sort_title_pl=titles["pl"][:300],
             sort_title_en=titles["en"][:300],
             **facets.fields(),
+        )
+        text_model.objects.create(
+            version=version, search_title=facets.search_title, search_body=facets.search_body
         )
         skills.objects.bulk_create(
             [skills(version=version, uri=uri) for uri in facets.skills], ignore_conflicts=True
