@@ -3,10 +3,15 @@ micro-credential's page with every EU element and its provider's verified status
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from ...standard.caching import BoundedCache
+from ..catalog.models import DesignVersion
 from ..catalog.selectors import compliance_of, report_rows
 from ..core.language import current_language
 from .forms import SearchForm
@@ -25,13 +30,26 @@ def search(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
+#: a version's report as its public page shows it, by (version, language, day): a version
+#: never changes, so its report changes only with the rules (a new process) or the date
+_REPORTS: BoundedCache[tuple[int, str, dt.date], dict[str, Any]] = BoundedCache(maxsize=4096)
+
+
+def _report(version: DesignVersion, lang: str) -> dict[str, Any]:
+    now = timezone.now()
+
+    def compute() -> dict[str, Any]:
+        report = compliance_of(version, now)
+        return {"verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+                "elements": report_rows(report, lang, applicable_only=True)}  # fmt: skip
+
+    return _REPORTS.get_or_compute((version.pk, lang, now.date()), compute)
+
+
 def page(request: HttpRequest, version_id: int) -> HttpResponse:
     version = published_version(version_id)
     lang = current_language()
-    report = compliance_of(version, timezone.now())
-    elements = report_rows(report, lang, applicable_only=True)
     return render(request, "registry/page.html", {
         "version": version, "provider": version.design.provider, "title": version.title(lang),
-        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-        "elements": elements,
+        **_report(version, lang),
     })  # fmt: skip
