@@ -99,7 +99,7 @@ def test_the_pages_work_and_pass_the_accessibility_check(browser: Any, live_serv
         assert response.status < 400, path
         problems[path] = _serious(page)
     page.goto(base + "/registry/")
-    page.click("ul li a >> nth=0")  # the first micro-credential in the registry
+    page.click("ol.results li a >> nth=0")  # the first micro-credential in the registry
     problems["a registry page"] = _serious(page)
     _log_in(page, base, "uczelnia@demo.microcred.eu")
     page.goto(base + "/providers/")
