@@ -7,9 +7,13 @@ made by :mod:`.search_text`), one per database vendor, and the SQL that queries 
   a cascade delete — updates it. Ranked by ``bm25`` (titles weigh ten times the rest).
   A migration that rebuilds ``catalog_versiontext`` on SQLite (Django does for some
   field changes) drops the triggers: ``tests/platform/registry`` checks they are there.
-- **PostgreSQL 15**: a GIN index on the ``simple`` configuration's ``tsvector`` of the two
-  columns (weights A and B), queried with prefix ``tsquery`` terms (``:*``) and ranked
-  by ``ts_rank``. ``simple`` only lowercases and splits: the Polish stemming and the
+- **PostgreSQL 15**: the ``simple`` configuration's ``tsvector`` of the two columns
+  (weights A and B) as a stored generated column, ``search_vector`` (made here, not a
+  model field: Django never writes it), under a GIN index, queried with prefix
+  ``tsquery`` terms (``:*``) and ranked by ``ts_rank``. A GIN index on the expression
+  alone was measured first: PostgreSQL then parses every matching row's text again to
+  recheck and to rank it, 150 ms for a common word at 50,000 designs.
+  ``simple`` only lowercases and splits: the Polish stemming and the
   folding of diacritics are already in the tokens, so PostgreSQL needs no Polish
   dictionary (it ships none) and no ``unaccent``. Trigrams (``pg_trgm``) were the other
   road; they match substrings, not words, and rank by similarity of whole strings,
@@ -23,9 +27,10 @@ __all__ = ["FTS_TABLE", "PG_VECTOR", "create_sql", "drop_sql", "fts5_match", "pg
 from .search_text import MIN_PREFIX
 
 FTS_TABLE = "catalog_versiontext_fts"
-#: the indexed expression; a query must repeat it exactly for PostgreSQL to use the index
-PG_VECTOR = ("(setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
-             "setweight(to_tsvector('simple'::regconfig, search_body), 'B'))")  # fmt: skip
+_PG_EXPRESSION = ("(setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
+                  "setweight(to_tsvector('simple'::regconfig, search_body), 'B'))")  # fmt: skip
+#: the stored vector a query reads
+PG_VECTOR = "catalog_versiontext.search_vector"
 
 _SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE catalog_versiontext_fts USING fts5(search_title, search_body, "
@@ -56,9 +61,15 @@ _SQLITE_DROP = [
     *(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{when}" for when in ("insert", "delete", "update")),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
-_PG_CREATE = [f"CREATE INDEX catalog_versiontext_search ON catalog_versiontext "
-              f"USING gin ({PG_VECTOR})"]  # fmt: skip
-_PG_DROP = ["DROP INDEX IF EXISTS catalog_versiontext_search"]
+_PG_CREATE = [
+    f"ALTER TABLE catalog_versiontext ADD COLUMN search_vector tsvector "
+    f"GENERATED ALWAYS AS {_PG_EXPRESSION} STORED",
+    "CREATE INDEX catalog_versiontext_search ON catalog_versiontext USING gin (search_vector)",
+]
+_PG_DROP = [
+    "DROP INDEX IF EXISTS catalog_versiontext_search",
+    "ALTER TABLE catalog_versiontext DROP COLUMN IF EXISTS search_vector",
+]
 
 
 def create_sql(vendor: str) -> list[str]:
