@@ -20,13 +20,13 @@ from .selectors import published_version, registry_search
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
+    filtered = any(v for k, v in request.GET.items() if k not in ("sort", "page"))
     if not form.is_valid():  # the form shows each field's error; nothing is searched
-        return render(request, "registry/search.html", {"form": form, "results": None},
-                      status=422)  # fmt: skip
+        context = {"form": form, "results": None, "filtered": filtered}
+        return render(request, "registry/search.html", context, status=422)
     results = registry_search(form.params(), lang=current_language())
     return render(request, "registry/search.html", {
-        "form": form, "results": results, "active": form.active(),
-        "filtered": any(v for k, v in request.GET.items() if k not in ("sort", "page")),
+        "form": form, "results": results, "active": form.active(), "filtered": filtered,
     })  # fmt: skip
 
 
