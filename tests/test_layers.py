@@ -14,8 +14,9 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "microcred"
 
 #: what only the ``platform`` extra installs, as import-name prefixes: Django and every
-#: ``django_*`` app, django-ninja, psycopg, python-stdnum (and Celery, the option for scale)
-PLATFORM_ONLY = ("django", "ninja", "psycopg", "stdnum", "celery")
+#: ``django_*`` app, django-ninja, psycopg, python-stdnum, the registry's stemmers (and Celery,
+#: the option for scale)
+PLATFORM_ONLY = ("django", "ninja", "psycopg", "stdnum", "celery", "pystempel", "snowballstemmer")
 
 FORBIDDEN = {
     "standard": ("microcred.credentials", "microcred.platform", "microcred.cli", *PLATFORM_ONLY),

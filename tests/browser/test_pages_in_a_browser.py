@@ -99,7 +99,7 @@ def test_the_pages_work_and_pass_the_accessibility_check(browser: Any, live_serv
         assert response.status < 400, path
         problems[path] = _serious(page)
     page.goto(base + "/registry/")
-    page.click("ul li a >> nth=0")  # the first micro-credential in the registry
+    page.click("ol.results li a >> nth=0")  # the first micro-credential in the registry
     problems["a registry page"] = _serious(page)
     page.click("main a[href^='/registry/providers/']")  # its provider's public profile
     assert "/registry/providers/" in page.url
@@ -148,8 +148,10 @@ def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_serve
     page.fill("#id_outcomes-1-statement_pl", "")
     page.fill("#id_outcomes-2-statement_en", "")
     page.fill("#id_outcomes-2-statement_pl", "")
-    page.fill("#id_outcomes-1-esco_skills", "")
-    page.fill("#id_outcomes-2-esco_skills", "")
+    for row in (1, 2):  # the ESCO picker's chips, each removed by its button
+        chips = page.locator(f"#id_outcomes-{row}-esco_skills-picker [data-esco-remove]")
+        while chips.count():
+            chips.first.click()
     page.wait_for_function(
         "document.querySelector('#live').innerText.includes('participation badge')",
         timeout=10_000)  # fmt: skip

@@ -76,13 +76,16 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_cut(root: Path, target: Path, *, skills: int = 400, occupations: int = 300) -> Path:
-    """The first ``skills`` skills and ``occupations`` occupations of the real export,
+def write_cut(root: Path, target: Path, *, skills: int = 400, occupations: int = 300,
+              also: frozenset[str] = frozenset()) -> Path:  # fmt: skip
+    """The first ``skills`` skills (and those whose URI is in ``also``) and ``occupations``
+    occupations of the real export,
     the relations between them and the collection and Polish rows of those concepts,
     each row as published, under ``target`` in the export's layout (``target/v1.1.1/en``,
     ``…/relations``, ``target/v1.2.1/pl``). Returns ``target``."""
     header, rows = _rows(root / ENGLISH / "skills_en.csv")
-    kept_skills = rows[:skills]
+    at_uri = header.index("conceptUri")
+    kept_skills = rows[:skills] + [r for r in rows[skills:] if r[at_uri] in also]
     _write(target / ENGLISH / "skills_en.csv", header, kept_skills)
     skill_uris = {row[header.index("conceptUri")] for row in kept_skills}
     header, rows = _rows(root / ENGLISH / "occupations_en.csv")

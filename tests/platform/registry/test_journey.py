@@ -49,7 +49,7 @@ def test_from_registration_to_the_registry(qa_officer: User) -> None:
     public = anonymous.get(f"/registry/{version.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     assert public.status_code == 200
     assert "Fundacja Testowa" in public.content.decode()
-    listed = anonymous.get("/api/v1/registry/designs?q=python").json()
+    listed = anonymous.get("/api/v1/registry/designs?q=python").json()["results"]
     assert [d["id"] for d in listed] == [version.pk]
     assert listed[0]["eqf_level"] == 4
     assert listed[0]["url"].endswith(f"/registry/{version.pk}/")
@@ -60,4 +60,4 @@ def test_from_registration_to_the_registry(qa_officer: User) -> None:
         == 302
     )
     assert anonymous.get(f"/registry/{version.pk}/").status_code == 404
-    assert anonymous.get("/api/v1/registry/designs").json() == []
+    assert anonymous.get("/api/v1/registry/designs").json()["results"] == []

@@ -59,6 +59,9 @@ class DesignVersion(models.Model):
         constraints: ClassVar[list[Any]] = [
             models.UniqueConstraint(fields=["design", "number"], name="one_number_per_version"),
         ]
+        indexes: ClassVar[list[Any]] = [
+            models.Index(fields=["status", "design", "number"], name="version_published"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title()} v{self.number}"
@@ -69,3 +72,78 @@ class DesignVersion(models.Model):
             (self.title_pl, self.title_en) if lang == "pl" else (self.title_en, self.title_pl)
         )
         return first or second or f"v{self.number}"
+
+
+class VersionFacets(models.Model):
+    """What the registry searches, filters and sorts a version on, computed once from its
+    design file when the version is made (catalog/facets.py): a version never changes,
+    so neither do they; ``listed`` follows its rule (catalog/listing.py).
+
+    A narrow table of its own, the text in another (:class:`VersionText`): a filter
+    that no index serves reads every row, and SQLite reads a row's columns in order —
+    beside the design file or the searched text (often longer than a page), that is a
+    walk through overflow pages for each of 50,000 rows (``bench/registry.py``)."""
+
+    version = models.OneToOneField(DesignVersion, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="facets")  # fmt: skip
+    #: listed in the public registry
+    listed = models.BooleanField(default=False)
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+    #: the title to sort on in each language (the other language's when it has none)
+    sort_title_pl = models.CharField(max_length=300, blank=True)
+    sort_title_en = models.CharField(max_length=300, blank=True)
+    eqf_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    ects = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    participation = models.CharField(max_length=20, blank=True)
+    #: ISCED-F codes, each narrow field's broad one too, between spaces: " 06 061 "
+    isced_codes = models.CharField(max_length=300, blank=True)
+    #: language keys between spaces: " pl en "
+    language_codes = models.CharField(max_length=200, blank=True)
+    #: the awarding bodies' country keys between spaces: " PL "
+    country_codes = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        indexes: ClassVar[list[Any]] = [
+            # the registry's sorts, a page read from an index
+            models.Index(fields=["listed", "sort_title_pl"], name="listed_title_pl"),
+            models.Index(fields=["listed", "sort_title_en"], name="listed_title_en"),
+            models.Index(fields=["listed", "created_at"], name="listed_newest"),
+            models.Index(fields=["listed", "ects"], name="listed_ects"),
+            models.Index(fields=["listed", "eqf_level"], name="listed_eqf"),
+            models.Index(fields=["listed", "provider"], name="listed_provider"),
+        ]
+
+    def __str__(self) -> str:
+        return f"facets of {self.version_id}"
+
+
+class VersionText(models.Model):
+    """A version's searched text, as catalog/search_text.py makes it: the titles, and the
+    rest (outcomes, description, provider and awarding bodies). The full-text index is
+    over this table (catalog/search_index.py)."""
+
+    version = models.OneToOneField(DesignVersion, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="text")  # fmt: skip
+    search_title = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"text of {self.version_id}"
+
+
+class DesignSkill(models.Model):
+    """An ESCO skill one of a version's learning outcomes is aligned to (what the
+    registry's ``esco`` filter looks up)."""
+
+    version = models.ForeignKey(DesignVersion, on_delete=models.CASCADE, related_name="skills")
+    uri = models.CharField(max_length=200)
+
+    class Meta:
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["version", "uri"], name="one_skill_per_version"),
+        ]
+        indexes: ClassVar[list[Any]] = [models.Index(fields=["uri"], name="skill_uri")]
+
+    def __str__(self) -> str:
+        return self.uri

@@ -24,7 +24,8 @@ from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
 from .badges import badge_checked
-from .models import Design, DesignStatus, DesignVersion
+from .facets import facets_of, facets_rows
+from .models import Design, DesignSkill, DesignStatus, DesignVersion
 from .selectors import compliance_of, may_draft
 
 #: a design file larger than this is refused before it is read
@@ -60,11 +61,16 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
         design = Design.objects.create(provider=provider, created_at=now)
     number = (design.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     titles = {str(lang): text for lang, text in spec.title.items()} if spec.title else {}
-    return DesignVersion.objects.create(
+    facets = facets_of(spec, provider_name=provider.legal_name)
+    version = DesignVersion.objects.create(
         design=design, number=number, source=designfile.dumps(spec),
         title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
         created_by=user, created_at=now,
     )  # fmt: skip
+    for row in facets_rows(version, facets, provider_id=provider.pk):
+        row.save()
+    DesignSkill.objects.bulk_create(DesignSkill(version=version, uri=uri) for uri in facets.skills)
+    return version
 
 
 def spec_from_mapping(data: dict[str, Any]) -> MicroCredentialSpec:

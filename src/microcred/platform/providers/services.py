@@ -29,6 +29,7 @@ from .models import (
     ProviderType,
 )
 from .seals import provider_seal_issue
+from .signals import provider_status_changed
 
 
 class Registration(BaseModel):
@@ -132,6 +133,8 @@ def provider_decide(*, officer: User, provider: Provider, decision: Decision, re
         provider_key_create(provider=provider, now=now)  # the first approval: its keys
         if settings.SEAL_CA == "test":  # and, in a demo, a TEST e-seal certificate
             provider_seal_issue(provider=provider, now=now)
+    if after != before:
+        provider_status_changed.send(sender=Provider, provider=provider)
     return ProviderDecision.objects.create(
         provider=provider, officer=officer, qa_body=membership.organisation, decision=decision,
         reason=reason, status_before=before, status_after=after, decided_at=now,

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from ...standard.annexes import AnnexIIPrinciple
 from ...standard.messages import Message
 from ..accounts.models import Membership, Role, User
+from ..catalog.listing import listings_refresh
 from ..catalog.models import DesignStatus, DesignVersion
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from . import messages as m
@@ -122,6 +123,8 @@ def design_review(*, officer: User, version: DesignVersion, decision: ReviewDeci
         raise ConflictError(m.PROVIDER_NOT_VERIFIED, provider=provider.legal_name)
     version.status = _AFTER[decision]
     version.save(update_fields=["status"])
+    if decision == ReviewDecision.APPROVE:
+        listings_refresh(design_id=version.design_id)  # now in the registry
     review = DesignReview.objects.create(version=version, officer=officer,
                                          qa_body=membership.organisation, decision=decision,
                                          reason=reason, decided_at=now)  # fmt: skip

@@ -1,7 +1,10 @@
-"""``GET /api/v1/registry/designs?q=…``: the published micro-credentials, public (no
-key or login): id, titles, provider, EQF level, ECTS and the public page's URL; each
-one's exports (``/designs/{id}/achievement``, ``/designs/{id}/elm``), the listing as CSV
-(``/designs.csv``) and a provider's public profile (``/providers/{slug}``)."""
+"""``GET /api/v1/registry/designs``: the published micro-credentials, public (no key or
+login), searched, filtered, sorted and paged with the page's parameters (``forms.py``):
+each result's id, titles, provider, EQF level, ECTS and public page's URL, with the total
+count and the page. A parameter out of range is a 422 naming the field. Each published
+design's exports (``/designs/{id}/achievement``, ``/designs/{id}/elm``), the listing as CSV
+(``/designs.csv``, the same parameters) and a provider's public profile
+(``/providers/{slug}``)."""
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
-from ..catalog.selectors import spec_of
+from ..core.errors import InvalidInputError
+from ..core.language import current_language
+from . import messages as m
 from .exports import (
     achievement_document,
     csv_response,
@@ -21,8 +26,9 @@ from .exports import (
     learning_opportunity_document,
     page_url,
 )
+from .forms import SearchForm
 from .profiles import provider_profile
-from .selectors import published, published_version
+from .selectors import published_version, registry_search
 
 router = Router(tags=["registry"])
 
@@ -37,21 +43,49 @@ class PublishedOut(Schema):
     url: str
 
 
-@router.get("/designs", response=list[PublishedOut], auth=None)
-def designs(request: HttpRequest, q: str = "") -> list[PublishedOut]:
-    found = []
-    for version in published(q[:200])[:100]:
-        spec = spec_of(version)
-        level = next((lv.eqf for lv in spec.levels if lv.eqf is not None), None)
-        workload = spec.workload
-        found.append(PublishedOut(
-            id=version.pk, title_pl=version.title_pl, title_en=version.title_en,
-            provider=version.design.provider.legal_name,
-            eqf_level=int(level.value) if level is not None else None,
-            ects=float(workload.ects) if workload and workload.ects is not None else None,
-            url=settings.PUBLIC_URL + reverse("registry:page", args=[version.pk]),
-        ))  # fmt: skip
-    return found
+class SearchOut(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[PublishedOut]
+
+
+class SearchIn(Schema):
+    """Every parameter is read as text and checked by the page's form, so that both
+    refuse the same values with the same messages."""
+
+    q: str = ""
+    eqf: list[str] = []
+    ects_min: str = ""
+    ects_max: str = ""
+    isced: str = ""
+    participation: str = ""
+    language: str = ""
+    country: str = ""
+    provider: str = ""
+    esco: str = ""
+    collection: str = ""
+    sort: str = ""
+    page: str = ""
+
+
+@router.get("/designs", response=SearchOut, auth=None)
+def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        fields = {name: list(errors) for name, errors in form.errors.items()}
+        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
+                                extra={"fields": fields})  # fmt: skip
+    found = registry_search(form.params(), lang=current_language())
+    results = [PublishedOut(
+        id=v.pk, title_pl=v.title_pl, title_en=v.title_en,
+        provider=v.design.provider.legal_name, eqf_level=v.facets.eqf_level,
+        ects=float(v.facets.ects) if v.facets.ects is not None else None,
+        url=settings.PUBLIC_URL + reverse("registry:page", args=[v.pk]),
+    ) for v in found.versions]  # fmt: skip
+    return SearchOut(count=found.total, page=found.page, pages=found.pages,
+                     page_size=found.page_size, results=results)  # fmt: skip
 
 
 # --- machine-readable exports and providers' public profiles (registry/exports.py,

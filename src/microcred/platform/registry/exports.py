@@ -24,12 +24,13 @@ __all__ = ["CSV_COLUMNS", "achievement_document", "csv_response", "csv_rows",
 
 import copy
 import csv
+import itertools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
@@ -39,10 +40,16 @@ from ...standard.elements import AwardingBody, MicroCredentialSpec
 from ...standard.vocab import Framework
 from ..catalog.models import DesignVersion
 from ..catalog.selectors import spec_of
+from ..core.errors import InvalidInputError
+from ..core.language import current_language
 from ..providers.models import Provider
 from ..qa.models import DesignReview, ReviewDecision
-from .selectors import published
+from . import messages as m
+from .forms import SearchForm
+from .selectors import registry_matches
 
+#: versions read from the database at a time
+_CHUNK = 500
 #: the CSV's header, in its order
 CSV_COLUMNS = ("id", "title_pl", "title_en", "provider", "provider_country", "eqf_level",
                "ects", "isced_f", "participation", "languages", "url", "approved_on")  # fmt: skip
@@ -57,14 +64,30 @@ def page_url(version: DesignVersion) -> str:
     return settings.PUBLIC_URL + reverse("registry:page", args=[version.pk])
 
 
-def listing(params: Mapping[str, str]) -> QuerySet[DesignVersion]:
-    """The published versions the search page shows for the query string ``params``:
-    the one place where an export meets the search's filters. Each carries
-    ``approved_at`` (the QA body's approval)."""
+def listing(params: Mapping[str, str]) -> Iterator[DesignVersion]:
+    """The published versions the search page finds for the query string ``params`` (all
+    pages, in its order): the one place where an export meets the search's filters. Each
+    carries ``approved_at`` (the QA body's approval). The parameters are checked here,
+    before anything is sent (:class:`InvalidInputError`, as the search's API); the
+    versions are read as they are needed, 500 at a time."""
+    form = SearchForm(params)
+    if not form.is_valid():
+        fields = {name: list(errors) for name, errors in form.errors.items()}
+        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
+                                extra={"fields": fields})  # fmt: skip
+    ids = registry_matches(form.params(), lang=current_language())
+    return _in_chunks(ids.iterator(chunk_size=_CHUNK))
+
+
+def _in_chunks(ids: Iterator[int]) -> Iterator[DesignVersion]:
     approval = (DesignReview.objects.filter(version=OuterRef("pk"),
                                             decision=ReviewDecision.APPROVE)
                 .values("version").annotate(at=Max("decided_at")).values("at"))  # fmt: skip
-    return published(params.get("q", "")[:200]).annotate(approved_at=Subquery(approval))
+    while chunk := list(itertools.islice(ids, _CHUNK)):  # itertools.batched is 3.12
+        found = (DesignVersion.objects.filter(pk__in=chunk).select_related("design__provider")
+                 .annotate(approved_at=Subquery(approval)))  # fmt: skip
+        by_id = {version.pk: version for version in found}
+        yield from (by_id[pk] for pk in chunk if pk in by_id)
 
 
 def _provider_body(provider: Provider) -> AwardingBody:
@@ -131,12 +154,11 @@ class _Line:
         return text
 
 
-def csv_rows(versions: QuerySet[DesignVersion]) -> Iterator[str]:
-    """The CSV of ``versions``, a line at a time (the byte-order mark first), reading
-    the database in chunks."""
+def csv_rows(versions: Iterable[DesignVersion]) -> Iterator[str]:
+    """The CSV of ``versions``, a line at a time (the byte-order mark first)."""
     writer = csv.writer(_Line(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-    for version in versions.iterator(chunk_size=500):
+    for version in versions:
         yield writer.writerow([_safe(cell) for cell in _cells(version, spec_of(version))])
 
 

@@ -1,14 +1,19 @@
-"""The registry's public pages: the search, a micro-credential's page with every EU
-element and its provider's verified status, its machine-readable exports, and the
-providers' public profiles."""
+"""The registry's public pages: the search (full text, filters, sort, pages), and a
+micro-credential's page with every EU element and its provider's verified status, its
+machine-readable exports, and the providers' public profiles."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from ...standard.caching import BoundedCache
+from ..catalog.models import DesignVersion
 from ..catalog.selectors import compliance_of, report_rows
 from ..core.language import current_language
 from .exports import (
@@ -17,26 +22,45 @@ from .exports import (
     jsonld_response,
     learning_opportunity_document,
 )
+from .forms import SearchForm
 from .profiles import country_label, provider_profile
-from .selectors import published, published_version
+from .selectors import published_version, registry_search
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
-    return render(
-        request, "registry/search.html", {"query": query, "versions": published(query)[:100]}
-    )
+    form = SearchForm(request.GET)
+    filtered = any(v for k, v in request.GET.items() if k not in ("sort", "page"))
+    if not form.is_valid():  # the form shows each field's error; nothing is searched
+        context = {"form": form, "results": None, "filtered": filtered}
+        return render(request, "registry/search.html", context, status=422)
+    results = registry_search(form.params(), lang=current_language())
+    return render(request, "registry/search.html", {
+        "form": form, "results": results, "active": form.active(), "filtered": filtered,
+    })  # fmt: skip
+
+
+#: a version's report as its public page shows it, by (version, language, day): a version
+#: never changes, so its report changes only with the rules (a new process) or the date
+_REPORTS: BoundedCache[tuple[int, str, dt.date], dict[str, Any]] = BoundedCache(maxsize=4096)
+
+
+def _report(version: DesignVersion, lang: str) -> dict[str, Any]:
+    now = timezone.now()
+
+    def compute() -> dict[str, Any]:
+        report = compliance_of(version, now)
+        return {"verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+                "elements": report_rows(report, lang, applicable_only=True)}  # fmt: skip
+
+    return _REPORTS.get_or_compute((version.pk, lang, now.date()), compute)
 
 
 def page(request: HttpRequest, version_id: int) -> HttpResponse:
     version = published_version(version_id)
     lang = current_language()
-    report = compliance_of(version, timezone.now())
-    elements = report_rows(report, lang, applicable_only=True)
     return render(request, "registry/page.html", {
         "version": version, "provider": version.design.provider, "title": version.title(lang),
-        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-        "elements": elements,
+        **_report(version, lang),
     })  # fmt: skip
 
 
