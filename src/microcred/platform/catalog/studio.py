@@ -395,6 +395,16 @@ class DesignForm(forms.Form):
         return shown
 
 
+class _Uris(forms.Textarea):
+    """The ESCO skill picker's field: with JavaScript it posts one value per chosen skill
+    (its chips' hidden inputs), without it the textarea's lines; both read as lines."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if hasattr(data, "getlist"):
+            return "\n".join(str(v) for v in data.getlist(name))
+        return data.get(name)
+
+
 class OutcomeForm(forms.Form):
     """One learning outcome: its statement per language and its ESCO skills."""
 
@@ -407,8 +417,8 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "lang": "en"}),
     )  # fmt: skip
     esco_skills = forms.CharField(
-        label=_("ESCO skills (one URI a line)"), required=False, max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 2, "spellcheck": "false"}),
+        label=_("ESCO skills"), required=False, max_length=20_000,
+        widget=_Uris(attrs={"rows": 2, "spellcheck": "false"}),
         help_text=_("e.g. http://data.europa.eu/esco/skill/…"),
     )  # fmt: skip
 
