@@ -47,6 +47,7 @@ PASSWORD = "a-long-journey-password-1"  # noqa: S105 - test accounts only
 FOUNDER, OFFICER = "anna.nowak@uczelnia.example.org", "jan.kowalski@jakosc.example.org"
 LEGAL_NAME = "Akademia Danych Przykładowa"
 TITLE_PL, TITLE_EN = "Analiza danych w arkuszu kalkulacyjnym", "Spreadsheet data analysis"
+LIVE = 10_000  # ms: the live check waits 500 ms after typing stops, on a busy machine more
 QUERY = "arkusz"  # the title says "arkuszu" (locative): another form of the same word
 
 
@@ -92,7 +93,6 @@ def _esco_skill(shared: Path, tmp: Path) -> Skill | None:
 
 def _register(page: Any, base: str, journey: Journey) -> str:
     """The founder registers the provider; the provider's page address."""
-    page.goto(base + "/")
     page.goto(base + "/providers/register/")
     journey.check(page, "register")
     form = page.get_by_role("main").locator("form")
@@ -159,7 +159,9 @@ def _design(page: Any, provider_url: str, skill: Skill | None, journey: Journey)
     title.get_by_label("Title (PL)", exact=True).fill(TITLE_PL)
     verdict = live.get_by_role("heading", level=2)
     # checked as typed, nothing saved: a title alone describes no learning outcome
-    expect(verdict).to_have_text("EU compliance: participation badge (not a micro-credential)")
+    expect(verdict).to_have_text(
+        "EU compliance: participation badge (not a micro-credential)", timeout=LIVE
+    )
     title.get_by_label("Title (EN)", exact=True).fill(TITLE_EN)
     title.get_by_label("Description (PL)", exact=True).fill(
         "Kurs dla pracowników biurowych: od porządkowania danych po tabele przestawne."
@@ -196,7 +198,7 @@ def _design(page: Any, provider_url: str, skill: Skill | None, journey: Journey)
         row = outcomes.get_by_role("group", name=f"Outcome {number}", exact=True)
         row.get_by_label("Statement (PL)", exact=True).fill(pl)
         row.get_by_label("Statement (EN)", exact=True).fill(en)
-    expect(verdict).to_have_text("EU compliance: incomplete micro-credential")
+    expect(verdict).to_have_text("EU compliance: incomplete micro-credential", timeout=LIVE)
 
     workload = _section(page, AnnexIElement.WORKLOAD)
     workload.get_by_label("ECTS credits", exact=True).fill("2")
@@ -243,7 +245,7 @@ def _design(page: Any, provider_url: str, skill: Skill | None, journey: Journey)
     ).select_option(label="supervised online with identity verification")
 
     # the mandatory elements complete, still nothing saved
-    expect(verdict).to_have_text("EU compliance: micro-credential")
+    expect(verdict).to_have_text("EU compliance: micro-credential", timeout=LIVE)
     journey.check(page, "studio-complete")
 
     if skill is not None:  # the ESCO skill picker, in the first outcome
@@ -253,6 +255,13 @@ def _design(page: Any, provider_url: str, skill: Skill | None, journey: Journey)
         chips = first.get_by_role("list", name="Chosen skills")
         expect(chips.get_by_role("listitem")).to_have_count(1)
         expect(chips).to_contain_text(skill.label_en)
+        expect(live).to_contain_text("1 outcome(s) aligned to ESCO skills", timeout=LIVE)
+        # removing a chip, and adding it again, are changes of the form the report hears
+        chips.get_by_role("button", name=f"Remove: {skill.label_en}").click()
+        expect(chips.get_by_role("listitem")).to_have_count(0)
+        expect(live).not_to_contain_text("aligned to ESCO skills", timeout=LIVE)
+        first.locator(f'.esco-option[data-esco-uri="{skill.uri}"]').click()
+        expect(live).to_contain_text("1 outcome(s) aligned to ESCO skills", timeout=LIVE)
         journey.check(page, "studio-esco")
         first.scroll_into_view_if_needed()
         _shot(page, "studio-esco-viewport", full_page=False)  # the outcome beside the report

@@ -253,3 +253,19 @@ def test_a_qa_officer_sees_a_design_and_never_drafts_it(provider_a: Provider,
         assert client.post(url, form_data(GOOD)).status_code == 403
         assert client.post(url + "check/", form_data(GOOD)).status_code == 403
     assert DesignVersion.objects.count() == 1
+
+
+def test_the_skill_picker_s_chips_post_one_uri_each_and_are_saved_as_a_list(
+    provider_a: Provider,
+) -> None:
+    """With JavaScript the picker posts each chosen skill as a value of its own (without
+    it, the textarea's lines): both read as the outcome's list of skills."""
+    other = "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97"
+    client = client_of(provider_a)
+    page = client.get(f"/designs/providers/{provider_a.pk}/new/").content.decode()
+    assert 'data-esco-picker id="id_outcomes-0-esco_skills-picker"' in page
+    data = form_data(GOOD, **{"outcomes-0-esco_skills": [ESCO, other, ESCO]})
+    response = client.post(f"/designs/providers/{provider_a.pk}/new/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    version = DesignVersion.objects.get()
+    assert designfile.loads(version.source).learning_outcomes[0].esco_skills == [ESCO, other]

@@ -47,6 +47,7 @@ from ...standard.vocab.learning import AssessmentMethod, FormOfParticipation, Su
 from ...standard.vocab.levels import EqfLevel, Framework, PrkLevel, QfEheaCycle
 from ...standard.vocab.pathways import IntegrationOption
 from ...standard.vocab.quality import QualityAssuranceType
+from ..esco.forms import skill_uris_from
 
 Path = tuple[str | int, ...]
 LANGS = ("pl", "en")
@@ -397,11 +398,12 @@ class DesignForm(forms.Form):
 
 class _Uris(forms.Textarea):
     """The ESCO skill picker's field: with JavaScript it posts one value per chosen skill
-    (its chips' hidden inputs), without it the textarea's lines; both read as lines."""
+    (its chips' hidden inputs), without it the textarea's lines; both read as lines,
+    each URI once (:func:`..esco.forms.skill_uris_from`, the picker's reader)."""
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         if hasattr(data, "getlist"):
-            return "\n".join(str(v) for v in data.getlist(name))
+            return "\n".join(skill_uris_from(data, name))
         return data.get(name)
 
 
