@@ -11,6 +11,10 @@
     if (status) { status.textContent = text; }
   }
 
+  function changed(picker) {  // a form around it (the design studio's) hears a change
+    picker.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
   function fieldName(picker) {
     return picker.querySelector("[data-esco-fallback] textarea").getAttribute("data-name");
   }
@@ -47,6 +51,7 @@
     li.append(span, input, button);
     chips.appendChild(li);
     say(picker, status.getAttribute("data-added") + " " + label);
+    changed(picker);
   }
 
   document.addEventListener("click", function (event) {
@@ -62,6 +67,7 @@
       var chip = remove.closest(".esco-chip");
       var text = chip.querySelector("[data-esco-remove]").getAttribute("aria-label");
       chip.remove();
+      changed(p);
       say(p, p.querySelector("[data-esco-status]").getAttribute("data-removed") + " " +
           text.slice(text.indexOf(":") + 1).trim());
       p.querySelector("[data-esco-input]").focus();
