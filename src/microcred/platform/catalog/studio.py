@@ -403,7 +403,8 @@ class SkillUrisInput(forms.Textarea):
     def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
         if hasattr(data, "getlist") and name in data:
             return "\n".join(skill_uris_from(data, name))
-        return super().value_from_datadict(data, files, name)
+        value: str | None = super().value_from_datadict(data, files, name)
+        return value
 
 
 class OutcomeForm(forms.Form):
