@@ -15,6 +15,7 @@ __all__ = [
     "NO_SUCH_FILE",
     "default_lang",
     "fail",
+    "platform_setup",
     "read_capped",
     "read_design",
     "read_limited",
@@ -140,3 +141,20 @@ def write_private(out: Path, data: bytes, force: bool) -> None:
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     out.chmod(0o600)
+
+
+def platform_setup(command: str, data_dir: Path | None, *, default: bool = False) -> None:
+    """Django set up for a command of the platform (``microcred demo``, ``esco``,
+    ``backup``…): the data folder ``data_dir`` (``default``: only when
+    ``MICROCRED_DATA_DIR`` does not name one), the platform's settings; without the
+    ``platform`` extra, a clear error and exit code 2."""
+    if data_dir is not None and not (default and "MICROCRED_DATA_DIR" in os.environ):
+        os.environ["MICROCRED_DATA_DIR"] = str(data_dir.resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
+    try:
+        import django
+    except ImportError:
+        click.echo(f"microcred {command} needs the platform: pip install 'microcred[platform]'",
+                   err=True)  # fmt: skip
+        raise SystemExit(EXIT_BAD_INPUT) from None
+    django.setup()

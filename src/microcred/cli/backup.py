@@ -11,12 +11,11 @@ from __future__ import annotations
 
 __all__ = ["backup_command", "restore_command"]
 
-import os
 from pathlib import Path
 
 import click
 
-from ._common import EXIT_BAD_INPUT
+from ._common import EXIT_BAD_INPUT, platform_setup
 
 _KEK_NOTE = (
     "The key-encryption key is NOT in the backup: keep MICROCRED_KEY_ENCRYPTION_KEY (or "
@@ -31,15 +30,7 @@ _DATA = click.option(
 
 
 def _setup(data_dir: Path | None) -> None:
-    if data_dir is not None:
-        os.environ["MICROCRED_DATA_DIR"] = str(data_dir.resolve())
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
-    try:
-        import django
-    except ImportError:
-        click.echo("this command needs the platform: pip install 'microcred[platform]'", err=True)
-        raise SystemExit(EXIT_BAD_INPUT) from None
-    django.setup()
+    platform_setup("backup", data_dir)
 
 
 def _fail(exc: Exception) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ._common import EXIT_BAD_INPUT
+from ._common import platform_setup
 
 
 @click.command("demo")
@@ -53,15 +53,7 @@ def demo_command(
     port: int, data_dir: Path, designs_dir: Path, esco_dir: Path | None, no_serve: bool
 ) -> None:
     """Run the platform with demo data on http://127.0.0.1:PORT/."""
-    os.environ.setdefault("MICROCRED_DATA_DIR", str(data_dir.resolve()))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
-    try:
-        import django
-    except ImportError:
-        click.echo("microcred demo needs the platform: pip install 'microcred[platform]'",
-                   err=True)  # fmt: skip
-        raise SystemExit(EXIT_BAD_INPUT) from None
-    django.setup()
+    platform_setup("demo", data_dir, default=True)
     from django.core.management import call_command
     from django.utils import timezone
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 __all__ = ["esco_group"]
 
-import os
 from pathlib import Path
 
 import click
 
-from ._common import EXIT_BAD_INPUT, fail
+from ._common import fail, platform_setup
 
 
 @click.group("esco")
@@ -37,15 +36,7 @@ def esco_group() -> None:
 )
 def load_command(directory: Path, pl_dir: Path | None, data_dir: Path) -> None:
     """Load the ESCO CSV export in DIRECTORY, replacing the ESCO data loaded before."""
-    os.environ.setdefault("MICROCRED_DATA_DIR", str(data_dir.resolve()))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
-    try:
-        import django
-    except ImportError:
-        click.echo("microcred esco needs the platform: pip install 'microcred[platform]'",
-                   err=True)  # fmt: skip
-        raise SystemExit(EXIT_BAD_INPUT) from None
-    django.setup()
+    platform_setup("esco", data_dir, default=True)
     from django.core.management import call_command
     from django.utils import timezone
 
