@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .accounts.models import Organisation, OrganisationKind, Role, User
 from .accounts.services import membership_grant, organisation_create, user_create
@@ -107,7 +108,7 @@ def demo_seed(*, now: datetime) -> list[Login]:
     membership_grant(user=employer, organisation=employer_org, role=Role.EMPLOYER, now=now)
     logins.append(Login(employer.email, str(Role.EMPLOYER.label)))
     learner = _user(f"uczestnik@{_DOMAIN}", "Jan Kamiński")
-    logins.append(Login(learner.email, "learner"))
+    logins.append(Login(learner.email, str(_("Learner (no organisation)"))))
     return logins
 
 

@@ -30,12 +30,15 @@ from .selectors import published_version, registry_search
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     filtered = any(v for k, v in request.GET.items() if k not in ("sort", "page"))
+    # the filters stay folded (a phone shows the results first) unless one is in use
+    narrowed = any(v for k, v in request.GET.items() if k not in ("q", "sort", "page"))
     if not form.is_valid():  # the form shows each field's error; nothing is searched
-        context = {"form": form, "results": None, "filtered": filtered}
+        context = {"form": form, "results": None, "filtered": filtered, "narrowed": narrowed}
         return render(request, "registry/search.html", context, status=422)
     results = registry_search(form.params(), lang=current_language())
     return render(request, "registry/search.html", {
         "form": form, "results": results, "active": form.active(), "filtered": filtered,
+        "narrowed": narrowed,
     })  # fmt: skip
 
 
