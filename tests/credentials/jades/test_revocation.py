@@ -142,12 +142,15 @@ def test_good_ocsp_answer_stands_for_the_revocation_check(tsa: TimeStampAuthorit
     assert m.REVOCATION_NOT_CHECKED.code not in codes
     assert m.REVOCATION_AT_CLAIMED_TIME.code in codes
     assert verify(_sealed(ocsps=[_ocsp()])).check("revocation") is None  # a warning instead
-    # Dated after a time-stamp's time: a revocation check of its own.
-    stamped = _stamped(_sealed(ocsps=[_ocsp(this_update=NOW + dt.timedelta(minutes=1))]), tsa)
-    result, codes = _codes(stamped, now=NOW + dt.timedelta(hours=1))
+    # Dated after a time-stamp's time: a revocation check of its own. The TSA stamps the
+    # real time, so the answer is dated after now, not after the module's import (NOW):
+    # a long run can be minutes past it.
+    stamping = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    stamped = _stamped(_sealed(ocsps=[_ocsp(this_update=stamping + dt.timedelta(minutes=1))]), tsa)
+    result, codes = _codes(stamped, now=stamping + dt.timedelta(hours=1))
     assert result.revocation is not None
     assert m.REVOCATION_AT_CLAIMED_TIME.code not in codes
-    check = verify(stamped, now=NOW + dt.timedelta(hours=1)).check("revocation")
+    check = verify(stamped, now=stamping + dt.timedelta(hours=1)).check("revocation")
     assert check is not None
     assert check.status is CheckStatus.PASS
     assert "not revoked when sealed (OCSP, Test OCSP" in check.en
