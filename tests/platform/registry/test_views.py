@@ -4,6 +4,8 @@ bad value (never a 500), and the API's contract: id, titles, provider, EQF, ECTS
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -104,3 +106,14 @@ def test_the_public_page_of_a_listed_version_only(catalogue: Catalogue) -> None:
     assert "Kształcenie nauczycieli programowania" in shown.content.decode()
     for version in catalogue.hidden.values():
         assert Client().get(f"/registry/{version.pk}/").status_code == 404
+
+
+def test_a_page_of_results_takes_a_fixed_number_of_queries(
+    catalogue: Catalogue, django_assert_max_num_queries: Any
+) -> None:
+    """Twenty results or one: no query per result (the provider's profile link, its
+    EQF level and ECTS come with the page's one read of its versions)."""
+    with django_assert_max_num_queries(12):
+        response = Client().get("/registry/")
+    assert response.status_code == 200
+    assert response.content.decode().count("/registry/providers/") >= len(catalogue.published)

@@ -199,6 +199,8 @@ def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
     shown = DesignVersion.objects.filter(pk__in=ids).select_related(
         "design__provider", "facets").only(
         "title_pl", "title_en", "number", "design__provider__legal_name",
+        # the provider's slug (its profile's link) is made of these two
+        "design__provider__identifier_scheme", "design__provider__identifier",
         "facets__eqf_level", "facets__ects")  # fmt: skip
     by_id = {v.pk: v for v in shown}
     versions = [by_id[pk] for pk in ids if pk in by_id]
