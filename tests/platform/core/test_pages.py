@@ -89,3 +89,22 @@ def test_an_error_page_has_the_message_and_its_status() -> None:
     response = client.get(reverse("providers:queue"), HTTP_ACCEPT_LANGUAGE="pl")
     assert response.status_code == 403
     assert "weryfikuje tylko pracownik" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("en", "QA body officer"), ("pl", "Pracownik instytucji zapewniania jakości")],
+)
+def test_the_home_page_names_the_visitor_s_roles(qa_officer: User, language: str,
+                                                  name: str) -> None:  # fmt: skip
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    log_in(client, qa_officer.email)
+    page = client.get("/").content.decode()
+    assert f"<strong>{name}</strong>" in page
+    assert "qa_officer</strong>" not in page  # the code is for the menu, not for a person
+
+
+def test_the_menu_marks_the_page_the_visitor_is_on() -> None:
+    page = Client().get("/registry/").content.decode()
+    assert page.count('href="/registry/" aria-current="page"') == 2  # the wide and phone menus
+    assert 'href="/esco/skills/" aria-current' not in page
