@@ -16,9 +16,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
-from ..core.errors import InvalidInputError
 from ..core.language import current_language
-from . import messages as m
 from .exports import (
     achievement_document,
     csv_response,
@@ -72,12 +70,7 @@ class SearchIn(Schema):
 
 @router.get("/designs", response=SearchOut, auth=None)
 def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        fields = {name: list(errors) for name, errors in form.errors.items()}
-        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
-                                extra={"fields": fields})  # fmt: skip
-    found = registry_search(form.params(), lang=current_language())
+    found = registry_search(SearchForm(request.GET).checked_params(), lang=current_language())
     results = [PublishedOut(
         id=v.pk, title_pl=v.title_pl, title_en=v.title_en,
         provider=v.design.provider.legal_name, eqf_level=v.facets.eqf_level,

@@ -40,11 +40,9 @@ from ...standard.elements import AwardingBody, MicroCredentialSpec
 from ...standard.vocab import Framework
 from ..catalog.models import DesignVersion
 from ..catalog.selectors import spec_of
-from ..core.errors import InvalidInputError
 from ..core.language import current_language
 from ..providers.models import Provider
 from ..qa.models import DesignReview, ReviewDecision
-from . import messages as m
 from .forms import SearchForm
 from .selectors import registry_matches
 
@@ -70,12 +68,7 @@ def listing(params: Mapping[str, str]) -> Iterator[DesignVersion]:
     carries ``approved_at`` (the QA body's approval). The parameters are checked here,
     before anything is sent (:class:`InvalidInputError`, as the search's API); the
     versions are read as they are needed, 500 at a time."""
-    form = SearchForm(params)
-    if not form.is_valid():
-        fields = {name: list(errors) for name, errors in form.errors.items()}
-        raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
-                                extra={"fields": fields})  # fmt: skip
-    ids = registry_matches(form.params(), lang=current_language())
+    ids = registry_matches(SearchForm(params).checked_params(), lang=current_language())
     return _in_chunks(ids.iterator(chunk_size=_CHUNK))
 
 

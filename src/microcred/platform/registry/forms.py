@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ...standard.elements.outcomes import EscoSkillUri
 from ...standard.vocab import Country, FormOfParticipation, IscedField, Language
+from ..core.errors import InvalidInputError
 from ..core.language import current_language
 from ..esco.models import Collection
 from . import messages as m
@@ -104,6 +105,15 @@ class SearchForm(forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("ects_max", m.ECTS_RANGE().text(current_language()))
         return data
+
+    def checked_params(self) -> SearchParams:
+        """The parameters, checked: :class:`InvalidInputError` naming every field in
+        error (what the API and the exports answer; the page shows the form instead)."""
+        if not self.is_valid():
+            fields = {name: list(errors) for name, errors in self.errors.items()}
+            raise InvalidInputError(m.SEARCH_INVALID, fields=", ".join(fields),
+                                    extra={"fields": fields})  # fmt: skip
+        return self.params()
 
     def params(self) -> SearchParams:
         """The checked parameters (call after :meth:`is_valid`)."""
