@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from ._common import EXIT_BAD_INPUT, platform_setup
+from ._common import EXIT_BAD_INPUT, fail, platform_setup
 
 _KEK_NOTE = (
     "The key-encryption key is NOT in the backup: keep MICROCRED_KEY_ENCRYPTION_KEY (or "
@@ -29,16 +29,6 @@ _DATA = click.option(
 )
 
 
-def _setup(data_dir: Path | None) -> None:
-    platform_setup("backup", data_dir)
-
-
-def _fail(exc: Exception) -> None:
-    text = exc.text("en") if hasattr(exc, "text") else str(exc)
-    click.echo(f"error: {text}", err=True)
-    raise SystemExit(EXIT_BAD_INPUT)
-
-
 @click.command("backup", epilog=_KEK_NOTE)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_DATA
@@ -46,7 +36,7 @@ def _fail(exc: Exception) -> None:
 def backup_command(file: Path, data_dir: Path | None, force: bool) -> None:
     """Write a backup of the platform (database, uploaded files, manifest) to FILE
     (a .tar.gz, mode 0600), while the platform keeps running."""
-    _setup(data_dir)
+    platform_setup("backup", data_dir)
     from django.utils import timezone
 
     from ..platform.backup.services import backup_create
@@ -58,7 +48,7 @@ def backup_command(file: Path, data_dir: Path | None, force: bool) -> None:
     try:
         manifest = backup_create(archive=file, now=timezone.now())
     except PlatformError as exc:
-        _fail(exc)
+        fail(exc.text("en"))
     click.echo(f"{file}: backup of {len(manifest['members'])} files "
                f"(database {manifest['database_vendor']}, "
                f"{len(manifest['migrations'])} migrations)")  # fmt: skip
@@ -73,14 +63,14 @@ def restore_command(file: Path, data_dir: Path | None, force: bool) -> None:
     """Restore the platform from the backup FILE: checked (manifest, SHA-256 of every
     file, the sealed keys open with this platform's key-encryption key) before anything
     is written, then migrated if it is older. Stop the platform while it runs."""
-    _setup(data_dir)
+    platform_setup("backup", data_dir)
     from ..platform.backup.services import backup_restore
     from ..platform.core.errors import PlatformError
 
     try:
         restored = backup_restore(archive=file, force=force)
     except PlatformError as exc:
-        _fail(exc)
+        fail(exc.text("en"))
     manifest = restored.manifest
     click.echo(f"restored {file} (made {manifest['created']} by microcred "
                f"{manifest['microcred_version']}): {restored.keys_opened} sealed keys open "

@@ -42,7 +42,14 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from ..core.errors import ConflictError, InvalidInputError, PlatformError
 from ..providers.key_encryption import open_sealed
-from ..providers.models import OperatorKey, PlatformTestCA, Provider, ProviderKey, SealCertificate
+from ..providers.models import (
+    OperatorKey,
+    PlatformTestCA,
+    Provider,
+    ProviderKey,
+    SealCertificate,
+    seal_associated,
+)
 from ..providers.seals import CA_ASSOCIATED
 from ..providers.trust_list import operator_did
 from . import messages as m
@@ -181,7 +188,7 @@ def _sealed_in_dump(rows: dict[str, list[dict[str, Any]]]) -> list[tuple[str, st
         method = f"{operator_did()}#{row['fragment']}"
         sealed.append((method, row["kek_id"], row["sealed_private"], method))
     for row in rows.get("providers_sealcertificate", []):
-        associated = f"seal:{row['provider_id']}:{row['fingerprint']}"
+        associated = seal_associated(row["provider_id"], row["fingerprint"])
         sealed.append((row["subject"], row["kek_id"], row["sealed_private"], associated))
     for row in rows.get("providers_platformtestca", []):
         sealed.append(("TEST CA", row["kek_id"], row["sealed_private"], CA_ASSOCIATED))

@@ -32,10 +32,6 @@ from .selectors import compliance_of, may_draft
 MAX_DESIGN_BYTES = 1024 * 1024
 
 
-def _may_draft(user: User, provider: Provider) -> bool:
-    return may_draft(user, provider)
-
-
 def _read(text: str) -> MicroCredentialSpec:
     if len(text.encode("utf-8")) > MAX_DESIGN_BYTES:
         raise InvalidInputError(m.DESIGN_INVALID, count=1, first=f"> {MAX_DESIGN_BYTES} bytes")
@@ -54,7 +50,7 @@ def design_import(*, user: User, provider: Provider, text: str, now: datetime,
                   design: Design | None = None) -> DesignVersion:  # fmt: skip
     """A design file imported as a new design of ``provider`` (or, with ``design``, as
     its next version): a draft. Every problem of the file is reported with its line."""
-    if not _may_draft(user, provider) or (design is not None and design.provider != provider):
+    if not may_draft(user, provider) or (design is not None and design.provider != provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
     spec = _read(text)
     if design is None:
@@ -109,7 +105,7 @@ def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], no
     writes. A draft may lack Annex I elements (the design format allows it; submitting
     does not); a malformed value is refused with every problem under its field
     (``extra["fields"]``), and nothing is saved."""
-    if not _may_draft(user, provider) or (design is not None and design.provider != provider):
+    if not may_draft(user, provider) or (design is not None and design.provider != provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
     spec = design_from_mapping(data)
     return design_import(user=user, provider=provider, text=designfile.dumps(spec), now=now,
@@ -125,7 +121,7 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
         .get(pk=version.pk)
     )
     provider = version.design.provider
-    if not _may_draft(user, provider):
+    if not may_draft(user, provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
     if not provider.verified:
         raise ConflictError(m.PROVIDER_NOT_VERIFIED, provider=provider.legal_name)
@@ -146,7 +142,7 @@ def design_badge_set(*, user: User, design: Design, data: bytes, now: datetime) 
     """Keep an uploaded badge image for ``design`` (every version shows it): a PNG or an
     SVG within the limits of :mod:`.badges`, an SVG as sanitised; anything else is
     refused with the reason and the badge stays as it was."""
-    if not _may_draft(user, design.provider):
+    if not may_draft(user, design.provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
     image, media_type = badge_checked(data)
     design.badge, design.badge_type = image, media_type
@@ -157,7 +153,7 @@ def design_badge_set(*, user: User, design: Design, data: bytes, now: datetime) 
 @transaction.atomic
 def design_badge_clear(*, user: User, design: Design, now: datetime) -> Design:
     """Drop the uploaded badge: the design shows a generated one again."""
-    if not _may_draft(user, design.provider):
+    if not may_draft(user, design.provider):
         raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
     design.badge, design.badge_type = b"", ""
     design.save(update_fields=["badge", "badge_type"])

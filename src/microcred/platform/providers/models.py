@@ -188,6 +188,12 @@ class SealSource(models.TextChoices):
     UPLOAD = "upload", _("Uploaded by the provider (PKCS#12)")
 
 
+def seal_associated(provider_id: int, fingerprint: str) -> str:
+    """The associated data a provider's e-seal key is sealed under (the row and the
+    backup's check of a dump, which has no model instances, both name it so)."""
+    return f"seal:{provider_id}:{fingerprint}"
+
+
 class SealCertificate(models.Model):
     """A provider's e-seal certificate for EDCs (:mod:`.seals`): the chain as PEM (the
     provider's certificate first), its private key sealed under the key-encryption key
@@ -223,7 +229,7 @@ class SealCertificate(models.Model):
     @property
     def associated(self) -> str:
         """The associated data its private key is sealed under."""
-        return f"seal:{self.provider_id}:{self.fingerprint}"
+        return seal_associated(self.provider_id, self.fingerprint)
 
 
 class PlatformTestCA(models.Model):

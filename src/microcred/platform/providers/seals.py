@@ -38,7 +38,7 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from . import messages as m
 from .key_encryption import open_sealed
 from .key_encryption import seal as seal_secret
-from .models import PlatformTestCA, Provider, SealCertificate, SealSource
+from .models import PlatformTestCA, Provider, SealCertificate, SealSource, seal_associated
 
 _PEM = serialization.Encoding.PEM
 #: the associated data the TEST CA's key is sealed under
@@ -86,7 +86,7 @@ def _keep(provider: Provider, credentials: SealCredentials, source: SealSource,
         subject=leaf.subject.rfc4514_string()[:500], not_before=leaf.not_valid_before_utc,
         not_after=leaf.not_valid_after_utc, valid_from=now,
     )  # fmt: skip
-    associated = f"seal:{provider.pk}:{fingerprint}"  # SealCertificate.associated
+    associated = seal_associated(provider.pk, fingerprint)
     record.kek_id, record.sealed_private = seal_secret(_private_der(credentials),
                                                        associated=associated)  # fmt: skip
     record.save()

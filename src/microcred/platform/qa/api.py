@@ -21,12 +21,12 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from ..core.language import current_language
+from ..providers.selectors import provider_for
 from .models import DesignReview, ReviewDecision
 from .selectors import (
     ProviderStats,
     change_requests_of,
     design_history,
-    provider_for_dashboard,
     provider_stats,
     review_queue,
     reviewable_version,
@@ -203,7 +203,7 @@ def stats(request: HttpRequest) -> list[StatsOut]:
 
 @router.get("/providers/{provider_id}/dashboard", response=DashboardOut)
 def dashboard(request: HttpRequest, provider_id: int) -> DashboardOut:
-    provider = provider_for_dashboard(request.user, provider_id)
+    provider = provider_for(request.user, provider_id)
     (own,) = provider_stats(type(provider).objects.filter(pk=provider.pk))
     return DashboardOut(
         stats=_stats(own),

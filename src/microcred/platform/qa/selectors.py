@@ -7,7 +7,7 @@ principles most often not met) on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 __all__ = ["PrincipleEvidence", "ProviderStats", "change_requests_of", "checklist_of",
-           "design_history", "provider_for_dashboard", "provider_stats",
+           "design_history", "provider_stats",
            "providers_with_reviews", "review_queue", "reviewable_version",
            "reviews_of_provider", "stats_for_qa_body", "version_checklist"]  # fmt: skip
 
@@ -132,14 +132,6 @@ def design_history(user: Any, design_id: int) -> tuple[Design, list[DesignVersio
     versions = list(design.versions.order_by("-number").prefetch_related(
         Prefetch("reviews", queryset=_reviews().order_by("-decided_at", "-pk"))))  # fmt: skip
     return design, versions
-
-
-def provider_for_dashboard(user: Any, provider_id: int) -> Provider:
-    """The provider if ``user`` is one of its people or of the QA body, else 404."""
-    provider = providers_of(user).filter(pk=provider_id).first()
-    if provider is None:
-        raise NotFoundError()
-    return provider
 
 
 def reviews_of_provider(provider: Provider) -> QuerySet[DesignReview]:

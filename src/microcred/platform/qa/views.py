@@ -18,13 +18,12 @@ from ..accounts.selectors import has_role
 from ..core.errors import PlatformError
 from ..core.language import current_language
 from ..providers.models import Provider
-from ..providers.selectors import providers_of
+from ..providers.selectors import provider_for, providers_of
 from . import messages as m
 from .forms import ChecklistForm
 from .selectors import (
     change_requests_of,
     design_history,
-    provider_for_dashboard,
     provider_stats,
     review_queue,
     reviewable_version,
@@ -144,7 +143,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, provider_id: int) -> HttpResponse:
-    provider = provider_for_dashboard(request.user, provider_id)
+    provider = provider_for(request.user, provider_id)
     lang = current_language()
     labels = {str(p): p.label(lang) for p in AnnexIIPrinciple}
     (own,) = _labelled(provider_stats(Provider.objects.filter(pk=provider.pk)))

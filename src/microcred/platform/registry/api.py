@@ -75,7 +75,7 @@ def designs(request: HttpRequest, filters: Query[SearchIn]) -> SearchOut:
         id=v.pk, title_pl=v.title_pl, title_en=v.title_en,
         provider=v.design.provider.legal_name, eqf_level=v.facets.eqf_level,
         ects=float(v.facets.ects) if v.facets.ects is not None else None,
-        url=settings.PUBLIC_URL + reverse("registry:page", args=[v.pk]),
+        url=page_url(v),
     ) for v in found.versions]  # fmt: skip
     return SearchOut(count=found.total, page=found.page, pages=found.pages,
                      page_size=found.page_size, results=results)  # fmt: skip

@@ -25,7 +25,9 @@ class Command(BaseCommand):
         current = kek_id(settings.KEY_ENCRYPTION_KEY)
         count = 0
         with transaction.atomic():
-            for key in ProviderKey.objects.select_for_update().exclude(kek_id=current):
+            # the provider read with each key: its method names the provider's DID
+            keys = ProviderKey.objects.select_for_update(of=("self",)).select_related("provider")
+            for key in keys.exclude(kek_id=current):
                 key.kek_id, key.sealed_private = reseal(
                     key.kek_id, bytes(key.sealed_private), associated=key.method
                 )
