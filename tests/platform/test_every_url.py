@@ -6,8 +6,9 @@ API alike), so a new page or endpoint is walked as soon as it exists. Each URL p
 is filled with an object of provider A; a parameter this file has no value for fails the
 test (add its value to :func:`_values`). Provider A keeps private things whose texts are
 markers — a draft and a submitted design, a reason for requested changes, an API key,
-an invitation; people outside A (provider B's, a learner, an employer, a counsellor,
-anonymous) must never see a marker, and their POSTs must change nothing.
+an invitation, an award's learner and their feedback; people outside A (provider B's, a
+learner, an employer, a counsellor, anonymous) must never see a marker, and their POSTs
+must change nothing.
 """
 
 from __future__ import annotations
@@ -28,21 +29,25 @@ from microcred.platform.accounts.services import membership_grant
 from microcred.platform.accounts.tokens import api_token_create
 from microcred.platform.catalog.models import DesignVersion
 from microcred.platform.catalog.services import design_import, design_version_submit
+from microcred.platform.issuance.services import award_issue
 from microcred.platform.providers.evidence import evidence_add
 from microcred.platform.providers.models import Decision, Provider
 from microcred.platform.providers.services import provider_decide
+from microcred.platform.qa.feedback import feedback_give
 from microcred.platform.qa.models import ReviewDecision
 from microcred.platform.qa.services import design_review
 
 from ..conftest import EXAMPLES
 from .conftest import NOW, admin_of, log_in, organisation, person
+from .issuance.helpers import anna, design_of
 from .qa.helpers import NOT_MET, all_met
 
 pytestmark = pytest.mark.django_db
 
 #: texts only provider A's people (and the QA body, the platform's admins) may see
 MARKERS = ("PRIVATEA-DRAFT", "PRIVATEA-SUBMITTED", "PRIVATEA-REASON", "PRIVATEA-KEY",
-           "privatea-invitee@", "PRIVATEA-EVIDENCE")  # fmt: skip
+           "privatea-invitee@", "PRIVATEA-EVIDENCE", "PRIVATEA-LEARNER",
+           "PRIVATEA-FEEDBACK")  # fmt: skip
 #: who sees provider A's private data by right
 INSIDERS = {"a_admin", "a_staff", "a_assessor", "qa_officer", "platform_admin"}
 #: not walked with POST: logging out would end the visit
@@ -58,7 +63,7 @@ class World:
 
 
 def _design(user: User, provider: Provider, title: str) -> DesignVersion:
-    text = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
+    text = design_of(provider, (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8"))
     text = text.replace("pl: Podstawy języka Python", f"pl: {title}", 1)
     return design_import(user=user, provider=provider, text=text, now=NOW)
 
@@ -104,7 +109,14 @@ def _build(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Worl
                       link_base="http://testserver/accounts/invitations/")  # fmt: skip
     evidence = evidence_add(user=a_admin, provider=provider_a, name="PRIVATEA-EVIDENCE.pdf",
                             data=b"%PDF-1.7\n%PRIVATEA-EVIDENCE\n%%EOF\n", now=NOW)  # fmt: skip
+    award = award_issue(user=a_admin, version=published, now=NOW, request=anna(
+        family_name="PRIVATEA-LEARNER", email="privatea-learner@example.org",
+        date_of_birth="1990-04-02"))  # fmt: skip
+    feedback_give(user=person(award.email), award=award, rating=4, comment="PRIVATEA-FEEDBACK",
+                  now=NOW)  # fmt: skip
     values = {
+        "award_id": [str(award.pk)],
+        "list_id": [str(award.status_list_id)],
         "provider_id": [str(provider_a.pk)],
         "organisation_id": [str(provider_a.organisation.pk)],
         "version_id": [str(v.pk) for v in (draft, submitted, changes, published)],

@@ -14,6 +14,7 @@ from ..accounts.tokens import ApiTokenAuth
 from ..catalog.api import router as catalog
 from ..core.api import install_error_handlers
 from ..esco.api import router as esco
+from ..issuance.api import router as issuance
 from ..providers.api import router as providers
 from ..qa.api import router as qa
 from ..registry.api import router as registry
@@ -21,7 +22,7 @@ from ..registry.api import router as registry
 api = NinjaAPI(
     title="microcred",
     version="1",
-    description="EU micro-credentials: providers, designs, the registry.",
+    description="EU micro-credentials: providers, designs, the registry, awards.",
     urls_namespace="api",
     auth=[ApiTokenAuth(), SessionAuth()],
 )
@@ -31,3 +32,4 @@ api.add_router("/catalog", catalog)
 api.add_router("/registry", registry)
 api.add_router("/qa", qa)
 api.add_router("/esco", esco)
+api.add_router("/awards", issuance)

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "microcred.platform.accounts",
     "microcred.platform.providers",
     "microcred.platform.catalog",
+    "microcred.platform.issuance",
     "microcred.platform.qa",
     "microcred.platform.registry",
     "microcred.platform.esco",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
+from ..issuance.urls import status_urlpatterns
 from ..providers import views as providers
 from .api import api
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("qa/", include("microcred.platform.qa.urls")),
     path("registry/", include("microcred.platform.registry.urls")),
     path("esco/", include("microcred.platform.esco.urls")),
+    path("awards/", include("microcred.platform.issuance.urls")),
+    path("status/", include((status_urlpatterns, "status"))),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("trust-list", providers.trust_list, name="trust_list"),

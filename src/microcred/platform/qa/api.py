@@ -8,12 +8,16 @@
   the provider's own people; anyone else 404);
 - ``GET /api/v1/qa/stats`` — the statistics per provider (QA body);
 - ``GET /api/v1/qa/providers/{id}/dashboard`` — a provider's reviews, open requests for
-  changes and statistics (its own people, the QA body; anyone else 404).
+  changes, statistics and learners' feedback (its own people, the QA body; anyone else
+  404);
+- ``POST /api/v1/qa/awards/{id}/feedback`` — the learner's rating and comment on an award
+  (its learner, once).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import UUID
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -21,7 +25,9 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from ..core.language import current_language
+from ..issuance.selectors import award_for
 from ..providers.selectors import provider_for
+from .feedback import FeedbackSummary, feedback_give, feedback_summary
 from .models import DesignReview, ReviewDecision
 from .selectors import (
     ProviderStats,
@@ -129,10 +135,58 @@ class StatsOut(Schema):
     most_unmet: list[UnmetOut]
 
 
+class VersionFeedbackOut(Schema):
+    version_id: int
+    number: int
+    title_pl: str
+    title_en: str
+    count: int
+    average: float
+
+
+class CommentOut(Schema):
+    rating: int
+    comment: str
+    version_id: int
+    given_at: datetime
+
+
+class FeedbackOut(Schema):
+    count: int
+    average: float | None
+    #: how many learners gave each rating, "5" to "1"
+    distribution: dict[str, int]
+    versions: list[VersionFeedbackOut]
+    recent: list[CommentOut]
+
+
 class DashboardOut(Schema):
     stats: StatsOut
     open_change_requests: list[ReviewOut]
     reviews: list[ReviewOut]
+    feedback: FeedbackOut
+
+
+class FeedbackIn(Schema):
+    rating: int
+    comment: str = ""
+
+
+class GivenOut(Schema):
+    award_id: UUID
+    rating: int
+    comment: str
+    given_at: datetime
+
+
+def _feedback(summary: FeedbackSummary) -> FeedbackOut:
+    return FeedbackOut(
+        count=summary.count, average=summary.average,
+        distribution={str(r): n for r, n in summary.distribution},
+        versions=[VersionFeedbackOut(**vars(v)) for v in summary.versions],
+        recent=[CommentOut(rating=c.rating, comment=c.comment, version_id=c.award.version_id,
+                           given_at=c.given_at) for c in summary.recent],
+    )  # fmt: skip
 
 
 def _review(review: DesignReview) -> ReviewOut:
@@ -209,4 +263,18 @@ def dashboard(request: HttpRequest, provider_id: int) -> DashboardOut:
         stats=_stats(own),
         open_change_requests=[_review(r) for r in change_requests_of(provider)],
         reviews=[_review(r) for r in reviews_of_provider(provider)[:100]],
+        feedback=_feedback(feedback_summary(provider)),
+    )
+
+
+@router.post("/awards/{award_id}/feedback", response={201: GivenOut})
+def give_feedback(request: HttpRequest, award_id: UUID, payload: FeedbackIn) -> Status[GivenOut]:
+    award = award_for(request.user, award_id)
+    given = feedback_give(user=request.user, award=award, rating=payload.rating,
+                          comment=payload.comment, now=timezone.now())  # fmt: skip
+    return Status(
+        201,
+        GivenOut(
+            award_id=award.pk, rating=given.rating, comment=given.comment, given_at=given.given_at
+        ),
     )

@@ -45,3 +45,16 @@ class ChecklistForm(forms.Form):
                 entries[str(principle)] = ChecklistEntry(answer=Answer(answer) if answer else None,
                                                          comment=comment)  # fmt: skip
         return entries
+
+
+class FeedbackForm(forms.Form):
+    """A learner's rating (radio buttons 5 to 1) and comment; the service judges them."""
+
+    rating = forms.ChoiceField(
+        label=_("How would you rate this micro-credential?"), required=False,
+        choices=[("5", _("5 — excellent")), ("4", _("4 — good")), ("3", _("3 — fair")),
+                 ("2", _("2 — poor")), ("1", _("1 — very poor"))],
+        widget=forms.RadioSelect)  # fmt: skip
+    comment = forms.CharField(
+        label=_("Comments (what was good, what should change)"), required=False,
+        max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip

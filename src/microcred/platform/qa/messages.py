@@ -69,3 +69,33 @@ FIELD_MESSAGES: dict[str, Message] = {
     for x in (REVIEW_NEEDS_REASON, UNKNOWN_PRINCIPLE, PRINCIPLE_UNANSWERED, APPROVAL_WITH_UNMET,
               NOT_APPLICABLE_NEEDS_COMMENT, REVIEW_NEEDS_FINDING, TOO_LONG)
 }  # fmt: skip
+FEEDBACK_NOT_LEARNER = Message(
+    "feedback_not_learner",
+    "Only the learner the micro-credential was awarded to gives feedback on it.",
+    "Opinię o mikropoświadczeniu wystawia tylko osoba, której je wydano.",
+)
+FEEDBACK_GIVEN = Message(
+    "feedback_given",
+    "You have already given feedback on this micro-credential (one per award).",
+    "Opinia o tym mikropoświadczeniu została już wystawiona (jedna na poświadczenie).",
+)
+FEEDBACK_REVOKED = Message(
+    "feedback_revoked",
+    "This micro-credential was revoked: feedback is given on valid awards.",
+    "To mikropoświadczenie zostało unieważnione: opinie wystawia się o ważnych poświadczeniach.",
+)
+FEEDBACK_RATING = Message(
+    "feedback_rating",
+    "Choose a rating from 1 to 5.",
+    "Wybierz ocenę od 1 do 5.",
+)
+FEEDBACK_TOO_LONG = Message(
+    "feedback_too_long",
+    "The comment is longer than {limit} characters.",
+    "Komentarz jest dłuższy niż {limit} znaków.",
+)
+FEEDBACK_INVALID = Message(
+    "feedback_invalid",
+    "The feedback is not saved: {first}",
+    "Opinia nie została zapisana: {first}",
+)

@@ -1,16 +1,20 @@
 """A QA officer's decision on a submitted design version, and the Annex II checklist the
-decision rests on: the audit trail, never edited (a saved row refuses to be saved again)."""
+decision rests on: the audit trail, never edited (a saved row refuses to be saved again);
+and the learners' feedback on the micro-credentials they were awarded (one per award),
+which flows back to the provider's QA dashboard."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..accounts.models import Organisation
 from ..catalog.models import DesignVersion
+from ..issuance.models import Award
 
 
 class ReviewDecision(models.TextChoices):
@@ -77,3 +81,29 @@ class ChecklistAnswer(_History):
 
     def __str__(self) -> str:
         return f"{self.principle}: {self.answer or '-'}"
+
+
+#: the ratings a learner gives (1 = poor, 5 = excellent)
+RATINGS = range(1, 6)
+
+
+class LearnerFeedback(_History):
+    """A learner's rating (1–5) and comment on the micro-credential of one award: one per
+    award, never edited; shown to the provider and the QA body without the learner's name."""
+
+    award = models.OneToOneField(Award, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(RATINGS[0]), MaxValueValidator(RATINGS[-1])]
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    given_at = models.DateTimeField(_("given"))
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-given_at", "-pk"]
+        constraints: ClassVar[list[Any]] = [
+            models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5),
+                                   name="rating_one_to_five"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.award_id}: {self.rating}"

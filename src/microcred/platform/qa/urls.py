@@ -15,4 +15,5 @@ urlpatterns = [
     path("stats/", views.stats, name="stats"),
     path("mine/", views.mine, name="mine"),
     path("providers/<int:provider_id>/", views.dashboard, name="dashboard"),
+    path("feedback/<uuid:award_id>/", views.feedback, name="feedback"),
 ]

@@ -5,6 +5,7 @@ their QA dashboard. Thin: parse the form, call one service or selector, render."
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -17,10 +18,12 @@ from ..accounts.models import Role
 from ..accounts.selectors import has_role
 from ..core.errors import PlatformError
 from ..core.language import current_language
+from ..issuance.selectors import award_for
 from ..providers.models import Provider
 from ..providers.selectors import provider_for, providers_of
 from . import messages as m
-from .forms import ChecklistForm
+from .feedback import feedback_give, feedback_summary
+from .forms import ChecklistForm, FeedbackForm
 from .selectors import (
     change_requests_of,
     design_history,
@@ -151,4 +154,31 @@ def dashboard(request: HttpRequest, provider_id: int) -> HttpResponse:
         "provider": provider, "own": own, "labels": labels, "lang": lang,
         "requests": change_requests_of(provider),
         "reviews": reviews_of_provider(provider)[:50],
+        "feedback": feedback_summary(provider),
     })  # fmt: skip
+
+
+@login_required
+def feedback(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    """The learner's feedback form on one award (once; then what they gave)."""
+    award = award_for(request.user, award_id)
+    form = FeedbackForm(request.POST or None)
+    error: PlatformError | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_give(user=request.user, award=award, rating=form.cleaned_data["rating"],
+                          comment=form.cleaned_data["comment"], now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            if exc.status == 403:
+                raise
+            error = exc
+            for name, texts in exc.extra.get("fields", {}).items():
+                for text in texts:
+                    form.add_error(name if name in form.fields else None, text)
+        else:
+            return redirect("issuance:award", award_id=award.pk)
+    lang = current_language()
+    return render(request, "qa/feedback.html", {
+        "award": award, "title": award.version.title(lang), "form": form,
+        "message": error.text(lang) if error else None,
+    }, status=error.status if error else 200)  # fmt: skip

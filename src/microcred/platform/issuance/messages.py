@@ -1,0 +1,47 @@
+"""The issuance app's messages (constants that tests import)."""
+
+from __future__ import annotations
+
+from ...standard.messages import Message
+
+NOT_ISSUER = Message(
+    "not_issuer",
+    "Only the provider's administrators and staff issue its micro-credentials.",
+    "Mikropoświadczenia dostawcy wydają tylko jego administratorzy i pracownicy.",
+)
+NOT_PUBLISHED = Message(
+    "version_not_published",
+    "Version {number} is not the published version of this micro-credential: awards are "
+    "issued only under the version the QA body approved and the registry lists.",
+    "Wersja {number} nie jest opublikowaną wersją tego mikropoświadczenia: wydaje się je "
+    "tylko według wersji zatwierdzonej przez komisję jakości i widocznej w rejestrze.",
+)
+REQUIRED = Message("award_field_required", "This field is required.", "To pole jest wymagane.")
+BAD_EMAIL = Message(
+    "award_bad_email", "{value!r} is not an e-mail address.", "{value!r} to nie jest adres e-mail."
+)
+BAD_DATE = Message(
+    "award_bad_date", "{value!r} is not a date (YYYY-MM-DD).",
+    "{value!r} to nie jest data (RRRR-MM-DD).",
+)  # fmt: skip
+FUTURE_DATE = Message(
+    "award_date_in_future",
+    "The date of issue {date} is in the future (today is {today}).",
+    "Data wydania {date} jest w przyszłości (dziś jest {today}).",
+)
+TOO_LONG = Message("award_too_long", "At most {limit} characters.", "Najwyżej {limit} znaków.")
+FORMULA = Message(
+    "award_formula",
+    "Starts with {start!r}: a spreadsheet would run it as a formula.",
+    "Zaczyna się od {start!r}: arkusz kalkulacyjny wykona to jako formułę.",
+)
+AWARD_INVALID = Message(
+    "award_invalid",
+    "The award cannot be issued: {first}",
+    "Nie można wydać mikropoświadczenia: {first}",
+)
+CANNOT_SIGN = Message(
+    "award_cannot_sign",
+    "The credentials cannot be signed: {detail}",
+    "Nie można podpisać poświadczeń: {detail_pl}",
+)

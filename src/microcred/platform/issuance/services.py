@@ -1,0 +1,191 @@
+"""Writes of the issuance app: one award issued to one learner.
+
+``award_issue`` checks what the person typed (every problem under its field, in the
+user's language), builds the standard's :class:`~microcred.standard.elements.Award` and
+asks the standard whether it keeps the design's promises, draws a status-list entry,
+and has the library sign the credentials (:func:`microcred.credentials.issue.issue`:
+Open Badges 3.0 with the provider's Data Integrity proof, the EDC with its e-seal) —
+then keeps the award, its credentials and its audit record in one transaction, or
+nothing.
+"""
+
+from __future__ import annotations
+
+__all__ = ["AwardRequest", "award_issue"]
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from pydantic import ValidationError
+
+from ...credentials.issue import Issuer, PublishedStatusList, issue
+from ...standard.compliance import check
+from ...standard.compliance.messages import LEARNER_PROMISED_MISSING
+from ...standard.elements import Award as AwardSpec
+from ...standard.elements import Learner, award_grade, validity_end
+from ...standard.errors import GradeError, MicrocredError
+from ...standard.messages import Reason
+from ..accounts.models import Role, User
+from ..catalog.models import DesignVersion, VersionFacets
+from ..catalog.selectors import spec_of
+from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from ..core.language import current_language
+from ..providers.keys import provider_did_document, provider_signing_key
+from ..providers.models import Provider
+from ..providers.seals import provider_seal_credentials
+from . import messages as m
+from .models import Award, AwardAction, AwardEvent, StatusPurpose
+from .status_lists import status_entry_allocate
+
+#: the longest name part, as the standard's ``Learner`` takes it
+NAME_LIMIT = 200
+#: the longest student identifier, as the standard's ``Learner`` takes it
+STUDENT_ID_LIMIT = 100
+#: what a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: the roles that issue a provider's micro-credentials
+ISSUERS = (Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF)
+
+
+@dataclass(frozen=True)
+class AwardRequest:
+    """What an issuer gives for one learner (as typed: the service checks it)."""
+
+    given_name: str
+    family_name: str
+    email: str
+    issued_on: str = ""
+    grade: str = ""
+    date_of_birth: str = ""
+    student_id: str = ""
+
+
+def may_issue(user: User, provider_organisation_id: int) -> bool:
+    """Whether ``user`` issues for the organisation ``provider_organisation_id``."""
+    return user.memberships.filter(organisation_id=provider_organisation_id,
+                                   role__in=ISSUERS).exists()  # fmt: skip
+
+
+def _problems(request: AwardRequest, today: dt.date) -> tuple[dict[str, list[Reason]], dt.date]:
+    found: dict[str, list[Reason]] = {}
+    for name in ("given_name", "family_name", "email"):
+        value = getattr(request, name).strip()
+        if not value:
+            found.setdefault(name, []).append(m.REQUIRED())
+        elif value.startswith(FORMULA_START):
+            found.setdefault(name, []).append(m.FORMULA(start=value[0]))
+        elif len(value) > NAME_LIMIT:
+            found.setdefault(name, []).append(m.TOO_LONG(limit=NAME_LIMIT))
+    if "email" not in found:
+        try:
+            validate_email(request.email.strip())
+        except DjangoValidationError:
+            found["email"] = [m.BAD_EMAIL(value=request.email.strip())]
+    if (student_id := request.student_id.strip()).startswith(FORMULA_START):
+        found["student_id"] = [m.FORMULA(start=student_id[0])]
+    elif len(student_id) > STUDENT_ID_LIMIT:
+        found["student_id"] = [m.TOO_LONG(limit=STUDENT_ID_LIMIT)]
+    if request.date_of_birth.strip():
+        try:
+            born = dt.date.fromisoformat(request.date_of_birth.strip())
+        except ValueError:
+            found["date_of_birth"] = [m.BAD_DATE(value=request.date_of_birth.strip())]
+        else:
+            if born >= today:
+                found["date_of_birth"] = [m.BAD_DATE(value=request.date_of_birth.strip())]
+    issued_on = today
+    if request.issued_on.strip():
+        try:
+            issued_on = dt.date.fromisoformat(request.issued_on.strip())
+        except ValueError:
+            found["issued_on"] = [m.BAD_DATE(value=request.issued_on.strip())]
+        else:
+            if issued_on > today:
+                found["issued_on"] = [m.FUTURE_DATE(date=issued_on.isoformat(),
+                                                    today=today.isoformat())]  # fmt: skip
+    return found, issued_on
+
+
+def _refuse(found: dict[str, list[Reason]]) -> InvalidInputError:
+    lang = current_language()
+    fields = {name: [reason.text(lang) for reason in reasons] for name, reasons in found.items()}
+    texts = next(iter(fields.values()))
+    return InvalidInputError(m.AWARD_INVALID, first=texts[0], extra={"fields": fields})
+
+
+def _award_spec(version: DesignVersion, request: AwardRequest, now: datetime) -> AwardSpec:
+    """The standard's award, or :class:`InvalidInputError` with every problem by field."""
+    spec = spec_of(version)
+    found, issued_on = _problems(request, now.date())
+    grade = None
+    if request.grade.strip():
+        try:
+            grade = award_grade(spec, request.grade.strip())
+        except GradeError as exc:  # the standard's rule, in its words
+            found["grade"] = [exc.said]
+    if found:
+        raise _refuse(found)
+    try:
+        learner = Learner(
+            given_name=request.given_name.strip(),
+            family_name=request.family_name.strip(),
+            email=request.email.strip(),
+            date_of_birth=dt.date.fromisoformat(born)
+            if (born := request.date_of_birth.strip())
+            else None,
+            student_id=request.student_id.strip() or None,
+        )
+    except ValidationError:
+        raise _refuse({"email": [m.BAD_EMAIL(value=request.email.strip())]}) from None
+    award = AwardSpec(spec=spec, learner=learner, issued_on=issued_on, grade=grade,
+                      valid_until=validity_end(spec, issued_on))  # fmt: skip
+    promised = [reason for result in check(award, now=now).elements for reason in result.reasons
+                if reason.code == LEARNER_PROMISED_MISSING.code]  # fmt: skip
+    if promised:
+        raise _refuse({"__all__": promised})
+    return award
+
+
+@transaction.atomic
+def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
+                now: datetime) -> Award:  # fmt: skip
+    """Issue ``version``'s micro-credential to one learner: only by the provider's
+    administrators and staff, only under the version the registry lists (approved, the
+    latest approved, its provider verified)."""
+    provider = Provider.objects.get(pk=version.design.provider_id)  # its status now, not cached
+    if not may_issue(user, provider.organisation_id):
+        raise PermissionDeniedError(m.NOT_ISSUER)
+    if not VersionFacets.objects.filter(version=version, listed__in=[True]).exists():
+        raise ConflictError(m.NOT_PUBLISHED, number=version.number)
+    award = _award_spec(version, request, now)
+    record, index = status_entry_allocate(provider=provider, purpose=StatusPurpose.REVOCATION,
+                                          now=now)  # fmt: skip
+    try:
+        key, _ = provider_signing_key(provider)
+        issuer = Issuer.from_did_document(
+            key,
+            provider_did_document(provider.slug),
+            seal=provider_seal_credentials(provider),
+            status_list=PublishedStatusList.of(json.loads(record.credential)),
+        )
+        issued = issue(award, issuer=issuer, formats=("ob3", "edc"), now=now, status_index=index)
+    except MicrocredError as exc:  # e.g. the e-seal's O= is not the awarding body's name
+        raise ConflictError(m.CANNOT_SIGN, detail=exc.text("en"), detail_pl=exc.text("pl")) from exc
+    grade, learner = award.grade, award.learner
+    assert learner is not None  # noqa: S101 - _award_spec made it
+    assert award.issued_on is not None  # noqa: S101 - _award_spec made it
+    saved = Award.objects.create(
+        version=version, provider=provider, given_name=learner.given_name,
+        family_name=learner.family_name, email=learner.email or "",
+        issued_on=award.issued_on, valid_until=award.valid_until,
+        grade_pl=grade.get("pl") if grade else "", grade_en=grade.get("en") if grade else "",
+        credential_id=issued.ids["ob3"], ob3=issued.text("ob3"), edc=issued.text("edc"),
+        status_list=record, status_index=index, issued_by=user, created_at=now,
+    )  # fmt: skip
+    AwardEvent.objects.create(award=saved, action=AwardAction.ISSUED, actor=user, at=now)
+    return saved

@@ -1,0 +1,20 @@
+"""The issuance pages."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "issuance"
+urlpatterns = [
+    path("versions/<int:version_id>/new/", views.issue_one, name="issue"),
+    path("providers/<int:provider_id>/", views.provider_awards, name="provider_awards"),
+    path("mine/", views.mine, name="mine"),
+    path("<uuid:award_id>/", views.award, name="award"),
+    path("<uuid:award_id>/ob3.json", views.download, {"fmt": "ob3"}, name="ob3"),
+    path("<uuid:award_id>/edc.json", views.download, {"fmt": "edc"}, name="edc"),
+]
+
+#: the published status lists, under ``/status/`` (namespace ``status``)
+status_urlpatterns = [path("<uuid:list_id>", views.status_list, name="list")]

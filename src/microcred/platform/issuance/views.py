@@ -1,0 +1,116 @@
+"""The issuance pages: issue one award, a provider's awards, an award with its
+credentials (its provider's people and its learner), the learner's own awards, and the
+published status lists (public). Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET
+
+from ..catalog.models import VersionFacets
+from ..catalog.selectors import spec_of
+from ..core.errors import PlatformError
+from ..core.language import current_language
+from ..providers.selectors import provider_for
+from .forms import AwardForm
+from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
+from .services import award_issue, may_issue
+from .status_lists import published_status_list
+
+#: how long a cache may keep a status list before asking again (its ETag answers cheaply)
+STATUS_MAX_AGE = 300
+
+
+@login_required
+def issue_one(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = issuable_version(request.user, version_id)
+    form = AwardForm(request.POST or None)
+    error: PlatformError | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            award = award_issue(user=request.user, version=version,  # type: ignore[arg-type]
+                                request=form.request(), now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            if exc.status == 403:
+                raise
+            error = exc
+            for name, texts in exc.extra.get("fields", {}).items():
+                for text in texts:
+                    form.add_error(None if name not in form.fields else name, text)
+        else:
+            return redirect("issuance:award", award_id=award.pk)
+    lang = current_language()
+    listed = VersionFacets.objects.filter(version=version, listed__in=[True]).exists()
+    promised = [a.label(lang) for a in spec_of(version).learner_identification]
+    return render(request, "issuance/issue.html", {
+        "version": version, "title": version.title(lang), "form": form, "listed": listed,
+        "promised": promised,
+        "provider": version.design.provider, "message": error.text(lang) if error else None,
+        "may_issue": may_issue(request.user, version.design.provider.organisation_id),  # type: ignore[arg-type]
+    }, status=error.status if error else 200)  # fmt: skip
+
+
+@login_required
+def provider_awards(request: HttpRequest, provider_id: int) -> HttpResponse:
+    provider = provider_for(request.user, provider_id)
+    page = Paginator(awards_of_provider(provider), 50).get_page(request.GET.get("page"))
+    return render(request, "issuance/provider_awards.html", {
+        "provider": provider, "page": page, "lang": current_language()})  # fmt: skip
+
+
+@login_required
+def award(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    found = award_for(request.user, award_id)
+    lang = current_language()
+    staff = found.provider.organisation.memberships.filter(user=request.user.pk).exists()
+    return render(request, "issuance/award.html", {
+        "award": found, "title": found.version.title(lang), "lang": lang, "staff": staff,
+        "learner": found.email.casefold() == request.user.email.casefold(),  # type: ignore[union-attr]
+        "events": found.events.select_related("actor") if staff else [],
+    })  # fmt: skip
+
+
+_DOWNLOADS = {"ob3": ("application/json", "ob3.json"), "edc": ("application/json", "edc.json")}
+
+
+@login_required
+def download(request: HttpRequest, award_id: UUID, fmt: str) -> HttpResponse:
+    found = award_for(request.user, award_id)
+    media_type, suffix = _DOWNLOADS[fmt]
+    response = HttpResponse(getattr(found, fmt), content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.pk}-{suffix}"'
+    return response
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "issuance/mine.html", {
+        "awards": awards_of_learner(request.user), "lang": current_language()})  # fmt: skip
+
+
+@require_GET
+def status_list(request: HttpRequest, list_id: UUID) -> HttpResponse:
+    """A published status list: no login, cached, answered 304 while it is unchanged."""
+    record = published_status_list(str(list_id))
+    etag = f'"{record.pk}-{record.sequence}"'
+    headers: dict[str, Any] = {
+        "ETag": etag,
+        "Access-Control-Allow-Origin": "*",
+        "Cache-Control": f"public, max-age={STATUS_MAX_AGE}",
+        "Last-Modified": http_date(record.updated_at.timestamp()),
+    }
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(record.credential, content_type="application/vc")
+    for name, value in headers.items():
+        response[name] = value
+    return response
