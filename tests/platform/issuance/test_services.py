@@ -17,8 +17,14 @@ from microcred.platform.accounts.services import membership_grant
 from microcred.platform.catalog.services import design_import
 from microcred.platform.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from microcred.platform.issuance import messages as m
-from microcred.platform.issuance.models import Award, AwardEvent, StatusList
-from microcred.platform.issuance.services import award_issue
+from microcred.platform.issuance.models import (
+    Award,
+    AwardAction,
+    AwardEvent,
+    AwardState,
+    StatusList,
+)
+from microcred.platform.issuance.services import award_issue, award_revoke
 from microcred.platform.issuance.status_lists import status_bit_set
 from microcred.platform.providers.keys import provider_did_document
 from microcred.platform.providers.models import Decision
@@ -66,15 +72,53 @@ def test_an_award_is_signed_sealed_and_verifies(provider_a, qa_officer):
     assert AwardEvent.objects.filter(award=award, action="issued").count() == 1
 
 
-def test_a_revoked_bit_is_seen_by_a_verifier(provider_a, qa_officer):
+def test_a_revoked_award_is_seen_revoked_by_a_verifier(provider_a, qa_officer):
+    version = published(provider_a, qa_officer)
+    award = award_issue(user=admin_of(provider_a), version=version,
+                        request=anna(date_of_birth="1990-04-02"), now=NOW)  # fmt: skip
+    second = anna(email="b@example.org", date_of_birth="1990-04-02")
+    other = award_issue(user=admin_of(provider_a), version=version, request=second, now=NOW)
+    award_revoke(user=admin_of(provider_a), award=award, reason="Plagiat w projekcie końcowym.",
+                 now=NOW)  # fmt: skip
+    award.refresh_from_db()
+    assert award.state == AwardState.REVOKED
+    assert award.status_list.sequence == 2
+    report = _verified(award)
+    status = next(c for c in report.checks if c.name == "status")  # type: ignore[attr-defined]
+    assert status.code == "revoked"
+    other.refresh_from_db()
+    assert _verified(other).result.value == "valid"  # type: ignore[attr-defined]
+    event = award.events.get(action=AwardAction.REVOKED)
+    assert event.reason == "Plagiat w projekcie końcowym."
+    with pytest.raises(ConflictError) as caught:
+        award_revoke(user=admin_of(provider_a), award=award, reason="again", now=NOW)
+    assert caught.value.code == m.ALREADY_REVOKED.code
+
+
+def test_a_revocation_needs_a_reason_and_an_issuer(provider_a, provider_b, qa_officer):
+    version = published(provider_a, qa_officer)
+    award = award_issue(user=admin_of(provider_a), version=version,
+                        request=anna(date_of_birth="1990-04-02"), now=NOW)  # fmt: skip
+    with pytest.raises(InvalidInputError) as caught:
+        award_revoke(user=admin_of(provider_a), award=award, reason="  ", now=NOW)
+    assert "reason" in caught.value.extra["fields"]
+    with pytest.raises(PermissionDeniedError):
+        award_revoke(user=admin_of(provider_b), award=award, reason="no", now=NOW)
+    award.refresh_from_db()
+    assert award.state == AwardState.ACTIVE
+    assert award.status_list.sequence == 1
+    assert not award.events.filter(action=AwardAction.REVOKED).exists()
+
+
+def test_a_bit_cleared_again_publishes_a_clear_list(provider_a, qa_officer):
     version = published(provider_a, qa_officer)
     award = award_issue(user=admin_of(provider_a), version=version,
                         request=anna(date_of_birth="1990-04-02"), now=NOW)  # fmt: skip
     status_bit_set(record=award.status_list, index=award.status_index, value=True, now=NOW)
+    status_bit_set(record=award.status_list, index=award.status_index, value=False, now=NOW)
     award.refresh_from_db()
-    assert award.status_list.sequence == 2
-    report = _verified(award)
-    assert report.result.value != "valid"  # type: ignore[attr-defined]
+    assert award.status_list.sequence == 3
+    assert _verified(award).result.value == "valid"  # type: ignore[attr-defined]
 
 
 def test_entries_are_random_and_never_shared(provider_a, qa_officer):

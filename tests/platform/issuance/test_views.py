@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from microcred.credentials.status import read_status_list
 from microcred.platform.issuance import messages as m
 from microcred.platform.issuance.models import Award
 from microcred.platform.issuance.services import award_issue
@@ -118,3 +119,32 @@ def test_the_status_list_is_public_cached_and_answers_304(client, award):
     again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert client.get(url.replace(str(award.status_list_id)[:8], "00000000")).status_code == 404
+
+
+def test_revocation_in_the_page_and_the_api(client, provider_a, award):
+    log_in(client, admin_of(provider_a).email)
+    page = reverse("issuance:award", args=[award.pk])
+    assert reverse("issuance:revoke", args=[award.pk]) in client.get(page).content.decode()
+    refused = client.post(reverse("issuance:revoke", args=[award.pk]), {"reason": ""})
+    assert refused.status_code == 422
+    assert 'id="id_reason_errors"' in refused.content.decode()
+    done = client.post(reverse("issuance:revoke", args=[award.pk]), {"reason": "Błąd w danych"})
+    assert done.status_code == 302
+    award.refresh_from_db()
+    assert award.state == "revoked"
+    again = client.post(f"/api/v1/awards/{award.pk}/revoke", {"reason": "x"},
+                        content_type="application/json")  # fmt: skip
+    assert again.status_code == 409
+    assert again.json()["code"] == m.ALREADY_REVOKED.code
+    listed = json.loads(client.get(reverse("status:list", args=[award.status_list_id])).content)
+    assert read_status_list(listed).get(award.status_index)
+
+
+def test_the_learner_may_not_revoke(client, award):
+    person("anna@example.org")
+    log_in(client, "anna@example.org")
+    response = client.post(f"/api/v1/awards/{award.pk}/revoke", {"reason": "mine"},
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 403
+    award.refresh_from_db()
+    assert award.state == "active"

@@ -6,7 +6,9 @@
 - ``GET /api/v1/awards/mine`` — the awards issued to the caller's e-mail address;
 - ``GET /api/v1/awards/{id}`` — one award with links to its credentials (its provider's
   people, its learner);
-- ``GET /api/v1/awards/{id}/ob3``, ``…/edc`` — the signed credentials themselves.
+- ``GET /api/v1/awards/{id}/ob3``, ``…/edc`` — the signed credentials themselves;
+- ``POST /api/v1/awards/{id}/revoke`` — revoke it for good, with a reason (the provider's
+  administrators and staff).
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from ..providers.selectors import provider_for
 from .models import Award
 from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
-from .services import AwardRequest, award_issue
+from .services import REASON_LIMIT, AwardRequest, award_issue, award_revoke
 
 router = Router(tags=["issuance"])
 
@@ -65,6 +68,10 @@ class AwardOut(Schema):
     status_index: int
     created_at: datetime
     links: dict[str, str]
+
+
+class RevokeIn(Schema):
+    reason: str = Field("", max_length=REASON_LIMIT)
 
 
 class AwardPageOut(Schema):
@@ -116,6 +123,13 @@ def my_awards(request: HttpRequest) -> list[AwardOut]:
 @router.get("/{award_id}", response=AwardOut)
 def award(request: HttpRequest, award_id: UUID) -> AwardOut:
     return _out(award_for(request.user, award_id))
+
+
+@router.post("/{award_id}/revoke", response=AwardOut)
+def revoke(request: HttpRequest, award_id: UUID, payload: RevokeIn) -> AwardOut:
+    found = award_for(request.user, award_id)
+    return _out(award_revoke(user=request.user, award=found,  # type: ignore[arg-type]
+                             reason=payload.reason, now=timezone.now()))  # fmt: skip
 
 
 def _document(request: HttpRequest, award_id: UUID, fmt: str) -> HttpResponse:

@@ -45,3 +45,13 @@ CANNOT_SIGN = Message(
     "The credentials cannot be signed: {detail}",
     "Nie można podpisać poświadczeń: {detail_pl}",
 )
+REVOKE_NEEDS_REASON = Message(
+    "revoke_needs_reason",
+    "Say why the award is revoked: the reason is kept in its history.",
+    "Podaj powód unieważnienia: zostanie zapisany w historii poświadczenia.",
+)
+ALREADY_REVOKED = Message(
+    "award_already_revoked",
+    "This award was revoked on {date}: revocation is final.",
+    "To poświadczenie unieważniono {date}: unieważnienie jest ostateczne.",
+)

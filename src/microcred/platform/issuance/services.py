@@ -11,7 +11,7 @@ nothing.
 
 from __future__ import annotations
 
-__all__ = ["AwardRequest", "award_issue"]
+__all__ = ["REASON_LIMIT", "AwardRequest", "award_issue", "award_revoke"]
 
 import datetime as dt
 import json
@@ -39,8 +39,8 @@ from ..providers.keys import provider_did_document, provider_signing_key
 from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
-from .models import Award, AwardAction, AwardEvent, StatusPurpose
-from .status_lists import status_entry_allocate
+from .models import Award, AwardAction, AwardEvent, AwardState, StatusPurpose
+from .status_lists import status_bit_set, status_entry_allocate
 
 #: the longest name part, as the standard's ``Learner`` takes it
 NAME_LIMIT = 200
@@ -48,6 +48,8 @@ NAME_LIMIT = 200
 STUDENT_ID_LIMIT = 100
 #: what a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: the longest reason kept for a revocation
+REASON_LIMIT = 2000
 #: the roles that issue a provider's micro-credentials
 ISSUERS = (Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF)
 
@@ -189,3 +191,30 @@ def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
     )  # fmt: skip
     AwardEvent.objects.create(award=saved, action=AwardAction.ISSUED, actor=user, at=now)
     return saved
+
+
+@transaction.atomic
+def award_revoke(*, user: User, award: Award, reason: str, now: datetime) -> Award:
+    """Revoke ``award`` for good, with a reason: its bit set in the published revocation
+    list (signed again), its state and history written — all or nothing. Only the
+    provider's administrators and staff; a revoked award stays revoked."""
+    locked = Award.objects.select_for_update().select_related("provider").get(pk=award.pk)
+    if not may_issue(user, locked.provider.organisation_id):
+        raise PermissionDeniedError(m.NOT_ISSUER)
+    if locked.state == AwardState.REVOKED:
+        done = locked.events.filter(action=AwardAction.REVOKED).values_list("at", flat=True).first()
+        raise ConflictError(m.ALREADY_REVOKED, date=done.date().isoformat() if done else "—")
+    reason = reason.strip()
+    if not reason or len(reason) > REASON_LIMIT:
+        problem = m.REVOKE_NEEDS_REASON() if not reason else m.TOO_LONG(limit=REASON_LIMIT)
+        raise InvalidInputError(
+            m.REVOKE_NEEDS_REASON if not reason else m.TOO_LONG,
+            limit=REASON_LIMIT,
+            extra={"fields": {"reason": [problem.text(current_language())]}},
+        )
+    status_bit_set(record=locked.status_list, index=locked.status_index, value=True, now=now)
+    locked.state = AwardState.REVOKED
+    locked.save(update_fields=["state"])
+    AwardEvent.objects.create(award=locked, action=AwardAction.REVOKED, actor=user, reason=reason,
+                              at=now)  # fmt: skip
+    return locked

@@ -12,6 +12,7 @@ urlpatterns = [
     path("providers/<int:provider_id>/", views.provider_awards, name="provider_awards"),
     path("mine/", views.mine, name="mine"),
     path("<uuid:award_id>/", views.award, name="award"),
+    path("<uuid:award_id>/revoke/", views.revoke, name="revoke"),
     path("<uuid:award_id>/ob3.json", views.download, {"fmt": "ob3"}, name="ob3"),
     path("<uuid:award_id>/edc.json", views.download, {"fmt": "edc"}, name="edc"),
 ]

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from ..catalog.models import VersionFacets
 from ..catalog.selectors import spec_of
@@ -22,7 +22,7 @@ from ..core.language import current_language
 from ..providers.selectors import provider_for
 from .forms import AwardForm
 from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
-from .services import award_issue, may_issue
+from .services import REASON_LIMIT, award_issue, award_revoke, may_issue
 from .status_lists import published_status_list
 
 #: how long a cache may keep a status list before asking again (its ETag answers cheaply)
@@ -68,14 +68,37 @@ def provider_awards(request: HttpRequest, provider_id: int) -> HttpResponse:
 
 @login_required
 def award(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    return _award_page(request, award_for(request.user, award_id))
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, award_id: UUID) -> HttpResponse:
     found = award_for(request.user, award_id)
+    try:
+        award_revoke(user=request.user, award=found,  # type: ignore[arg-type]
+                     reason=request.POST.get("reason", ""), now=timezone.now())  # fmt: skip
+    except PlatformError as exc:
+        if exc.status == 403:
+            raise
+        return _award_page(request, found, error=exc)
+    return redirect("issuance:award", award_id=found.pk)
+
+
+def _award_page(
+    request: HttpRequest, found: Any, error: PlatformError | None = None
+) -> HttpResponse:
     lang = current_language()
     staff = found.provider.organisation.memberships.filter(user=request.user.pk).exists()
     return render(request, "issuance/award.html", {
         "award": found, "title": found.version.title(lang), "lang": lang, "staff": staff,
         "learner": found.email.casefold() == request.user.email.casefold(),  # type: ignore[union-attr]
         "events": found.events.select_related("actor") if staff else [],
-    })  # fmt: skip
+        "may_revoke": staff and found.state != "revoked" and may_issue(
+            request.user, found.provider.organisation_id),  # type: ignore[arg-type]
+        "reason_limit": REASON_LIMIT, "message": error.text(lang) if error else None,
+        "reason_errors": error.extra.get("fields", {}).get("reason", []) if error else [],
+    }, status=error.status if error else 200)  # fmt: skip
 
 
 _DOWNLOADS = {"ob3": ("application/json", "ob3.json"), "edc": ("application/json", "edc.json")}
