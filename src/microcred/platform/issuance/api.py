@@ -84,7 +84,8 @@ class AwardPageOut(Schema):
 def _out(award: Award) -> AwardOut:
     version = award.version
     links = {name: settings.PUBLIC_URL + reverse(route, args=[award.pk]) for name, route in (
-        ("page", "issuance:award"), ("ob3", "issuance:ob3"), ("edc", "issuance:edc"))}  # fmt: skip
+        ("page", "issuance:award"), ("ob3", "issuance:ob3"), ("edc", "issuance:edc"),
+        ("pdf", "issuance:certificate"), ("badge", "issuance:badge"))}  # fmt: skip
     return AwardOut(
         id=award.pk, credential_id=award.credential_id, version_id=version.pk,
         design_id=version.design_id, title_pl=version.title_pl, title_en=version.title_en,

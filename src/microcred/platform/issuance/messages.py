@@ -55,3 +55,8 @@ ALREADY_REVOKED = Message(
     "This award was revoked on {date}: revocation is final.",
     "To poświadczenie unieważniono {date}: unieważnienie jest ostateczne.",
 )
+CANNOT_RENDER = Message(
+    "award_cannot_render",
+    "The document cannot be made: {detail}",
+    "Nie można przygotować dokumentu: {detail_pl}",
+)

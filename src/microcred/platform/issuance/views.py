@@ -20,6 +20,7 @@ from ..catalog.selectors import spec_of
 from ..core.errors import PlatformError
 from ..core.language import current_language
 from ..providers.selectors import provider_for
+from .documents import award_badge, award_pdf
 from .forms import AwardForm
 from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
 from .services import REASON_LIMIT, award_issue, award_revoke, may_issue
@@ -110,6 +111,26 @@ def download(request: HttpRequest, award_id: UUID, fmt: str) -> HttpResponse:
     media_type, suffix = _DOWNLOADS[fmt]
     response = HttpResponse(getattr(found, fmt), content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{found.pk}-{suffix}"'
+    return response
+
+
+@login_required
+def certificate(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    found = award_for(request.user, award_id)
+    lang = request.GET.get("lang") or current_language()
+    response = HttpResponse(award_pdf(found, lang), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{found.pk}.pdf"'
+    return response
+
+
+@login_required
+def badge(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    found = award_for(request.user, award_id)
+    image, media_type = award_badge(found, current_language())
+    suffix = "svg" if "svg" in media_type else "png"
+    response = HttpResponse(image, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.pk}.{suffix}"'
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
 
 
