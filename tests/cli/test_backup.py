@@ -9,10 +9,12 @@ key-encryption key and a database holding data are refused, and nothing is writt
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -213,9 +215,15 @@ def test_a_round_trip_into_a_fresh_data_directory(
 
 
 def _nothing_written(data: Path) -> None:
-    database = data / "microcred.sqlite3"
-    assert not database.exists() or database.stat().st_size == 0
-    assert not (data / "media").exists()
+    """A refused restore into a data directory that was not there leaves none: no
+    database (not even an empty file), no secret key, no uploaded files."""
+    assert not data.exists(), sorted(p.name for p in data.iterdir())
+
+
+def _contents(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}  # fmt: skip
 
 
 def test_another_key_encryption_key_is_refused_without_writing(
@@ -227,6 +235,21 @@ def test_another_key_encryption_key_is_refused_without_writing(
     assert done.returncode == 2
     assert m.KEYS_DO_NOT_OPEN.en.split(" (")[0] in done.stderr
     _nothing_written(fresh)
+
+
+def test_a_refused_restore_leaves_a_platform_as_it_was(
+    made: tuple[Path, Path, str, dict[str, object]], tmp_path: Path
+) -> None:
+    """Over a platform holding data, with --force but another key-encryption key: every
+    file of its data directory as it was, and no new one."""
+    archive, folder, *_ = made
+    data = Path(shutil.copytree(folder / "original", tmp_path / "platform"))
+    before = _contents(data)
+    assert "microcred.sqlite3" in before
+    done = _run([MICROCRED, "restore", str(archive), "--data", str(data), "--force"], data,
+                _kek())  # fmt: skip
+    assert done.returncode == 2
+    assert _contents(data) == before
 
 
 def _rewritten(archive: Path, target: Path, change: str) -> None:
