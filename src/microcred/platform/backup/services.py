@@ -135,8 +135,7 @@ def backup_create(*, archive: Path, now: dt.datetime) -> dict[str, Any]:
             "note": "The key-encryption key is NOT in this backup; keep it separately.",
             "members": {name: sha256_of(path) for name, path in files.items()},
         }
-        write_archive(archive, manifest, files)
-    return manifest
+        return write_archive(archive, manifest, files)
 
 
 def _known_migrations() -> set[str]:
