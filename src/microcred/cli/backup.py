@@ -77,9 +77,11 @@ def _as_it_was(folder: Path, before: set[str] | None) -> None:
 @_DATA
 @click.option("--force", is_flag=True, help="Replace a database that already holds data.")
 def restore_command(file: Path, data_dir: Path | None, force: bool) -> None:
-    """Restore the platform from the backup FILE: checked (manifest, SHA-256 of every
-    file, the sealed keys open with this platform's key-encryption key) before anything
-    is written, then migrated if it is older. Stop the platform while it runs."""
+    """Restore the platform from the backup FILE: checked (the manifest's signature
+    under this platform's key-encryption key, SHA-256 of every file, the sealed keys
+    open with that key) before anything is written, then migrated if it is older; a
+    refused restore leaves the data directory as it was. Stop the platform while it
+    runs."""
     folder = (data_dir or Path(os.environ.get("MICROCRED_DATA_DIR", "var"))).resolve()
     before = _entries(folder)
     platform_setup("backup", data_dir)
