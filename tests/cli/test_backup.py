@@ -9,10 +9,12 @@ key-encryption key and a database holding data are refused, and nothing is writt
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -119,6 +121,17 @@ print(json.dumps(result))
 """
 
 
+#: run in a data directory's platform: the manifest in the file argv[1] signed again
+SIGN = """
+import json, sys
+from pathlib import Path
+import django; django.setup()
+from microcred.platform.backup.signing import signed
+path = Path(sys.argv[1])
+path.write_text(json.dumps(signed(json.loads(path.read_text()))))
+"""
+
+
 def _kek() -> str:
     return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("=")
 
@@ -180,6 +193,9 @@ def test_the_archive_holds_the_database_the_files_and_a_manifest(
     assert "providers.0005_seals_and_evidence" in manifest["migrations"]
     assert manifest["created"]
     assert manifest["microcred_version"]
+    assert manifest["format_version"] == 2
+    assert manifest["signature"]["alg"] == "HMAC-SHA256"
+    assert manifest["signature"]["kek_id"] == manifest["kek_ids"][0]
     # the key-encryption key is in no member, in no form
     assert kek.encode() not in everything
     assert base64.urlsafe_b64decode(kek + "=" * (-len(kek) % 4)) not in everything
@@ -213,9 +229,15 @@ def test_a_round_trip_into_a_fresh_data_directory(
 
 
 def _nothing_written(data: Path) -> None:
-    database = data / "microcred.sqlite3"
-    assert not database.exists() or database.stat().st_size == 0
-    assert not (data / "media").exists()
+    """A refused restore into a data directory that was not there leaves none: no
+    database (not even an empty file), no secret key, no uploaded files."""
+    assert not data.exists(), sorted(p.name for p in data.iterdir())
+
+
+def _contents(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}  # fmt: skip
 
 
 def test_another_key_encryption_key_is_refused_without_writing(
@@ -225,21 +247,44 @@ def test_another_key_encryption_key_is_refused_without_writing(
     fresh = tmp_path / "other-kek"
     done = _run([MICROCRED, "restore", str(archive), "--data", str(fresh)], fresh, _kek())
     assert done.returncode == 2
-    assert m.KEYS_DO_NOT_OPEN.en.split(" (")[0] in done.stderr
+    # its signature is checked first, and it names the key-encryption key it needs
+    assert m.MANIFEST_KEY_UNKNOWN.en.split(" {")[0] in done.stderr, done.stderr
     _nothing_written(fresh)
+
+
+def test_a_refused_restore_leaves_a_platform_as_it_was(
+    made: tuple[Path, Path, str, dict[str, object]], tmp_path: Path
+) -> None:
+    """Over a platform holding data, with --force but another key-encryption key: every
+    file of its data directory as it was, and no new one."""
+    archive, folder, *_ = made
+    data = Path(shutil.copytree(folder / "original", tmp_path / "platform"))
+    before = _contents(data)
+    assert "microcred.sqlite3" in before
+    done = _run([MICROCRED, "restore", str(archive), "--data", str(data), "--force"], data,
+                _kek())  # fmt: skip
+    assert done.returncode == 2
+    assert _contents(data) == before
 
 
 def _rewritten(archive: Path, target: Path, change: str) -> None:
     """``archive`` copied to ``target`` with one change: a member's bytes, a member
-    added, or a member removed (the manifest left as it was)."""
+    added, or a member removed (the manifest left as it was); or a member's bytes and
+    its digest in the manifest (``forged``: the signature left as it was)."""
     with tarfile.open(archive) as tar:
         members = [(info, tar.extractfile(info).read()) for info in tar.getmembers()]  # type: ignore[union-attr]
+    database = next(data for info, data in members if info.name == "database.sqlite3")
+    changed = database[:-1] + bytes([database[-1] ^ 1])
     with tarfile.open(target, "w:gz") as out:
         for info, data in members:
             if change == "remove" and info.name.startswith("media/"):
                 continue
-            if change == "bytes" and info.name == "database.sqlite3":
-                data = data[:-1] + bytes([data[-1] ^ 1])
+            if change in ("bytes", "forged") and info.name == "database.sqlite3":
+                data = changed
+            if change == "forged" and info.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["members"]["database.sqlite3"] = hashlib.sha256(changed).hexdigest()
+                data = json.dumps(manifest).encode()
             info.size = len(data)
             out.addfile(info, io.BytesIO(data))
         if change in ("add", "escape"):
@@ -256,6 +301,7 @@ def _rewritten(archive: Path, target: Path, change: str) -> None:
         ("add", m.MEMBERS_DIFFER),
         ("remove", m.MEMBERS_DIFFER),
         ("escape", m.MEMBER_UNSAFE),
+        ("forged", m.MANIFEST_SIGNATURE_INVALID),
     ],
 )
 def test_a_tampered_archive_is_refused_with_the_reason(
@@ -310,12 +356,15 @@ def test_an_older_backup_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> 
     assert applied.split() == ["0", "0005_seals_and_evidence"]
     # a backup naming a migration this code does not have comes from a newer microcred
     future = tmp_path / "future.tar.gz"
+    manifest["migrations"].append("providers.9999_future")
+    resigned = tmp_path / "manifest.json"
+    resigned.write_text(json.dumps(manifest))
+    _python(SIGN, old, kek, str(resigned))  # as a newer microcred would have signed it
     with tarfile.open(archive) as tar, tarfile.open(future, "w:gz") as out:
         for info in tar.getmembers():
             data = tar.extractfile(info).read()  # type: ignore[union-attr]
             if info.name == "manifest.json":
-                manifest["migrations"].append("providers.9999_future")
-                data = json.dumps(manifest).encode()
+                data = resigned.read_bytes()
             info.size = len(data)
             out.addfile(info, io.BytesIO(data))
     other = tmp_path / "other"

@@ -181,8 +181,10 @@ def demo_esco(root: Path, *, now: datetime) -> str:
     dataset = dataset_loaded()
     if found is not None:
         english, polish = found
-        if dataset is None or dataset.fingerprint != export_fingerprint(english, polish):
-            dataset = esco_load(directory=english, pl=polish, now=now).dataset
+        fingerprint = export_fingerprint(english, polish)  # the files hashed once
+        if dataset is None or dataset.fingerprint != fingerprint:
+            dataset = esco_load(directory=english, pl=polish, now=now,
+                                fingerprint=fingerprint).dataset  # fmt: skip
     if dataset is None:
         return (f"ESCO: no export in {root}; the ESCO pages say how to load it: "
                 "microcred esco load DIR [--pl DIR]")  # fmt: skip

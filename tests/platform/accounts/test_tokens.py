@@ -4,16 +4,18 @@ role, shown once, stored as a hash, refused once revoked, and never a way to log
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from microcred.platform.accounts.models import ApiToken, Role, User
+from microcred.platform.accounts.services import membership_grant
 from microcred.platform.accounts.tokens import api_token_create, api_token_revoke
 from microcred.platform.core.errors import InvalidInputError, PermissionDeniedError
 from microcred.platform.providers.models import Provider
 
-from ..conftest import NOW, admin_of, log_in
+from ..conftest import NOW, admin_of, log_in, person
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +111,30 @@ def test_the_keys_page_shows_a_new_key_once(provider_a: Provider,
     log_in(other, admin_of(provider_b).email)
     assert other.get(url).status_code == 404  # another provider's keys do not exist for it
     assert Client().get(url).status_code == 302  # anonymous: to the login page
+
+
+def test_the_keys_page_asks_the_database_a_fixed_number_of_times(
+    provider_a: Provider, django_assert_num_queries: Any
+) -> None:
+    """Who may manage the keys is one query whatever the number of roles, and the keys
+    are one more whatever their number: a person who may give no role there (its staff)
+    is told the page does not exist after as few queries."""
+    admin = admin_of(provider_a)
+    staff = person("staff@a.example.org")
+    membership_grant(user=staff, organisation=provider_a.organisation, role=Role.PROVIDER_STAFF,
+                     now=NOW)  # fmt: skip
+    for number in range(3):
+        api_token_create(creator=admin, organisation=provider_a.organisation,
+                         name=f"LMS {number}", role=Role.ASSESSOR, now=NOW)  # fmt: skip
+    url = f"/accounts/organisations/{provider_a.organisation_id}/api-keys/"
+    client, refused = Client(), Client()
+    log_in(client, admin.email)
+    log_in(refused, staff.email)
+    # the session, its user, the organisation, the roles that user may give there, the keys,
+    # the roles the menu names
+    with django_assert_num_queries(6):
+        page = client.get(url)
+    assert page.status_code == 200
+    assert page.content.decode().count("LMS ") == 3
+    with django_assert_num_queries(5):  # the same, the keys aside
+        assert refused.get(url).status_code == 404

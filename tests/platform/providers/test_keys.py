@@ -150,3 +150,24 @@ def test_reseal_moves_every_key_to_the_new_kek(provider_a: Provider, qa_officer:
         assert provider_signing_key(provider)[1].endswith("#key-1")  # opens without the old
         assert provider_seal_credentials(provider).certificates
         assert platform_test_ca(NOW).certificates
+
+
+def test_a_derived_key_is_its_purpose_s_and_its_kek_s_and_never_the_kek() -> None:
+    import base64
+
+    from django.conf import settings
+
+    from microcred.platform.providers.key_encryption import derived_key, kek_id
+
+    current = settings.KEY_ENCRYPTION_KEY
+    made = derived_key("one purpose")
+    assert made is not None
+    assert made[0] == kek_id(current)
+    assert len(made[1]) == 32
+    assert made[1] != base64.urlsafe_b64decode(current + "=" * (-len(current) % 4))
+    assert derived_key("one purpose") == made  # the same every time
+    assert derived_key("another purpose") != made
+    assert derived_key("one purpose", kek=kek_id("B" * 43)) is None  # not configured
+    with override_settings(KEY_ENCRYPTION_KEY="B" * 43, KEY_ENCRYPTION_KEYS_OLD=[current]):
+        assert derived_key("one purpose")[1] != made[1]  # type: ignore[index]
+        assert derived_key("one purpose", kek=made[0]) == made  # an old KEK still derives

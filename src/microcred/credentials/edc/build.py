@@ -204,16 +204,13 @@ def to_qualification(spec: MicroCredentialSpec, *, qualification_id: str) -> dic
 def _qualification(
     spec: MicroCredentialSpec, *, ids: Ids, qualification_id: str | None = None
 ) -> dict[str, Any]:
-    language = spec.languages[0] if spec.languages else Language.EN
-    primary = _of(language)
-    title = _lang(spec.title) or {"en": "Micro-credential"}
     qualification: dict[str, Any] = {
         "id": qualification_id or ids("qualification"),
         "type": "Qualification",
-        "title": title,
+        "title": _lang(spec.title) or {"en": "Micro-credential"},
         "dcType": _concept(_LEARNING_OPPORTUNITY, "Short learning programme"),
         "learningSetting": _concept(_NON_FORMAL, "non-formal learning"),
-        "language": [_of(lang) for lang in spec.languages] or [primary],
+        "language": [_of(lang) for lang in spec.languages] or [_of(Language.EN)],
         "learningOutcome": [
             {
                 "id": ids("learningOutcome"),
@@ -288,9 +285,8 @@ def to_edc(
         "type": "AwardingProcess",
         "awardingBody": [_organisation(b) for b in spec.awarding_bodies],
     }
-    title = _lang(spec.title) or {"en": "Micro-credential"}
-
     qualification = _qualification(spec, ids=_urn)
+    title = qualification["title"]  # the design's, as the qualification names it
 
     achievement: dict[str, Any] = {
         "id": _urn("learningAchievement"),
@@ -300,15 +296,16 @@ def to_edc(
         "specifiedBy": qualification,
     }
     if spec.assessment:
+        assessed = _lang(spec.assessment.description) or title
         assessment: dict[str, Any] = {
             "id": _urn("learningAssessment"),
             "type": "LearningAssessment",
-            "title": _lang(spec.assessment.description) or title,
+            "title": assessed,
             "awardedBy": awarding,
             "specifiedBy": {
                 "id": _urn("learningAssessmentSpec"),
                 "type": "LearningAssessmentSpecification",
-                "title": _lang(spec.assessment.description) or title,
+                "title": assessed,
                 # one type allowed by the shapes: the first method; all are in the title
                 "dcType": _of(spec.assessment.methods[0]),
             },

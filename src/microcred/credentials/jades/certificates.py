@@ -382,39 +382,17 @@ def self_signed_test_ca(
     providers instead of a qualified trust service provider. Its ``CN`` says
     ``TEST CA – not qualified``; basic constraints CA true (path length 0), key usage
     keyCertSign + cRLSign."""
-    if not name.strip():
-        raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
-    if valid_days < 1:
-        raise SealError(VALIDITY_TOO_SHORT())
-    start = _start(not_before)
+    _refuse_empty(name)
+    start = _checked_start(country, valid_days, not_before)
     private = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([
         x509.NameAttribute(NameOID.COMMON_NAME, _shortened(name, "(TEST CA – not qualified)")),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, name[:_MAX_ORGANISATION]),
         x509.NameAttribute(NameOID.COUNTRY_NAME, country),
     ])  # fmt: skip
-    usage = x509.KeyUsage(digital_signature=False, content_commitment=False,
-                          key_encipherment=False, data_encipherment=False, key_agreement=False,
-                          key_cert_sign=True, crl_sign=True, encipher_only=False,
-                          decipher_only=False)  # fmt: skip
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(private.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(start + dt.timedelta(days=valid_days))
-        .add_extension(usage, critical=True)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(private.public_key()), critical=False
-        )
-        .sign(private, hashes.SHA256())
-    )
-    return SealCredentials(private, [certificate])
+    builder = _builder(subject, subject, private.public_key(), start,
+                       start + dt.timedelta(days=valid_days), ca=True)  # fmt: skip
+    return SealCredentials(private, [builder.sign(private, hashes.SHA256())])
 
 
 def ca_seal_certificate(
@@ -435,11 +413,45 @@ def ca_seal_certificate(
                              not_before=not_before)  # fmt: skip
 
 
-def _start(not_before: dt.datetime | None) -> dt.datetime:
+def _refuse_empty(name: str) -> None:
+    if not name.strip():
+        raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
+
+
+def _checked_start(country: str, valid_days: int, not_before: dt.datetime | None) -> dt.datetime:
+    """The certificate's notBefore, once its country and validity are checked."""
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
+    if valid_days < 1:
+        raise SealError(VALIDITY_TOO_SHORT())
     start = (not_before or dt.datetime.now(dt.UTC) - _CLOCK_SKEW).replace(microsecond=0)
     if start.tzinfo is None:
         raise SealError("not_before must carry a time zone", code="naive_datetime")
     return start
+
+
+def _builder(subject: x509.Name, issuer: x509.Name, public_key: Any, start: dt.datetime,
+             end: dt.datetime, *, ca: bool) -> x509.CertificateBuilder:  # fmt: skip
+    """What every certificate made here holds: a random serial, the validity, key usage
+    (critical: keyCertSign + cRLSign for a CA, digitalSignature + nonRepudiation for a
+    seal), basic constraints (critical: a CA with path length 0, or not a CA) and the
+    subject key identifier."""
+    usage = x509.KeyUsage(digital_signature=not ca, content_commitment=not ca,
+                          key_encipherment=False, data_encipherment=False, key_agreement=False,
+                          key_cert_sign=ca, crl_sign=ca, encipher_only=False,
+                          decipher_only=False)  # fmt: skip
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(usage, critical=True)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+    )
 
 
 def _shortened(name: str, mark: str) -> str:
@@ -460,8 +472,7 @@ def _seal_certificate(
     organisation_identifier: str | None,
     not_before: dt.datetime | None,
 ) -> SealCredentials:
-    if not organisation.strip():
-        raise SealError(ORGANISATION_EMPTY(), code=_INVALID_SUBJECT)
+    _refuse_empty(organisation)
     if len(organisation) > _MAX_ORGANISATION:
         raise SealError(ORGANISATION_TOO_LONG(length=len(organisation), limit=_MAX_ORGANISATION),
                         code=_INVALID_SUBJECT)  # fmt: skip
@@ -470,11 +481,7 @@ def _seal_certificate(
     ):
         raise SealError(ORGANISATION_IDENTIFIER_INVALID(identifier=organisation_identifier),
                         code=_INVALID_SUBJECT)  # fmt: skip
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise SealError(COUNTRY_INVALID(country=country), code=_INVALID_SUBJECT)
-    if valid_days < 1:
-        raise SealError(VALIDITY_TOO_SHORT())
-    start = _start(not_before)
+    start = _checked_start(country, valid_days, not_before)
     private = key or ec.generate_private_key(ec.SECP256R1())
     if not isinstance(private, SealPrivateKey) or not _algorithms_for(private.public_key()):
         raise SealError(UNSUPPORTED_KEY(kind=type(private).__name__))
@@ -491,31 +498,8 @@ def _seal_certificate(
     end = start + dt.timedelta(days=valid_days)
     if ca is not None:
         end = min(end, ca.certificates[0].not_valid_after_utc)
-    usage = x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
-    )
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(ca.certificates[0].subject if ca else name)
-        .public_key(private.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(usage, critical=True)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(private.public_key()), critical=False
-        )
-    )
+    builder = _builder(name, ca.certificates[0].subject if ca else name, private.public_key(),
+                       start, end, ca=False)  # fmt: skip
     if ca is None:
         return _order(private, [builder.sign(private, hashes.SHA256())])
     builder = builder.add_extension(

@@ -4,7 +4,7 @@ knows of its issuers: their names, identifiers, keys and the periods they were t
 from __future__ import annotations
 
 __all__ = ["GRANTED", "LOTE_TYPE", "WITHDRAWN", "KeyPeriod", "Scheme", "SealPeriod",
-           "TrustedIssuer", "sign_lote", "to_lote"]  # fmt: skip
+           "TrustedIssuer", "certificate_fingerprint", "sign_lote", "to_lote"]  # fmt: skip
 
 import base64
 import datetime as dt
@@ -57,9 +57,15 @@ class SealPeriod:
 
     @property
     def fingerprint(self) -> str:
-        """``sha256:`` and the certificate's SHA-256 in hex: how ``verify`` names a seal's
-        signer (:class:`~microcred.credentials.verify.report.Signer`)."""
-        return f"sha256:{hashlib.sha256(self.certificate).hexdigest()}"
+        """The certificate's :func:`certificate_fingerprint`."""
+        return certificate_fingerprint(self.certificate)
+
+
+def certificate_fingerprint(der: bytes) -> str:
+    """``sha256:`` and the SHA-256 of a certificate's DER in hex: how ``verify`` names a
+    seal's signer (:class:`~microcred.credentials.verify.report.Signer`), and how a list
+    and its reader key a seal service."""
+    return f"sha256:{hashlib.sha256(der).hexdigest()}"
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,25 @@ def _statuses(
     return changes
 
 
+def _with_history(issuer: TrustedIssuer, period: KeyPeriod | SealPeriod, *,
+                  name: list[dict[str, str]], service_type: str,
+                  identity: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """A service: its current status in ``ServiceInformation`` and each earlier one in
+    ``ServiceHistory``, newest first, all with the same name, type and digital identity
+    (the key's or certificate's statuses: :func:`_statuses`)."""
+    changes = _statuses(issuer, period)
+
+    def instance(moment: dt.datetime, status: str) -> dict[str, Any]:
+        return {"ServiceName": name, "ServiceTypeIdentifier": service_type,
+                "ServiceStatus": status, "StatusStartingTime": _time(moment),
+                "ServiceDigitalIdentity": identity}  # fmt: skip
+
+    service: dict[str, Any] = {"ServiceInformation": instance(*changes[-1])}
+    if len(changes) > 1:
+        service["ServiceHistory"] = [instance(*change) for change in reversed(changes[:-1])]
+    return service
+
+
 def _service(issuer: TrustedIssuer, period: KeyPeriod) -> dict[str, Any]:
     fragment = period.method.rsplit("#", 1)[-1]
     name = [{"lang": "en", "value": f"Micro-credential issuance ({fragment})"},
@@ -150,17 +175,7 @@ def _service(issuer: TrustedIssuer, period: KeyPeriod) -> dict[str, Any]:
         "PublicKeyValues": [period.key.public_jwk()],
         "OtherIds": [issuer.did, period.method],
     }
-    changes = _statuses(issuer, period)
-
-    def instance(moment: dt.datetime, status: str) -> dict[str, Any]:
-        return {"ServiceName": name, "ServiceTypeIdentifier": SERVICE_TYPE,
-                "ServiceStatus": status, "StatusStartingTime": _time(moment),
-                "ServiceDigitalIdentity": identity}  # fmt: skip
-
-    service: dict[str, Any] = {"ServiceInformation": instance(*changes[-1])}
-    if len(changes) > 1:
-        service["ServiceHistory"] = [instance(*change) for change in reversed(changes[:-1])]
-    return service
+    return _with_history(issuer, period, name=name, service_type=SERVICE_TYPE, identity=identity)
 
 
 def _seal_service(issuer: TrustedIssuer, period: SealPeriod) -> dict[str, Any]:
@@ -176,17 +191,8 @@ def _seal_service(issuer: TrustedIssuer, period: SealPeriod) -> dict[str, Any]:
         "X509SubjectNames": [certificate.subject.rfc4514_string()],
         "OtherIds": [issuer.did, period.fingerprint],
     }
-
-    def instance(moment: dt.datetime, status: str) -> dict[str, Any]:
-        return {"ServiceName": name, "ServiceTypeIdentifier": SEAL_SERVICE_TYPE,
-                "ServiceStatus": status, "StatusStartingTime": _time(moment),
-                "ServiceDigitalIdentity": identity}  # fmt: skip
-
-    changes = _statuses(issuer, period)
-    service: dict[str, Any] = {"ServiceInformation": instance(*changes[-1])}
-    if len(changes) > 1:
-        service["ServiceHistory"] = [instance(*change) for change in reversed(changes[:-1])]
-    return service
+    return _with_history(issuer, period, name=name, service_type=SEAL_SERVICE_TYPE,
+                         identity=identity)  # fmt: skip
 
 
 def _entity(issuer: TrustedIssuer) -> dict[str, Any]:

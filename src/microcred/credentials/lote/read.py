@@ -10,7 +10,6 @@ __all__ = ["LoteTrustList", "read_lote"]
 import base64
 import binascii
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,7 @@ from ..vc_jose import joserfc_key, jws_alg
 from ..verify.checks import parse_time
 from ..verify.report import Signer
 from ..verify.trust import TrustEntry
-from .build import GRANTED, lote_registry
+from .build import GRANTED, certificate_fingerprint, lote_registry
 
 #: a list larger than this is refused before it is parsed (a JWS of the registry's limit)
 MAX_BYTES = 24 * 1024 * 1024
@@ -127,13 +126,13 @@ def read_lote(data: str | bytes, *, operator_key: KeyPair) -> LoteTrustList:
                 did, methods = ids[0], [i for i in ids if "#" in i]
                 changes = tuple(sorted((_time(i["StatusStartingTime"]), i["ServiceStatus"])
                                        for i in instances))  # fmt: skip
+                said = _Service(did, legal, str(verified_by), changes, verified)
                 for method in methods:
-                    services[method] = _Service(did, legal, str(verified_by), changes, verified)
+                    services[method] = said
                 identity = service["ServiceInformation"]["ServiceDigitalIdentity"]
                 for certificate in identity.get("X509Certificates", []):
                     der = base64.b64decode(certificate["val"], validate=True)
-                    fingerprint = f"sha256:{hashlib.sha256(der).hexdigest()}"
-                    seals[fingerprint] = _Service(did, legal, str(verified_by), changes, verified)
+                    seals[certificate_fingerprint(der)] = said
     except (KeyError, IndexError, TypeError, AttributeError, ValueError, binascii.Error) as exc:
         raise TrustListError(f"not a LoTE this reader knows ({type(exc).__name__})") from exc
     return LoteTrustList(name, issued, services, seals)

@@ -10,8 +10,8 @@ person whose e-mail address it names, for seven days.
 
 from __future__ import annotations
 
-__all__ = ["INVITATION_DAYS", "ensure_may_grant", "invitation_accept", "invitation_create",
-           "invitation_for", "may_grant", "sha256_hex"]  # fmt: skip
+__all__ = ["INVITATION_DAYS", "ensure_may_grant", "grantable_roles", "invitation_accept",
+           "invitation_create", "invitation_for", "may_grant", "sha256_hex"]  # fmt: skip
 
 import hashlib
 import secrets
@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -58,13 +59,22 @@ def ensure_may_grant(user: User, organisation: Organisation, role: Role,
     return role
 
 
+def grantable_roles(inviter: User, organisation: Organisation) -> frozenset[str]:
+    """The roles ``inviter`` may give in ``organisation`` (by invitation or API key), in
+    one query: every role for a platform administrator (an administrator anywhere); else
+    the roles their own roles there list."""
+    held = set(
+        Membership.objects.filter(Q(role=Role.PLATFORM_ADMIN) | Q(organisation=organisation),
+                                  user=inviter).values_list("role", flat=True)
+    )  # fmt: skip
+    if Role.PLATFORM_ADMIN in held:
+        return frozenset(Role)
+    return frozenset().union(*(_MAY_INVITE.get(role, frozenset()) for role in held))
+
+
 def may_grant(inviter: User, organisation: Organisation, role: Role) -> bool:
-    """Whether ``inviter`` may give ``role`` in ``organisation`` (by invitation or API
-    key): a platform administrator anywhere; else the roles their own role there lists."""
-    if Membership.objects.filter(user=inviter, role=Role.PLATFORM_ADMIN).exists():
-        return True
-    held = Membership.objects.filter(user=inviter, organisation=organisation)
-    return any(role in _MAY_INVITE.get(r, frozenset()) for r in held.values_list("role", flat=True))
+    """Whether ``inviter`` may give ``role`` in ``organisation``: :func:`grantable_roles`."""
+    return role in grantable_roles(inviter, organisation)
 
 
 @transaction.atomic

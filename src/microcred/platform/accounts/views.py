@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ..core.errors import NotFoundError, PlatformError
 from ..core.language import current_language
-from .invitations import invitation_accept, invitation_for, may_grant
+from .invitations import grantable_roles, invitation_accept, invitation_for
 from .models import ROLE_KINDS, Organisation, Role, User
 from .services import user_create
 from .tokens import api_token_create, api_token_revoke
@@ -74,12 +74,12 @@ class ApiKeyForm(forms.Form):
 
 
 def _organisation_for_keys(request: HttpRequest, organisation_id: int) -> Organisation:
-    """An organisation whose keys ``request.user`` manages, or :class:`NotFoundError`."""
+    """An organisation whose keys ``request.user`` manages (may give one of its roles),
+    or :class:`NotFoundError`."""
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None or not any(
-        may_grant(request.user, organisation, role)  # type: ignore[arg-type]
-        for role in Role
-        if ROLE_KINDS[role] == organisation.kind
+        ROLE_KINDS[Role(role)] == organisation.kind
+        for role in grantable_roles(request.user, organisation)  # type: ignore[arg-type]
     ):
         raise NotFoundError()
     return organisation

@@ -1,20 +1,25 @@
 """The backup archive: a gzip'd tar of the database, the uploaded files and a manifest
 that names every other member with its SHA-256::
 
-    manifest.json           {"format": "microcred-backup", "format_version": 1,
+    manifest.json           {"format": "microcred-backup", "format_version": 2,
                              "microcred_version": "0.4.0", "database_vendor": "sqlite",
                              "migrations": ["accounts.0001_initial", …],
                              "created": "2026-12-07T16:00:00+00:00",
                              "kek_ids": ["3f1c…"],   # which KEK sealed the keys: ids only
                              "members": {"database.sqlite3": "<sha256>",
-                                         "media/evidence/<random>.pdf": "<sha256>"}}
+                                         "media/evidence/<random>.pdf": "<sha256>"},
+                             "signature": {"alg": "HMAC-SHA256", "kek_id": "3f1c…",
+                                           "value": "<hex>"}}
     database.sqlite3        the SQLite database (the online backup API's copy), or
     database.pgdump         a PostgreSQL database (pg_dump --format=custom)
     media/…                 MEDIA_ROOT, as it was
 
 The key-encryption key is never in it: the providers' private keys are in the database
-sealed under it, and it must be kept apart (docs/DEPLOY.md). :func:`read_archive`
-refuses any archive whose members are not exactly the manifest's, with the digests it
+sealed under it, and it must be kept apart (docs/DEPLOY.md). :func:`write_archive`
+signs the manifest with a key derived from it (:mod:`.signing`); :func:`read_archive`
+refuses, before extracting anything, a manifest whose signature does not hold under a
+KEK this platform has — and an unsigned one (format version 1, before signatures) —,
+then any archive whose members are not exactly the manifest's, with the digests it
 gives, and any member name that is not one of these (absolute, ``..``, links).
 """
 
@@ -35,9 +40,12 @@ from typing import Any
 
 from ..core.errors import InvalidInputError
 from . import messages as m
+from .signing import check_signature, signed
 
 FORMAT = "microcred-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: the format before manifests were signed: read no more (refused, saying why)
+UNSIGNED_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.sqlite3"
 #: a PostgreSQL database: pg_dump's custom format
@@ -53,9 +61,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_archive(target: Path, manifest: Mapping[str, Any], files: Mapping[str, Path]) -> None:
-    """``files`` (member name → path) and the manifest as a tar.gz at ``target``, written
-    beside it first and moved in place, readable by its owner only."""
+def write_archive(target: Path, manifest: Mapping[str, Any],
+                  files: Mapping[str, Path]) -> dict[str, Any]:  # fmt: skip
+    """``files`` (member name → path) and the manifest, signed, as a tar.gz at
+    ``target``, written beside it first and moved in place, readable by its owner only;
+    the manifest as written."""
+    manifest = signed(manifest)
     partial = target.with_name(f".{target.name}.part")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
@@ -69,6 +80,7 @@ def write_archive(target: Path, manifest: Mapping[str, Any], files: Mapping[str,
             with path.open("rb") as handle:
                 tar.addfile(member, handle)
     partial.replace(target)
+    return manifest
 
 
 def _safe(name: str) -> bool:
@@ -83,8 +95,9 @@ def _safe(name: str) -> bool:
 
 def read_archive(source: Path, into: Path) -> dict[str, Any]:
     """The manifest of the archive ``source``, its members extracted under ``into``
-    after every check: regular files with names a backup has, exactly the manifest's
-    members, each with its SHA-256. Raises :class:`InvalidInputError` with the reason."""
+    after every check: regular files with names a backup has, a signed manifest
+    (:mod:`.signing`), exactly its members, each with its SHA-256. Raises
+    :class:`InvalidInputError` with the reason."""
     try:
         tar = tarfile.open(source, mode="r:gz")  # noqa: SIM115 - closed by the with below
     except (OSError, tarfile.TarError) as exc:
@@ -134,7 +147,10 @@ def _manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
         manifest = None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("members"), dict):
         raise InvalidInputError(m.NOT_AN_ARCHIVE, file=str(source))
-    if (manifest.get("format"), manifest.get("format_version")) != (FORMAT, FORMAT_VERSION):
-        raise InvalidInputError(m.FORMAT_UNKNOWN, format=manifest.get("format"),
-                                version=manifest.get("format_version"))  # fmt: skip
+    form, version = manifest.get("format"), manifest.get("format_version")
+    if form != FORMAT or version not in (FORMAT_VERSION, UNSIGNED_VERSION):
+        raise InvalidInputError(m.FORMAT_UNKNOWN, format=form, version=version)
+    if version == UNSIGNED_VERSION:  # refused, saying why: its digests vouch for nothing
+        raise InvalidInputError(m.MANIFEST_UNSIGNED, version=version)
+    check_signature(manifest)
     return manifest

@@ -72,3 +72,29 @@ PROGRAM_FAILED = Message(
     "{program} failed: {error}",
     "{program} zakończył się błędem: {error}",
 )
+MANIFEST_UNSIGNED = Message(
+    "backup_manifest_unsigned",
+    "The backup's manifest is not signed (a backup of format version {version}, made before "
+    "microcred signed them): its files and their SHA-256 could have been changed together, "
+    "so it is refused. Restore it with the microcred that made it and make a new backup.",
+    "Manifest kopii nie jest podpisany (kopia w formacie w wersji {version}, sprzed "
+    "podpisywania kopii przez microcred): jej pliki i ich sumy SHA-256 mogły zostać "
+    "zmienione razem, więc została odrzucona. Przywróć ją wersją microcred, która ją "
+    "wykonała, i wykonaj nową kopię.",
+)
+MANIFEST_SIGNATURE_INVALID = Message(
+    "backup_manifest_signature_invalid",
+    "The backup's manifest signature does not hold: the manifest, or files together with "
+    "their SHA-256 in it, were changed after the backup was made. Nothing was restored.",
+    "Podpis manifestu kopii się nie zgadza: manifest albo pliki razem z ich sumami SHA-256 "
+    "zmieniono po wykonaniu kopii. Niczego nie przywrócono.",
+)
+MANIFEST_KEY_UNKNOWN = Message(
+    "backup_manifest_key_unknown",
+    "The backup is signed with the key-encryption key {kek}, which this platform does not "
+    "have, so its signature cannot be checked. Set MICROCRED_KEY_ENCRYPTION_KEY to the key "
+    "the backup's platform used (it is never in a backup); nothing was restored.",
+    "Kopia jest podpisana kluczem szyfrującym {kek}, którego ta platforma nie ma, więc nie "
+    "można sprawdzić podpisu. Ustaw MICROCRED_KEY_ENCRYPTION_KEY na klucz, którego używała "
+    "platforma kopii (nigdy nie ma go w kopii); niczego nie przywrócono.",
+)

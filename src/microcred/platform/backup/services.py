@@ -135,8 +135,7 @@ def backup_create(*, archive: Path, now: dt.datetime) -> dict[str, Any]:
             "note": "The key-encryption key is NOT in this backup; keep it separately.",
             "members": {name: sha256_of(path) for name, path in files.items()},
         }
-        write_archive(archive, manifest, files)
-    return manifest
+        return write_archive(archive, manifest, files)
 
 
 def _known_migrations() -> set[str]:
@@ -144,16 +143,24 @@ def _known_migrations() -> set[str]:
     return {f"{app}.{name}" for app, name in loader.disk_migrations}
 
 
+def _database_missing() -> bool:
+    """Whether the live database is an SQLite file not made yet: then it holds nothing,
+    and asking it would make it (an empty file a refused restore would leave behind)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    name = str(connection.settings_dict["NAME"])
+    return (connection.vendor == "sqlite" and name != ":memory:" and "mode=memory" not in name
+            and not Path(name).exists())  # fmt: skip
+
+
 def _holds_data() -> list[str]:
     """What the live database holds that a restore would replace (empty: nothing)."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    tables = set(connection.introspection.table_names())
-    held = []
     from ..accounts.models import Organisation, User
 
-    for model in (User, Organisation, Provider):
-        if model._meta.db_table in tables and model.objects.exists():
-            held.append(model._meta.label)
+    held = []
+    if not _database_missing():
+        tables = set(connections[DEFAULT_DB_ALIAS].introspection.table_names())
+        held = [model._meta.label for model in (User, Organisation, Provider)
+                if model._meta.db_table in tables and model.objects.exists()]  # fmt: skip
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir() and any(p.is_file() for p in media.rglob("*")):
         held.append("MEDIA_ROOT")

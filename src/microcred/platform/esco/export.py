@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ...standard.messages import Reason
 from ..core.errors import InvalidInputError
@@ -180,8 +180,13 @@ def export_fingerprint(directory: Path, pl: Path | None = None) -> str:
     the same export gives the same value (what a loaded dataset records)."""
     digest = hashlib.sha256()
     for name, path in _files(directory, pl):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        _add_file(digest, name, path.read_bytes())
     return digest.hexdigest()
+
+
+def _add_file(digest: Any, name: str, data: bytes) -> None:
+    """One file's part of :func:`export_fingerprint`: its name and its contents' SHA-256."""
+    digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
 
 
 class _Table:
@@ -274,17 +279,22 @@ def _concepts(table: _Table, kind: str, *, polish: bool = False) -> dict[str, Co
     return found
 
 
-def read_export(directory: Path, pl: Path | None = None) -> Export:
+def read_export(
+    directory: Path, pl: Path | None = None, *, fingerprint: str | None = None
+) -> Export:
     """The export in ``directory`` (English classification and relations) and, when
     given, the Polish package in ``pl``; refused (nothing returned) at the first missing
-    file, bad header or bad row."""
+    file, bad header or bad row. Its ``fingerprint`` is computed from the files as they
+    are read, unless the caller has just computed it (:func:`export_fingerprint`, to
+    decide whether to load at all) and gives it: the files are then not hashed twice."""
     files = _files(directory, pl)
     version = _VERSION.findall(str(directory.resolve()))
     export = Export(version=version[-1] if version else "unknown", directory=directory, pl=pl)
     digest = hashlib.sha256()
     for name, path in files:
         data = path.read_bytes()
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        if fingerprint is None:
+            _add_file(digest, name, data)
         stem = name.removesuffix(".csv")
         if stem == f"{SKILLS}_en":
             table = _Table(name, data, _SKILL_COLUMNS)
@@ -313,7 +323,7 @@ def read_export(directory: Path, pl: Path | None = None) -> Export:
                 table.uuid(line, cells, "conceptUri", "skill")
                 members.add(cells["conceptUri"])
         export.files.append(FileRead(name, path, table.rows))
-    export.fingerprint = digest.hexdigest()
+    export.fingerprint = fingerprint or digest.hexdigest()
     return export
 
 

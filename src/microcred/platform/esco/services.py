@@ -174,14 +174,16 @@ def _replace(export: Export, *, now: datetime, started: float) -> Dataset:
     )  # fmt: skip
 
 
-def esco_load(*, directory: Path, pl: Path | None = None, now: datetime) -> LoadReport:
+def esco_load(*, directory: Path, pl: Path | None = None, now: datetime,
+              fingerprint: str | None = None) -> LoadReport:  # fmt: skip
     """Load the ESCO export in ``directory`` (the English classification and the
     relations, :mod:`.export`) and, when given, its Polish labels from ``pl``, replacing
     whatever ESCO data was there, in one transaction. Idempotent: the same export gives
     the same rows (every concept keyed by its URI's UUID). Raises
     :class:`~..core.errors.InvalidInputError` naming the missing file, bad header or bad
-    row (with its line) — and then nothing is written."""
+    row (with its line) — and then nothing is written. ``fingerprint``: the export's,
+    when the caller has just computed it (:func:`.export.read_export`)."""
     started = time.perf_counter()
-    export = read_export(directory, pl)
+    export = read_export(directory, pl, fingerprint=fingerprint)
     dataset = _replace(export, now=now, started=started)
     return LoadReport(dataset, export.files, len(export.unknown_occupations))
