@@ -57,17 +57,18 @@ def demo_command(
     from django.core.management import call_command
     from django.utils import timezone
 
-    from ..platform.demo import DEMO_PASSWORD, demo_designs, demo_esco, demo_seed
+    from ..platform.demo import DEMO_PASSWORD, demo_awards, demo_designs, demo_esco, demo_seed
 
     call_command("migrate", verbosity=0, interactive=False)
     logins = demo_seed(now=timezone.now())
     files = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(designs_dir.glob("*.yaml"))]
     published = demo_designs(files, now=timezone.now()) if files else 0
+    awarded = demo_awards(now=timezone.now()) if published else 0
     shared = Path(os.environ.get("MICROCRED_SHARED", "../shared"))
     esco = demo_esco(esco_dir or shared / "esco", now=timezone.now())
     click.echo(
         f"microcred demo — data in {os.environ['MICROCRED_DATA_DIR']}; "
-        f"{published} micro-credentials in the registry"
+        f"{published} micro-credentials in the registry, {awarded} awarded"
     )
     click.echo(esco)
     click.echo(f"logins (password for each: {DEMO_PASSWORD}):")

@@ -9,8 +9,9 @@ the demo knows; every e-mail address is at ``demo.microcred.eu``.
 
 from __future__ import annotations
 
-__all__ = ["DEMO_PASSWORD", "demo_designs", "demo_esco", "demo_seed"]
+__all__ = ["DEMO_PASSWORD", "demo_awards", "demo_designs", "demo_esco", "demo_seed"]
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -190,3 +191,62 @@ def demo_esco(root: Path, *, now: datetime) -> str:
                 "microcred esco load DIR [--pl DIR]")  # fmt: skip
     return (f"ESCO {dataset.version}: {dataset.skills} skills ({dataset.skills_pl} with a Polish "
             f"label), {dataset.occupations} occupations, from {dataset.source}")  # fmt: skip
+
+
+#: the demo's learners beyond its own login (given name, family name, date of birth); each
+#: is awarded some published micro-credentials and rates some of them
+_LEARNERS = [
+    ("Jan", "Kamiński", "1998-03-14"), ("Zofia", "Wiśniewska", "2001-07-02"),
+    ("Piotr", "Mazur", "1987-11-23"), ("Aleksandra", "Dąbrowska", "1995-05-30"),
+    ("Michał", "Krawczyk", "1979-01-09"), ("Natalia", "Pawlak", "2003-09-17"),
+]  # fmt: skip
+#: what some of them say (rating, comment): Polish, as learners here would write
+_FEEDBACK = [
+    (5, "Dużo praktycznych ćwiczeń, jasne kryteria oceny."),
+    (4, "Dobre materiały; przydałoby się więcej czasu na projekt końcowy."),
+    (3, "Treść w porządku, ale tempo zajęć online było za szybkie."),
+    (5, ""),
+]
+
+
+def demo_awards(*, now: datetime) -> int:
+    """Issue the demo's published micro-credentials to its learners — the first learner
+    (the demo's learner login, ``uczestnik@…``) gets two — through the issuing service
+    (signed, sealed, with status entries), and record some learners' feedback.
+    Idempotent: a learner already holding an award of a design is left alone. Returns
+    how many awards there are."""
+    from .catalog.models import VersionFacets
+    from .issuance.models import Award
+    from .issuance.services import AwardRequest, award_issue
+    from .qa.feedback import feedback_give
+
+    listed = list(VersionFacets.objects.filter(listed__in=[True]).select_related(
+        "version__design__provider").order_by("version__created_at", "pk")[:6])  # fmt: skip
+    emails = [f"uczestnik@{_DOMAIN}"] + [
+        f"{given.lower()}.{_ascii(family)}@{_DOMAIN}" for given, family, _born in _LEARNERS[1:]
+    ]
+    for number, facets in enumerate(listed):
+        version = facets.version
+        provider = version.design.provider
+        issuer = provider.organisation.memberships.get(role=Role.PROVIDER_ADMIN).user
+        for offset in range(3):
+            which = (number + offset) % len(_LEARNERS)
+            given, family, born = _LEARNERS[which]
+            email = emails[which]
+            if Award.objects.filter(email=email, version__design=version.design).exists():
+                continue
+            issued_at = now - timedelta(days=20 - 3 * number - offset)
+            award = award_issue(user=issuer, version=version, now=issued_at, request=AwardRequest(
+                given_name=given, family_name=family, email=email, date_of_birth=born,
+                issued_on=issued_at.date().isoformat()))  # fmt: skip
+            if (number + offset) % 4 != 3:
+                rating, comment = _FEEDBACK[(number + offset) % len(_FEEDBACK)]
+                feedback_give(user=_user(email, f"{given} {family}"), award=award, rating=rating,
+                              comment=comment, now=issued_at + timedelta(days=2))  # fmt: skip
+    return Award.objects.count()
+
+
+def _ascii(text: str) -> str:
+    """An e-mail address's local part from a Polish name (``Wiśniewska`` → ``wisniewska``)."""
+    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in folded if c.isascii()).lower()
