@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from microcred.platform.accounts.models import Membership, Organisation, Role, User
+from microcred.platform.catalog.awarding import first_body_problem
+from microcred.platform.catalog.models import DesignVersion
+from microcred.platform.catalog.selectors import spec_of
 from microcred.platform.demo import DEMO_PASSWORD, demo_designs, demo_seed
 from microcred.platform.providers.models import Provider, ProviderStatus
 
@@ -30,6 +33,8 @@ def test_the_demo_has_every_role_and_a_second_run_adds_nothing() -> None:
     published = demo_designs(files, now=NOW)
     assert published >= 8  # the issue asks for eight; the incomplete example stays a draft
     assert demo_designs(files, now=NOW) == published
+    for version in DesignVersion.objects.select_related("design__provider"):  # its provider's
+        assert first_body_problem(spec_of(version), version.design.provider) is None
     assert counts == (User.objects.count(), Organisation.objects.count(),
                       Membership.objects.count(), Provider.objects.count())  # fmt: skip
     statuses = sorted(Provider.objects.values_list("status", flat=True))

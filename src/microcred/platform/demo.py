@@ -114,11 +114,14 @@ def demo_seed(*, now: datetime) -> list[Login]:
 
 def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
     """Publish the design files ``files`` ((name, text) pairs) in the registry, shared
-    between the demo's two verified providers: each imported, submitted when complete
+    between the demo's two verified providers: each imported under the provider's name (its
+    first awarding body replaced by the provider, :func:`.catalog.awarding.with_provider_body`,
+    as submitting requires), submitted when complete
     and approved by the demo's QA officer (an incomplete one stays a draft, as a provider
     would see it). Idempotent: a design already there (by title) is left alone. Returns
     how many are published."""
     from ..standard import designfile
+    from .catalog.awarding import with_provider_body
     from .catalog.models import DesignStatus, DesignVersion
     from .catalog.selectors import compliance_of
     from .catalog.services import design_import, design_version_submit
@@ -135,6 +138,7 @@ def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
         if DesignVersion.objects.filter(title_pl=title).exists():
             continue
         admin = provider.organisation.memberships.get(role=Role.PROVIDER_ADMIN).user
+        text = designfile.dumps(with_provider_body(spec, provider))
         submitted_at = now - timedelta(days=30 - 2 * number)
         version = design_import(user=admin, provider=provider, text=text, now=submitted_at)
         try:

@@ -23,10 +23,11 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
+from .awarding import first_body_problem
 from .badges import badge_checked
 from .facets import facets_of, facets_rows
 from .models import Design, DesignSkill, DesignStatus, DesignVersion
-from .selectors import compliance_of, may_draft
+from .selectors import compliance_of, may_draft, spec_of
 
 #: a design file larger than this is refused before it is read
 MAX_DESIGN_BYTES = 1024 * 1024
@@ -114,7 +115,8 @@ def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], no
 
 @transaction.atomic
 def design_version_submit(*, user: User, version: DesignVersion, now: datetime) -> DesignVersion:
-    """Submit a draft to the QA body: only a verified provider's, only a complete one."""
+    """Submit a draft to the QA body: only a verified provider's, only a complete one,
+    only one whose first awarding body is the provider (:mod:`.awarding`)."""
     version = (
         DesignVersion.objects.select_for_update()
         .select_related("design__provider")
@@ -132,6 +134,9 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
         lacking = (ElementStatus.MISSING, ElementStatus.WEAK)
         missing = sum(1 for r in report.elements if r.mandatory and r.status in lacking)
         raise ConflictError(m.INCOMPLETE, missing=missing)
+    mismatch = first_body_problem(spec_of(version), provider)
+    if mismatch is not None:
+        raise mismatch
     version.status, version.submitted_at = DesignStatus.SUBMITTED, now
     version.save(update_fields=["status", "submitted_at"])
     return version

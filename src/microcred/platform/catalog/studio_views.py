@@ -22,6 +22,7 @@ from ..core.language import current_language
 from ..providers.models import Provider
 from ..providers.selectors import provider_for
 from . import messages as m
+from .awarding import provider_body
 from .models import DesignVersion
 from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
 from .services import design_save_form, spec_from_mapping
@@ -87,7 +88,13 @@ def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | Non
           status: int = 200) -> HttpResponse:  # fmt: skip
     lang = current_language()
     if read is None:
-        initial, rows = initial_of(spec_of(base)) if base else ({}, [])
+        # a new design starts under the provider's name, as the QA body verified it
+        start = (
+            spec_of(base)
+            if base
+            else MicroCredentialSpec(awarding_bodies=[provider_body(provider)])
+        )
+        initial, rows = initial_of(start)
         form, outcomes = DesignForm(initial=initial, lang=lang), outcome_formset(initial=rows)
         live = _live_context(spec_of(base), [], lang) if base else {"empty": True}
     else:
