@@ -318,3 +318,31 @@ def test_the_live_check_reads_every_awarding_body(provider_a: Provider) -> None:
     assert live.status_code == 200
     assert "Partner Hof" in live.content.decode()  # named by the report: it has no legal id
     assert not Design.objects.exists()
+
+
+def test_saving_the_form_reads_the_design_once(
+    provider_a: Provider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page reads the posted design with the standard once, and saves what it read
+    (the report and the save share it); the API's JSON is read once too."""
+    reads: list[str] = []
+    real = designfile.loads
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(kwargs.get("source", ""))
+        return real(*args, **kwargs)
+
+    posted = form_data(GOOD)
+    sent = designfile.loads(GOOD).model_dump(mode="json", exclude_none=True)
+    client = client_of(provider_a)
+    monkeypatch.setattr(designfile, "loads", counted)
+    response = client.post(f"/designs/providers/{provider_a.pk}/new/", posted)
+    assert response.status_code == 302
+    assert reads == ["form"]  # not again by the service, nor its YAML once more
+    reads.clear()
+    api = client.post(f"/api/v1/catalog/providers/{provider_a.pk}/designs", sent,
+                      content_type="application/json")  # fmt: skip
+    assert api.status_code == 201
+    assert reads.count("form") == 1
+    assert "design.yaml" not in reads
+    assert DesignVersion.objects.count() == 2

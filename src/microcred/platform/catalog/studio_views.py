@@ -26,7 +26,7 @@ from . import messages as m
 from .awarding import provider_body
 from .models import DesignVersion
 from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
-from .services import design_save_form, spec_from_mapping
+from .services import design_save_spec, spec_from_mapping
 from .studio import (
     DesignForm,
     body_formset,
@@ -39,7 +39,8 @@ from .studio import (
 
 class _Read:
     """What a posted studio form says: the forms (with the standard's problems on their
-    fields), the design mapping, and the spec when the standard reads it."""
+    fields) and the spec when the standard reads it — read once, for the report and the
+    save alike."""
 
     def __init__(self, request: HttpRequest, base: MicroCredentialSpec | None, *,
                  more: str = "") -> None:  # fmt: skip
@@ -47,7 +48,6 @@ class _Read:
         self.form = DesignForm(request.POST, lang=self.lang)
         self.outcomes = outcome_formset(request.POST, more=int(more == "outcomes"))
         self.bodies = body_formset(request.POST, lang=self.lang, more=int(more == "bodies"))
-        self.data: dict[str, Any] | None = None
         self.spec: MicroCredentialSpec | None = None
         self.general: list[str] = []
         if more:  # another row asked for: the form is shown again, not judged
@@ -57,9 +57,9 @@ class _Read:
             self.general = [str(e) for rows in (self.bodies, self.outcomes)
                             for e in rows.non_form_errors()]  # fmt: skip
             return
-        self.data, where = mapping_of(self.form, self.outcomes, self.bodies, base)
+        data, where = mapping_of(self.form, self.outcomes, self.bodies, base)
         try:
-            self.spec = spec_from_mapping(self.data)
+            self.spec = spec_from_mapping(data)
         except DesignError as exc:
             fields, self.general = field_errors(exc.problems, where, self.lang)
             for name, texts in fields.items():
@@ -153,12 +153,12 @@ def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None
     read = _Read(request, base_spec, more=more)
     if more:
         return _page(request, provider=provider, base=base, read=read)
-    if action == "check" or read.data is None or read.spec is None:
+    if action == "check" or read.spec is None:
         status = 200 if action == "check" else 422
         return _page(request, provider=provider, base=base, read=read, check=True, status=status)
-    try:
-        version = design_save_form(user=request.user, provider=provider,  # type: ignore[arg-type]
-                                   data=read.data, now=timezone.now(),
+    try:  # the design as the form's one reading made it: not read again to be saved
+        version = design_save_spec(user=request.user, provider=provider,  # type: ignore[arg-type]
+                                   spec=read.spec, now=timezone.now(),
                                    design=base.design if base else None)  # fmt: skip
     except PlatformError as exc:
         if exc.status in (403, 404):
