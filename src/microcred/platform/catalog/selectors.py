@@ -4,8 +4,8 @@ designs are seen by its people, QA officers and platform administrators."""
 from __future__ import annotations
 
 __all__ = ["badge_of", "compliance_of", "compliance_of_spec", "design_for", "design_version_for",
-           "designs_of_provider", "latest_versions", "may_draft", "report_rows",
-           "spec_of"]  # fmt: skip
+           "designs_of_provider", "latest_versions", "may_draft", "report_context",
+           "report_rows", "spec_of"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -48,6 +48,18 @@ def report_rows(report: ComplianceReport, lang: str, *,
              "reasons": [x.text(lang) for x in r.reasons]}
             for r in report.elements
             if not (applicable_only and r.status is ElementStatus.NOT_APPLICABLE)]  # fmt: skip
+
+
+def report_context(report: ComplianceReport, lang: str, *,
+                   applicable_only: bool = False) -> dict[str, Any]:  # fmt: skip
+    """A report as every page (and the API) shows it, in ``lang``: the verdict's label
+    (``verdict``) and code (``verdict_code``), its reasons, and the Annex I rows
+    (:func:`report_rows`; ``applicable_only`` leaves out the elements that do not apply)."""
+    return {
+        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
+        "elements": report_rows(report, lang, applicable_only=applicable_only),
+    }  # fmt: skip
 
 
 def design_version_for(user: Any, version_id: int) -> DesignVersion:

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ...standard.compliance import ComplianceReport
 from ...standard.elements import MicroCredentialSpec
 from ...standard.errors import DesignError
 from ..core.errors import PermissionDeniedError, PlatformError
@@ -25,7 +24,7 @@ from ..providers.selectors import provider_for
 from . import messages as m
 from .awarding import provider_body
 from .models import DesignVersion
-from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
+from .selectors import compliance_of_spec, design_version_for, may_draft, report_context, spec_of
 from .services import design_save_spec, spec_from_mapping
 from .studio import (
     DesignForm,
@@ -92,14 +91,6 @@ class _Read:
         return out
 
 
-def _report_context(report: ComplianceReport, lang: str) -> dict[str, Any]:
-    return {
-        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-        "elements": report_rows(report, lang),
-    }  # fmt: skip
-
-
 def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | None,
           read: _Read | None = None, check: bool = False, error: str | None = None,
           status: int = 200) -> HttpResponse:  # fmt: skip
@@ -132,7 +123,7 @@ def _live_context(spec: MicroCredentialSpec | None, problems: list[str],
                   lang: str) -> dict[str, Any]:  # fmt: skip
     if spec is None:
         return {"problems": problems, "unreadable": True}
-    return {"problems": problems, **_report_context(compliance_of_spec(spec, timezone.now()), lang)}
+    return {"problems": problems, **report_context(compliance_of_spec(spec, timezone.now()), lang)}
 
 
 def _drafter(request: HttpRequest, provider: Provider) -> Provider:

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ...standard.caching import BoundedCache
 from ..catalog.models import DesignVersion
-from ..catalog.selectors import compliance_of, report_rows
+from ..catalog.selectors import compliance_of, report_context
 from ..core.language import current_language
 from .exports import (
     achievement_document,
@@ -51,9 +51,7 @@ def _report(version: DesignVersion, lang: str) -> dict[str, Any]:
     now = timezone.now()
 
     def compute() -> dict[str, Any]:
-        report = compliance_of(version, now)
-        return {"verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-                "elements": report_rows(report, lang, applicable_only=True)}  # fmt: skip
+        return report_context(compliance_of(version, now), lang, applicable_only=True)
 
     return _REPORTS.get_or_compute((version.pk, lang, now.date()), compute)
 
