@@ -5,7 +5,7 @@ from __future__ import annotations
 
 __all__ = ["badge_of", "compliance_of", "compliance_of_spec", "design_for", "design_version_for",
            "designs_of_provider", "latest_versions", "may_draft", "report_context",
-           "report_rows", "spec_of"]  # fmt: skip
+           "report_rows", "spec_of", "superseded_version"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -21,7 +21,8 @@ from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from ..providers.selectors import providers_of
 from .badges import SVG, badge_generated
-from .models import Design, DesignVersion
+from .listing import listable
+from .models import Design, DesignStatus, DesignVersion
 
 
 def latest_versions(versions: QuerySet[DesignVersion]) -> QuerySet[DesignVersion]:
@@ -91,6 +92,20 @@ def compliance_of(version: DesignVersion, now: dt.datetime) -> ComplianceReport:
 def compliance_of_spec(spec: MicroCredentialSpec, now: dt.datetime) -> ComplianceReport:
     """The EU compliance report of a design not saved yet (the studio's live check)."""
     return check(spec, now=now)
+
+
+def superseded_version(version_id: int) -> tuple[DesignVersion, DesignVersion]:
+    """An approved version that a later approved version of its design replaced, and the
+    version the registry lists in its place (a registrar's link to the old one still
+    leads somewhere); :class:`NotFoundError` for any other version — one never approved,
+    or of a design the registry no longer lists (its provider suspended)."""
+    old = (DesignVersion.objects.select_related("design__provider")
+           .filter(pk=version_id, status=DesignStatus.APPROVED).first())  # fmt: skip
+    current = None if old is None else (
+        listable().filter(design_id=old.design_id, number__gt=old.number).first())  # fmt: skip
+    if old is None or current is None:
+        raise NotFoundError()
+    return old, current
 
 
 def design_for(user: Any, design_id: int) -> Design:
