@@ -5,7 +5,8 @@ Chromium driven by Playwright, as test_pages_in_a_browser):
    and registers a provider with the registration form, every field found by its label;
 2. a QA officer, in a browser of their own, finds it in the verification queue and
    approves it;
-3. the provider designs a micro-credential in the design studio: the live compliance
+3. the provider designs a micro-credential in the design studio (its first awarding body
+   already the provider, as verified): the live compliance
    report says "incomplete" as the title is typed and "micro-credential" once the
    mandatory Annex I elements are filled in, with no save between; an ESCO skill is
    attached to a learning outcome with the skill picker (a small real cut of the ESCO
@@ -171,15 +172,18 @@ def _design(page: Any, provider_url: str, skill: Skill | None, journey: Journey)
     )
     title.get_by_label("Short identifier", exact=True).fill("spreadsheet-analysis")
 
-    body = _section(page, AnnexIElement.AWARDING_BODY)
-    body.get_by_label("Name (PL)", exact=True).fill(LEGAL_NAME)
-    body.get_by_label("Name (EN)", exact=True).fill("Sample Data Academy")
-    body.get_by_label(AnnexIElement.COUNTRY.label("en"), exact=True).select_option(label="Poland")
-    body.get_by_label("Legal identifier: register", exact=True).select_option(
-        label="Polish tax number (NIP)"
+    # the first awarding body is the provider, as the QA body verified it: already filled in
+    body = _section(page, AnnexIElement.AWARDING_BODY).get_by_role(
+        "group", name="Awarding body 1", exact=True
     )
-    body.get_by_label("Legal identifier: number", exact=True).fill("7770001111")
-    body.get_by_label("Website", exact=True).fill("https://akademia-danych.example.org")
+    expect(body.get_by_label("Name (PL)", exact=True)).to_have_value(LEGAL_NAME)
+    expect(body.get_by_label(AnnexIElement.COUNTRY.label("en"), exact=True)).to_have_value("PL")
+    expect(body.get_by_label("Legal identifier: register", exact=True)).to_have_value("nip")
+    expect(body.get_by_label("Legal identifier: number", exact=True)).to_have_value("7770001111")
+    expect(body.get_by_label("Website", exact=True)).to_have_value(
+        "https://akademia-danych.example.org"
+    )
+    body.get_by_label("Name (EN)", exact=True).fill("Sample Data Academy")
 
     learner = _section(page, AnnexIElement.LEARNER)
     for attribute in ("full name", "date of birth", "e-mail address"):

@@ -20,7 +20,7 @@ from microcred.platform.providers.models import Provider
 from microcred.standard.annexes import AnnexIIPrinciple
 
 from ..conftest import EXAMPLES
-from ..platform.conftest import NOW
+from ..platform.conftest import NOW, as_provider
 from .test_pages_in_a_browser import WIDTHS, _log_in, _serious, browser  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,7 +40,7 @@ def test_the_qa_pages(browser: Any, live_server: Any, width: str) -> None:  # no
     demo_designs(files, now=NOW)
     admin = User.objects.get(email="uczelnia@demo.microcred.eu")
     provider = Provider.objects.get(organisation__memberships__user=admin)
-    text = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
+    text = as_provider((EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8"), provider)
     version = design_import(user=admin, provider=provider, text=text, now=NOW)
     design_version_submit(user=admin, version=version, now=NOW)
     base, problems = live_server.url, {}

@@ -37,6 +37,16 @@ def registration(**changes: object) -> Registration:
     return Registration(**(fields | changes))  # type: ignore[arg-type]
 
 
+def as_provider(text: str, provider: Provider) -> str:
+    """The design file ``text`` under ``provider``'s name: its first awarding body
+    replaced by the provider (partners kept), as submitting requires — what the demo
+    does with the example designs."""
+    from microcred.platform.catalog.awarding import with_provider_body
+    from microcred.standard import designfile
+
+    return designfile.dumps(with_provider_body(designfile.loads(text), provider))
+
+
 def person(email: str) -> User:
     return user_create(email=email, password=PASSWORD, full_name=email.split("@")[0])
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,8 +12,13 @@ from pathlib import Path
 import pytest
 
 from microcred.platform.accounts.models import Membership, Organisation, Role, User
-from microcred.platform.demo import DEMO_PASSWORD, demo_designs, demo_seed
+from microcred.platform.catalog.awarding import first_body_problem
+from microcred.platform.catalog.models import DesignVersion
+from microcred.platform.catalog.selectors import spec_of
+from microcred.platform.demo import DEMO_PASSWORD, demo_awards, demo_designs, demo_seed
+from microcred.platform.issuance.models import Award
 from microcred.platform.providers.models import Provider, ProviderStatus
+from microcred.platform.qa.models import LearnerFeedback
 
 from ..conftest import EXAMPLES
 from .conftest import NOW
@@ -30,6 +36,8 @@ def test_the_demo_has_every_role_and_a_second_run_adds_nothing() -> None:
     published = demo_designs(files, now=NOW)
     assert published >= 8  # the issue asks for eight; the incomplete example stays a draft
     assert demo_designs(files, now=NOW) == published
+    for version in DesignVersion.objects.select_related("design__provider"):  # its provider's
+        assert first_body_problem(spec_of(version), version.design.provider) is None
     assert counts == (User.objects.count(), Organisation.objects.count(),
                       Membership.objects.count(), Provider.objects.count())  # fmt: skip
     statuses = sorted(Provider.objects.values_list("status", flat=True))
@@ -39,6 +47,14 @@ def test_the_demo_has_every_role_and_a_second_run_adds_nothing() -> None:
                      Role.EMPLOYER}  # fmt: skip
     assert all(User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
                for login in logins)  # fmt: skip
+    awarded = demo_awards(now=NOW)
+    assert awarded >= 12
+    assert demo_awards(now=NOW) == awarded
+    mine = Award.objects.filter(email="uczestnik@demo.microcred.eu")
+    assert mine.count() >= 2  # the demo's learner login holds some
+    assert LearnerFeedback.objects.count() >= awarded // 2
+    for award in Award.objects.select_related("provider"):  # each signed by its provider
+        assert json.loads(award.ob3)["issuer"]["id"] == award.provider.did
 
 
 def test_the_demo_command_sets_up_a_fresh_directory(tmp_path: Path) -> None:

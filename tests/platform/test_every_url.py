@@ -38,8 +38,8 @@ from microcred.platform.qa.models import ReviewDecision
 from microcred.platform.qa.services import design_review
 
 from ..conftest import EXAMPLES
-from .conftest import NOW, admin_of, log_in, organisation, person
-from .issuance.helpers import anna, design_of
+from .conftest import NOW, admin_of, as_provider, log_in, organisation, person
+from .issuance.helpers import anna
 from .qa.helpers import NOT_MET, all_met
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +63,8 @@ class World:
 
 
 def _design(user: User, provider: Provider, title: str) -> DesignVersion:
-    text = design_of(provider, (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8"))
-    text = text.replace("pl: Podstawy języka Python", f"pl: {title}", 1)
+    text = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
+    text = as_provider(text.replace("pl: Podstawy języka Python", f"pl: {title}", 1), provider)
     return design_import(user=user, provider=provider, text=text, now=NOW)
 
 

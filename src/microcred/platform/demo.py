@@ -115,11 +115,14 @@ def demo_seed(*, now: datetime) -> list[Login]:
 
 def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
     """Publish the design files ``files`` ((name, text) pairs) in the registry, shared
-    between the demo's two verified providers: each imported, submitted when complete
+    between the demo's two verified providers: each imported under the provider's name (its
+    first awarding body replaced by the provider, :func:`.catalog.awarding.with_provider_body`,
+    as submitting requires), submitted when complete
     and approved by the demo's QA officer (an incomplete one stays a draft, as a provider
     would see it). Idempotent: a design already there (by title) is left alone. Returns
     how many are published."""
     from ..standard import designfile
+    from .catalog.awarding import with_provider_body
     from .catalog.models import DesignStatus, DesignVersion
     from .catalog.selectors import compliance_of
     from .catalog.services import design_import, design_version_submit
@@ -136,6 +139,7 @@ def demo_designs(files: list[tuple[str, str]], *, now: datetime) -> int:
         if DesignVersion.objects.filter(title_pl=title).exists():
             continue
         admin = provider.organisation.memberships.get(role=Role.PROVIDER_ADMIN).user
+        text = designfile.dumps(with_provider_body(spec, provider))
         submitted_at = now - timedelta(days=30 - 2 * number)
         version = design_import(user=admin, provider=provider, text=text, now=submitted_at)
         try:
@@ -215,7 +219,9 @@ def demo_awards(*, now: datetime) -> int:
     (signed, sealed, with status entries), and record some learners' feedback.
     Idempotent: a learner already holding an award of a design is left alone. Returns
     how many awards there are."""
+    from ..standard.vocab import IdentityAttribute
     from .catalog.models import VersionFacets
+    from .catalog.selectors import spec_of
     from .issuance.models import Award
     from .issuance.services import AwardRequest, award_issue
     from .qa.feedback import feedback_give
@@ -223,7 +229,7 @@ def demo_awards(*, now: datetime) -> int:
     listed = list(VersionFacets.objects.filter(listed__in=[True]).select_related(
         "version__design__provider").order_by("version__created_at", "pk")[:6])  # fmt: skip
     emails = [f"uczestnik@{_DOMAIN}"] + [
-        f"{given.lower()}.{_ascii(family)}@{_DOMAIN}" for given, family, _born in _LEARNERS[1:]
+        f"{_ascii(given)}.{_ascii(family)}@{_DOMAIN}" for given, family, _born in _LEARNERS[1:]
     ]
     for number, facets in enumerate(listed):
         version = facets.version
@@ -235,14 +241,18 @@ def demo_awards(*, now: datetime) -> int:
             email = emails[which]
             if Award.objects.filter(email=email, version__design=version.design).exists():
                 continue
-            issued_at = now - timedelta(days=20 - 3 * number - offset)
-            award = award_issue(user=issuer, version=version, now=issued_at, request=AwardRequest(
-                given_name=given, family_name=family, email=email, date_of_birth=born,
-                issued_on=issued_at.date().isoformat()))  # fmt: skip
+            # signed now (the provider's e-seal is as new as the demo), dated in the past
+            issued_on = (now - timedelta(days=20 - 3 * number - offset)).date()
+            promised = spec_of(version).learner_identification  # only what the design records
+            award = award_issue(user=issuer, version=version, now=now, request=AwardRequest(
+                given_name=given, family_name=family, email=email, issued_on=issued_on.isoformat(),
+                date_of_birth=born if IdentityAttribute.DATE_OF_BIRTH in promised else "",
+                student_id=f"D{which + 1:05d}" if IdentityAttribute.STUDENT_ID in promised
+                else ""))  # fmt: skip
             if (number + offset) % 4 != 3:
                 rating, comment = _FEEDBACK[(number + offset) % len(_FEEDBACK)]
                 feedback_give(user=_user(email, f"{given} {family}"), award=award, rating=rating,
-                              comment=comment, now=issued_at + timedelta(days=2))  # fmt: skip
+                              comment=comment, now=now)  # fmt: skip
     return Award.objects.count()
 
 

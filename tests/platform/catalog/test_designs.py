@@ -20,7 +20,7 @@ from microcred.platform.providers.services import provider_decide
 from microcred.standard import designfile
 
 from ...conftest import EXAMPLES
-from ..conftest import NOW, admin_of, log_in
+from ..conftest import NOW, admin_of, as_provider, log_in
 
 pytestmark = pytest.mark.django_db
 GOOD = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
@@ -56,7 +56,8 @@ def test_only_the_provider_s_people_draft_and_a_verified_provider_submits(
 ) -> None:
     with pytest.raises(PermissionDeniedError):
         design_import(user=admin_of(provider_b), provider=provider_a, text=GOOD, now=NOW)
-    version = design_import(user=admin_of(provider_a), provider=provider_a, text=GOOD, now=NOW)
+    version = design_import(user=admin_of(provider_a), provider=provider_a,
+                            text=as_provider(GOOD, provider_a), now=NOW)  # fmt: skip
     with pytest.raises(ConflictError) as raised:
         design_version_submit(user=admin_of(provider_a), version=version, now=NOW)
     assert raised.value.code == m.PROVIDER_NOT_VERIFIED.code

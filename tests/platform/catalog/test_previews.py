@@ -5,8 +5,11 @@ use yet says why; no one outside the provider gets any of them."""
 
 from __future__ import annotations
 
+import io
 import json
+from typing import Any
 
+import pypdf
 import pytest
 from django.test import Client
 
@@ -68,3 +71,22 @@ def test_a_design_the_builders_cannot_use_yet_says_why(provider_a: Provider) -> 
     page = client.get(f"/designs/versions/{version.pk}/preview/edc.jsonld")
     assert page.status_code == 409
     assert "awarding body" in page.content.decode()
+
+
+def test_the_preview_certificate_points_at_the_platform_s_verification_page(
+    provider_a: Provider, settings: Any
+) -> None:
+    """The QR code and the printed address are the platform's public one with
+    ``/verify/<id>`` (as a real certificate's), the id the sample one no award has; the
+    learner says it is a preview."""
+    settings.PUBLIC_URL = "https://rejestr.example.eu"
+    version = design_import(user=admin_of(provider_a), provider=provider_a, text=GOOD, now=NOW)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    log_in(client, admin_of(provider_a).email)
+    pdf = client.get(f"/designs/versions/{version.pk}/preview/certificate.pdf").content
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    joined = "".join(text.split())  # the address is broken across lines
+    assert f"https://rejestr.example.eu/verify/{SAMPLE_CREDENTIAL_ID}" in joined
+    assert ".invalid" not in text
+    assert "(podgląd / preview)" in " ".join(text.split())

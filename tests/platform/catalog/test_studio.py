@@ -30,14 +30,14 @@ ESCO = "http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"
 
 def form_data(text: str | None = None, **changes: Any) -> dict[str, Any]:
     """What the studio's page posts for the design ``text`` (empty: a new page)."""
-    initial, rows = initial_of(designfile.loads(text)) if text else ({}, [])
+    initial, rows, bodies = initial_of(designfile.loads(text)) if text else ({}, [], [])
     data: dict[str, Any] = {k: v for k, v in initial.items() if v not in ("", [])}
-    rows = rows or [{}]
-    data["outcomes-TOTAL_FORMS"] = str(len(rows))
-    data["outcomes-INITIAL_FORMS"] = "0"
-    for index, row in enumerate(rows):
-        for key, value in row.items():
-            data[f"outcomes-{index}-{key}"] = value
+    for prefix, found in (("outcomes", rows or [{}]), ("bodies", bodies)):
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(found))
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+        for index, row in enumerate(found):
+            for key, value in row.items():
+                data[f"{prefix}-{index}-{key}"] = value
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -91,21 +91,23 @@ def test_bad_values_are_refused_under_their_fields_and_nothing_is_saved(
     provider_a: Provider,
 ) -> None:
     client = client_of(provider_a)
-    data = form_data(GOOD, workload_ects="lots", body_url="nowhere", body_country="XX",
-                     **{"outcomes-0-esco_skills": "not-a-skill"})  # fmt: skip
+    data = form_data(GOOD, workload_ects="lots", **{
+        "bodies-0-url": "nowhere", "bodies-0-country": "XX",
+        "outcomes-0-esco_skills": "not-a-skill"})  # fmt: skip
     response = client.post(f"/designs/providers/{provider_a.pk}/new/", data)
     assert response.status_code == 422
     form = response.context["form"]
     assert form.errors["workload_ects"] == [dm.WRONG_TYPE.text(
         "en", expected=dm.EXPECTED_NUMBER.en, got="'lots'")]  # fmt: skip
-    assert "is not an absolute URI" in form.errors["body_url"][0]
-    assert "XX" in form.errors["body_country"][0]
+    body = response.context["bodies"].forms[0]
+    assert "is not an absolute URI" in body.errors["url"][0]
+    assert "XX" in body.errors["country"][0]
     assert "ESCO" in response.context["outcomes"].forms[0].errors["esco_skills"][0]
     assert not Design.objects.exists()
     polish = Client(HTTP_ACCEPT_LANGUAGE="pl")
     log_in(polish, admin_of(provider_a).email)
     response = polish.post(f"/designs/providers/{provider_a.pk}/new/", data)
-    assert "to nie jest bezwzględny URI" in response.context["form"].errors["body_url"][0]
+    assert "to nie jest bezwzględny URI" in response.context["bodies"].forms[0].errors["url"][0]
     assert not Design.objects.exists()
 
 
@@ -215,7 +217,7 @@ def test_no_studio_page_or_endpoint_fails_for_anyone() -> None:
             "/designs/999999/badge",
             "/api/v1/catalog/versions/999999/preview/nonsense"]  # fmt: skip
     garbage = {"outcomes-TOTAL_FORMS": "x", "workload_ects": "∞", "languages": "zz",
-               "body_country": "<script>", "action": "save"}  # fmt: skip
+               "bodies-0-country": "<script>", "action": "save"}  # fmt: skip
     posts = [f"/designs/providers/{provider}/new/", f"/designs/providers/{provider}/new/check/",
              f"/designs/versions/{v}/edit/", f"/designs/versions/{v}/edit/check/",
              f"/designs/versions/{v}/badge/"]  # fmt: skip
@@ -266,3 +268,81 @@ def test_the_skill_picker_s_values_become_the_outcome_s_esco_skills(provider_a: 
     assert saved.learning_outcomes[0].esco_skills == [other, ESCO]
     page = client_of(provider_a).get(f"/designs/versions/{DesignVersion.objects.get().pk}/edit/")
     assert 'data-esco-picker id="id_outcomes-0-esco_skills-picker"' in page.content.decode()
+
+
+def test_every_awarding_body_is_shown_added_and_removed(provider_a: Provider) -> None:
+    """The form shows each awarding body of the edited version as a row; a row is added
+    without saving; a partner's row is saved as the design's second awarding body, its
+    bad value refused under its own field, and its remove box drops it."""
+    text = (EXAMPLES / "agile-project-management.yaml").read_text(encoding="utf-8")
+    names = [b.name.get("pl") for b in designfile.loads(text).awarding_bodies]
+    assert len(names) == 2
+    base = design_import(user=admin_of(provider_a), provider=provider_a, text=text, now=NOW)
+    client = client_of(provider_a)
+    page = client.get(f"/designs/versions/{base.pk}/edit/").content.decode()
+    for number, name in enumerate(names, start=1):
+        assert f"<legend>Awarding body {number}</legend>" in page
+        assert f'value="{name}"' in page
+    assert 'name="bodies-1-remove"' in page
+    assert 'name="bodies-0-remove"' not in page
+    more = client.post(f"/designs/versions/{base.pk}/edit/",
+                       {**form_data(text), "action": "more_bodies"})  # fmt: skip
+    assert more.status_code == 200
+    assert len(more.context["bodies"].forms) == 3
+    partner = {"bodies-TOTAL_FORMS": "3", "bodies-2-name_pl": "Fundacja Partnerska",
+               "bodies-2-country": "PL", "bodies-2-url": "nowhere"}  # fmt: skip
+    refused = client.post(f"/designs/versions/{base.pk}/edit/", form_data(text, **partner))
+    assert refused.status_code == 422
+    assert "is not an absolute URI" in refused.context["bodies"].forms[2].errors["url"][0]
+    assert "Awarding body 3, Website:" in refused.content.decode()
+    assert DesignVersion.objects.count() == 1
+    partner["bodies-2-url"] = "https://fundacja.example.org"
+    saved = client.post(f"/designs/versions/{base.pk}/edit/", form_data(text, **partner))
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+    bodies = designfile.loads(DesignVersion.objects.get(number=2).source).awarding_bodies
+    assert [b.name.get("pl") for b in bodies] == [*names, "Fundacja Partnerska"]
+    assert bodies[0] == designfile.loads(text).awarding_bodies[0]  # registries, region kept
+    removed = client.post(f"/designs/versions/{base.pk}/edit/",
+                          form_data(text, **{"bodies-1-remove": "on"}))  # fmt: skip
+    assert removed.status_code == 302
+    bodies = designfile.loads(DesignVersion.objects.get(number=3).source).awarding_bodies
+    assert [b.name.get("pl") for b in bodies] == names[:1]
+
+
+def test_the_live_check_reads_every_awarding_body(provider_a: Provider) -> None:
+    data = form_data(GOOD, **{"bodies-TOTAL_FORMS": "2", "bodies-1-name_en": "Partner Hof",
+                              "bodies-1-country": "DE"})  # fmt: skip
+    url = f"/designs/providers/{provider_a.pk}/new/check/"
+    assert "Partner Hof" not in client_of(provider_a).post(url, form_data(GOOD)).content.decode()
+    live = client_of(provider_a).post(url, data)
+    assert live.status_code == 200
+    assert "Partner Hof" in live.content.decode()  # named by the report: it has no legal id
+    assert not Design.objects.exists()
+
+
+def test_saving_the_form_reads_the_design_once(
+    provider_a: Provider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page reads the posted design with the standard once, and saves what it read
+    (the report and the save share it); the API's JSON is read once too."""
+    reads: list[str] = []
+    real = designfile.loads
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(kwargs.get("source", ""))
+        return real(*args, **kwargs)
+
+    posted = form_data(GOOD)
+    sent = designfile.loads(GOOD).model_dump(mode="json", exclude_none=True)
+    client = client_of(provider_a)
+    monkeypatch.setattr(designfile, "loads", counted)
+    response = client.post(f"/designs/providers/{provider_a.pk}/new/", posted)
+    assert response.status_code == 302
+    assert reads == ["form"]  # not again by the service, nor its YAML once more
+    reads.clear()
+    api = client.post(f"/api/v1/catalog/providers/{provider_a.pk}/designs", sent,
+                      content_type="application/json")  # fmt: skip
+    assert api.status_code == 201
+    assert reads.count("form") == 1
+    assert "design.yaml" not in reads
+    assert DesignVersion.objects.count() == 2

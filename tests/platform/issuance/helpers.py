@@ -13,23 +13,8 @@ from microcred.platform.providers.models import Provider
 from microcred.platform.qa.models import ReviewDecision
 from microcred.platform.qa.services import design_review
 
-from ..conftest import NOW, admin_of
+from ..conftest import NOW, admin_of, as_provider
 from ..qa.helpers import DESIGN, all_met, verify
-
-_BODY_NAMES = (
-    "Politechnika Nadwiślańska — Centrum Kształcenia Ustawicznego",
-    "Vistula University of Technology — Centre for Lifelong Learning",
-)
-_BODY_IDENTIFIER = 'legal_identifier: {scheme: polon, value: "PN-0471"}'
-
-
-def design_of(provider: Provider, text: str = DESIGN) -> str:
-    """The example design with ``provider`` as its awarding body."""
-    for name in _BODY_NAMES:
-        text = text.replace(name, provider.legal_name)
-    scheme, value = provider.identifier_scheme, provider.identifier
-    identifier = f'legal_identifier: {{scheme: {scheme}, value: "{value}"}}'
-    return text.replace(_BODY_IDENTIFIER, identifier)
 
 
 def published(provider: Provider, officer: User, *, at: datetime = NOW,
@@ -38,7 +23,7 @@ def published(provider: Provider, officer: User, *, at: datetime = NOW,
     verify(provider, officer)
     admin = admin_of(provider)
     version = design_import(user=admin, provider=provider, now=at,
-                            text=design_of(provider, text or DESIGN))  # fmt: skip
+                            text=as_provider(text or DESIGN, provider))  # fmt: skip
     design_version_submit(user=admin, version=version, now=at)
     design_review(officer=officer, version=version, decision=ReviewDecision.APPROVE, reason="",
                   checklist=all_met(), now=at)  # fmt: skip

@@ -15,7 +15,7 @@ from microcred.platform.qa.services import ChecklistEntry
 from microcred.standard.annexes import AnnexIIPrinciple
 
 from ...conftest import EXAMPLES
-from ..conftest import NOW, admin_of
+from ..conftest import NOW, admin_of, as_provider
 
 DESIGN = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
 
@@ -31,7 +31,8 @@ def submitted(provider: Provider, officer: User, *, at: datetime = NOW,
               design: Design | None = None) -> DesignVersion:  # fmt: skip
     """A new submitted version (of ``design``, or of a new design) of ``provider``."""
     verify(provider, officer)
-    version = design_import(user=admin_of(provider), provider=provider, now=at, text=DESIGN,
+    version = design_import(user=admin_of(provider), provider=provider, now=at,
+                            text=as_provider(DESIGN, provider),
                             design=design)  # fmt: skip
     return design_version_submit(user=admin_of(provider), version=version, now=at)
 

@@ -30,7 +30,7 @@ from microcred.platform.qa.services import design_review
 from microcred.platform.registry.exports import CSV_COLUMNS
 
 from ...conftest import EXAMPLES
-from ..conftest import NOW, admin_of
+from ..conftest import NOW, admin_of, as_provider
 from ..qa.helpers import all_met
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,8 @@ def draft(provider: Provider, name: str = "python-basics.yaml", *,
         head, rest = text.split("title:\n", 1)
         rest = rest.split("\n", 2)[2]
         text = f"{head}title:\n  pl: {json.dumps(title[0])}\n  en: {json.dumps(title[1])}\n{rest}"
-    return design_import(user=admin_of(provider), provider=provider, text=text, now=NOW)
+    return design_import(user=admin_of(provider), provider=provider,
+                         text=as_provider(text, provider), now=NOW)  # fmt: skip
 
 
 def publish(provider: Provider, officer: User, name: str = "python-basics.yaml", *,

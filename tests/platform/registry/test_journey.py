@@ -15,7 +15,7 @@ from microcred.standard.annexes import AnnexIIPrinciple
 from tests.platform.providers.test_views import FORM
 
 from ...conftest import EXAMPLES
-from ..conftest import log_in, person
+from ..conftest import as_provider, log_in, person
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_from_registration_to_the_registry(qa_officer: User) -> None:
     assert provider_client.post("/providers/register/", FORM).status_code == 302
     provider = Provider.objects.get()
     assert qa.post(f"/providers/{provider.pk}/decide/", {"decision": "approve"}).status_code == 302
-    design = (EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8")
+    design = as_provider((EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8"), provider)
     imported = provider_client.post(f"/designs/providers/{provider.pk}/", {"text": design})
     version = DesignVersion.objects.get()
     assert imported["Location"] == f"/designs/versions/{version.pk}/"

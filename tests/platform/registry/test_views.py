@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from microcred.platform.accounts.models import User
 from microcred.platform.core.errors import InvalidInputError
+from microcred.platform.providers.models import Decision
+from microcred.platform.providers.services import provider_decide
 from microcred.platform.registry import messages as m
 from microcred.platform.registry import selectors
 
+from ..conftest import NOW
 from .conftest import Catalogue
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +108,35 @@ def test_the_public_page_of_a_listed_version_only(catalogue: Catalogue) -> None:
                          HTTP_ACCEPT_LANGUAGE="pl")  # fmt: skip
     assert shown.status_code == 200
     assert "Kształcenie nauczycieli programowania" in shown.content.decode()
-    for version in catalogue.hidden.values():
+    for name, version in catalogue.hidden.items():
+        if name != "superseded":  # its page says so (the next test)
+            assert Client().get(f"/registry/{version.pk}/").status_code == 404, name
+
+
+def test_a_superseded_version_s_page_says_so_and_links_to_the_current_one(
+    catalogue: Catalogue, qa_officer: User
+) -> None:
+    """A registrar's link to an approved version a later one replaced still works: the
+    page shows that version, marked superseded, and links to the current one (canonical
+    too; not indexed; its exports stay the current version's). Gone with the design's
+    listing: a suspended provider's superseded versions have no page."""
+    old, current = catalogue.hidden["superseded"], catalogue.published["foreign"]
+    assert (old.design_id, old.number, current.number) == (current.design_id, 1, 2)
+    for lang, said in (("en", "Superseded by version 2."), ("pl", "Zastąpiona przez wersję 2.")):
+        page = Client().get(f"/registry/{old.pk}/", HTTP_ACCEPT_LANGUAGE=lang)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert said in html
+        assert f'<a href="/registry/{current.pk}/">' in html
+        assert f'<link rel="canonical" href="/registry/{current.pk}/">' in html
+        assert '<meta name="robots" content="noindex">' in html
+        assert f"/registry/{old.pk}/achievement.jsonld" not in html
+    current_page = Client().get(f"/registry/{current.pk}/").content.decode()
+    assert "Superseded" not in current_page
+    assert Client().get(f"/registry/{old.pk}/achievement.jsonld").status_code == 404
+    provider_decide(officer=qa_officer, provider=old.design.provider, decision=Decision.SUSPEND,
+                    reason="audit", now=NOW)  # fmt: skip
+    for version in (old, current):
         assert Client().get(f"/registry/{version.pk}/").status_code == 404
 
 

@@ -36,7 +36,7 @@ from .selectors import (
     compliance_of_spec,
     design_for,
     design_version_for,
-    report_rows,
+    report_context,
     spec_of,
 )
 from .services import (
@@ -83,10 +83,9 @@ class ImportIn(Schema):
 
 
 def _compliance(report: Any) -> dict[str, Any]:
-    lang = current_language()
-    return {"verdict": str(report.verdict), "verdict_label": report.verdict.label(lang),
-            "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-            "elements": report_rows(report, lang)}  # fmt: skip
+    # the pages' report_context; the API names the verdict by its code and label
+    shown = report_context(report, current_language())
+    return {**shown, "verdict": shown["verdict_code"], "verdict_label": shown["verdict"]}
 
 
 def _version(version: DesignVersion) -> dict[str, Any]:

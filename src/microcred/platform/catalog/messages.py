@@ -52,3 +52,13 @@ PREVIEW_IMPOSSIBLE = Message(
     "This preview cannot be made from the design yet: {reason}",
     "Tego podglądu nie da się jeszcze zrobić z projektu: {reason_pl}",
 )
+AWARDING_BODY_NOT_PROVIDER = Message(
+    "awarding_body_not_provider",
+    "The design's first awarding body, {body}, is not the provider it belongs to, {provider}: "
+    "name the provider first — with its registered legal identifier or, without an identifier, "
+    "under its legal name exactly — and any partner after it.",
+    "Pierwszy organ przyznający w projekcie, {body}, nie jest dostawcą, do którego projekt "
+    "należy ({provider}): wpisz najpierw dostawcę — z jego zarejestrowanym identyfikatorem "
+    "prawnym albo, bez identyfikatora, dokładnie pod jego nazwą prawną — a ewentualnych "
+    "partnerów po nim.",
+)

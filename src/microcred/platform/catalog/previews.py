@@ -3,8 +3,9 @@ learner — nothing is issued, signed or stored: the Open Badges 3.0 credential
 (:func:`microcred.credentials.issue.build`, ``kind="ob3"``), the European Digital
 Credential (``kind="edc"``) and the PDF certificate (:func:`microcred.credentials.render.
 render_pdf`, the OB 3.0 JSON attached). The learner is "Anna Przykładowa (podgląd /
-preview)", so no preview passes for a real award; the PDF's QR code points at the
-renderer's placeholder verification address (``.invalid``)."""
+preview)", so no preview passes for a real award; the PDF's QR code points where a real
+certificate's would — the platform's public address (``MICROCRED_PUBLIC_URL``) and
+``/verify/<id>`` — with the sample id, which no award ever has."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ __all__ = ["SAMPLE_CREDENTIAL_ID", "preview_document", "preview_pdf", "sample_aw
 import datetime as dt
 import json
 from typing import Any
+
+from django.conf import settings
 
 from ...credentials.errors import CredentialError
 from ...credentials.issue import build
@@ -82,7 +85,7 @@ def preview_pdf(version: DesignVersion, lang: str, now: dt.datetime,
             sample_award(spec_of(version), now),
             credentials={"credential-ob3.json": json.dumps(credential, ensure_ascii=False,
                                                            indent=2).encode("utf-8")},
-            verification_url=verification_url(SAMPLE_CREDENTIAL_ID),
+            verification_url=verification_url(SAMPLE_CREDENTIAL_ID, settings.PUBLIC_URL),
             lang=lang if lang in ("pl", "en") else "en", logo=logo,
             file_name="preview.pdf",
         )  # fmt: skip

@@ -4,8 +4,8 @@ designs are seen by its people, QA officers and platform administrators."""
 from __future__ import annotations
 
 __all__ = ["badge_of", "compliance_of", "compliance_of_spec", "design_for", "design_version_for",
-           "designs_of_provider", "latest_versions", "may_draft", "report_rows",
-           "spec_of"]  # fmt: skip
+           "designs_of_provider", "latest_versions", "may_draft", "report_context",
+           "report_rows", "spec_of", "superseded_version"]  # fmt: skip
 
 import datetime as dt
 from typing import Any
@@ -21,7 +21,8 @@ from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from ..providers.selectors import providers_of
 from .badges import SVG, badge_generated
-from .models import Design, DesignVersion
+from .listing import listable
+from .models import Design, DesignStatus, DesignVersion
 
 
 def latest_versions(versions: QuerySet[DesignVersion]) -> QuerySet[DesignVersion]:
@@ -48,6 +49,18 @@ def report_rows(report: ComplianceReport, lang: str, *,
              "reasons": [x.text(lang) for x in r.reasons]}
             for r in report.elements
             if not (applicable_only and r.status is ElementStatus.NOT_APPLICABLE)]  # fmt: skip
+
+
+def report_context(report: ComplianceReport, lang: str, *,
+                   applicable_only: bool = False) -> dict[str, Any]:  # fmt: skip
+    """A report as every page (and the API) shows it, in ``lang``: the verdict's label
+    (``verdict``) and code (``verdict_code``), its reasons, and the Annex I rows
+    (:func:`report_rows`; ``applicable_only`` leaves out the elements that do not apply)."""
+    return {
+        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
+        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
+        "elements": report_rows(report, lang, applicable_only=applicable_only),
+    }  # fmt: skip
 
 
 def design_version_for(user: Any, version_id: int) -> DesignVersion:
@@ -79,6 +92,20 @@ def compliance_of(version: DesignVersion, now: dt.datetime) -> ComplianceReport:
 def compliance_of_spec(spec: MicroCredentialSpec, now: dt.datetime) -> ComplianceReport:
     """The EU compliance report of a design not saved yet (the studio's live check)."""
     return check(spec, now=now)
+
+
+def superseded_version(version_id: int) -> tuple[DesignVersion, DesignVersion]:
+    """An approved version that a later approved version of its design replaced, and the
+    version the registry lists in its place (a registrar's link to the old one still
+    leads somewhere); :class:`NotFoundError` for any other version — one never approved,
+    or of a design the registry no longer lists (its provider suspended)."""
+    old = (DesignVersion.objects.select_related("design__provider")
+           .filter(pk=version_id, status=DesignStatus.APPROVED).first())  # fmt: skip
+    current = None if old is None else (
+        listable().filter(design_id=old.design_id, number__gt=old.number).first())  # fmt: skip
+    if old is None or current is None:
+        raise NotFoundError()
+    return old, current
 
 
 def design_for(user: Any, design_id: int) -> Design:

@@ -6,7 +6,8 @@ here repeats them."""
 from __future__ import annotations
 
 __all__ = ["design_badge_clear", "design_badge_set", "design_from_mapping", "design_import",
-           "design_save_form", "design_version_submit", "spec_from_mapping"]  # fmt: skip
+           "design_save_form", "design_save_spec", "design_version_submit",
+           "spec_from_mapping"]  # fmt: skip
 
 import json
 from datetime import datetime
@@ -23,10 +24,11 @@ from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedErro
 from ..core.language import current_language
 from ..providers.models import Provider
 from . import messages as m
+from .awarding import first_body_problem
 from .badges import badge_checked
 from .facets import facets_of, facets_rows
 from .models import Design, DesignSkill, DesignStatus, DesignVersion
-from .selectors import compliance_of, may_draft
+from .selectors import compliance_of, may_draft, spec_of
 
 #: a design file larger than this is refused before it is read
 MAX_DESIGN_BYTES = 1024 * 1024
@@ -45,21 +47,42 @@ def _read(text: str) -> MicroCredentialSpec:
                                 extra={"problems": problems}) from exc  # fmt: skip
 
 
+def _check_drafter(user: User, provider: Provider, design: Design | None) -> None:
+    if not may_draft(user, provider) or (design is not None and design.provider != provider):
+        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+
+
 @transaction.atomic
 def design_import(*, user: User, provider: Provider, text: str, now: datetime,
                   design: Design | None = None) -> DesignVersion:  # fmt: skip
     """A design file imported as a new design of ``provider`` (or, with ``design``, as
     its next version): a draft. Every problem of the file is reported with its line."""
-    if not may_draft(user, provider) or (design is not None and design.provider != provider):
-        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
-    spec = _read(text)
+    _check_drafter(user, provider, design)
+    return _save_spec(user=user, provider=provider, spec=_read(text), now=now, design=design)
+
+
+@transaction.atomic
+def design_save_spec(*, user: User, provider: Provider, spec: MicroCredentialSpec,
+                     now: datetime, design: Design | None = None) -> DesignVersion:  # fmt: skip
+    """A design the standard has read already (the studio's form: its page reads it once
+    for the report and the save) saved as a new draft design of ``provider`` or, with
+    ``design``, as its next version; its ``source`` the YAML the standard writes."""
+    _check_drafter(user, provider, design)
+    return _save_spec(user=user, provider=provider, spec=spec, now=now, design=design)
+
+
+def _save_spec(*, user: User, provider: Provider, spec: MicroCredentialSpec, now: datetime,
+               design: Design | None) -> DesignVersion:  # fmt: skip
+    source = designfile.dumps(spec)
+    if len(source.encode("utf-8")) > MAX_DESIGN_BYTES:
+        raise InvalidInputError(m.DESIGN_INVALID, count=1, first=f"> {MAX_DESIGN_BYTES} bytes")
     if design is None:
         design = Design.objects.create(provider=provider, created_at=now)
     number = (design.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     titles = {str(lang): text for lang, text in spec.title.items()} if spec.title else {}
     facets = facets_of(spec, provider_name=provider.legal_name)
     version = DesignVersion.objects.create(
-        design=design, number=number, source=designfile.dumps(spec),
+        design=design, number=number, source=source,
         title_pl=titles.get("pl", ""), title_en=titles.get("en", ""),
         created_by=user, created_at=now,
     )  # fmt: skip
@@ -104,17 +127,16 @@ def design_save_form(*, user: User, provider: Provider, data: dict[str, Any], no
     :func:`design_import`, so a version's ``source`` is always the YAML the standard
     writes. A draft may lack Annex I elements (the design format allows it; submitting
     does not); a malformed value is refused with every problem under its field
-    (``extra["fields"]``), and nothing is saved."""
-    if not may_draft(user, provider) or (design is not None and design.provider != provider):
-        raise PermissionDeniedError(m.NOT_PROVIDER_PERSON)
+    (``extra["fields"]``), and nothing is saved. The mapping is read once."""
+    _check_drafter(user, provider, design)
     spec = design_from_mapping(data)
-    return design_import(user=user, provider=provider, text=designfile.dumps(spec), now=now,
-                         design=design)  # fmt: skip
+    return _save_spec(user=user, provider=provider, spec=spec, now=now, design=design)
 
 
 @transaction.atomic
 def design_version_submit(*, user: User, version: DesignVersion, now: datetime) -> DesignVersion:
-    """Submit a draft to the QA body: only a verified provider's, only a complete one."""
+    """Submit a draft to the QA body: only a verified provider's, only a complete one,
+    only one whose first awarding body is the provider (:mod:`.awarding`)."""
     version = (
         DesignVersion.objects.select_for_update()
         .select_related("design__provider")
@@ -132,6 +154,9 @@ def design_version_submit(*, user: User, version: DesignVersion, now: datetime) 
         lacking = (ElementStatus.MISSING, ElementStatus.WEAK)
         missing = sum(1 for r in report.elements if r.mandatory and r.status in lacking)
         raise ConflictError(m.INCOMPLETE, missing=missing)
+    mismatch = first_body_problem(spec_of(version), provider)
+    if mismatch is not None:
+        raise mismatch
     version.status, version.submitted_at = DesignStatus.SUBMITTED, now
     version.save(update_fields=["status", "submitted_at"])
     return version

@@ -10,23 +10,30 @@ goes to the standard, whose problem (in Polish or English) is shown under the fi
 came from. Fields are plain text or select widgets on purpose: a Django ``ChoiceField``
 or ``DecimalField`` would judge the value first, a second copy of the standard's rules.
 
-Keys of the edited version this form does not show (further awarding bodies, a grading
-scale, an outcome's level, Annex II partners...) are carried into the new version
-unchanged, so editing in the studio never loses what an imported file said.
+The awarding bodies and the learning outcomes are rows (formsets: a row added by a
+button, a row removed by its check box or by emptying it); a new design's first awarding
+body is its provider (:mod:`.awarding`). Keys of the edited version this form does not
+show (an awarding body's further register entries, a grading scale, an outcome's level,
+Annex II partners...) are carried into the new version unchanged, so editing in the
+studio never loses what an imported file said.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "BODY_SPOTS",
     "SECTIONS",
+    "BodyForm",
     "DesignForm",
     "OutcomeForm",
+    "body_formset",
     "field_errors",
     "initial_of",
     "mapping_of",
     "outcome_formset",
 ]
 
+import copy
 import itertools
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +60,8 @@ Path = tuple[str | int, ...]
 LANGS = ("pl", "en")
 #: the most learning-outcome rows one form holds
 MAX_OUTCOMES = 50
+#: the most awarding-body rows one form holds
+MAX_BODIES = 20
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,6 @@ def _s(name: str, path: Path, kind: str, label: Any, vocab: type[Concept] | None
     return Spot(name, path, kind, label, vocab, help)
 
 
-_BODY: Path = ("awarding_bodies", 0)
 #: the form's sections: a legend (an Annex I element of the standard, or a text of
 #: ours for the description and the Annex II evidence), whether Annex I makes it
 #: mandatory, and its fields
@@ -95,48 +103,7 @@ SECTIONS: list[tuple[AnnexIElement | Any, bool, list[Spot]]] = [
             ),
         ],
     ),
-    (
-        AnnexIElement.AWARDING_BODY,
-        True,
-        [
-            _s("body_name", (*_BODY, "name"), "ltext", _("Name")),
-            _s("body_country", (*_BODY, "country"), "choice", AnnexIElement.COUNTRY, Country),
-            _s("body_region", (*_BODY, "region"), "text", _("Region")),
-            _s(
-                "body_id_scheme",
-                (*_BODY, "legal_identifier", "scheme"),
-                "choice",
-                _("Legal identifier: register"),
-                LegalIdentifierScheme,
-            ),
-            _s(
-                "body_id_value",
-                (*_BODY, "legal_identifier", "value"),
-                "text",
-                _("Legal identifier: number"),
-            ),
-            _s("body_url", (*_BODY, "url"), "url", _("Website")),
-            _s(
-                "body_registry_name",
-                (*_BODY, "registries", 0, "name"),
-                "text",
-                _("Public register the body is listed in"),
-                help=_("e.g. RSPO, POL-on, DEQAR, ZRK."),
-            ),
-            _s(
-                "body_registry_id",
-                (*_BODY, "registries", 0, "id"),
-                "text",
-                _("Its entry in that register"),
-            ),
-            _s(
-                "body_registry_url",
-                (*_BODY, "registries", 0, "url"),
-                "url",
-                _("Address of the entry"),
-            ),
-        ],
-    ),
+    (AnnexIElement.AWARDING_BODY, True, []),  # the awarding bodies' rows (BodyForm)
     (
         AnnexIElement.LEARNER,
         True,
@@ -320,6 +287,30 @@ SECTIONS: list[tuple[AnnexIElement | Any, bool, list[Spot]]] = [
     ),
 ]
 SPOTS: list[Spot] = [spot for _legend, _mandatory, spots in SECTIONS for spot in spots]
+#: the fields of one awarding body, their paths inside it
+BODY_SPOTS: list[Spot] = [
+    _s("name", ("name",), "ltext", _("Name")),
+    _s("country", ("country",), "choice", AnnexIElement.COUNTRY, Country),
+    _s("region", ("region",), "text", _("Region")),
+    _s(
+        "id_scheme",
+        ("legal_identifier", "scheme"),
+        "choice",
+        _("Legal identifier: register"),
+        LegalIdentifierScheme,
+    ),
+    _s("id_value", ("legal_identifier", "value"), "text", _("Legal identifier: number")),
+    _s("url", ("url",), "url", _("Website")),
+    _s(
+        "registry_name",
+        ("registries", 0, "name"),
+        "text",
+        _("Public register the body is listed in"),
+        help=_("e.g. RSPO, POL-on, DEQAR, ZRK."),
+    ),
+    _s("registry_id", ("registries", 0, "id"), "text", _("Its entry in that register")),
+    _s("registry_url", ("registries", 0, "url"), "url", _("Address of the entry")),
+]
 _TEXTS = ("ltext", "long", "lines")
 
 
@@ -338,61 +329,71 @@ class _ListField(forms.Field):
         return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
+def _add_fields(form: forms.Form, spots: list[Spot], lang: str) -> None:
+    """A field of ``form`` for each of ``spots`` (one per language for texts)."""
+    for spot in spots:
+        label = _label(spot.label, lang)
+        if spot.kind in _TEXTS:
+            rows = 1 if spot.kind == "ltext" else 3
+            for code in LANGS:
+                widget: forms.Widget = (
+                    forms.TextInput() if rows == 1 else forms.Textarea(attrs={"rows": rows})
+                )
+                form.fields[f"{spot.name}_{code}"] = forms.CharField(
+                    label=f"{label} ({code.upper()})", required=False, widget=widget,
+                    max_length=20_000, help_text=spot.help if code == "pl" else "",
+                    strip=True,
+                )  # fmt: skip
+                widget.attrs["lang"] = code
+        elif spot.kind == "choice":
+            vocab = spot.vocab or Concept
+            form.fields[spot.name] = forms.CharField(
+                label=label, required=False, help_text=spot.help,
+                widget=forms.Select(choices=[("", "—"), *_choices(vocab, lang)]),
+            )  # fmt: skip
+        elif spot.kind == "multi":
+            vocab = spot.vocab or Concept
+            many = len(vocab) > 30
+            choices = _choices(vocab, lang)
+            form.fields[spot.name] = _ListField(
+                label=label, required=False, help_text=spot.help,
+                widget=forms.SelectMultiple(choices=choices, attrs={"size": 8})
+                if many else forms.CheckboxSelectMultiple(choices=choices),
+            )  # fmt: skip
+        else:
+            attrs = {"inputmode": "decimal"} if spot.kind == "number" else {}
+            widget = forms.URLInput() if spot.kind == "url" else forms.TextInput(attrs=attrs)
+            form.fields[spot.name] = forms.CharField(
+                label=label, required=False, help_text=spot.help, widget=widget,
+                max_length=2000,
+            )  # fmt: skip
+
+
+def _names(spots: list[Spot]) -> list[str]:
+    """The form fields of ``spots``, in order."""
+    return [
+        f"{s.name}_{code}" if s.kind in _TEXTS else s.name
+        for s in spots
+        for code in (LANGS if s.kind in _TEXTS else ("",))
+    ]
+
+
 class DesignForm(forms.Form):
     """Every field of :data:`SECTIONS`, labelled and with choices in ``lang``."""
 
     def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lang = lang
-        for spot in SPOTS:
-            label = _label(spot.label, lang)
-            if spot.kind in _TEXTS:
-                rows = 1 if spot.kind == "ltext" else 3
-                for code in LANGS:
-                    widget: forms.Widget = (
-                        forms.TextInput() if rows == 1 else forms.Textarea(attrs={"rows": rows})
-                    )
-                    self.fields[f"{spot.name}_{code}"] = forms.CharField(
-                        label=f"{label} ({code.upper()})", required=False, widget=widget,
-                        max_length=20_000, help_text=spot.help if code == "pl" else "",
-                        strip=True,
-                    )  # fmt: skip
-                    widget.attrs["lang"] = code
-            elif spot.kind == "choice":
-                vocab = spot.vocab or Concept
-                self.fields[spot.name] = forms.CharField(
-                    label=label, required=False, help_text=spot.help,
-                    widget=forms.Select(choices=[("", "—"), *_choices(vocab, lang)]),
-                )  # fmt: skip
-            elif spot.kind == "multi":
-                vocab = spot.vocab or Concept
-                many = len(vocab) > 30
-                choices = _choices(vocab, lang)
-                self.fields[spot.name] = _ListField(
-                    label=label, required=False, help_text=spot.help,
-                    widget=forms.SelectMultiple(choices=choices, attrs={"size": 8})
-                    if many else forms.CheckboxSelectMultiple(choices=choices),
-                )  # fmt: skip
-            else:
-                attrs = {"inputmode": "decimal"} if spot.kind == "number" else {}
-                widget = forms.URLInput() if spot.kind == "url" else forms.TextInput(attrs=attrs)
-                self.fields[spot.name] = forms.CharField(
-                    label=label, required=False, help_text=spot.help, widget=widget,
-                    max_length=2000,
-                )  # fmt: skip
+        _add_fields(self, SPOTS, lang)
 
     def sections(self) -> list[dict[str, Any]]:
         """The sections as the template shows them: legend, mandatory, bound fields."""
         shown = []
         for legend, mandatory, spots in SECTIONS:
-            names = [
-                f"{s.name}_{code}" if s.kind in _TEXTS else s.name
-                for s in spots
-                for code in (LANGS if s.kind in _TEXTS else ("",))
-            ]
             shown.append({"legend": _label(legend, self.lang), "mandatory": mandatory,
-                          "fields": [self[n] for n in names],
-                          "outcomes": legend is AnnexIElement.LEARNING_OUTCOMES})  # fmt: skip
+                          "fields": [self[n] for n in _names(spots)],
+                          "outcomes": legend is AnnexIElement.LEARNING_OUTCOMES,
+                          "bodies": legend is AnnexIElement.AWARDING_BODY})  # fmt: skip
         return shown
 
 
@@ -427,8 +428,43 @@ class OutcomeForm(forms.Form):
         return not any(str(data.get(k) or "").strip() for k in self.fields)
 
 
+class BodyForm(forms.Form):
+    """One awarding body (:data:`BODY_SPOTS`), and a box to remove it."""
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_fields(self, BODY_SPOTS, lang)
+        self.fields["remove"] = forms.BooleanField(label=_("Remove this awarding body"),
+                                                   required=False)  # fmt: skip
+
+    def shown(self) -> list[Any]:
+        """The body's bound fields as the page shows them (the remove box apart)."""
+        return [self[n] for n in _names(BODY_SPOTS)]
+
+    def is_blank(self) -> bool:
+        """Removed, or nothing filled in."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        if data.get("remove"):
+            return True
+        return not any(str(data.get(k) or "").strip() for k in self.fields if k != "remove")
+
+
 _OutcomeFormSet = formset_factory(OutcomeForm, extra=0, max_num=MAX_OUTCOMES,
                                   validate_max=True, absolute_max=MAX_OUTCOMES)  # fmt: skip
+_BodyFormSet = formset_factory(BodyForm, extra=0, max_num=MAX_BODIES, validate_max=True,
+                               absolute_max=MAX_BODIES)  # fmt: skip
+
+
+def _more_rows(data: Any, prefix: str, more: int, most: int) -> Any:
+    """The posted ``data`` with ``more`` rows more in formset ``prefix``."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, "0"))
+    except ValueError:
+        total = 0
+    data[key] = str(min(total + more, most))
+    return data
 
 
 def outcome_formset(data: Any = None, *, initial: list[dict[str, str]] | None = None,
@@ -437,17 +473,22 @@ def outcome_formset(data: Any = None, *, initial: list[dict[str, str]] | None = 
     below the filled ones on a new page)."""
     if data is not None:
         if more:
-            data = data.copy()
-            key = "outcomes-TOTAL_FORMS"
-            try:
-                total = int(data.get(key, "0"))
-            except ValueError:
-                total = 0
-            data[key] = str(min(total + more, MAX_OUTCOMES))
+            data = _more_rows(data, "outcomes", more, MAX_OUTCOMES)
         return _OutcomeFormSet(data, prefix="outcomes")
     rows = list(initial or [])
     rows += [{}] * max(1, 3 - len(rows))
     return _OutcomeFormSet(initial=rows[:MAX_OUTCOMES], prefix="outcomes")
+
+
+def body_formset(data: Any = None, *, lang: str = "en", initial: list[dict[str, Any]] | None = None,
+                 more: int = 0) -> Any:  # fmt: skip
+    """The awarding bodies' rows: those given (at least one) plus ``more`` empty ones."""
+    if data is not None:
+        if more:
+            data = _more_rows(data, "bodies", more, MAX_BODIES)
+        return _BodyFormSet(data, prefix="bodies", form_kwargs={"lang": lang})
+    rows = list(initial or []) or [{}]
+    return _BodyFormSet(initial=rows[:MAX_BODIES], prefix="bodies", form_kwargs={"lang": lang})
 
 
 # --- the form as a design mapping, and back ------------------------------------------
@@ -515,11 +556,63 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def mapping_of(form: DesignForm, outcomes: Any, base: MicroCredentialSpec | None = None) -> tuple[
+def _place(data: dict[str, Any], spot: Spot, cleaned: dict[str, Any], where: dict[str, str], *,
+           field: str = "", at: str = "") -> None:  # fmt: skip
+    """The value of ``spot`` in a form's ``cleaned`` data put into ``data`` in place of
+    what was there; in ``where``, the form field (named ``field`` + the spot's name) of
+    each place it fills (``at`` + the spot's path)."""
+    _drop(data, spot.path)
+    dotted = f"{at}.{_dotted(spot.path)}" if at else _dotted(spot.path)
+    name = field + spot.name
+    if spot.kind in ("ltext", "long"):
+        texts = {c: cleaned.get(f"{spot.name}_{c}") or "" for c in LANGS}
+        for c in LANGS:
+            where[f"{dotted}.{c}"] = f"{name}_{c}"
+        where[dotted] = f"{name}_{LANGS[0]}"
+        if any(texts.values()):
+            _put(data, spot.path, {c: t for c, t in texts.items() if t})
+    elif spot.kind == "lines":
+        per_lang = {c: _lines(cleaned.get(f"{spot.name}_{c}") or "") for c in LANGS}
+        count = max(len(v) for v in per_lang.values())
+        items = [{c: per_lang[c][i] for c in LANGS if i < len(per_lang[c])}
+                 for i in range(count)]  # fmt: skip
+        where[dotted] = f"{name}_{LANGS[0]}"
+        if items:
+            _put(data, spot.path, items)
+    elif spot.kind == "multi":
+        where[dotted] = name
+        if cleaned.get(spot.name):
+            _put(data, spot.path, list(cleaned[spot.name]))
+    else:
+        where[dotted] = name
+        value = cleaned.get(spot.name) or ""
+        if value:
+            _put(data, spot.path, _number(value) if spot.kind == "number" else value)
+
+
+def _bodies(rows: Any, base: list[dict[str, Any]], where: dict[str, str]) -> list[dict[str, Any]]:
+    """The awarding bodies the rows say, each over the keys of the edited version's body
+    of the same row that the form does not show; removed and empty rows left out."""
+    bodies: list[dict[str, Any]] = []
+    for index, row in enumerate(rows.forms):
+        if row.is_blank():
+            continue
+        body = copy.deepcopy(base[index]) if index < len(base) else {}
+        at, field = f"awarding_bodies[{len(bodies)}]", f"bodies-{index}-"
+        for spot in BODY_SPOTS:
+            _place(body, spot, row.cleaned_data, where, field=field, at=at)
+        where[at] = f"{field}name_{LANGS[0]}"
+        bodies.append(body)
+    return bodies
+
+
+def mapping_of(form: DesignForm, outcomes: Any, bodies: Any,
+               base: MicroCredentialSpec | None = None) -> tuple[
     dict[str, Any], dict[str, str]]:  # fmt: skip
-    """The design mapping the (valid, cleaned) ``form`` and ``outcomes`` say, on top of
-    ``base``'s keys that the form does not show; and, for each place in the mapping, the
-    form field it came from (``{"title.pl": "title_pl", ...}``) for :func:`field_errors`."""
+    """The design mapping the (valid, cleaned) ``form``, ``outcomes`` and awarding
+    ``bodies`` say, on top of ``base``'s keys that the form does not show; and, for each
+    place in the mapping, the form field it came from (``{"title.pl": "title_pl", ...}``)
+    for :func:`field_errors`."""
     data: dict[str, Any] = (
         base.model_dump(mode="json", exclude_none=True, exclude_defaults=True) if base else {}
     )
@@ -528,7 +621,8 @@ def mapping_of(form: DesignForm, outcomes: Any, base: MicroCredentialSpec | None
     base_levels = [lv for lv in all_base_levels if not lv.get("framework")]
     order = [lv.get("framework") for lv in all_base_levels]
     base_outcomes = data.pop("learning_outcomes", [])
-    where: dict[str, str] = {}
+    base_bodies = data.pop("awarding_bodies", [])
+    where: dict[str, str] = {"awarding_bodies": f"bodies-0-name_{LANGS[0]}"}
     cleaned = form.cleaned_data
     levels: list[dict[str, Any]] = []
     for spot in SPOTS:
@@ -537,32 +631,10 @@ def mapping_of(form: DesignForm, outcomes: Any, base: MicroCredentialSpec | None
             if value:
                 levels.append({"framework": spot.path[1], "value": value, "_field": spot.name})
             continue
-        _drop(data, spot.path)
-        dotted = _dotted(spot.path)
-        if spot.kind in ("ltext", "long"):
-            texts = {c: cleaned.get(f"{spot.name}_{c}") or "" for c in LANGS}
-            for c in LANGS:
-                where[f"{dotted}.{c}"] = f"{spot.name}_{c}"
-            where[dotted] = f"{spot.name}_{LANGS[0]}"
-            if any(texts.values()):
-                _put(data, spot.path, {c: t for c, t in texts.items() if t})
-        elif spot.kind == "lines":
-            per_lang = {c: _lines(cleaned.get(f"{spot.name}_{c}") or "") for c in LANGS}
-            count = max(len(v) for v in per_lang.values())
-            items = [{c: per_lang[c][i] for c in LANGS if i < len(per_lang[c])}
-                     for i in range(count)]  # fmt: skip
-            where[dotted] = f"{spot.name}_{LANGS[0]}"
-            if items:
-                _put(data, spot.path, items)
-        elif spot.kind == "multi":
-            where[dotted] = spot.name
-            if cleaned.get(spot.name):
-                _put(data, spot.path, list(cleaned[spot.name]))
-        else:
-            where[dotted] = spot.name
-            value = cleaned.get(spot.name) or ""
-            if value:
-                _put(data, spot.path, _number(value) if spot.kind == "number" else value)
+        _place(data, spot, cleaned, where)
+    found = _bodies(bodies, base_bodies, where)
+    if found:
+        data["awarding_bodies"] = found
     if levels or base_levels:
         # the frameworks in the order the edited version gave them, then the new ones
         levels.sort(key=lambda lv: order.index(lv["framework"]) if lv["framework"] in order
@@ -625,17 +697,9 @@ def field_errors(problems: list[FieldProblem], where: dict[str, str],
     return fields, general
 
 
-def initial_of(spec: MicroCredentialSpec) -> tuple[dict[str, Any], list[dict[str, str]]]:
-    """The form's and the outcome rows' initial values for an existing design."""
-    data = spec.model_dump(mode="json", exclude_none=True)
-    initial: dict[str, Any] = {}
-    for spot in SPOTS:
-        if spot.path[0] == "levels":
-            level = next((lv for lv in data.get("levels", [])
-                          if lv.get("framework") == spot.path[1]), None)  # fmt: skip
-            if level:
-                initial[spot.name] = str(level["value"])
-            continue
+def _initial(data: Any, spots: list[Spot], initial: dict[str, Any]) -> None:
+    """The form values of ``spots`` (their levels aside) from the mapping ``data``."""
+    for spot in spots:
         value = _get(data, spot.path)
         if value is None:
             continue
@@ -652,6 +716,21 @@ def initial_of(spec: MicroCredentialSpec) -> tuple[dict[str, Any], list[dict[str
             initial[spot.name] = [str(v) for v in value]
         else:
             initial[spot.name] = str(value)
+
+
+def initial_of(spec: MicroCredentialSpec) -> tuple[
+    dict[str, Any], list[dict[str, str]], list[dict[str, Any]]]:  # fmt: skip
+    """The initial values of the form, of the outcome rows and of the awarding-body rows
+    for an existing design."""
+    data = spec.model_dump(mode="json", exclude_none=True)
+    initial: dict[str, Any] = {}
+    for spot in SPOTS:
+        if spot.path[0] == "levels":
+            level = next((lv for lv in data.get("levels", [])
+                          if lv.get("framework") == spot.path[1]), None)  # fmt: skip
+            if level:
+                initial[spot.name] = str(level["value"])
+    _initial(data, [spot for spot in SPOTS if spot.path[0] != "levels"], initial)
     rows = [
         {
             **{f"statement_{c}": o["statement"].get(c, "") for c in LANGS},
@@ -659,4 +738,9 @@ def initial_of(spec: MicroCredentialSpec) -> tuple[dict[str, Any], list[dict[str
         }
         for o in data.get("learning_outcomes", [])
     ]
-    return initial, rows
+    bodies: list[dict[str, Any]] = []
+    for body in data.get("awarding_bodies", []):
+        row: dict[str, Any] = {}
+        _initial(body, BODY_SPOTS, row)
+        bodies.append(row)
+    return initial, rows, bodies

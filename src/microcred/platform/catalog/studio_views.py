@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ...standard.compliance import ComplianceReport
 from ...standard.elements import MicroCredentialSpec
 from ...standard.errors import DesignError
 from ..core.errors import PermissionDeniedError, PlatformError
@@ -22,40 +22,53 @@ from ..core.language import current_language
 from ..providers.models import Provider
 from ..providers.selectors import provider_for
 from . import messages as m
+from .awarding import provider_body
 from .models import DesignVersion
-from .selectors import compliance_of_spec, design_version_for, may_draft, report_rows, spec_of
-from .services import design_save_form, spec_from_mapping
-from .studio import DesignForm, field_errors, initial_of, mapping_of, outcome_formset
+from .selectors import compliance_of_spec, design_version_for, may_draft, report_context, spec_of
+from .services import design_save_spec, spec_from_mapping
+from .studio import (
+    DesignForm,
+    body_formset,
+    field_errors,
+    initial_of,
+    mapping_of,
+    outcome_formset,
+)
 
 
 class _Read:
     """What a posted studio form says: the forms (with the standard's problems on their
-    fields), the design mapping, and the spec when the standard reads it."""
+    fields) and the spec when the standard reads it — read once, for the report and the
+    save alike."""
 
-    def __init__(self, request: HttpRequest, base: MicroCredentialSpec | None, more: int = 0):
+    def __init__(self, request: HttpRequest, base: MicroCredentialSpec | None, *,
+                 more: str = "") -> None:  # fmt: skip
         self.lang = current_language()
         self.form = DesignForm(request.POST, lang=self.lang)
-        self.outcomes = outcome_formset(request.POST, more=more)
-        self.data: dict[str, Any] | None = None
+        self.outcomes = outcome_formset(request.POST, more=int(more == "outcomes"))
+        self.bodies = body_formset(request.POST, lang=self.lang, more=int(more == "bodies"))
         self.spec: MicroCredentialSpec | None = None
         self.general: list[str] = []
-        if more:  # another outcome row asked for: the form is shown again, not judged
+        if more:  # another row asked for: the form is shown again, not judged
             return
-        if not (self.form.is_valid() and self.outcomes.is_valid()):
-            self.general = [str(e) for e in self.outcomes.non_form_errors()]
+        valid = [f.is_valid() for f in (self.form, self.outcomes, self.bodies)]
+        if not all(valid):
+            self.general = [str(e) for rows in (self.bodies, self.outcomes)
+                            for e in rows.non_form_errors()]  # fmt: skip
             return
-        self.data, where = mapping_of(self.form, self.outcomes, base)
+        data, where = mapping_of(self.form, self.outcomes, self.bodies, base)
         try:
-            self.spec = spec_from_mapping(self.data)
+            self.spec = spec_from_mapping(data)
         except DesignError as exc:
             fields, self.general = field_errors(exc.problems, where, self.lang)
             for name, texts in fields.items():
                 self._attach(name, texts)
 
     def _attach(self, name: str, texts: list[str]) -> None:
-        if name.startswith("outcomes-"):
-            _prefix, index, field = name.split("-", 2)
-            row = self.outcomes.forms[int(index)]
+        if name.startswith(("outcomes-", "bodies-")):
+            prefix, index, field = name.split("-", 2)
+            rows = self.outcomes if prefix == "outcomes" else self.bodies
+            row = rows.forms[int(index)]
             for text in texts:
                 row.add_error(field, text)
         else:
@@ -68,18 +81,14 @@ class _Read:
         for name, errors in self.form.errors.items():
             label = self.form.fields[name].label if name in self.form.fields else ""
             out += [f"{label}: {e}" for e in errors]
+        for index, row in enumerate(self.bodies.forms):
+            which = _("Awarding body %(n)s") % {"n": index + 1}
+            for name, errors in row.errors.items():
+                out += [f"{which}, {row.fields[name].label}: {e}" for e in errors]
         for index, row in enumerate(self.outcomes.forms):
             for name, errors in row.errors.items():
                 out += [f"#{index + 1} {row.fields[name].label}: {e}" for e in errors]
         return out
-
-
-def _report_context(report: ComplianceReport, lang: str) -> dict[str, Any]:
-    return {
-        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-        "elements": report_rows(report, lang),
-    }  # fmt: skip
 
 
 def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | None,
@@ -87,16 +96,24 @@ def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | Non
           status: int = 200) -> HttpResponse:  # fmt: skip
     lang = current_language()
     if read is None:
-        initial, rows = initial_of(spec_of(base)) if base else ({}, [])
+        # a new design starts under the provider's name, as the QA body verified it
+        start = (
+            spec_of(base)
+            if base
+            else MicroCredentialSpec(awarding_bodies=[provider_body(provider)])
+        )
+        initial, rows, bodies = initial_of(start)
         form, outcomes = DesignForm(initial=initial, lang=lang), outcome_formset(initial=rows)
+        body_rows = body_formset(initial=bodies, lang=lang)
         live = _live_context(spec_of(base), [], lang) if base else {"empty": True}
     else:
-        form, outcomes = read.form, read.outcomes
+        form, outcomes, body_rows = read.form, read.outcomes, read.bodies
         live = _live_context(read.spec, read.problems(), lang) if check else {"empty": True}
     check_url = (reverse("catalog:edit_check", args=[base.pk]) if base
                  else reverse("catalog:new_check", args=[provider.pk]))  # fmt: skip
     return render(request, "catalog/studio.html", {
         "provider": provider, "base": base, "form": form, "outcomes": outcomes,
+        "bodies": body_rows,
         "sections": form.sections(), "error": error, "check_url": check_url,
         **live,
     }, status=status)  # fmt: skip
@@ -106,7 +123,7 @@ def _live_context(spec: MicroCredentialSpec | None, problems: list[str],
                   lang: str) -> dict[str, Any]:  # fmt: skip
     if spec is None:
         return {"problems": problems, "unreadable": True}
-    return {"problems": problems, **_report_context(compliance_of_spec(spec, timezone.now()), lang)}
+    return {"problems": problems, **report_context(compliance_of_spec(spec, timezone.now()), lang)}
 
 
 def _drafter(request: HttpRequest, provider: Provider) -> Provider:
@@ -123,15 +140,16 @@ def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None
         return _page(request, provider=provider, base=base)
     action = request.POST.get("action", "save")
     base_spec = spec_of(base) if base else None
-    read = _Read(request, base_spec, more=1 if action == "more" else 0)
-    if action == "more":
+    more = {"more": "outcomes", "more_bodies": "bodies"}.get(action, "")
+    read = _Read(request, base_spec, more=more)
+    if more:
         return _page(request, provider=provider, base=base, read=read)
-    if action == "check" or read.data is None or read.spec is None:
+    if action == "check" or read.spec is None:
         status = 200 if action == "check" else 422
         return _page(request, provider=provider, base=base, read=read, check=True, status=status)
-    try:
-        version = design_save_form(user=request.user, provider=provider,  # type: ignore[arg-type]
-                                   data=read.data, now=timezone.now(),
+    try:  # the design as the form's one reading made it: not read again to be saved
+        version = design_save_spec(user=request.user, provider=provider,  # type: ignore[arg-type]
+                                   spec=read.spec, now=timezone.now(),
                                    design=base.design if base else None)  # fmt: skip
     except PlatformError as exc:
         if exc.status in (403, 404):

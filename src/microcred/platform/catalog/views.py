@@ -20,7 +20,7 @@ from .selectors import (
     design_version_for,
     designs_of_provider,
     may_draft,
-    report_rows,
+    report_context,
 )
 from .services import design_import, design_version_submit
 
@@ -59,12 +59,9 @@ def _render_version(request: HttpRequest, found: DesignVersion, error: str | Non
                     status: int = 200) -> HttpResponse:  # fmt: skip
     lang = current_language()
     report = compliance_of(found, timezone.now())
-    elements = report_rows(report, lang)
     return render(request, "catalog/version.html", {
         "version": found, "provider": found.design.provider, "title": found.title(lang),
-        "verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-        "verdict_reasons": [x.text(lang) for x in report.verdict_reasons],
-        "elements": elements, "error": error, "badge_form": BadgeForm(),
+        **report_context(report, lang), "error": error, "badge_form": BadgeForm(),
         "may_draft": may_draft(request.user, found.design.provider),
     }, status=status)  # fmt: skip
 

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from ...standard.caching import BoundedCache
 from ..catalog.models import DesignVersion
-from ..catalog.selectors import compliance_of, report_rows
+from ..catalog.selectors import compliance_of, report_context, superseded_version
+from ..core.errors import NotFoundError
 from ..core.language import current_language
 from .exports import (
     achievement_document,
@@ -51,19 +52,23 @@ def _report(version: DesignVersion, lang: str) -> dict[str, Any]:
     now = timezone.now()
 
     def compute() -> dict[str, Any]:
-        report = compliance_of(version, now)
-        return {"verdict": report.verdict.label(lang), "verdict_code": str(report.verdict),
-                "elements": report_rows(report, lang, applicable_only=True)}  # fmt: skip
+        return report_context(compliance_of(version, now), lang, applicable_only=True)
 
     return _REPORTS.get_or_compute((version.pk, lang, now.date()), compute)
 
 
 def page(request: HttpRequest, version_id: int) -> HttpResponse:
-    version = published_version(version_id)
+    """A published version's page; an older approved version's, marked as superseded by
+    the current one, with a link to it (404 for any other)."""
+    current = None
+    try:
+        version = published_version(version_id)
+    except NotFoundError:
+        version, current = superseded_version(version_id)
     lang = current_language()
     return render(request, "registry/page.html", {
         "version": version, "provider": version.design.provider, "title": version.title(lang),
-        **_report(version, lang),
+        "current": current, **_report(version, lang),
     })  # fmt: skip
 
 
