@@ -23,6 +23,7 @@ from microcred.standard.elements import AwardingBody
 
 from ...conftest import EXAMPLES
 from ..conftest import NOW, admin_of, log_in
+from .test_studio import form_data
 
 pytestmark = pytest.mark.django_db
 GOOD = designfile.loads((EXAMPLES / "python-basics.yaml").read_text(encoding="utf-8"))
@@ -130,3 +131,21 @@ def test_a_new_design_starts_with_the_provider_as_its_awarding_body(provider_a: 
     assert 'value="https://uniwersytet.example.org"' in html
     assert '<option value="nip" selected>' in html
     assert '<option value="PL" selected>' in html
+
+
+def test_the_provider_is_told_before_submitting(provider_a: Provider) -> None:
+    """The draft's page and the studio's live check say what submitting would refuse;
+    with the provider named first they say nothing of it."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    log_in(client, admin_of(provider_a).email)
+    warned = "Submitting will be refused: The design&#x27;s first awarding body, Politechnika"
+    someone_else = _draft(provider_a, PARTNER)
+    assert warned in client.get(f"/designs/versions/{someone_else.pk}/").content.decode()
+    mine = _draft(provider_a, {"name": {"pl": NAME}, "country": "PL"})
+    assert "Submitting will be refused" not in client.get(
+        f"/designs/versions/{mine.pk}/").content.decode()  # fmt: skip
+    for version, expected in ((someone_else, True), (mine, False)):
+        live = client.post(f"/designs/versions/{version.pk}/edit/check/",
+                           form_data(version.source)).content.decode()  # fmt: skip
+        assert ("is not the provider it belongs to" in live) is expected
+    assert DesignVersion.objects.count() == 2

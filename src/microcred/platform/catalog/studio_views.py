@@ -22,7 +22,7 @@ from ..core.language import current_language
 from ..providers.models import Provider
 from ..providers.selectors import provider_for
 from . import messages as m
-from .awarding import provider_body
+from .awarding import first_body_problem, provider_body
 from .models import DesignVersion
 from .selectors import compliance_of_spec, design_version_for, may_draft, report_context, spec_of
 from .services import design_save_spec, spec_from_mapping
@@ -105,10 +105,11 @@ def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | Non
         initial, rows, bodies = initial_of(start)
         form, outcomes = DesignForm(initial=initial, lang=lang), outcome_formset(initial=rows)
         body_rows = body_formset(initial=bodies, lang=lang)
-        live = _live_context(spec_of(base), [], lang) if base else {"empty": True}
+        live = _live_context(spec_of(base), [], lang, provider) if base else {"empty": True}
     else:
         form, outcomes, body_rows = read.form, read.outcomes, read.bodies
-        live = _live_context(read.spec, read.problems(), lang) if check else {"empty": True}
+        live = (_live_context(read.spec, read.problems(), lang, provider) if check
+                else {"empty": True})  # fmt: skip
     check_url = (reverse("catalog:edit_check", args=[base.pk]) if base
                  else reverse("catalog:new_check", args=[provider.pk]))  # fmt: skip
     return render(request, "catalog/studio.html", {
@@ -119,10 +120,13 @@ def _page(request: HttpRequest, *, provider: Provider, base: DesignVersion | Non
     }, status=status)  # fmt: skip
 
 
-def _live_context(spec: MicroCredentialSpec | None, problems: list[str],
-                  lang: str) -> dict[str, Any]:  # fmt: skip
+def _live_context(spec: MicroCredentialSpec | None, problems: list[str], lang: str,
+                  provider: Provider) -> dict[str, Any]:  # fmt: skip
     if spec is None:
         return {"problems": problems, "unreadable": True}
+    mismatch = first_body_problem(spec, provider)  # what submitting would refuse, said now
+    if mismatch is not None:
+        problems = [*problems, mismatch.text(lang)]
     return {"problems": problems, **report_context(compliance_of_spec(spec, timezone.now()), lang)}
 
 
@@ -159,9 +163,9 @@ def _studio(request: HttpRequest, provider: Provider, base: DesignVersion | None
     return redirect("catalog:version", version_id=version.pk)
 
 
-def _live(request: HttpRequest, base: DesignVersion | None) -> HttpResponse:
+def _live(request: HttpRequest, provider: Provider, base: DesignVersion | None) -> HttpResponse:
     read = _Read(request, spec_of(base) if base else None)
-    context = _live_context(read.spec, read.problems(), current_language())
+    context = _live_context(read.spec, read.problems(), current_language(), provider)
     # the phone's sticky verdict bar, swapped out of band by htmx
     return render(request, "catalog/_live.html", {**context, "oob": True})
 
@@ -180,8 +184,8 @@ def edit(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def new_check(request: HttpRequest, provider_id: int) -> HttpResponse:
-    _drafter(request, provider_for(request.user, provider_id))
-    return _live(request, None)
+    provider = _drafter(request, provider_for(request.user, provider_id))
+    return _live(request, provider, None)
 
 
 @login_required
@@ -189,4 +193,4 @@ def new_check(request: HttpRequest, provider_id: int) -> HttpResponse:
 def edit_check(request: HttpRequest, version_id: int) -> HttpResponse:
     base = design_version_for(request.user, version_id)
     _drafter(request, base.design.provider)
-    return _live(request, base)
+    return _live(request, base.design.provider, base)

@@ -13,14 +13,16 @@ from django.views.decorators.http import require_POST
 from ..core.errors import PlatformError
 from ..core.language import current_language
 from ..providers.selectors import provider_for
+from .awarding import first_body_problem
 from .forms import BadgeForm, ImportForm
-from .models import DesignVersion
+from .models import DesignStatus, DesignVersion
 from .selectors import (
     compliance_of,
     design_version_for,
     designs_of_provider,
     may_draft,
     report_context,
+    spec_of,
 )
 from .services import design_import, design_version_submit
 
@@ -59,7 +61,10 @@ def _render_version(request: HttpRequest, found: DesignVersion, error: str | Non
                     status: int = 200) -> HttpResponse:  # fmt: skip
     lang = current_language()
     report = compliance_of(found, timezone.now())
+    mismatch = (first_body_problem(spec_of(found), found.design.provider)
+                if found.status == DesignStatus.DRAFT else None)  # fmt: skip
     return render(request, "catalog/version.html", {
+        "body_problem": mismatch.text(lang) if mismatch else None,
         "version": found, "provider": found.design.provider, "title": found.title(lang),
         **report_context(report, lang), "error": error, "badge_form": BadgeForm(),
         "may_draft": may_draft(request.user, found.design.provider),
