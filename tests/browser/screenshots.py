@@ -41,8 +41,8 @@ def _axe(page: Any) -> tuple[list[dict[str, Any]], int]:
 def _public(page: Any, base: str) -> list[tuple[str, str]]:
     """(name, URL) of each public page to take, found by following the demo's links."""
     page.goto(base + "/registry/")
-    public = base + str(page.locator("main ul li a").first.get_attribute("href"))
-    profile = page.locator("main ul li a[href*='/registry/providers/']").first
+    public = base + str(page.locator("main ol.results li a").first.get_attribute("href"))
+    profile = page.locator("main ol.results li a[href*='/registry/providers/']").first
     return [
         ("home", base + "/"),
         ("registry", base + "/registry/"),
@@ -77,6 +77,14 @@ def _provider(page: Any, base: str) -> list[tuple[str, str]]:
     ]
 
 
+def _learner(page: Any, base: str) -> list[tuple[str, str]]:
+    """(name, URL) of the learner's pages, after logging in as the demo's learner."""
+    _log_in(page, base, LEARNER)
+    page.goto(base + "/awards/mine/")
+    award = base + str(page.locator("main article a").first.get_attribute("href"))
+    return [("my-awards", base + "/awards/mine/"), ("award", award)]
+
+
 def _shoot(browser: Any, out: Path, name: str, lang: str, width: str) -> Any:
     """A new page at this width and language; the caller goes somewhere and calls .snap()."""
     context = browser.new_context(viewport=WIDTHS[width], locale=LOCALES[lang])
@@ -90,7 +98,7 @@ def docs_pictures(browser: Any, base: str, out: Path) -> None:
     """The pictures in docs/img/, each a page in a state worth showing."""
     page = _shoot(browser, out, "registry-page", "pl", "desktop")
     page.goto(base + "/registry/")
-    page.locator("main ul li a").first.click()
+    page.locator("main ol.results li a").first.click()
     page.snap()
     page = _shoot(browser, out, "registry-search", "en", "phone")
     page.goto(base + "/registry/?q=python")
@@ -144,7 +152,7 @@ def docs_pictures(browser: Any, base: str, out: Path) -> None:
     for lang, width in (("pl", "desktop"), ("en", "phone")):
         page = _shoot(browser, out, "provider-profile", lang, width)
         page.goto(base + "/registry/")
-        page.locator("main ul li a[href*='/registry/providers/']").first.click()
+        page.locator("main ol.results li a[href*='/registry/providers/']").first.click()
         page.wait_for_load_state()
         page.snap()
     page = _shoot(browser, out, "api-keys", "en", "phone")
@@ -156,10 +164,22 @@ def docs_pictures(browser: Any, base: str, out: Path) -> None:
     page.click("main form.card button")
     page.wait_for_load_state()
     page.snap()
+    for lang, width in (("pl", "desktop"), ("en", "phone")):
+        page = _shoot(browser, out, "award", lang, width)
+        _log_in(page, base, LEARNER)
+        page.goto(base + "/awards/mine/")
+        page.locator("main article a").first.click()
+        page.wait_for_load_state()
+        page.snap()
+    page = _shoot(browser, out, "qa-dashboard-feedback", "pl", "desktop")
+    _log_in(page, base, PROVIDER)
+    page.goto(base + "/qa/mine/")
+    page.wait_for_load_state()
+    page.snap()
     # last, as it takes a provider's offers out of the registry: a suspended provider's profile
     page = _shoot(browser, out, "provider-profile-suspended", "pl", "phone")
     page.goto(base + "/registry/")
-    link = page.locator("main ul li a[href*='/registry/providers/']").first
+    link = page.locator("main ol.results li a[href*='/registry/providers/']").first
     profile, name = base + str(link.get_attribute("href")), link.inner_text()
     _log_in(page, base, QA_OFFICER)
     page.goto(base + "/providers/")
@@ -183,7 +203,7 @@ def main(base: str, out: Path) -> None:
             for width, viewport in WIDTHS.items():
                 context = browser.new_context(viewport=viewport, locale=locale)
                 page = context.new_page()
-                for pages in (_public, _provider):  # the provider's log in after the public
+                for pages in (_public, _provider, _learner):  # each logs in after the last
                     for name, url in pages(page, base):
                         page.goto(url)
                         page.screenshot(path=str(out / f"{name}-{width}-{lang}.png"),
