@@ -5,9 +5,11 @@ list); and every refusal, with nothing written."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from microcred.credentials.dids import Resolver
 from microcred.credentials.status import local_fetcher
@@ -189,3 +191,24 @@ def test_a_suspended_provider_issues_nothing(provider_a, qa_officer):
         award_issue(user=admin_of(provider_a), version=version,
                     request=anna(date_of_birth="1990-04-02"), now=NOW)  # fmt: skip
     assert not Award.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_awards_never_share_an_entry(provider_a, qa_officer):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers: the race needs PostgreSQL")
+    version = published(provider_a, qa_officer)
+    admin = admin_of(provider_a)
+
+    def issue_five(worker: int) -> list[int]:
+        try:
+            return [award_issue(user=admin, version=version, now=NOW, request=anna(
+                email=f"w{worker}-{n}@example.org", date_of_birth="1990-04-02")).status_index
+                for n in range(5)]  # fmt: skip
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        indexes = [i for found in pool.map(issue_five, range(4)) for i in found]
+    assert len(indexes) == len(set(indexes)) == 20
+    assert StatusList.objects.get().used == 20

@@ -63,6 +63,9 @@ def status_entry_allocate(*, provider: Provider, purpose: StatusPurpose,
                           now: datetime) -> tuple[StatusList, int]:  # fmt: skip
     """A free entry of one of ``provider``'s lists for ``purpose`` (a new list when every
     one is half full), counted as used; call inside the transaction that saves the award."""
+    # The provider's row is the lock that makes "find a list with room, else make one"
+    # one step: without it, two first awards at once each made a list of their own.
+    Provider.objects.select_for_update().only("pk").get(pk=provider.pk)
     record = (
         StatusList.objects.select_for_update()
         .filter(provider=provider, purpose=purpose, used__lt=F("size") / _FILL)
