@@ -35,7 +35,7 @@ from ..catalog.models import DesignVersion, VersionFacets
 from ..catalog.selectors import spec_of
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from ..core.language import current_language
-from ..providers.keys import provider_did_document, provider_signing_key
+from ..providers.keys import provider_signing_key
 from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
@@ -168,13 +168,12 @@ def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
     record, index = status_entry_allocate(provider=provider, purpose=StatusPurpose.REVOCATION,
                                           now=now)  # fmt: skip
     try:
-        key, _ = provider_signing_key(provider)
-        issuer = Issuer.from_did_document(
-            key,
-            provider_did_document(provider.slug),
-            seal=provider_seal_credentials(provider),
-            status_list=PublishedStatusList.of(json.loads(record.credential)),
-        )
+        key, method = provider_signing_key(provider)
+        # The platform made this key and the DID document that lists it (under
+        # assertionMethod: providers.keys), so the issuer is built from the method the
+        # key belongs to, without resolving the document again for every award.
+        issuer = Issuer(provider.did, key, method, provider_seal_credentials(provider),
+                        PublishedStatusList.of(json.loads(record.credential)))  # fmt: skip
         issued = issue(award, issuer=issuer, formats=("ob3", "edc"), now=now, status_index=index)
     except MicrocredError as exc:  # e.g. the e-seal's O= is not the awarding body's name
         raise ConflictError(m.CANNOT_SIGN, detail=exc.text("en"), detail_pl=exc.text("pl")) from exc

@@ -1,0 +1,240 @@
+"""Benchmark: issuing and revoking single awards through the REST API
+(``python bench/issuance.py [--rounds R] [--only sqlite|postgresql] [--database-url URL]``).
+
+For each database — SQLite (a file in a temporary folder) and PostgreSQL (``tasks.py``'s
+throw-away cluster, or ``--database-url``) — a fresh process migrates an empty database,
+makes a verified provider (its signing key and TEST e-seal made by the platform, as on
+approval) and one approved design through the services, then times, through Django's test
+``Client`` (routing, middleware, authentication, the service, the JSON):
+
+- ``POST /api/v1/awards`` — one award: the learner's data checked, the standard's award,
+  a random status entry, the OB 3.0 credential signed (eddsa-rdfc-2022) and the EDC
+  sealed (JAdES), all stored in one transaction;
+- ``POST /api/v1/awards/{id}/revoke`` — the bit set, the provider's list signed again and
+  stored;
+- ``GET /status/{list}`` — the published list;
+
+and prints the median and the 95th percentile in milliseconds, with where one award's time
+goes (signing, sealing, the rest), measured in the same process.
+
+Targets (issue 13): issuing one award through the API p95 < 50 ms on loopback; revoking
+one and republishing its list ≤ 200 ms. Bulk batches are measured when they exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"issue": 50.0, "revoke": 200.0}
+
+
+def _timed(call: Callable[[], object], rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def _line(label: str, ms: list[float], target: float | None) -> str:
+    p95 = statistics.quantiles(ms, n=20)[18] if len(ms) >= 20 else max(ms)
+    verdict = "" if target is None else ("  ok" if p95 < target else f"  ABOVE {target:.0f} ms")
+    return (f"  {label:34} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms"
+            f"{verdict}")  # fmt: skip
+
+
+def _setup() -> tuple[object, object]:
+    """A verified provider's administrator and its approved design version."""
+    from datetime import UTC, datetime
+
+    from microcred.platform.accounts.models import OrganisationKind, Role
+    from microcred.platform.accounts.services import (
+        membership_grant,
+        organisation_create,
+        user_create,
+    )
+    from microcred.platform.catalog.awarding import with_provider_body
+    from microcred.platform.catalog.services import design_import, design_version_submit
+    from microcred.platform.providers.models import Decision, IdentifierScheme, ProviderType
+    from microcred.platform.providers.services import (
+        Registration,
+        provider_decide,
+        provider_register,
+    )
+    from microcred.platform.qa.models import Answer, ReviewDecision
+    from microcred.platform.qa.services import ChecklistEntry, design_review
+    from microcred.standard import designfile
+    from microcred.standard.annexes import AnnexIIPrinciple
+
+    now = datetime.now(UTC)
+    body = organisation_create(name="QA", kind=OrganisationKind.QA_BODY, now=now)
+    officer = user_create(email="officer@bench.example", password="bench-password-1")
+    membership_grant(user=officer, organisation=body, role=Role.QA_OFFICER, now=now)
+    admin = user_create(email="admin@bench.example", password="bench-password-1")
+    provider = provider_register(user=admin, now=now, registration=Registration(
+        legal_name="Uczelnia Benchmarkowa", identifier_scheme=IdentifierScheme.NIP,
+        identifier="777-000-11-11", country="PL", street_address="ul. Testowa 1",
+        postal_code="00-001", locality="Warszawa", provider_type=ProviderType.UNIVERSITY,
+        website="https://bench.example", contact_email="kontakt@bench.example"))  # fmt: skip
+    provider_decide(officer=officer, provider=provider, decision=Decision.APPROVE, reason="",
+                    now=now)  # fmt: skip
+    provider.refresh_from_db()
+    text = (ROOT / "examples" / "designs" / "python-basics.yaml").read_text(encoding="utf-8")
+    text = designfile.dumps(with_provider_body(designfile.loads(text), provider))
+    version = design_import(user=admin, provider=provider, text=text, now=now)
+    design_version_submit(user=admin, version=version, now=now)
+    design_review(officer=officer, version=version, decision=ReviewDecision.APPROVE, reason="",
+                  now=now, checklist={str(p): ChecklistEntry(answer=Answer.MET, comment="ok")
+                                      for p in AnnexIIPrinciple})  # fmt: skip
+    return admin, version
+
+
+def _where_the_time_goes(version: object, rounds: int) -> None:
+    """One award's work outside HTTP: the library's signing and sealing alone, then the
+    whole service."""
+    from datetime import UTC, datetime
+
+    from microcred.credentials.data_integrity import sign
+    from microcred.credentials.issue import build
+    from microcred.credentials.jades import seal
+    from microcred.platform.catalog.selectors import spec_of
+    from microcred.platform.providers.keys import provider_signing_key
+    from microcred.platform.providers.seals import provider_seal_credentials
+    from microcred.standard.elements import Award, Learner
+
+    provider = version.design.provider  # type: ignore[attr-defined]
+    key, method = provider_signing_key(provider)
+    credentials = provider_seal_credentials(provider)
+    now = datetime.now(UTC)
+    award = Award(spec=spec_of(version), issued_on=now.date(),  # type: ignore[arg-type]
+                  learner=Learner(given_name="Anna", family_name="Nowak",
+                                  email="anna@bench.example", date_of_birth="1990-04-02"))  # fmt: skip
+    ob3 = build(award, kind="ob3", issuer_id=provider.did, now=now)
+    edc = build(award, kind="edc", issuer_id=provider.did, now=now)
+    print(_line("  of which: sign OB 3.0 (library)",
+                _timed(lambda: sign(ob3, key, verification_method=method, created=now), rounds),
+                None))  # fmt: skip
+    print(_line("  of which: seal EDC (library)",
+                _timed(lambda: seal(edc, key=credentials.key,
+                                    certificates=list(credentials.certificates),
+                                    signing_time=now), rounds), None))  # fmt: skip
+
+
+def worker(rounds: int) -> None:
+    """Runs inside the process whose environment names the database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
+    os.environ["MICROCRED_ALLOWED_HOSTS"] = "testserver"  # Django's test Client's host
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    admin, version = _setup()
+    client = Client()
+    client.force_login(admin)  # type: ignore[arg-type]
+    made: list[str] = []
+    count = iter(range(10**9))
+
+    def issue() -> None:
+        n = next(count)
+        response = client.post("/api/v1/awards", content_type="application/json", data={
+            "version_id": version.pk, "given_name": "Anna", "family_name": f"Nowak {n}",  # type: ignore[attr-defined]
+            "email": f"anna.{n}@bench.example", "date_of_birth": "1990-04-02"})  # fmt: skip
+        if response.status_code != 201:
+            raise SystemExit(f"issue {response.status_code}: {response.content[:300]!r}")
+        made.append(response.json()["id"])
+
+    issue()  # the first request loads the code: not counted
+    print(f"{connection.vendor}: one provider, one approved design")
+    print(_line("POST /api/v1/awards (issue one)", _timed(issue, rounds), TARGETS["issue"]))
+    _where_the_time_goes(version, rounds)
+    revoked = iter(made)
+
+    def revoke() -> None:
+        response = client.post(f"/api/v1/awards/{next(revoked)}/revoke",
+                               content_type="application/json", data={"reason": "bench"})  # fmt: skip
+        if response.status_code != 200:
+            raise SystemExit(f"revoke {response.status_code}: {response.content[:300]!r}")
+
+    print(_line("POST …/revoke (and republish)", _timed(revoke, min(rounds, len(made))),
+                TARGETS["revoke"]))  # fmt: skip
+    from microcred.platform.issuance.models import StatusList
+
+    listed = StatusList.objects.get()
+    print(_line("GET /status/{list}", _timed(lambda: client.get(f"/status/{listed.pk}"), rounds),
+                None))  # fmt: skip
+
+
+def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
+    command = [sys.executable, __file__, "--worker", "--rounds", str(args.rounds)]
+    return subprocess.run(command, env=env, check=False).returncode  # noqa: S603
+
+
+def on_sqlite(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="microcred-bench-") as data:
+        env = {**os.environ, "MICROCRED_DATA_DIR": data}
+        env.pop("MICROCRED_DATABASE_URL", None)
+        return _run_worker(args, env)
+
+
+def on_postgresql(args: argparse.Namespace) -> int:
+    if args.database_url:  # an empty database the caller keeps
+        with tempfile.TemporaryDirectory(prefix="microcred-bench-") as files:
+            env = {**os.environ, "MICROCRED_DATA_DIR": files,
+                   "MICROCRED_DATABASE_URL": args.database_url}  # fmt: skip
+            return _run_worker(args, env)
+    # tasks.py's throw-away cluster (one copy of that code; tasks.py is at the root)
+    sys.path.insert(0, str(ROOT))
+    from tasks import ClusterError, PostgresMissingError, postgres_cluster
+
+    try:
+        with (
+            postgres_cluster(quiet=True) as url,
+            tempfile.TemporaryDirectory(prefix="microcred-bench-") as files,
+        ):
+            env = {**os.environ, "MICROCRED_DATA_DIR": files, "MICROCRED_DATABASE_URL": url}
+            return _run_worker(args, env)
+    except PostgresMissingError as error:
+        print(f"postgresql: skipped — {error}")
+        return 0
+    except ClusterError as error:
+        print(f"postgresql: {error}")
+        return 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=100, help="requests of each kind")
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--database-url", metavar="URL",
+                        help="PostgreSQL only: an empty database to use instead of a "
+                        "throw-away cluster")  # fmt: skip
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.rounds)
+        return 0
+    sys.path.insert(0, str(ROOT / "src"))
+    codes = []
+    if args.only in (None, "sqlite"):
+        codes.append(on_sqlite(args))
+    if args.only in (None, "postgresql"):
+        codes.append(on_postgresql(args))
+    return max(codes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
