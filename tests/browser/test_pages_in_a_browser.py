@@ -166,7 +166,7 @@ def test_the_design_studio_checks_as_the_provider_types(browser: Any, live_serve
     if shots:
         page.locator("#live").screenshot(path=f"{shots}/studio-live-{width}.png")
     page.click("button[value=save]")  # refused: the ECTS field says why, nothing saved
-    assert "lots" in page.locator("#id_workload_ects_errors").inner_text()
+    assert "lots" in page.locator("#id_workload_ects_error").inner_text()
     problems["the studio's field errors"] = _serious(page)
     if shots:
         page.locator("#id_workload_ects").scroll_into_view_if_needed()

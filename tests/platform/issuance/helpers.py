@@ -34,5 +34,5 @@ def published(provider: Provider, officer: User, *, at: datetime = NOW,
 def anna(**changes: str) -> AwardRequest:
     """A valid award request; ``changes`` replace any field."""
     fields = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@example.org",
-              "issued_on": "2026-11-30", "grade": ""} | changes  # fmt: skip
+              "issued_on": "2026-12-01", "grade": ""} | changes  # fmt: skip
     return AwardRequest(**fields)

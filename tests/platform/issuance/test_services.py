@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -212,3 +212,56 @@ def test_concurrent_awards_never_share_an_entry(provider_a, qa_officer):
         indexes = [i for found in pool.map(issue_five, range(4)) for i in found]
     assert len(indexes) == len(set(indexes)) == 20
     assert StatusList.objects.get().used == 20
+
+
+def test_the_date_of_issue_is_a_utc_day(provider_a, qa_officer):
+    """At 00:30 in Warsaw on 2 December (23:30 UTC on the 1st) the day is still the 1st:
+    a credential dated the 2nd would be valid from 00:00 UTC, half an hour ahead."""
+    version = published(provider_a, qa_officer)
+    late = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
+    award = award_issue(user=admin_of(provider_a), version=version, now=late,
+                        request=anna(issued_on="", date_of_birth="1990-04-02"))  # fmt: skip
+    assert award.issued_on.isoformat() == "2026-12-01"
+    assert json.loads(award.ob3)["validFrom"].startswith("2026-12-01T")
+    ahead = anna(email="b@example.org", issued_on="2026-12-02", date_of_birth="1990-04-02")
+    with pytest.raises(InvalidInputError) as caught:
+        award_issue(user=admin_of(provider_a), version=version, now=late, request=ahead)
+    assert "UTC" in caught.value.extra["fields"]["issued_on"][0]
+
+
+def test_no_award_is_dated_before_the_approval(provider_a, qa_officer):
+    version = published(provider_a, qa_officer)
+    with pytest.raises(InvalidInputError) as caught:
+        award_issue(user=admin_of(provider_a), version=version, now=NOW,
+                    request=anna(issued_on="2026-11-30", date_of_birth="1990-04-02"))  # fmt: skip
+    assert caught.value.extra["fields"]["issued_on"]
+    assert not Award.objects.exists()
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"given_name": "E\x00wa"}, "given_name"),
+    ({"student_id": "a\x00"}, "student_id"),
+    ({"family_name": "Nowak\nKowalska"}, "family_name"),
+    ({"date_of_birth": "2030-01-01"}, "date_of_birth"),
+])  # fmt: skip
+def test_control_characters_and_future_births_are_named(provider_a, qa_officer, changes, field):
+    version = published(provider_a, qa_officer)
+    with pytest.raises(InvalidInputError) as caught:
+        award_issue(user=admin_of(provider_a), version=version, now=NOW,
+                    request=anna(**({"date_of_birth": "1990-04-02"} | changes)))  # fmt: skip
+    assert list(caught.value.extra["fields"]) == [field]
+    assert not Award.objects.exists()
+
+
+def test_a_signing_failure_leaves_nothing(provider_a, qa_officer):
+    """The e-seal refused (its TEST certificate, made on approval, has expired a year
+    later): no award, no history, no entry counted."""
+    version = published(provider_a, qa_officer)
+    later = NOW + timedelta(days=400)
+    with pytest.raises(ConflictError) as caught:
+        award_issue(user=admin_of(provider_a), version=version, now=later,
+                    request=anna(issued_on="", date_of_birth="1990-04-02"))  # fmt: skip
+    assert caught.value.code == m.CANNOT_SIGN.code
+    assert not Award.objects.exists()
+    assert not AwardEvent.objects.exists()
+    assert not StatusList.objects.filter(used__gt=0).exists()

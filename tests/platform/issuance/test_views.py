@@ -58,8 +58,8 @@ def test_the_form_shows_each_error_under_its_field(client, provider_a, version):
                             "date_of_birth": "1991-02-03"})  # fmt: skip
     assert response.status_code == 422
     html = response.content.decode()
-    assert 'id="id_given_name_errors"' in html
-    assert 'id="id_email_errors"' in html
+    assert 'id="id_given_name_error"' in html
+    assert 'id="id_email_error"' in html
     assert not Award.objects.exists()
 
 
@@ -127,7 +127,7 @@ def test_revocation_in_the_page_and_the_api(client, provider_a, award):
     assert reverse("issuance:revoke", args=[award.pk]) in client.get(page).content.decode()
     refused = client.post(reverse("issuance:revoke", args=[award.pk]), {"reason": ""})
     assert refused.status_code == 422
-    assert 'id="id_reason_errors"' in refused.content.decode()
+    assert 'id="id_reason_error"' in refused.content.decode()
     done = client.post(reverse("issuance:revoke", args=[award.pk]), {"reason": "Błąd w danych"})
     assert done.status_code == 302
     award.refresh_from_db()
@@ -148,3 +148,60 @@ def test_the_learner_may_not_revoke(client, award):
     assert response.status_code == 403
     award.refresh_from_db()
     assert award.state == "active"
+
+
+def test_the_status_list_answers_conditional_requests_as_http_says(client, award):
+    url = reverse("status:list", args=[award.status_list_id])
+    etag = client.get(url)["ETag"]
+    for sent in ("*", f'"x", {etag}', f"W/{etag}"):
+        response = client.get(url, HTTP_IF_NONE_MATCH=sent)
+        assert response.status_code == 304, sent
+        assert response["ETag"] == etag
+        assert "max-age" in response["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH='"old-1"').status_code == 200
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head["ETag"] == etag
+    assert client.post(url).status_code == 405
+
+
+def test_outsiders_and_assessors_revoke_nothing(client, provider_a, provider_b, award):
+    from microcred.platform.accounts.models import Role
+    from microcred.platform.accounts.services import membership_grant
+    from microcred.platform.accounts.tokens import api_token_create
+
+    assessor = person("assessor@a.example.org")
+    membership_grant(user=assessor, organisation=provider_a.organisation, role=Role.ASSESSOR,
+                     now=NOW)  # fmt: skip
+    _token, key_b = api_token_create(creator=admin_of(provider_b), now=NOW,
+                                     organisation=provider_b.organisation, name="B's system",
+                                     role=Role.PROVIDER_STAFF)  # fmt: skip
+    sequence = award.status_list.sequence
+    refused = client.post(f"/api/v1/awards/{award.pk}/revoke", {"reason": "x"},
+                          content_type="application/json",
+                          HTTP_AUTHORIZATION=f"Bearer {key_b}")  # fmt: skip
+    assert refused.status_code == 404
+    log_in(client, admin_of(provider_b).email)
+    assert client.post(reverse("issuance:revoke", args=[award.pk]),
+                       {"reason": "x"}).status_code == 404  # fmt: skip
+    client.logout()
+    log_in(client, assessor.email)
+    assert client.post(reverse("issuance:revoke", args=[award.pk]),
+                       {"reason": "x"}).status_code == 403  # fmt: skip
+    award.refresh_from_db()
+    award.status_list.refresh_from_db()
+    assert award.state == "active"
+    assert award.status_list.sequence == sequence
+
+
+def test_the_qa_body_sees_no_learners(client, provider_a, qa_officer, award):
+    log_in(client, qa_officer.email)
+    assert client.get(reverse("issuance:provider_awards", args=[provider_a.pk])).status_code == 404
+    assert client.get(f"/api/v1/awards?provider_id={provider_a.pk}").status_code == 404
+    assert client.get(reverse("issuance:award", args=[award.pk])).status_code == 404
+
+
+def test_the_learner_is_found_whatever_the_case_of_the_address(client, award):
+    learner = person("Anna@Example.ORG")  # the award was issued to anna@example.org
+    log_in(client, learner.email)
+    assert client.get(reverse("issuance:award", args=[award.pk])).status_code == 200

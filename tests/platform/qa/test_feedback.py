@@ -80,7 +80,7 @@ def test_the_learner_gives_it_in_the_page(client, awards):
     url = reverse("qa:feedback", args=[awards[0].pk])
     refused = client.post(url, {"comment": "no rating"})
     assert refused.status_code == 422
-    assert 'id="id_rating_errors"' in refused.content.decode()
+    assert 'id="id_rating_error"' in refused.content.decode()
     response = client.post(url, {"rating": "4", "comment": "Dobre ćwiczenia."})
     assert response.status_code == 302
     assert LearnerFeedback.objects.get().rating == 4
@@ -147,3 +147,16 @@ def test_two_requests_at_once_keep_one(provider_a, qa_officer):
         outcomes = list(pool.map(give, (5, 4, 3, 2)))
     assert outcomes.count("given") == 1
     assert LearnerFeedback.objects.filter(award=award).count() == 1
+
+
+def test_no_feedback_form_on_a_revoked_award_nor_for_the_provider(client, awards, provider_a):
+    person(awards[0].email)
+    type(awards[0]).objects.filter(pk=awards[0].pk).update(state=AwardState.REVOKED)
+    log_in(client, awards[0].email)
+    page = client.get(reverse("issuance:award", args=[awards[0].pk])).content.decode()
+    assert reverse("qa:feedback", args=[awards[0].pk]) not in page
+    form = client.get(reverse("qa:feedback", args=[awards[0].pk])).content.decode()
+    assert "<form" not in form.split("<main", 1)[1]
+    client.logout()
+    log_in(client, admin_of(provider_a).email)
+    assert client.get(reverse("qa:feedback", args=[awards[1].pk])).status_code == 404

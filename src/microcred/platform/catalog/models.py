@@ -53,6 +53,8 @@ class DesignVersion(models.Model):
                                    related_name="design_versions")  # fmt: skip
     created_at = models.DateTimeField(_("created"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    #: when the QA body approved it (``qa.services.design_review``); awards are dated no earlier
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["design", "-number"]

@@ -25,9 +25,14 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from ..providers.selectors import provider_for
 from .models import Award
-from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
+from .selectors import (
+    award_for,
+    awards_of_learner,
+    awards_of_provider,
+    issuable_version,
+    issuing_provider,
+)
 from .services import REASON_LIMIT, AwardRequest, award_issue, award_revoke
 
 router = Router(tags=["issuance"])
@@ -108,7 +113,7 @@ def issue_award(request: HttpRequest, payload: AwardIn) -> Status[AwardOut]:
 
 @router.get("", response=AwardPageOut)
 def provider_awards(request: HttpRequest, provider_id: int, page: int = 1) -> AwardPageOut:
-    provider = provider_for(request.user, provider_id)
+    provider = issuing_provider(request.user, provider_id)
     rows = awards_of_provider(provider).select_related("provider", "status_list")
     found = Paginator(rows, PAGE_SIZE).get_page(page)
     return AwardPageOut(count=found.paginator.count, page=found.number,

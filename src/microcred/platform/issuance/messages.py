@@ -26,8 +26,10 @@ BAD_DATE = Message(
 )  # fmt: skip
 FUTURE_DATE = Message(
     "award_date_in_future",
-    "The date of issue {date} is in the future (today is {today}).",
-    "Data wydania {date} jest w przyszłości (dziś jest {today}).",
+    "The date of issue {date} is in the future (today is {today}, UTC: a credential is "
+    "valid from 00:00 UTC of its date of issue).",
+    "Data wydania {date} jest w przyszłości (dziś jest {today}, UTC: poświadczenie jest ważne "
+    "od godziny 00:00 UTC dnia wydania).",
 )
 TOO_LONG = Message("award_too_long", "At most {limit} characters.", "Najwyżej {limit} znaków.")
 FORMULA = Message(
@@ -59,4 +61,26 @@ CANNOT_RENDER = Message(
     "award_cannot_render",
     "The document cannot be made: {detail}",
     "Nie można przygotować dokumentu: {detail_pl}",
+)
+CONTROL_CHARACTERS = Message(
+    "award_control_characters",
+    "Contains a control character or a line break: type it on one line, as text.",
+    "Zawiera znak sterujący lub podział wiersza: wpisz to w jednym wierszu, jako tekst.",
+)
+BORN_IN_FUTURE = Message(
+    "award_born_in_future",
+    "The date of birth {date} is not before today ({today}).",
+    "Data urodzenia {date} nie jest wcześniejsza niż dzisiejsza ({today}).",
+)
+BEFORE_APPROVAL = Message(
+    "award_before_approval",
+    "The date of issue {date} is before the QA body approved this version ({approved}): "
+    "an award is issued under an approved design.",
+    "Data wydania {date} jest wcześniejsza niż zatwierdzenie tej wersji przez komisję "
+    "jakości ({approved}): poświadczenie wydaje się według zatwierdzonego projektu.",
+)
+REVOKE_INVALID = Message(
+    "revoke_invalid",
+    "The award is not revoked: {first}",
+    "Poświadczenie nie zostało unieważnione: {first}",
 )

@@ -4,7 +4,14 @@ link awards to accounts) and by no one else (:class:`NotFoundError`)."""
 
 from __future__ import annotations
 
-__all__ = ["award_for", "awards_of_learner", "awards_of_provider", "issuable_version"]
+__all__ = [
+    "OWN_ROLES",
+    "award_for",
+    "awards_of_learner",
+    "awards_of_provider",
+    "issuable_version",
+    "issuing_provider",
+]
 
 from typing import Any
 
@@ -16,8 +23,10 @@ from ..core.errors import NotFoundError
 from ..providers.models import Provider
 from .models import Award
 
-#: a provider's roles that see its awards
-_OWN = (Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF, Role.ASSESSOR)
+#: a provider's roles that see its awards (the QA body does not: learners' personal data
+#: stays with the provider that holds it; the QA body sees feedback without names)
+OWN_ROLES = (Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF, Role.ASSESSOR)
+_OWN = OWN_ROLES
 
 
 def _authenticated(user: Any) -> bool:
@@ -61,3 +70,15 @@ def issuable_version(user: Any, version_id: int) -> DesignVersion:
     if version is None:
         raise NotFoundError()
     return version
+
+
+def issuing_provider(user: Any, provider_id: int) -> Provider:
+    """Provider ``provider_id`` if ``user`` is one of its people (whose awards they see),
+    else :class:`NotFoundError` — the QA body and platform administrators included."""
+    if not _authenticated(user):
+        raise NotFoundError()
+    found = Provider.objects.filter(pk=provider_id, organisation__memberships__user=user,
+                                    organisation__memberships__role__in=_OWN).first()  # fmt: skip
+    if found is None:
+        raise NotFoundError()
+    return found

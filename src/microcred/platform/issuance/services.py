@@ -15,6 +15,7 @@ __all__ = ["REASON_LIMIT", "AwardRequest", "award_issue", "award_revoke"]
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,10 +27,11 @@ from pydantic import ValidationError
 from ...credentials.issue import Issuer, PublishedStatusList, issue
 from ...standard.compliance import check
 from ...standard.compliance.messages import LEARNER_PROMISED_MISSING
+from ...standard.designfile import validation_reason
 from ...standard.elements import Award as AwardSpec
 from ...standard.elements import Learner, award_grade, validity_end
 from ...standard.errors import GradeError, MicrocredError
-from ...standard.messages import Reason
+from ...standard.messages import Message, Reason
 from ..accounts.models import Role, User
 from ..catalog.models import DesignVersion, VersionFacets
 from ..catalog.selectors import spec_of
@@ -73,57 +75,82 @@ def may_issue(user: User, provider_organisation_id: int) -> bool:
                                    role__in=ISSUERS).exists()  # fmt: skip
 
 
-def _problems(request: AwardRequest, today: dt.date) -> tuple[dict[str, list[Reason]], dt.date]:
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds a control character (a NUL, which PostgreSQL's text refuses;
+    an escape, a bell…): what no name, identifier or reason is typed with. Line breaks
+    and tabs are the caller's to allow."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in text)
+
+
+def _text_problem(value: str, limit: int) -> Reason | None:
+    if value.startswith(FORMULA_START):
+        return m.FORMULA(start=value[0])
+    if has_control_characters(value) or "\n" in value or "\t" in value:
+        return m.CONTROL_CHARACTERS()
+    if len(value) > limit:
+        return m.TOO_LONG(limit=limit)
+    return None
+
+
+def _date(found: dict[str, list[Reason]], name: str, value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        found[name] = [m.BAD_DATE(value=value)]
+        return None
+
+
+def _problems(request: AwardRequest, today: dt.date,
+              approved_on: dt.date | None) -> tuple[dict[str, list[Reason]], dt.date]:  # fmt: skip
+    """Every problem of what was typed, by field, and the date of issue (``today`` by
+    default, never later, never before ``approved_on``: the day the version was approved)."""
     found: dict[str, list[Reason]] = {}
-    for name in ("given_name", "family_name", "email"):
+    for name, limit in (("given_name", NAME_LIMIT), ("family_name", NAME_LIMIT),
+                        ("email", NAME_LIMIT), ("student_id", STUDENT_ID_LIMIT)):  # fmt: skip
         value = getattr(request, name).strip()
-        if not value:
-            found.setdefault(name, []).append(m.REQUIRED())
-        elif value.startswith(FORMULA_START):
-            found.setdefault(name, []).append(m.FORMULA(start=value[0]))
-        elif len(value) > NAME_LIMIT:
-            found.setdefault(name, []).append(m.TOO_LONG(limit=NAME_LIMIT))
+        if not value and name != "student_id":
+            found[name] = [m.REQUIRED()]
+        elif value and (problem := _text_problem(value, limit)):
+            found[name] = [problem]
     if "email" not in found:
         try:
             validate_email(request.email.strip())
         except DjangoValidationError:
             found["email"] = [m.BAD_EMAIL(value=request.email.strip())]
-    if (student_id := request.student_id.strip()).startswith(FORMULA_START):
-        found["student_id"] = [m.FORMULA(start=student_id[0])]
-    elif len(student_id) > STUDENT_ID_LIMIT:
-        found["student_id"] = [m.TOO_LONG(limit=STUDENT_ID_LIMIT)]
-    if request.date_of_birth.strip():
-        try:
-            born = dt.date.fromisoformat(request.date_of_birth.strip())
-        except ValueError:
-            found["date_of_birth"] = [m.BAD_DATE(value=request.date_of_birth.strip())]
-        else:
-            if born >= today:
-                found["date_of_birth"] = [m.BAD_DATE(value=request.date_of_birth.strip())]
-    issued_on = today
-    if request.issued_on.strip():
-        try:
-            issued_on = dt.date.fromisoformat(request.issued_on.strip())
-        except ValueError:
-            found["issued_on"] = [m.BAD_DATE(value=request.issued_on.strip())]
-        else:
-            if issued_on > today:
-                found["issued_on"] = [m.FUTURE_DATE(date=issued_on.isoformat(),
-                                                    today=today.isoformat())]  # fmt: skip
+    born = _date(found, "date_of_birth", request.date_of_birth.strip())
+    if born is not None and born >= today:
+        found["date_of_birth"] = [m.BORN_IN_FUTURE(date=born.isoformat(), today=today.isoformat())]
+    issued_on = _date(found, "issued_on", request.issued_on.strip()) or today
+    if issued_on > today:
+        found["issued_on"] = [m.FUTURE_DATE(date=issued_on.isoformat(), today=today.isoformat())]
+    elif approved_on is not None and issued_on < approved_on:
+        found["issued_on"] = [m.BEFORE_APPROVAL(date=issued_on.isoformat(),
+                                                approved=approved_on.isoformat())]  # fmt: skip
     return found, issued_on
 
 
-def _refuse(found: dict[str, list[Reason]]) -> InvalidInputError:
+#: where a problem of the standard's ``Learner`` belongs in the form
+_LEARNER_FIELDS = {"given_name", "family_name", "email", "date_of_birth", "student_id"}
+
+
+def _refuse(
+    found: dict[str, list[Reason]], message: Message = m.AWARD_INVALID
+) -> InvalidInputError:
     lang = current_language()
     fields = {name: [reason.text(lang) for reason in reasons] for name, reasons in found.items()}
     texts = next(iter(fields.values()))
-    return InvalidInputError(m.AWARD_INVALID, first=texts[0], extra={"fields": fields})
+    return InvalidInputError(message, first=texts[0], extra={"fields": fields})
 
 
 def _award_spec(version: DesignVersion, request: AwardRequest, now: datetime) -> AwardSpec:
     """The standard's award, or :class:`InvalidInputError` with every problem by field."""
     spec = spec_of(version)
-    found, issued_on = _problems(request, now.date())
+    # Days are UTC days, as the library's: a credential's validFrom is its date of issue
+    # at 00:00Z, so a later day would make it not yet valid when it is issued.
+    approved = version.approved_at.astimezone(dt.UTC).date() if version.approved_at else None
+    found, issued_on = _problems(request, now.astimezone(dt.UTC).date(), approved)
     grade = None
     if request.grade.strip():
         try:
@@ -142,8 +169,11 @@ def _award_spec(version: DesignVersion, request: AwardRequest, now: datetime) ->
             else None,
             student_id=request.student_id.strip() or None,
         )
-    except ValidationError:
-        raise _refuse({"email": [m.BAD_EMAIL(value=request.email.strip())]}) from None
+    except ValidationError as exc:  # what the checks above let through: the standard's words
+        raise _refuse({
+            (str(error["loc"][0]) if error["loc"] and error["loc"][0] in _LEARNER_FIELDS
+             else "__all__"): [validation_reason(error)]
+            for error in exc.errors()}) from None  # fmt: skip
     award = AwardSpec(spec=spec, learner=learner, issued_on=issued_on, grade=grade,
                       valid_until=validity_end(spec, issued_on))  # fmt: skip
     promised = [reason for result in check(award, now=now).elements for reason in result.reasons

@@ -9,20 +9,27 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ..catalog.models import VersionFacets
 from ..catalog.selectors import spec_of
 from ..core.errors import PlatformError
 from ..core.language import current_language
-from ..providers.selectors import provider_for
 from .documents import award_badge, award_pdf
 from .forms import AwardForm
-from .selectors import award_for, awards_of_learner, awards_of_provider, issuable_version
+from .selectors import (
+    OWN_ROLES,
+    award_for,
+    awards_of_learner,
+    awards_of_provider,
+    issuable_version,
+    issuing_provider,
+)
 from .services import REASON_LIMIT, award_issue, award_revoke, may_issue
 from .status_lists import published_status_list
 
@@ -61,7 +68,7 @@ def issue_one(request: HttpRequest, version_id: int) -> HttpResponse:
 
 @login_required
 def provider_awards(request: HttpRequest, provider_id: int) -> HttpResponse:
-    provider = provider_for(request.user, provider_id)
+    provider = issuing_provider(request.user, provider_id)
     page = Paginator(awards_of_provider(provider), 50).get_page(request.GET.get("page"))
     return render(request, "issuance/provider_awards.html", {
         "provider": provider, "page": page, "lang": current_language()})  # fmt: skip
@@ -90,7 +97,8 @@ def _award_page(
     request: HttpRequest, found: Any, error: PlatformError | None = None
 ) -> HttpResponse:
     lang = current_language()
-    staff = found.provider.organisation.memberships.filter(user=request.user.pk).exists()
+    staff = found.provider.organisation.memberships.filter(user=request.user.pk,
+                                                           role__in=OWN_ROLES).exists()  # fmt: skip
     return render(request, "issuance/award.html", {
         "award": found, "title": found.version.title(lang), "lang": lang, "staff": staff,
         "learner": found.email.casefold() == request.user.email.casefold(),  # type: ignore[union-attr]
@@ -140,21 +148,19 @@ def mine(request: HttpRequest) -> HttpResponse:
         "awards": awards_of_learner(request.user), "lang": current_language()})  # fmt: skip
 
 
-@require_GET
+@require_safe
 def status_list(request: HttpRequest, list_id: UUID) -> HttpResponse:
-    """A published status list: no login, cached, answered 304 while it is unchanged."""
+    """A published status list: no login, cached, answered 304 while it is unchanged
+    (``If-None-Match`` and ``If-Modified-Since`` as RFC 9110 reads them: Django's
+    conditional-request code, lists, weak tags and ``*`` included); HEAD too."""
     record = published_status_list(str(list_id))
     etag = f'"{record.pk}-{record.sequence}"'
-    headers: dict[str, Any] = {
-        "ETag": etag,
-        "Access-Control-Allow-Origin": "*",
-        "Cache-Control": f"public, max-age={STATUS_MAX_AGE}",
-        "Last-Modified": http_date(record.updated_at.timestamp()),
-    }
-    if etag in request.headers.get("If-None-Match", ""):
-        response: HttpResponse = HttpResponseNotModified()
-    else:
+    modified = int(record.updated_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
         response = HttpResponse(record.credential, content_type="application/vc")
-    for name, value in headers.items():
-        response[name] = value
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = f"public, max-age={STATUS_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
     return response

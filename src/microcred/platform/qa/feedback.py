@@ -22,6 +22,7 @@ from django.db.models import Avg, Count, QuerySet
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from ..core.language import current_language
 from ..issuance.models import Award, AwardState
+from ..issuance.services import has_control_characters
 from ..providers.models import Provider
 from . import messages as m
 from .models import RATINGS, LearnerFeedback
@@ -39,6 +40,9 @@ def feedback_give(*, user: Any, award: Award, rating: Any, comment: str,
     if not getattr(user, "is_authenticated", False) or award.email.casefold() != (
             user.email or "").casefold():  # fmt: skip
         raise PermissionDeniedError(m.FEEDBACK_NOT_LEARNER)
+    # its state now, held until the feedback is written: a revocation at the same moment
+    # waits for it, or it sees the revocation
+    award = Award.objects.select_for_update().get(pk=award.pk)
     if award.state == AwardState.REVOKED:
         raise ConflictError(m.FEEDBACK_REVOKED)
     fields: dict[str, list[str]] = {}
@@ -52,6 +56,8 @@ def feedback_give(*, user: Any, award: Award, rating: Any, comment: str,
     comment = (comment or "").strip()
     if len(comment) > COMMENT_LIMIT:
         fields["comment"] = [m.FEEDBACK_TOO_LONG(limit=COMMENT_LIMIT).text(lang)]
+    elif has_control_characters(comment):
+        fields["comment"] = [m.FEEDBACK_CONTROL_CHARACTERS().text(lang)]
     if fields:
         first = next(iter(fields.values()))[0]
         raise InvalidInputError(m.FEEDBACK_INVALID, first=first, extra={"fields": fields})

@@ -99,3 +99,8 @@ FEEDBACK_INVALID = Message(
     "The feedback is not saved: {first}",
     "Opinia nie została zapisana: {first}",
 )
+FEEDBACK_CONTROL_CHARACTERS = Message(
+    "feedback_control_characters",
+    "The comment contains a control character: type it as text.",
+    "Komentarz zawiera znak sterujący: wpisz go jako zwykły tekst.",
+)

@@ -122,7 +122,8 @@ def design_review(*, officer: User, version: DesignVersion, decision: ReviewDeci
     if decision == ReviewDecision.APPROVE and not provider.verified:
         raise ConflictError(m.PROVIDER_NOT_VERIFIED, provider=provider.legal_name)
     version.status = _AFTER[decision]
-    version.save(update_fields=["status"])
+    version.approved_at = now if decision == ReviewDecision.APPROVE else None
+    version.save(update_fields=["status", "approved_at"])
     if decision == ReviewDecision.APPROVE:
         listings_refresh(design_id=version.design_id)  # now in the registry
     review = DesignReview.objects.create(version=version, officer=officer,

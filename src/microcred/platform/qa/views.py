@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ...standard.annexes import AnnexIIPrinciple
 from ..accounts.models import Role
 from ..accounts.selectors import has_role
-from ..core.errors import PlatformError
+from ..core.errors import NotFoundError, PlatformError
 from ..core.language import current_language
 from ..issuance.selectors import award_for
 from ..providers.models import Provider
@@ -162,6 +162,8 @@ def dashboard(request: HttpRequest, provider_id: int) -> HttpResponse:
 def feedback(request: HttpRequest, award_id: UUID) -> HttpResponse:
     """The learner's feedback form on one award (once; then what they gave)."""
     award = award_for(request.user, award_id)
+    if award.email.casefold() != request.user.email.casefold():  # type: ignore[union-attr]
+        raise NotFoundError()  # the learner's own page: the provider's people have theirs
     form = FeedbackForm(request.POST or None)
     error: PlatformError | None = None
     if request.method == "POST" and form.is_valid():
@@ -180,5 +182,5 @@ def feedback(request: HttpRequest, award_id: UUID) -> HttpResponse:
     lang = current_language()
     return render(request, "qa/feedback.html", {
         "award": award, "title": award.version.title(lang), "form": form,
-        "message": error.text(lang) if error else None,
+        "message": error.text(lang) if error else None, "revoked": award.state == "revoked",
     }, status=error.status if error else 200)  # fmt: skip

@@ -30,7 +30,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
@@ -42,7 +41,6 @@ from ..catalog.models import DesignVersion
 from ..catalog.selectors import spec_of
 from ..core.language import current_language
 from ..providers.models import Provider
-from ..qa.models import DesignReview, ReviewDecision
 from .forms import SearchForm
 from .selectors import registry_matches
 
@@ -64,21 +62,16 @@ def page_url(version: DesignVersion) -> str:
 
 def listing(params: Mapping[str, str]) -> Iterator[DesignVersion]:
     """The published versions the search page finds for the query string ``params`` (all
-    pages, in its order): the one place where an export meets the search's filters. Each
-    carries ``approved_at`` (the QA body's approval). The parameters are checked here,
-    before anything is sent (:class:`InvalidInputError`, as the search's API); the
-    versions are read as they are needed, 500 at a time."""
+    pages, in its order): the one place where an export meets the search's filters. The
+    parameters are checked here, before anything is sent (:class:`InvalidInputError`, as
+    the search's API); the versions are read as they are needed, 500 at a time."""
     ids = registry_matches(SearchForm(params).checked_params(), lang=current_language())
     return _in_chunks(ids.iterator(chunk_size=_CHUNK))
 
 
 def _in_chunks(ids: Iterator[int]) -> Iterator[DesignVersion]:
-    approval = (DesignReview.objects.filter(version=OuterRef("pk"),
-                                            decision=ReviewDecision.APPROVE)
-                .values("version").annotate(at=Max("decided_at")).values("at"))  # fmt: skip
     while chunk := list(itertools.islice(ids, _CHUNK)):  # itertools.batched is 3.12
-        found = (DesignVersion.objects.filter(pk__in=chunk).select_related("design__provider")
-                 .annotate(approved_at=Subquery(approval)))  # fmt: skip
+        found = DesignVersion.objects.filter(pk__in=chunk).select_related("design__provider")
         by_id = {version.pk: version for version in found}
         yield from (by_id[pk] for pk in chunk if pk in by_id)
 
@@ -128,7 +121,7 @@ def _cells(version: DesignVersion, spec: MicroCredentialSpec) -> list[object]:
     # versions store what the search filters on, they are read from there instead.
     eqf = next((lv.value for lv in spec.levels if lv.framework is Framework.EQF), "")
     ects = spec.workload.ects if spec.workload and spec.workload.ects is not None else None
-    approved = getattr(version, "approved_at", None)
+    approved = version.approved_at
     provider = version.design.provider
     return [
         version.pk, version.title_pl, version.title_en, provider.legal_name, provider.country,
