@@ -14,6 +14,7 @@ from django.test import Client
 
 from microcred.platform.catalog.search_index import FTS_TABLE
 from microcred.platform.esco.services import esco_load
+from microcred.platform.providers.models import Provider
 from microcred.platform.registry import selectors
 from microcred.platform.registry.selectors import SearchParams, published, registry_search
 
@@ -179,3 +180,23 @@ def test_the_collection_filter_follows_the_real_esco_collections(
     response = Client().get("/api/v1/registry/designs?collection=purple")
     assert response.status_code == 422
     assert "collection" in response.json()["extra"]["fields"]
+
+
+def test_a_provider_renamed_is_found_under_its_new_name(
+    catalogue: Catalogue, provider_a: Provider
+) -> None:
+    """The provider's legal name is in its versions' searched text (catalog/facets.py):
+    a rename makes it again, and the full-text index follows."""
+    assert set(found(catalogue, q="Testowy")) == set(catalogue.published)  # its old name
+    assert found(catalogue, q="Zielonogórska") == []
+    provider_a.legal_name = "Akademia Zielonogórska"
+    provider_a.save()
+    renamed = found(catalogue, q="zielonogorska")
+    assert set(renamed) == set(catalogue.published)
+    # only the design whose own file has the word ("zbiory uczący, walidacyjny i testowy")
+    assert found(catalogue, q="Testowy") == ["machine-learning-university"]
+    # a save that leaves the name alone does not touch the texts
+    provider_a.website = "https://example.org/new"
+    provider_a.save(update_fields=["website"])
+    provider_a.save()
+    assert set(found(catalogue, q="Zielonogórska akademia")) == set(catalogue.published)
