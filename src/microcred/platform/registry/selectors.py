@@ -137,23 +137,25 @@ def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySe
     # functions order by it (registry_search)
     vendor = connection.vendor
     if vendor == "sqlite":
-        return found.extra(  # noqa: S610
+        narrowed: QuerySet[VersionFacets] = found.extra(  # noqa: S610
             tables=[FTS_TABLE],
             where=[f"{FTS_TABLE}.rowid = catalog_versionfacets.version_id",
                    f"{FTS_TABLE} MATCH %s"],
             params=[fts5_match(terms)],
-        ).annotate(rank=RawSQL(f"bm25({FTS_TABLE}, 10.0, 1.0)", [],  # noqa: S611
-                               output_field=FloatField()))  # fmt: skip
+        )  # fmt: skip
+        rank = RawSQL(f"bm25({FTS_TABLE}, 10.0, 1.0)", [], output_field=FloatField())  # noqa: S611
+        return narrowed.annotate(rank=rank)
     if vendor == "postgresql":
         query = pg_tsquery(terms)
-        rank = RawSQL(f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))",  # noqa: S611
-                      [query], output_field=FloatField())  # fmt: skip
-        return found.extra(  # noqa: S610
+        narrowed = found.extra(  # noqa: S610
             tables=["catalog_versiontext"],
             where=["catalog_versiontext.version_id = catalog_versionfacets.version_id",
                    f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"],
             params=[query],
-        ).annotate(rank=rank)  # fmt: skip
+        )  # fmt: skip
+        rank = RawSQL(f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))",  # noqa: S611
+                      [query], output_field=FloatField())  # fmt: skip
+        return narrowed.annotate(rank=rank)
     # another database: no full-text index, every alternative as a substring
     for alternatives in terms:
         either = Q()
