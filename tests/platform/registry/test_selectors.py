@@ -146,6 +146,19 @@ def test_pages(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     assert beyond.versions == []
 
 
+def test_pages_of_a_full_text_search(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With words, a page and the count come from one statement (window functions); a
+    page past the last one still counts every match."""
+    everything = found(catalogue, q="uniwersytet")  # the provider's name: every design
+    assert set(everything) == set(catalogue.published)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 4)
+    pages = [registry_search(SearchParams(q="uniwersytet", page=n), lang="pl") for n in (1, 2, 9)]
+    assert {page.total for page in pages} == {len(catalogue.published)}
+    names = {v.pk: k for k, v in catalogue.published.items()}
+    assert [names[v.pk] for page in pages for v in page.versions] == everything  # in order
+    assert pages[2].versions == []
+
+
 def test_the_full_text_index_follows_every_write(catalogue: Catalogue) -> None:
     """The FTS5 triggers exist after every migration (a migration that rebuilds the
     version table on SQLite would drop them), and a deleted version leaves the index."""
