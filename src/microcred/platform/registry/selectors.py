@@ -210,9 +210,13 @@ def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
         if words and connection.vendor == "postgresql":
             # PostgreSQL guesses a prefix query (``energ:*``) to match far more rows than
             # it does, and scans the whole text table instead of the GIN index: 250 ms
-            # against 50 ms (bench/registry.py). For these statements only.
+            # against 50 ms (bench/registry.py). And a word with a narrow filter drew a
+            # parallel plan, whose workers wait for a core on a busy machine ("danych"
+            # in ISCED 06: 74 → 52 ms median, the two settings taking turns). For these
+            # statements only.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         if words:
             # Words: every match is read (and ranked) once, its place and the count taken
             # by window functions in the same statement. Two statements (a count, then
