@@ -8,6 +8,7 @@ when ``pyproject.toml`` changed), then runs the platform or the whole test suite
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import venv
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -153,15 +155,24 @@ def _postgres_bin() -> Path | None:
     return found[-1].parent if found else None
 
 
-def postgres_tests() -> int:
-    """The platform's tests again, on a throw-away PostgreSQL cluster (SQLite is the
-    default database; PostgreSQL is what production runs). Under ``CI=true`` a missing
-    PostgreSQL fails the run; elsewhere it is skipped with a note."""
+class ClusterError(Exception):
+    """The throw-away PostgreSQL cluster could not be made or started."""
+
+
+class PostgresMissingError(ClusterError):
+    """PostgreSQL's server programs are not installed."""
+
+
+@contextlib.contextmanager
+def postgres_cluster(*, quiet: bool = False) -> Iterator[str]:
+    """A throw-away PostgreSQL cluster in a temporary folder, on a free local port, made
+    for speed rather than safety (no fsync): yields the URL of its ``postgres`` database,
+    then stops and removes it. ``tasks.py test`` runs the platform's tests on it and
+    ``bench/registry.py`` its benchmark. :class:`PostgresMissingError` when PostgreSQL is not
+    installed, :class:`ClusterError` when the cluster does not start."""
     bindir = _postgres_bin()
     if bindir is None:
-        print("PostgreSQL not installed (apt-get install postgresql): its run is skipped",
-              flush=True)  # fmt: skip
-        return 1 if _ci() else 0
+        raise PostgresMissingError("PostgreSQL not installed (apt-get install postgresql)")
     workdir = Path(tempfile.mkdtemp(prefix="microcred-pg-"))
     # initdb and pg_ctl refuse to run as root: the cluster is then the postgres user's
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -173,26 +184,45 @@ def postgres_tests() -> int:
     data, log = workdir / "data", workdir / "log"
     options = (f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
                "-c synchronous_commit=off -c full_page_writes=off")  # fmt: skip
+
+    def run(*args: str | Path) -> int:
+        if quiet:
+            command = [str(a) for a in args]
+            return subprocess.run(command, check=False, capture_output=True).returncode
+        return _sh(*args, check=False)
+
     try:
-        if _sh(*prefix, bindir / "initdb", "-D", data, "-U", "postgres", "-A", "trust",
-               "--no-sync", "-E", "UTF8", "--locale=C.UTF-8", check=False):  # fmt: skip
-            return 1
-        if _sh(*prefix, bindir / "pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start",
-               check=False):  # fmt: skip
-            print(log.read_text(errors="replace") if log.exists() else "", flush=True)
-            return 1
+        if run(*prefix, bindir / "initdb", "-D", data, "-U", "postgres", "-A", "trust",
+               "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"):  # fmt: skip
+            raise ClusterError("PostgreSQL: initdb failed")
+        if run(*prefix, bindir / "pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start"):
+            shown = log.read_text(errors="replace") if log.exists() and not quiet else ""
+            raise ClusterError(f"PostgreSQL: the cluster did not start\n{shown}".strip())
         try:
-            env = {
-                **os.environ,
-                "MICROCRED_DATABASE_URL": f"postgresql://postgres@127.0.0.1:{port}/postgres",
-            }
-            print(f"the platform's tests on PostgreSQL (port {port})", flush=True)
-            return _sh(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/platform",
-                       check=False, env=env)  # fmt: skip
+            yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
         finally:  # only a cluster that started is stopped
-            _sh(*prefix, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop", check=False)
+            run(*prefix, bindir / "pg_ctl", "-D", data, "-m", "fast", "stop")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def postgres_tests() -> int:
+    """The platform's tests again, on a throw-away PostgreSQL cluster (SQLite is the
+    default database; PostgreSQL is what production runs). Under ``CI=true`` a missing
+    PostgreSQL fails the run; elsewhere it is skipped with a note."""
+    if _postgres_bin() is None:
+        print("PostgreSQL not installed (apt-get install postgresql): its run is skipped",
+              flush=True)  # fmt: skip
+        return 1 if _ci() else 0
+    try:
+        with postgres_cluster() as url:
+            env = {**os.environ, "MICROCRED_DATABASE_URL": url}
+            print(f"the platform's tests on PostgreSQL ({url})", flush=True)
+            return _sh(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/platform",
+                       check=False, env=env)  # fmt: skip
+    except ClusterError as error:
+        print(error, flush=True)
+        return 1
 
 
 def main() -> int:

@@ -78,9 +78,10 @@ def _setup() -> tuple[object, object]:
 
     now = datetime.now(UTC)
     body = organisation_create(name="QA", kind=OrganisationKind.QA_BODY, now=now)
-    officer = user_create(email="officer@bench.example", password="bench-password-1")
+    password = "bench-password-1"  # noqa: S105 - a throw-away benchmark database
+    officer = user_create(email="officer@bench.example", password=password)
     membership_grant(user=officer, organisation=body, role=Role.QA_OFFICER, now=now)
-    admin = user_create(email="admin@bench.example", password="bench-password-1")
+    admin = user_create(email="admin@bench.example", password=password)
     provider = provider_register(user=admin, now=now, registration=Registration(
         legal_name="Uczelnia Benchmarkowa", identifier_scheme=IdentifierScheme.NIP,
         identifier="777-000-11-11", country="PL", street_address="ul. Testowa 1",
@@ -102,7 +103,7 @@ def _setup() -> tuple[object, object]:
 def _where_the_time_goes(version: object, rounds: int) -> None:
     """One award's work outside HTTP: the library's signing and sealing alone, then the
     whole service."""
-    from datetime import UTC, datetime
+    from datetime import UTC, date, datetime
 
     from microcred.credentials.data_integrity import sign
     from microcred.credentials.issue import build
@@ -116,9 +117,9 @@ def _where_the_time_goes(version: object, rounds: int) -> None:
     key, method = provider_signing_key(provider)
     credentials = provider_seal_credentials(provider)
     now = datetime.now(UTC)
-    award = Award(spec=spec_of(version), issued_on=now.date(),  # type: ignore[arg-type]
-                  learner=Learner(given_name="Anna", family_name="Nowak",
-                                  email="anna@bench.example", date_of_birth="1990-04-02"))  # fmt: skip
+    learner = Learner(given_name="Anna", family_name="Nowak", email="anna@bench.example",
+                      date_of_birth=date(1990, 4, 2))  # fmt: skip
+    award = Award(spec=spec_of(version), issued_on=now.date(), learner=learner)  # type: ignore[arg-type]
     ob3 = build(award, kind="ob3", issuer_id=provider.did, now=now)
     edc = build(award, kind="edc", issuer_id=provider.did, now=now)
     print(_line("  of which: sign OB 3.0 (library)",
@@ -164,8 +165,8 @@ def worker(rounds: int) -> None:
     revoked = iter(made)
 
     def revoke() -> None:
-        response = client.post(f"/api/v1/awards/{next(revoked)}/revoke",
-                               content_type="application/json", data={"reason": "bench"})  # fmt: skip
+        url = f"/api/v1/awards/{next(revoked)}/revoke"
+        response = client.post(url, content_type="application/json", data={"reason": "bench"})
         if response.status_code != 200:
             raise SystemExit(f"revoke {response.status_code}: {response.content[:300]!r}")
 

@@ -1,15 +1,16 @@
 """Benchmark: the public registry with 50,000 published designs
 (``python bench/registry.py [--designs N] [--rounds R] [--only sqlite|postgresql]``).
 
-For each database — SQLite (a file in a temporary folder) and PostgreSQL (a throw-away
-cluster started and stopped here like ``tasks.py test`` does; skipped, saying so, when
-Debian's PostgreSQL is not installed) — a fresh process migrates an empty database and
-generates the designs: providers (most verified, one suspended, one pending: their designs
-must not count), titles, descriptions and learning outcomes in Polish and English drawn
-from topic, level and verb lists, EQF 2–7, ECTS 0.5–10, ISCED-F fields, forms of
-participation, languages, countries and ESCO skills; about one design in ten has a second
-version (approved, or a draft). The rows are inserted in bulk, but every version's search
-and filter fields come from ``catalog.facets.facets_of``, the code ``design_import`` runs.
+For each database — SQLite (a file in a temporary folder) and PostgreSQL (``tasks.py``'s
+throw-away cluster; skipped, saying so, when Debian's PostgreSQL is not installed;
+``--database-url`` names a database to keep instead) — a fresh process migrates an empty
+database and generates the designs: providers (most verified, one suspended, one
+pending: their designs must not count), titles, descriptions and learning outcomes in
+Polish and English drawn from topic, level and verb lists, EQF 2–7, ECTS 0.5–10, ISCED-F
+fields, forms of participation, languages, countries and ESCO skills; about one design in
+ten has a second version (approved, or a draft). The rows are inserted in bulk, but every
+version's search and filter fields come from ``catalog.facets.facets_of``, the code
+``design_import`` runs.
 
 It then asks, through Django's test ``Client`` (the whole view: URL routing, middleware,
 form, query, template or JSON), ``--rounds`` requests of each kind, each with another
@@ -30,8 +31,6 @@ import argparse
 import json
 import os
 import random
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -393,15 +392,6 @@ def worker(count: int, rounds: int, seed: int) -> None:
     print(_line("design page, visited before", _timed(page, len(chosen)), TARGETS["page"]))
 
 
-def _postgres_bin() -> Path | None:
-    def version(initdb: Path) -> int:
-        name = initdb.parent.parent.name
-        return int(name) if name.isdigit() else 0
-
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=version)
-    return found[-1].parent if found else None
-
-
 def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
     command = [sys.executable, __file__, "--worker", "--designs", str(args.designs),
                "--rounds", str(args.rounds), "--seed", str(args.seed)]  # fmt: skip
@@ -421,43 +411,29 @@ def on_sqlite(args: argparse.Namespace) -> int:
 
 
 def on_postgresql(args: argparse.Namespace) -> int:
-    bindir = _postgres_bin()
-    if bindir is None:
-        print("postgresql: skipped — PostgreSQL is not installed (apt-get install postgresql)")
-        return 0
-    workdir = Path(tempfile.mkdtemp(prefix="microcred-bench-pg-"))
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if prefix:
-        shutil.chown(workdir, "postgres", "postgres")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data, log = workdir / "data", workdir / "log"
-    options = (f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")  # fmt: skip
-
-    def quiet(*command: str) -> int:
-        done = subprocess.run(command, check=False, capture_output=True)  # noqa: S603
-        return done.returncode
+    if args.database_url:  # a database kept between runs: generated once, then used again
+        with tempfile.TemporaryDirectory(prefix="microcred-bench-") as files:
+            env = {**os.environ, "MICROCRED_DATA_DIR": files,
+                   "MICROCRED_DATABASE_URL": args.database_url}  # fmt: skip
+            return _run_worker(args, env)
+    # the throw-away cluster of ``tasks.py test``: tasks.py sits at the repository's
+    # root, outside the package, and is imported from there (one copy of that code)
+    sys.path.insert(0, str(ROOT))
+    from tasks import ClusterError, PostgresMissingError, postgres_cluster
 
     try:
-        if quiet(*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A",
-                 "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"):  # fmt: skip
-            print("postgresql: initdb failed")
-            return 1
-        if quiet(*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
-                 options, "start"):  # fmt: skip
-            print("postgresql: the cluster did not start")
-            return 1
-        try:
-            with tempfile.TemporaryDirectory(prefix="microcred-bench-") as files:
-                url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-                env = {**os.environ, "MICROCRED_DATA_DIR": files, "MICROCRED_DATABASE_URL": url}
-                return _run_worker(args, env)
-        finally:
-            quiet(*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        with (
+            postgres_cluster(quiet=True) as url,
+            tempfile.TemporaryDirectory(prefix="microcred-bench-") as files,
+        ):
+            env = {**os.environ, "MICROCRED_DATA_DIR": files, "MICROCRED_DATABASE_URL": url}
+            return _run_worker(args, env)
+    except PostgresMissingError as error:
+        print(f"postgresql: skipped — {error}")
+        return 0
+    except ClusterError as error:
+        print(f"postgresql: {error}")
+        return 1
 
 
 def main() -> int:
@@ -469,6 +445,11 @@ def main() -> int:
     parser.add_argument(
         "--keep", metavar="DIR", help="SQLite only: keep the database in DIR and use it again"
     )
+    parser.add_argument(
+        "--database-url", metavar="URL",
+        help="PostgreSQL only: use this database (generated on the first run, then used "
+        "again) instead of a throw-away cluster",
+    )  # fmt: skip
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

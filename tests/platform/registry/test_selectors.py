@@ -14,6 +14,7 @@ from django.test import Client
 
 from microcred.platform.catalog.search_index import FTS_TABLE
 from microcred.platform.esco.services import esco_load
+from microcred.platform.providers.models import Provider
 from microcred.platform.registry import selectors
 from microcred.platform.registry.selectors import SearchParams, published, registry_search
 
@@ -145,6 +146,19 @@ def test_pages(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     assert beyond.versions == []
 
 
+def test_pages_of_a_full_text_search(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With words, a page and the count come from one statement (window functions); a
+    page past the last one still counts every match."""
+    everything = found(catalogue, q="uniwersytet")  # provider A's name: each of its designs
+    assert set(everything) == set(catalogue.published) - {"foreign"}  # (a German provider's)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 4)
+    pages = [registry_search(SearchParams(q="uniwersytet", page=n), lang="pl") for n in (1, 2, 9)]
+    assert {page.total for page in pages} == {len(everything)}
+    names = {v.pk: k for k, v in catalogue.published.items()}
+    assert [names[v.pk] for page in pages for v in page.versions] == everything  # in order
+    assert pages[2].versions == []
+
+
 def test_the_full_text_index_follows_every_write(catalogue: Catalogue) -> None:
     """The FTS5 triggers exist after every migration (a migration that rebuilds the
     version table on SQLite would drop them), and a deleted version leaves the index."""
@@ -179,3 +193,25 @@ def test_the_collection_filter_follows_the_real_esco_collections(
     response = Client().get("/api/v1/registry/designs?collection=purple")
     assert response.status_code == 422
     assert "collection" in response.json()["extra"]["fields"]
+
+
+def test_a_provider_renamed_is_found_under_its_new_name(
+    catalogue: Catalogue, provider_a: Provider
+) -> None:
+    """The provider's legal name is in its versions' searched text (catalog/facets.py):
+    a rename makes it again, and the full-text index follows."""
+    own = set(catalogue.published) - {"foreign"}  # (a German provider's)
+    assert set(found(catalogue, q="Testowy")) == own  # its old name
+    assert found(catalogue, q="Zielonogórska") == []
+    provider_a.legal_name = "Akademia Zielonogórska"
+    provider_a.save()
+    renamed = found(catalogue, q="zielonogorska")
+    assert set(renamed) == own
+    # the design files still name the awarding body as it was when they were approved
+    # (a version never changes): the old name finds them by their own text
+    assert set(found(catalogue, q="Testowy")) == own
+    # a save that leaves the name alone does not touch the texts
+    provider_a.website = "https://example.org/new"
+    provider_a.save(update_fields=["website"])
+    provider_a.save()
+    assert set(found(catalogue, q="Zielonogórska akademia")) == own

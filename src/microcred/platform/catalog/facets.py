@@ -2,17 +2,25 @@
 parsed design when the version is made (:func:`~.services.design_import`; the data
 migration and ``bench/registry.py`` call the same function). Values come from the
 standard layer's elements and vocabularies: the EQF level a framework level corresponds
-to (``Level.eqf``), ISCED-F broad fields (``IscedField.broad``)."""
+to (``Level.eqf``), ISCED-F broad fields (``IscedField.broad``).
+
+The searched text holds the provider's legal name: when it changes, the texts of its
+versions are made again (:func:`provider_texts_refresh`, on every save of a
+:class:`~..providers.models.Provider` that changes it: catalog/apps.py). The sort keys
+and filters do not hold it."""
 
 from __future__ import annotations
 
-__all__ = ["Facets", "facets_of", "facets_rows"]
+__all__ = ["Facets", "facets_of", "facets_rows", "on_provider_saved", "on_provider_saving",
+           "provider_texts_refresh"]  # fmt: skip
 
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ...standard import designfile
 from ...standard.elements import LocalizedText, MicroCredentialSpec
+from ..providers.models import Provider
 from .models import DesignVersion, VersionFacets, VersionText
 from .search_text import index_tokens
 
@@ -87,3 +95,37 @@ def facets_rows(version: DesignVersion, facets: Facets, *,
     text = VersionText(version=version, search_title=facets.search_title,
                        search_body=facets.search_body)  # fmt: skip
     return row, text
+
+
+def provider_texts_refresh(provider: Provider) -> int:
+    """The searched text of every version of ``provider``'s designs made again under its
+    current legal name; returns how many. Written with an ``UPDATE``, which the full-text
+    index follows (SQLite's triggers, PostgreSQL's generated vector)."""
+    versions = DesignVersion.objects.filter(design__provider=provider).only("pk", "source")
+    rows = []
+    for version in versions.iterator(chunk_size=500):
+        facets = facets_of(designfile.loads(version.source), provider_name=provider.legal_name)
+        rows.append(VersionText(version_id=version.pk, search_title=facets.search_title,
+                                search_body=facets.search_body))  # fmt: skip
+    return VersionText.objects.bulk_update(rows, ["search_title", "search_body"], batch_size=500)
+
+
+#: the attribute a provider being saved carries its name under, as the database had it
+_NAME_BEFORE = "_catalog_name_before"
+
+
+def on_provider_saving(sender: Any, *, instance: Provider, update_fields: Any = None,
+                       **kwargs: Any) -> None:  # fmt: skip
+    """``pre_save``: the name the database holds, when this save may change it."""
+    if instance.pk is None or (update_fields is not None and "legal_name" not in update_fields):
+        return
+    before = Provider.objects.filter(pk=instance.pk).values_list("legal_name", flat=True).first()
+    setattr(instance, _NAME_BEFORE, before)
+
+
+def on_provider_saved(sender: Any, *, instance: Provider, created: bool = False,
+                      **kwargs: Any) -> None:  # fmt: skip
+    """``post_save``: a provider renamed has its versions' searched text made again."""
+    before = instance.__dict__.pop(_NAME_BEFORE, None)
+    if not created and before is not None and before != instance.legal_name:
+        provider_texts_refresh(instance)

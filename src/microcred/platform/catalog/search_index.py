@@ -12,7 +12,9 @@ made by :mod:`.search_text`), one per database vendor, and the SQL that queries 
   model field: Django never writes it), under a GIN index, queried with prefix
   ``tsquery`` terms (``:*``) and ranked by ``ts_rank``. A GIN index on the expression
   alone was measured first: PostgreSQL then parses every matching row's text again to
-  recheck and to rank it, 150 ms for a common word at 50,000 designs.
+  recheck and to rank it, 150 ms for a common word at 50,000 designs. The vector is
+  kept in its row rather than in the TOAST table, and the listed versions' ids have an
+  index of their own (:func:`layout_sql`).
   ``simple`` only lowercases and splits: the Polish stemming and the
   folding of diacritics are already in the tokens, so PostgreSQL needs no Polish
   dictionary (it ships none) and no ``unaccent``. Trigrams (``pg_trgm``) were the other
@@ -22,7 +24,8 @@ made by :mod:`.search_text`), one per database vendor, and the SQL that queries 
 
 from __future__ import annotations
 
-__all__ = ["FTS_TABLE", "PG_VECTOR", "create_sql", "drop_sql", "fts5_match", "pg_tsquery"]
+__all__ = ["FTS_TABLE", "PG_VECTOR", "create_sql", "drop_sql", "fts5_match", "layout_sql",
+           "pg_tsquery"]  # fmt: skip
 
 from .search_text import MIN_PREFIX
 
@@ -70,6 +73,34 @@ _PG_DROP = [
     "DROP INDEX IF EXISTS catalog_versiontext_search",
     "ALTER TABLE catalog_versiontext DROP COLUMN IF EXISTS search_vector",
 ]
+
+
+#: PostgreSQL, catalog migration 0005 (bench/registry.py, 50,000 designs, the widest word
+#: "kształcenia" — 7,800 matches, every one ranked — 52 → 36 ms): the vector kept in its
+#: row (``STORAGE MAIN``; a vector of 1–2 kB went to the TOAST table, and ranking read
+#: it back through the TOAST index, chunk by chunk, for every match) and every row
+#: written again to move it there; and the listed versions' ids in an index of their
+#: own, which a search joins its matches with (an index-only scan of 50,000 ids, 4 ms,
+#: where reading them from the facets table took 11–18 ms)
+_PG_LAYOUT = [
+    "ALTER TABLE catalog_versiontext ALTER COLUMN search_vector SET STORAGE MAIN",
+    "UPDATE catalog_versiontext SET search_title = search_title",
+    "CREATE INDEX IF NOT EXISTS catalog_versionfacets_listed_ids ON catalog_versionfacets "
+    "(version_id) WHERE listed",
+]
+_PG_LAYOUT_UNDO = [
+    "DROP INDEX IF EXISTS catalog_versionfacets_listed_ids",
+    "ALTER TABLE catalog_versiontext ALTER COLUMN search_vector SET STORAGE EXTENDED",
+]
+
+
+def layout_sql(vendor: str, *, undo: bool = False) -> list[str]:
+    """The statements that lay the index's data out for speed (or, ``undo``, back):
+    PostgreSQL only (SQLite's FTS5 keeps its own tables, and its search starts from
+    the match and reads a facet row by its key)."""
+    if vendor != "postgresql":
+        return []
+    return _PG_LAYOUT_UNDO if undo else _PG_LAYOUT
 
 
 def create_sql(vendor: str) -> list[str]:

@@ -17,16 +17,10 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 
 from ..core.language import current_language
-from .exports import (
-    achievement_document,
-    csv_response,
-    jsonld_response,
-    learning_opportunity_document,
-    page_url,
-)
+from .exports import csv_response, design_jsonld, page_url
 from .forms import SearchForm
 from .profiles import provider_profile
-from .selectors import published_version, registry_search
+from .selectors import registry_search
 
 router = Router(tags=["registry"])
 
@@ -95,18 +89,14 @@ def _content(media_type: str, what: str) -> dict[str, Any]:
             summary="A published design as an Open Badges 3.0 Achievement (JSON-LD)",
             openapi_extra=_content("application/ld+json", "OB 3.0 Achievement"))  # fmt: skip
 def design_achievement(request: HttpRequest, version_id: int) -> HttpResponse:
-    version = published_version(version_id)
-    return jsonld_response(achievement_document(version),
-                           f"microcred-{version.pk}-achievement.jsonld")  # fmt: skip
+    return design_jsonld(version_id, "achievement")
 
 
 @router.get("/designs/{version_id}/elm", auth=None,
             summary="A published design as an ELM learning opportunity (JSON-LD)",
             openapi_extra=_content("application/ld+json", "ELM LearningOpportunity"))  # fmt: skip
 def design_elm(request: HttpRequest, version_id: int) -> HttpResponse:
-    version = published_version(version_id)
-    return jsonld_response(learning_opportunity_document(version),
-                           f"microcred-{version.pk}-learning-opportunity.jsonld")  # fmt: skip
+    return design_jsonld(version_id, "elm")
 
 
 @router.get("/designs.csv", auth=None,

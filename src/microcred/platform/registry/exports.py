@@ -19,14 +19,15 @@ first) prefixed with ``'`` (OWASP, "CSV injection"), streamed row by row.
 
 from __future__ import annotations
 
-__all__ = ["CSV_COLUMNS", "achievement_document", "csv_response", "csv_rows",
-           "jsonld_response", "learning_opportunity_document", "listing", "page_url"]  # fmt: skip
+__all__ = ["CSV_COLUMNS", "JSONLD_EXPORTS", "achievement_document", "csv_response", "csv_rows",
+           "design_jsonld", "jsonld_response", "learning_opportunity_document", "listing",
+           "page_url"]  # fmt: skip
 
 import copy
 import csv
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -42,7 +43,7 @@ from ..catalog.selectors import spec_of
 from ..core.language import current_language
 from ..providers.models import Provider
 from .forms import SearchForm
-from .selectors import registry_matches
+from .selectors import published_version, registry_matches
 
 #: versions read from the database at a time
 _CHUNK = 500
@@ -161,6 +162,21 @@ def jsonld_response(document: dict[str, Any], filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     _public(response)
     return response
+
+
+#: each JSON-LD export of a published design: its document and the name it is saved under
+JSONLD_EXPORTS: dict[str, tuple[Callable[[DesignVersion], dict[str, Any]], str]] = {
+    "achievement": (achievement_document, "achievement"),
+    "elm": (learning_opportunity_document, "learning-opportunity"),
+}
+
+
+def design_jsonld(version_id: int, kind: str) -> HttpResponse:
+    """A published design's JSON-LD export ``kind`` (a key of :data:`JSONLD_EXPORTS`), as
+    the page and the API answer it (a design not published: :class:`NotFoundError`)."""
+    document, name = JSONLD_EXPORTS[kind]
+    version = published_version(version_id)
+    return jsonld_response(document(version), f"microcred-{version.pk}-{name}.jsonld")
 
 
 def csv_response(params: Mapping[str, str]) -> StreamingHttpResponse:

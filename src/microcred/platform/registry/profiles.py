@@ -19,8 +19,8 @@ from django.db.models import QuerySet
 from ...standard.vocab import Country
 from ..catalog.models import DesignVersion
 from ..core.errors import NotFoundError
-from ..providers.models import IdentifierScheme, Provider, ProviderStatus
-from .selectors import published
+from ..providers.models import Provider, ProviderStatus
+from .selectors import providers_with_slug, published
 
 #: the statuses whose provider has a public profile
 _PUBLIC = (ProviderStatus.APPROVED, ProviderStatus.SUSPENDED)
@@ -56,18 +56,6 @@ class ProviderProfile:
         return self.provider.status == ProviderStatus.APPROVED
 
 
-def _by_slug(slug: str) -> Provider | None:
-    """The provider whose public slug (:attr:`Provider.slug`: "nip-7770001111") is
-    ``slug``."""
-    for scheme in IdentifierScheme:
-        prefix = f"{scheme.value.replace('_', '-')}-"
-        if slug.startswith(prefix):
-            found = Provider.objects.filter(identifier_scheme=scheme,
-                                            identifier__iexact=slug[len(prefix):])  # fmt: skip
-            return found.select_related("organisation").first()
-    return None
-
-
 def country_label(code: str, lang: str) -> str:
     """A country's name in ``lang`` from the standard's vocabulary (the code when it has
     none)."""
@@ -80,7 +68,7 @@ def country_label(code: str, lang: str) -> str:
 def provider_profile(slug: str) -> ProviderProfile:
     """The public profile of the provider ``slug``, or :class:`NotFoundError` when
     there is none (no such provider, or one no QA body has verified)."""
-    provider = _by_slug(slug[:60])
+    provider = providers_with_slug(slug[:60]).select_related("organisation").first()
     if provider is None or provider.status not in _PUBLIC:
         raise NotFoundError()
     trail = list(provider.decisions.select_related("qa_body").order_by("decided_at", "pk"))

@@ -4,15 +4,17 @@ text (catalog/search_text.py, catalog/search_index.py), filtered, sorted and pag
 
 from __future__ import annotations
 
-__all__ = ["PAGE_SIZE", "SearchPage", "SearchParams", "provider_by_key", "published",
-           "published_version", "registry_matches", "registry_search"]  # fmt: skip
+__all__ = ["PAGE_SIZE", "SearchPage", "SearchParams", "provider_by_key", "providers_with_slug",
+           "published", "published_version", "registry_matches", "registry_search"]  # fmt: skip
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import Count, F, FloatField, OrderBy, Q, QuerySet, Value, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 
 from ..catalog.listing import listable
 from ..catalog.models import DesignSkill, DesignVersion, VersionFacets
@@ -20,7 +22,7 @@ from ..catalog.search_index import FTS_TABLE, PG_VECTOR, fts5_match, pg_tsquery
 from ..catalog.search_text import query_terms
 from ..core.errors import NotFoundError
 from ..esco.selectors import skill_uris_in
-from ..providers.models import Provider, ProviderStatus
+from ..providers.models import IdentifierScheme, Provider, ProviderStatus
 
 #: results on one page
 PAGE_SIZE = 20
@@ -81,15 +83,23 @@ def published_version(version_id: int) -> DesignVersion:
     return version
 
 
+def providers_with_slug(slug: str) -> QuerySet[Provider]:
+    """The provider (in a query: none or one) whose public slug (:attr:`Provider.slug`:
+    "nip-7770001111") is ``slug``."""
+    for scheme in IdentifierScheme:
+        prefix = f"{scheme.value.replace('_', '-')}-"
+        if slug.startswith(prefix):
+            return Provider.objects.filter(identifier_scheme=scheme,
+                                           identifier__iexact=slug[len(prefix):])  # fmt: skip
+    return Provider.objects.none()
+
+
 def provider_by_key(key: str) -> int | None:
-    """The id of the verified provider whose number or slug (``nip-7770001111``) is
-    ``key``, or None."""
-    verified = Provider.objects.filter(status=ProviderStatus.APPROVED)
-    if key.isdigit():
-        return verified.filter(pk=int(key)).values_list("pk", flat=True).first()
-    wanted = key.lower()
-    return next((p.pk for p in verified.only("identifier_scheme", "identifier")
-                 if p.slug == wanted), None)  # fmt: skip
+    """The id of the verified provider whose number or slug (``nip-7770001111``, any
+    case) is ``key``, or None."""
+    found = (Provider.objects.filter(pk=int(key)) if key.isdigit()
+             else providers_with_slug(key.lower()))  # fmt: skip
+    return found.filter(status=ProviderStatus.APPROVED).values_list("pk", flat=True).first()
 
 
 def _filtered(params: SearchParams) -> QuerySet[VersionFacets]:
@@ -122,26 +132,30 @@ def _filtered(params: SearchParams) -> QuerySet[VersionFacets]:
 def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySet[VersionFacets]:
     """``found`` narrowed to the versions that hold every word, with ``rank`` (lower is
     more relevant)."""
-    # ``extra``: the index's SQL is this app's constants; the words go as parameters
+    # ``extra`` and ``RawSQL``: the index's SQL is this app's constants; the words go as
+    # parameters. The rank is an annotation (not ``extra(select=…)``): the page's window
+    # functions order by it (registry_search)
     vendor = connection.vendor
     if vendor == "sqlite":
-        return found.extra(  # noqa: S610
+        narrowed: QuerySet[VersionFacets] = found.extra(  # noqa: S610
             tables=[FTS_TABLE],
             where=[f"{FTS_TABLE}.rowid = catalog_versionfacets.version_id",
                    f"{FTS_TABLE} MATCH %s"],
             params=[fts5_match(terms)],
-            select={"rank": f"bm25({FTS_TABLE}, 10.0, 1.0)"},
         )  # fmt: skip
+        rank = RawSQL(f"bm25({FTS_TABLE}, 10.0, 1.0)", [], output_field=FloatField())  # noqa: S611
+        return narrowed.annotate(rank=rank)
     if vendor == "postgresql":
         query = pg_tsquery(terms)
-        return found.extra(  # noqa: S610
+        narrowed = found.extra(  # noqa: S610
             tables=["catalog_versiontext"],
             where=["catalog_versiontext.version_id = catalog_versionfacets.version_id",
                    f"{PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"],
             params=[query],
-            select={"rank": f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))"},
-            select_params=[query],
         )  # fmt: skip
+        rank = RawSQL(f"-ts_rank({PG_VECTOR}, to_tsquery('simple'::regconfig, %s))",  # noqa: S611
+                      [query], output_field=FloatField())  # fmt: skip
+        return narrowed.annotate(rank=rank)
     # another database: no full-text index, every alternative as a substring
     for alternatives in terms:
         either = Q()
@@ -152,50 +166,74 @@ def _matching(found: QuerySet[VersionFacets], terms: list[list[str]]) -> QuerySe
     return found.annotate(rank=Value(0))
 
 
-def _order(found: QuerySet[VersionFacets], sort: str, lang: str,
-           ranked: bool) -> QuerySet[VersionFacets]:  # fmt: skip
-    title = "sort_title_en" if lang == "en" else "sort_title_pl"
+def _order(sort: str, lang: str, ranked: bool) -> list[OrderBy]:
+    """The search's order: ``sort`` (titles in ``lang``), the version's id last."""
+    title = F("sort_title_en" if lang == "en" else "sort_title_pl").asc()
+    pk = F("pk").asc()
     if sort in ("", "relevance") and ranked:
-        return found.order_by("rank", "pk")
+        return [F("rank").asc(), pk]
     if sort == "newest":
-        return found.order_by("-created_at", "-pk")
+        return [F("created_at").desc(), F("pk").desc()]
     if sort == "ects":
-        return found.order_by(F("ects").asc(nulls_last=True), title, "pk")
+        return [F("ects").asc(nulls_last=True), title, pk]
     if sort == "eqf":
-        return found.order_by(F("eqf_level").asc(nulls_last=True), title, "pk")
-    return found.order_by(title, "pk")
+        return [F("eqf_level").asc(nulls_last=True), title, pk]
+    return [title, pk]
+
+
+def _searched(params: SearchParams,
+              lang: str) -> tuple[QuerySet[VersionFacets], list[OrderBy], bool]:  # fmt: skip
+    """What a search reads, unordered, its order, and whether it has words."""
+    found = _filtered(params)
+    terms = query_terms(params.q)
+    if terms:
+        found = _matching(found, terms)
+    return found, _order(params.sort, lang, ranked=bool(terms)), bool(terms)
 
 
 def registry_matches(params: SearchParams, *, lang: str) -> QuerySet[VersionFacets, int]:
     """The ids of every published version that matches ``params`` — all pages, for an
     export —, in the search's order (a query of its own: the full-text condition names
     the facets table, so it cannot sit inside another query as a subquery)."""
-    found = _filtered(params)
-    terms = query_terms(params.q)
-    if terms:
-        found = _matching(found, terms)
-    return _order(found, params.sort, lang, ranked=bool(terms)).values_list("pk", flat=True)
+    found, order, _ = _searched(params, lang)
+    return found.order_by(*order).values_list("pk", flat=True)
 
 
 def registry_search(params: SearchParams, *, lang: str) -> SearchPage:
     """One page of the published versions that match ``params``, titles sorted in
     ``lang``. The search reads only the narrow facets table (and the full-text index);
     the page's twenty versions are read after."""
-    found = _filtered(params)
-    terms = query_terms(params.q)
-    if terms:
-        found = _matching(found, terms)
+    found, order, words = _searched(params, lang)
     start = (params.page - 1) * PAGE_SIZE
-    ordered = _order(found, params.sort, lang, ranked=bool(terms))
+    total: int | None = None
     with transaction.atomic():
-        if terms and connection.vendor == "postgresql":
+        if words and connection.vendor == "postgresql":
             # PostgreSQL guesses a prefix query (``energ:*``) to match far more rows than
             # it does, and scans the whole text table instead of the GIN index: 250 ms
-            # against 50 ms (bench/registry.py). For these two statements only.
+            # against 50 ms (bench/registry.py). And a word with a narrow filter drew a
+            # parallel plan, whose workers wait for a core on a busy machine ("danych"
+            # in ISCED 06: 74 → 52 ms median, the two settings taking turns). For these
+            # statements only.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-        total = found.count()
-        ids = [row.pk for row in ordered.only("pk")[start : start + PAGE_SIZE]]
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        if words:
+            # Words: every match is read (and ranked) once, its place and the count taken
+            # by window functions in the same statement. Two statements (a count, then
+            # the ordered page) read and joined the matches twice; and with a sort other
+            # than relevance, PostgreSQL walked the sort key's index testing each row
+            # against the words, 80–300 ms for "marketing" by title (bench/registry.py).
+            ranked = found.annotate(position=Window(RowNumber(), order_by=order),
+                                    matched=Window(Count("*"))).order_by("position")  # fmt: skip
+            rows = list(ranked.values_list("pk", "matched")[start : start + PAGE_SIZE])
+            ids = [pk for pk, _ in rows]
+            total = rows[0][1] if rows else None
+        else:
+            # no words: the page is read along the sort key's index, the count apart
+            ids = list(found.order_by(*order).values_list("pk", flat=True)
+                       [start : start + PAGE_SIZE])  # fmt: skip
+        if total is None:  # (a page past the last one)
+            total = found.count()
     shown = DesignVersion.objects.filter(pk__in=ids).select_related(
         "design__provider", "facets").only(
         "title_pl", "title_en", "number", "design__provider__legal_name",

@@ -17,12 +17,7 @@ from ..catalog.models import DesignVersion
 from ..catalog.selectors import compliance_of, report_context, superseded_version
 from ..core.errors import NotFoundError
 from ..core.language import current_language
-from .exports import (
-    achievement_document,
-    csv_response,
-    jsonld_response,
-    learning_opportunity_document,
-)
+from .exports import csv_response, design_jsonld
 from .forms import SearchForm
 from .profiles import country_label, provider_profile
 from .selectors import published_version, registry_search
@@ -78,16 +73,12 @@ def page(request: HttpRequest, version_id: int) -> HttpResponse:
 
 def achievement_jsonld(request: HttpRequest, version_id: int) -> HttpResponse:
     """The published design as an Open Badges 3.0 Achievement (JSON-LD)."""
-    version = published_version(version_id)
-    return jsonld_response(achievement_document(version),
-                           f"microcred-{version.pk}-achievement.jsonld")  # fmt: skip
+    return design_jsonld(version_id, "achievement")
 
 
 def elm_jsonld(request: HttpRequest, version_id: int) -> HttpResponse:
     """The published design as an ELM learning opportunity with its qualification."""
-    version = published_version(version_id)
-    return jsonld_response(learning_opportunity_document(version),
-                           f"microcred-{version.pk}-learning-opportunity.jsonld")  # fmt: skip
+    return design_jsonld(version_id, "elm")
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
