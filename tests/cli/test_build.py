@@ -238,14 +238,14 @@ def test_csv_with_given_and_family_name_columns(tmp_path: Path) -> None:
         (b"nmae,email\nA B,a@example.org\n", b.UNKNOWN_COLUMN(column="nmae", hint=" (name?)")),
         (b"email,grade\na@example.org,pass\n", b.NO_NAME_COLUMN()),
         (b"name,name\nA B,C D\n", b.REPEATED_COLUMN(column="name")),
-        (b"\xff\xfename\n", b.NOT_UTF8()),
+        (b"\xff\xfename\n", b.NOT_TEXT()),
         (b"", b.EMPTY()),
         (
             b'name\n"' + b"x" * 200_000 + b'"\n',
             b.CSV_SYNTAX(line=2, detail="field larger than field limit (131072)"),
         ),
     ],
-    ids=["typo", "no-name-column", "repeated", "not-utf8", "empty", "huge-cell"],
+    ids=["typo", "no-name-column", "repeated", "not-text", "empty", "huge-cell"],
 )
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_an_unreadable_csv_exits_2(
