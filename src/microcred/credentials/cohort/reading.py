@@ -87,7 +87,7 @@ ALIASES: Mapping[str, str] = {"e_mail": "email", "full_name": "name", "evidence"
 EXTRA_PREFIX = "extra:"
 EXTRA_NAME_MAX = 100
 
-_CHUNK = 1024 * 1024
+_CHUNK = 256 * 1024  # the encoding check reads this much at a time
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # Excel 97-2003 (.xls) and other OLE files
 
