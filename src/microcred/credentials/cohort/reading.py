@@ -121,7 +121,7 @@ class Cohort:
     """A learner list whose header has been read and checked: its ``kind`` (``csv`` or
     ``xlsx``), its ``columns`` (standard names, extra fields as ``extra:<name>``), and for
     a CSV its ``encoding`` and ``delimiter``. :meth:`rows` streams the rows, from the
-    start each time it is called."""
+    start each time it is called (one pass at a time: each reads the same file)."""
 
     def __init__(self, source: BinaryIO, kind: Literal["csv", "xlsx"], max_rows: int) -> None:
         self._source, self.kind, self._max_rows = source, kind, max_rows
@@ -130,11 +130,14 @@ class Cohort:
         rows = self._raw_rows()
         try:
             first = next(rows, None)
-        finally:
+            if first is None or not any(cell.strip() for cell in first[1]):
+                raise CohortError(EMPTY())
+            self._columns = _header(first[1])
+        except BaseException:
             rows.close()
-        if first is None or not any(cell.strip() for cell in first[1]):
-            raise CohortError(EMPTY())
-        self._columns = _header(first[1])
+            raise
+        # the first rows() goes on from here: a workbook is not opened twice
+        self._after_header: Generator[tuple[int, list[str]], None, None] | None = rows
         self.columns = tuple(
             f"{EXTRA_PREFIX}{c.name}" if c.extra else c.name for c in self._columns
         )
@@ -145,8 +148,10 @@ class Cohort:
         :class:`~microcred.credentials.errors.CohortError` where the file stops being
         readable (a CSV quote never closed, a damaged workbook) or holds more than the
         row limit — after the rows before it were yielded."""
-        raw = self._raw_rows()
-        next(raw, None)  # the header, checked when the list was opened
+        raw, self._after_header = self._after_header, None
+        if raw is None:
+            raw = self._raw_rows()
+            next(raw, None)  # the header, checked when the list was opened
         count = 0
         for line, cells in raw:
             if not any(cell.strip() for cell in cells):

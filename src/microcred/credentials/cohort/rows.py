@@ -184,8 +184,9 @@ class DuplicateFinder:
     none of these — the same name and date of birth.
 
     Each identity is kept as a 64-bit digest with its line (a false match between two
-    of 100,000 learners: odds about one in 10⁹), so a large list costs tens of bytes a
-    learner, not the text of every row."""
+    of 100,000 learners: odds about one in 10⁹), not as the text of the row: about a
+    hundred bytes an identifier (100,000 learners with an e-mail and a student ID: some
+    20 MB, the one part of reading a list that grows with it)."""
 
     def __init__(self) -> None:
         self._seen: dict[int, int] = {}
