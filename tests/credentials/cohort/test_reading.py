@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gc
 import io
 import tracemalloc
 import zipfile
@@ -195,6 +196,11 @@ def test_rows_read_again_from_a_file_the_caller_keeps_open(tmp_path: Path) -> No
         first, again = list(cohort.rows()), list(cohort)
         assert first == again == [CohortRow(2, {"name": "Łukasz Żółć", "email": "l@example.org"})]
         assert not handle.closed
+        del cohort
+        open_cohort(handle)  # opened, its rows never asked for, then dropped
+        gc.collect()
+        assert not handle.closed
+        assert handle.seek(0) == 0
 
 
 def test_a_hundred_thousand_rows_stream_in_flat_memory(tmp_path: Path) -> None:
@@ -237,6 +243,7 @@ def test_a_workbook_is_read_with_its_row_numbers_dates_and_numbers() -> None:
     assert cohort.kind == "xlsx"
     assert cohort.columns[:2] == ("name", "email")
     rows = list(cohort.rows())
+    assert list(cohort.rows()) == rows  # read again from the start
     assert rows == [
         CohortRow(2, {"name": "Anna Kowalska", "email": "a@example.org",
                       "date_of_birth": "1990-04-02", "student_id": "123456",

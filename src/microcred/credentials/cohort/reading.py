@@ -188,7 +188,8 @@ class Cohort:
             except csv.Error as exc:
                 raise CohortError(CSV_SYNTAX(line=reader.line_num, detail=exc)) from None
         finally:
-            text.detach()  # the caller's file stays open
+            if not self._source.closed:  # (closed already: a pass left unfinished till now)
+                text.detach()  # the caller's file stays open
 
 
 def open_cohort(
