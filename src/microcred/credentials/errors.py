@@ -258,21 +258,38 @@ class CohortError(CredentialError):
 
 class RowError(CredentialError):
     """One row of a learner list that cannot become an award (``cohort.award_from_row``):
-    ``reasons`` holds every reason found (EN + PL), the first one's code is the error's."""
+    ``reasons`` holds every reason found (EN + PL), the first one's code is the error's;
+    ``fields`` the column each is about (``None``: the row as a whole), in the same order,
+    so that a form shows each under its field (:meth:`by_field`)."""
 
     code = "row_refused"
     description = "the row cannot become an award"
 
-    def __init__(self, *reasons: Reason) -> None:
+    def __init__(self, *reasons: Reason, fields: Sequence[str | None] | None = None) -> None:
         if not reasons:
             raise TypeError("a RowError needs at least one reason")
+        if fields is not None and len(fields) != len(reasons):
+            raise TypeError("a RowError needs one field (or None) for each reason")
         self.reasons = reasons
+        self.fields = tuple(fields) if fields is not None else (None,) * len(reasons)
         joined = Reason(
             reasons[0].code,
             "; ".join(r.en for r in reasons),
             "; ".join(r.pl for r in reasons),
         )
         super().__init__(joined)
+
+    @property
+    def located(self) -> list[tuple[str | None, Reason]]:
+        """(column or ``None``, reason) for every reason, in order."""
+        return list(zip(self.fields, self.reasons, strict=True))
+
+    def by_field(self) -> dict[str | None, list[Reason]]:
+        """The reasons by the column they are about (``None``: the row as a whole)."""
+        grouped: dict[str | None, list[Reason]] = {}
+        for field, reason in self.located:
+            grouped.setdefault(field, []).append(reason)
+        return grouped
 
 
 # --- issuing and rendering ----------------------------------------------------------------

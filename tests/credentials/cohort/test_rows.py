@@ -243,3 +243,40 @@ def test_a_finder_shared_across_lists() -> None:
     again = next(awards_from_rows(NAME_ONLY, rows, today=TODAY, duplicates=finder))
     assert isinstance(again, RowProblem)
     assert again.reasons[0].code == m.DUPLICATE.code
+
+
+def test_each_reason_names_its_column_for_a_form() -> None:
+    cells = {"given_name": "Anna", "family_name": "Kowalska", "email": "anna@",
+             "date_of_birth": "1990-04-02", "issued_on": "2999-01-01", "grade": "very good",
+             "learner_id": "not a uri", "evidence_url": "http://x"}  # fmt: skip
+    with pytest.raises(RowError) as caught:
+        award_from_row(SPEC, cells, today=TODAY)
+    by_field = {field: [r.code for r in reasons] for field, reasons in
+                caught.value.by_field().items()}  # fmt: skip
+    assert by_field == {
+        "issued_on": [m.FUTURE_DATE.code],
+        "grade": [GRADE_NOT_ON_SCALE.code],
+        "email": [m.BAD_EMAIL.code],
+        "learner_id": [m.BAD_VALUE.code],
+        "evidence_url": [m.BAD_EVIDENCE_URL.code],
+    }
+    with pytest.raises(RowError) as caught:
+        award_from_row(SPEC, {"name": "Anna", "date_of_birth": "1990"}, today=TODAY)
+    assert caught.value.fields == ("name",)  # the name first: nothing else about the learner
+    with pytest.raises(RowError) as caught:
+        award_from_row(SPEC, {"name": "A B", "email": "a@example.org"}, today=TODAY)
+    assert caught.value.fields == ("date_of_birth",)
+    with pytest.raises(RowError) as caught:
+        award_from_row(SPEC, {"name": "A B"}, today=TODAY)
+    assert caught.value.fields == (None,)  # two promised columns missing: one reason
+    with pytest.raises(RowError) as caught:
+        award_from_row(SPEC, CohortRow(2, {"name": "=A B"}, {"g": "@x"}), today=TODAY)
+    assert caught.value.fields == ("name", "extra:g")
+
+
+def test_a_row_error_needs_a_reason_and_a_field_for_each() -> None:
+    with pytest.raises(TypeError):
+        RowError()
+    with pytest.raises(TypeError):
+        RowError(m.NO_NAME(), fields=["name", "email"])
+    assert RowError(m.NO_NAME()).fields == (None,)

@@ -72,6 +72,10 @@ COLUMN_OF: Mapping[IdentityAttribute, str] = {
     IdentityAttribute.STUDENT_ID: "student_id",
     IdentityAttribute.IDENTIFIER: "learner_id",
 }
+# the column of each field of the standard's Learner
+_COLUMN_OF_FIELD = {"given_name": "given_name", "family_name": "family_name", "email": "email",
+                    "date_of_birth": "date_of_birth", "national_id": "national_id",
+                    "student_id": "student_id", "id": "learner_id"}  # fmt: skip
 NARRATIVE_MAX = 10_000
 EXTRA_MAX = 1_000
 URL_MAX = 2_000
@@ -119,35 +123,38 @@ def award_from_row(
     labelled = [*cells.items(), *((f"extra:{k}", v) for k, v in extra.items())]
     formulas = [(f, start) for f, v in labelled if (start := formula_start(v))]
     if formulas:  # nothing else is read from a row that carries formulas
-        raise RowError(*[FORMULA(field=f, start=start) for f, start in formulas])
-    reasons = list[Reason]()
+        raise RowError(*[FORMULA(field=f, start=start) for f, start in formulas],
+                       fields=[f for f, _ in formulas])  # fmt: skip
+    found: list[tuple[str | None, Reason]] = []
     issued_on, grade, learner = today, None, None
     try:
         if cells.get("issued_on"):
             issued_on = _date("issued_on", cells["issued_on"])
         if issued_on > today:
-            reasons.append(FUTURE_DATE(date=issued_on.isoformat(), today=today.isoformat()))
+            found.append(("issued_on", FUTURE_DATE(date=issued_on.isoformat(),
+                                                   today=today.isoformat())))  # fmt: skip
     except RowError as exc:
-        reasons += exc.reasons
+        found += exc.located
     try:
         grade = award_grade(spec, cells["grade"]) if cells.get("grade") else None
     except GradeError as exc:  # the standard's rule, in its own words
-        reasons.append(exc.said)
+        found.append(("grade", exc.said))
     try:
         learner = Learner.model_validate(_learner(cells))
     except RowError as exc:
-        reasons += exc.reasons
+        found += exc.located
     except ValidationError as exc:
-        reasons += _validation_reasons(exc, cells)
-    reasons += _extras(cells, extra)
+        found += _validation_reasons(exc, cells)
+    found += _extras(cells, extra)
     if learner is not None and (
         missing := [a for a in spec.learner_identification if a not in learner.attributes]
     ):
         what = [", ".join(a.label(lang) for a in missing) for lang in ("en", "pl")]
-        reasons.append(PROMISED(what=what[0], what_pl=what[1],
-                                give=", ".join(give[a] for a in missing)))  # fmt: skip
-    if reasons:
-        raise RowError(*reasons)
+        promised = PROMISED(what=what[0], what_pl=what[1],
+                            give=", ".join(give[a] for a in missing))  # fmt: skip
+        found.append((COLUMN_OF[missing[0]] if len(missing) == 1 else None, promised))
+    if found:
+        raise RowError(*[reason for _, reason in found], fields=[f for f, _ in found])
     return Award(spec=spec, learner=learner, issued_on=issued_on, grade=grade)
 
 
@@ -235,7 +242,7 @@ def _date(field: str, value: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise RowError(BAD_DATE(field=field, value=value))
+    raise RowError(BAD_DATE(field=field, value=value), fields=[field])
 
 
 def _learner(cells: Mapping[str, str]) -> dict[str, Any]:
@@ -243,10 +250,11 @@ def _learner(cells: Mapping[str, str]) -> dict[str, Any]:
     if not (given or family):
         name = " ".join(cells.get("name", "").split())
         if not name:
-            raise RowError(NO_NAME())
+            raise RowError(NO_NAME(), fields=["name"])
         given, _, family = name.rpartition(" ")
     if not given or not family:
-        raise RowError(ONE_NAME(name=given or family))
+        field = ("family_name" if given else "given_name") if "name" not in cells else "name"
+        raise RowError(ONE_NAME(name=given or family), fields=[field])
     learner: dict[str, Any] = {"given_name": given, "family_name": family}
     for column, key in (("email", "email"), ("student_id", "student_id"), ("learner_id", "id")):
         if cells.get(column):
@@ -256,38 +264,44 @@ def _learner(cells: Mapping[str, str]) -> dict[str, Any]:
     if value := cells.get("national_id"):
         country, sep, number = value.partition(":")
         if not sep or not number.strip():
-            raise RowError(BAD_NATIONAL_ID(value=value))
+            raise RowError(BAD_NATIONAL_ID(value=value), fields=["national_id"])
         learner["national_id"] = {"country": country.strip().upper(), "value": number.strip()}
     return learner
 
 
-def _validation_reasons(exc: ValidationError, cells: Mapping[str, str]) -> list[Reason]:
-    reasons = []
+def _validation_reasons(
+    exc: ValidationError, cells: Mapping[str, str]
+) -> list[tuple[str | None, Reason]]:
+    found: list[tuple[str | None, Reason]] = []
     for error in exc.errors():
         field = ".".join(str(p) for p in error["loc"] if not str(p).startswith("function-"))
+        column = _COLUMN_OF_FIELD.get(field.split(".")[0])
+        if column in ("given_name", "family_name") and "name" in cells:
+            column = "name"
         if field == "email":
-            reasons.append(BAD_EMAIL(value=cells.get("email", "")))
+            found.append(("email", BAD_EMAIL(value=cells.get("email", ""))))
         elif field.startswith("national_id"):
-            reasons.append(BAD_NATIONAL_ID(value=cells.get("national_id", "")))
+            found.append(("national_id", BAD_NATIONAL_ID(value=cells.get("national_id", ""))))
         else:
             said = validation_reason(error)
-            reasons.append(BAD_VALUE(field=field or "learner", detail=said.en, detail_pl=said.pl))
-    return reasons
+            reason = BAD_VALUE(field=field or "learner", detail=said.en, detail_pl=said.pl)
+            found.append((column, reason))
+    return found
 
 
-def _extras(cells: Mapping[str, str], extra: Mapping[str, str]) -> list[Reason]:
+def _extras(cells: Mapping[str, str], extra: Mapping[str, str]) -> list[tuple[str, Reason]]:
     """What is wrong with the cells the standard's award does not hold: the evidence URL,
     the narrative, the extra fields."""
-    reasons = []
+    found: list[tuple[str, Reason]] = []
     if url := cells.get("evidence_url"):
         parts = urlsplit(url) if len(url) <= URL_MAX and not re.search(r"\s", url) else None
         if parts is None or parts.scheme.lower() != "https" or not parts.hostname:
-            reasons.append(BAD_EVIDENCE_URL(value=url))
+            found.append(("evidence_url", BAD_EVIDENCE_URL(value=url)))
     if len(cells.get("narrative", "")) > NARRATIVE_MAX:
-        reasons.append(TOO_LONG(field="narrative", limit=NARRATIVE_MAX))
-    reasons += [
-        TOO_LONG(field=f"extra:{name}", limit=EXTRA_MAX)
+        found.append(("narrative", TOO_LONG(field="narrative", limit=NARRATIVE_MAX)))
+    found += [
+        (f"extra:{name}", TOO_LONG(field=f"extra:{name}", limit=EXTRA_MAX))
         for name, value in extra.items()
         if len(value) > EXTRA_MAX
     ]
-    return reasons
+    return found
