@@ -52,24 +52,13 @@ from ..credentials.cohort import (
     awards_from_rows,
     open_cohort,
 )
-from ..credentials.cohort.messages import (  # noqa: F401 - the reasons this command gives
-    BAD_DATE,
-    BAD_EMAIL,
-    BAD_NATIONAL_ID,
-    BAD_VALUE,
+from ..credentials.cohort.messages import (  # noqa: F401 - the list-level reasons, re-exported
     CSV_SYNTAX,
-    DUPLICATE,
     EMPTY,
-    FORMULA,
-    FUTURE_DATE,
-    NO_NAME,
     NO_NAME_COLUMN,
     NOT_TEXT,
-    ONE_NAME,
-    PROMISED,
     REPEATED_COLUMN,
     TOO_LARGE,
-    TOO_MANY_CELLS,
     UNKNOWN_COLUMN,
 )
 from ..credentials.errors import CohortError, RowError
