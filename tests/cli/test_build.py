@@ -3,10 +3,12 @@ that `sign`, `bake` and `verify` take as they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -238,14 +240,14 @@ def test_csv_with_given_and_family_name_columns(tmp_path: Path) -> None:
         (b"nmae,email\nA B,a@example.org\n", b.UNKNOWN_COLUMN(column="nmae", hint=" (name?)")),
         (b"email,grade\na@example.org,pass\n", b.NO_NAME_COLUMN()),
         (b"name,name\nA B,C D\n", b.REPEATED_COLUMN(column="name")),
-        (b"\xff\xfename\n", b.NOT_UTF8()),
+        (b"\xff\xfename\n", b.NOT_TEXT()),
         (b"", b.EMPTY()),
         (
             b'name\n"' + b"x" * 200_000 + b'"\n',
             b.CSV_SYNTAX(line=2, detail="field larger than field limit (131072)"),
         ),
     ],
-    ids=["typo", "no-name-column", "repeated", "not-utf8", "empty", "huge-cell"],
+    ids=["typo", "no-name-column", "repeated", "not-text", "empty", "huge-cell"],
 )
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_an_unreadable_csv_exits_2(
@@ -299,3 +301,29 @@ def test_an_out_dir_that_cannot_be_made_exits_2(tmp_path: Path) -> None:
                         "--out-dir", str(tmp_path / "file" / "sub"))  # fmt: skip
     assert code == 2
     assert "cannot write" in err
+
+
+def test_a_workbook_and_a_windows_1250_list_are_read_too(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Name", "E-mail", "Date of birth", "Grade"])
+    sheet.append(["Łukasz Żółć", "lukasz@example.org", dt.date(1990, 5, 5), "pass"])
+    sheet.append(["=1+1", "x@example.org", dt.date(1990, 5, 5), "pass"])
+    workbook.save(tmp_path / "learners.xlsx")
+    (tmp_path / "learners.csv").write_bytes(
+        "name;email;date_of_birth\nŁukasz Żółć;lukasz@example.org;1990-05-05\n".encode("cp1250")
+    )
+    outcomes = {}
+    for name in ("learners.xlsx", "learners.csv"):
+        out_dir = tmp_path / name.replace(".", "-")
+        code, _, err = _run("build", "--design", PYTHON, "--csv", str(tmp_path / name),
+                            "--out-dir", str(out_dir))  # fmt: skip
+        outcomes[name] = code, err
+        assert [p.name for p in out_dir.iterdir()] == ["0002-lukasz-zolc.json"]
+        credential = json.loads((out_dir / "0002-lukasz-zolc.json").read_text())
+        assert credential["credentialSubject"]["identifier"][0]["identityHash"] == "Łukasz Żółć"
+    code, err = outcomes["learners.xlsx"]
+    assert code == 1
+    assert f"{tmp_path / 'learners.xlsx'}:3: name starts with '=': a spreadsheet would run " in err
+    assert outcomes["learners.csv"][0] == 0, outcomes["learners.csv"][1]

@@ -23,6 +23,8 @@ raises (catching an :class:`IssueError` does not load the signers)::
         ├── BakingError
         ├── Ob3Error
         ├── EdcError
+        ├── CohortError             a learner list (CSV, XLSX) that cannot be read at all
+        ├── RowError                one learner's row that cannot become an award
         ├── IssueError
         │   ├── FormatError
         │   └── IssuerError
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 __all__ = [
     "BakingError",
+    "CohortError",
     "ContextError",
     "CredentialError",
     "DataModelError",
@@ -56,6 +59,7 @@ __all__ = [
     "Ob3Error",
     "ProofError",
     "RenderError",
+    "RowError",
     "SealError",
     "SealOrganisationError",
     "StatusError",
@@ -68,6 +72,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..standard.errors import MicrocredError
+from ..standard.messages import Reason
 
 
 class CredentialError(MicrocredError):
@@ -239,6 +244,52 @@ class EdcError(CredentialError):
 
     code = "not_edc"
     description = "not a European Digital Credential"
+
+
+class CohortError(CredentialError):
+    """A learner list (a cohort's CSV or XLSX file, ``cohort.open_cohort``) that cannot be
+    read as one at all: not text, not a workbook, too large, no usable header. Raised with
+    a reason of :mod:`.cohort.messages` (``error.said``, EN + PL); a bad row is no
+    ``CohortError`` but a ``RowProblem`` or a :class:`RowError`."""
+
+    code = "cohort_unreadable"
+    description = "the learner list cannot be read"
+
+
+class RowError(CredentialError):
+    """One row of a learner list that cannot become an award (``cohort.award_from_row``):
+    ``reasons`` holds every reason found (EN + PL), the first one's code is the error's;
+    ``fields`` the column each is about (``None``: the row as a whole), in the same order,
+    so that a form shows each under its field (:meth:`by_field`)."""
+
+    code = "row_refused"
+    description = "the row cannot become an award"
+
+    def __init__(self, *reasons: Reason, fields: Sequence[str | None] | None = None) -> None:
+        if not reasons:
+            raise TypeError("a RowError needs at least one reason")
+        if fields is not None and len(fields) != len(reasons):
+            raise TypeError("a RowError needs one field (or None) for each reason")
+        self.reasons = reasons
+        self.fields = tuple(fields) if fields is not None else (None,) * len(reasons)
+        joined = Reason(
+            reasons[0].code,
+            "; ".join(r.en for r in reasons),
+            "; ".join(r.pl for r in reasons),
+        )
+        super().__init__(joined)
+
+    @property
+    def located(self) -> list[tuple[str | None, Reason]]:
+        """(column or ``None``, reason) for every reason, in order."""
+        return list(zip(self.fields, self.reasons, strict=True))
+
+    def by_field(self) -> dict[str | None, list[Reason]]:
+        """The reasons by the column they are about (``None``: the row as a whole)."""
+        grouped: dict[str | None, list[Reason]] = {}
+        for field, reason in self.located:
+            grouped.setdefault(field, []).append(reason)
+        return grouped
 
 
 # --- issuing and rendering ----------------------------------------------------------------

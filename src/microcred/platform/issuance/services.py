@@ -24,6 +24,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from pydantic import ValidationError
 
+from ...credentials.cohort.cells import formula_start
 from ...credentials.issue import Issuer, PublishedStatusList, issue
 from ...standard.compliance import check
 from ...standard.compliance.messages import LEARNER_PROMISED_MISSING
@@ -48,8 +49,6 @@ from .status_lists import status_bit_set, status_entry_allocate
 NAME_LIMIT = 200
 #: the longest student identifier, as the standard's ``Learner`` takes it
 STUDENT_ID_LIMIT = 100
-#: what a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: the longest reason kept for a revocation
 REASON_LIMIT = 2000
 #: the roles that issue a provider's micro-credentials
@@ -83,8 +82,8 @@ def has_control_characters(text: str) -> bool:
 
 
 def _text_problem(value: str, limit: int) -> Reason | None:
-    if value.startswith(FORMULA_START):
-        return m.FORMULA(start=value[0])
+    if start := formula_start(value):
+        return m.FORMULA(start=start)
     if has_control_characters(value) or "\n" in value or "\t" in value:
         return m.CONTROL_CHARACTERS()
     if len(value) > limit:

@@ -34,6 +34,7 @@ from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
+from ...credentials.cohort import safe_row
 from ...credentials.edc import to_learning_opportunity
 from ...credentials.ob3 import CONTEXTS, to_achievement
 from ...standard.elements import AwardingBody, MicroCredentialSpec
@@ -51,7 +52,6 @@ _CHUNK = 500
 CSV_COLUMNS = ("id", "title_pl", "title_en", "provider", "provider_country", "eqf_level",
                "ects", "isced_f", "participation", "languages", "url", "approved_on")  # fmt: skip
 #: what a spreadsheet reads as the start of a formula (OWASP "CSV Injection")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: the provider's identifier scheme as the standard's legal-identifier vocabulary keys it
 _SCHEMES = {"nip": "nip", "regon": "regon", "krs": "krs", "eu_vat": "vat"}
 
@@ -109,14 +109,6 @@ def learning_opportunity_document(version: DesignVersion) -> dict[str, Any]:
                                    homepage=page_url(version))  # fmt: skip
 
 
-def _safe(value: object) -> object:
-    """A cell a spreadsheet shows as text: a string that would start a formula gets a
-    leading apostrophe (numbers are ours and never negative)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _cells(version: DesignVersion, spec: MicroCredentialSpec) -> list[object]:
     # The facts come from the design file, parsed (about 150 rows a second); once the
     # versions store what the search filters on, they are read from there instead.
@@ -146,7 +138,7 @@ def csv_rows(versions: Iterable[DesignVersion]) -> Iterator[str]:
     writer = csv.writer(_Line(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(CSV_COLUMNS)
     for version in versions:
-        yield writer.writerow([_safe(cell) for cell in _cells(version, spec_of(version))])
+        yield writer.writerow(safe_row(_cells(version, spec_of(version))))
 
 
 def _public(response: HttpResponse | StreamingHttpResponse) -> None:
