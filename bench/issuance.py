@@ -28,7 +28,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -184,38 +183,6 @@ def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
     return subprocess.run(command, env=env, check=False).returncode  # noqa: S603
 
 
-def on_sqlite(args: argparse.Namespace) -> int:
-    with tempfile.TemporaryDirectory(prefix="microcred-bench-") as data:
-        env = {**os.environ, "MICROCRED_DATA_DIR": data}
-        env.pop("MICROCRED_DATABASE_URL", None)
-        return _run_worker(args, env)
-
-
-def on_postgresql(args: argparse.Namespace) -> int:
-    if args.database_url:  # an empty database the caller keeps
-        with tempfile.TemporaryDirectory(prefix="microcred-bench-") as files:
-            env = {**os.environ, "MICROCRED_DATA_DIR": files,
-                   "MICROCRED_DATABASE_URL": args.database_url}  # fmt: skip
-            return _run_worker(args, env)
-    # tasks.py's throw-away cluster (one copy of that code; tasks.py is at the root)
-    sys.path.insert(0, str(ROOT))
-    from tasks import ClusterError, PostgresMissingError, postgres_cluster
-
-    try:
-        with (
-            postgres_cluster(quiet=True) as url,
-            tempfile.TemporaryDirectory(prefix="microcred-bench-") as files,
-        ):
-            env = {**os.environ, "MICROCRED_DATA_DIR": files, "MICROCRED_DATABASE_URL": url}
-            return _run_worker(args, env)
-    except PostgresMissingError as error:
-        print(f"postgresql: skipped — {error}")
-        return 0
-    except ClusterError as error:
-        print(f"postgresql: {error}")
-        return 1
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=100, help="requests of each kind")
@@ -229,12 +196,10 @@ def main() -> int:
         worker(args.rounds)
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    codes = []
-    if args.only in (None, "sqlite"):
-        codes.append(on_sqlite(args))
-    if args.only in (None, "postgresql"):
-        codes.append(on_postgresql(args))
-    return max(codes)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
+    from _engines import on_each
+
+    return on_each(args.only, lambda env: _run_worker(args, env), database_url=args.database_url)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from ..catalog.models import VersionFacets
 from ..catalog.selectors import spec_of
 from ..core.errors import PlatformError
+from ..core.forms import show_field_errors
 from ..core.language import current_language
 from .documents import award_badge, award_pdf
 from .forms import AwardForm
@@ -50,9 +51,7 @@ def issue_one(request: HttpRequest, version_id: int) -> HttpResponse:
             if exc.status == 403:
                 raise
             error = exc
-            for name, texts in exc.extra.get("fields", {}).items():
-                for text in texts:
-                    form.add_error(None if name not in form.fields else name, text)
+            show_field_errors(form, exc)
         else:
             return redirect("issuance:award", award_id=award.pk)
     lang = current_language()

@@ -17,6 +17,7 @@ from ...standard.annexes import AnnexIIPrinciple
 from ..accounts.models import Role
 from ..accounts.selectors import has_role
 from ..core.errors import NotFoundError, PlatformError
+from ..core.forms import show_field_errors
 from ..core.language import current_language
 from ..issuance.selectors import award_for
 from ..providers.models import Provider
@@ -174,9 +175,7 @@ def feedback(request: HttpRequest, award_id: UUID) -> HttpResponse:
             if exc.status == 403:
                 raise
             error = exc
-            for name, texts in exc.extra.get("fields", {}).items():
-                for text in texts:
-                    form.add_error(name if name in form.fields else None, text)
+            show_field_errors(form, exc)
         else:
             return redirect("issuance:award", award_id=award.pk)
     lang = current_language()
