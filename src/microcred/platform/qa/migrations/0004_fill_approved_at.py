@@ -8,12 +8,13 @@ from django.db.models import OuterRef, Subquery
 
 
 def fill(apps: Any, schema_editor: Any) -> None:
+    # the database being migrated (a restore migrates a copy under another alias)
+    db = schema_editor.connection.alias
     version = apps.get_model("catalog", "DesignVersion")
     review = apps.get_model("qa", "DesignReview")
-    approval = review.objects.filter(version=OuterRef("pk"), decision="approve").order_by(
-        "decided_at"
-    )
-    version.objects.filter(status="approved").update(
+    approval = review.objects.using(db).filter(version=OuterRef("pk"), decision="approve")
+    approval = approval.order_by("decided_at")
+    version.objects.using(db).filter(status="approved").update(
         approved_at=Subquery(approval.values("decided_at")[:1])
     )
 
