@@ -26,7 +26,12 @@ from microcred.platform.issuance.models import (
     AwardState,
     StatusList,
 )
-from microcred.platform.issuance.services import award_issue, award_revoke
+from microcred.platform.issuance.services import (
+    REPLACED,
+    award_correct,
+    award_issue,
+    award_revoke,
+)
 from microcred.platform.issuance.status_lists import status_bit_set
 from microcred.platform.providers.keys import provider_did_document
 from microcred.platform.providers.models import Decision
@@ -265,3 +270,48 @@ def test_a_signing_failure_leaves_nothing(provider_a, qa_officer):
     assert not Award.objects.exists()
     assert not AwardEvent.objects.exists()
     assert not StatusList.objects.filter(used__gt=0).exists()
+
+
+def test_a_correction_replaces_the_award_in_one_step(provider_a, qa_officer):
+    version = published(provider_a, qa_officer)
+    old = award_issue(user=admin_of(provider_a), version=version, now=NOW,
+                      request=anna(family_name="Kowalsak", date_of_birth="1990-04-02"))  # fmt: skip
+    new = award_correct(user=admin_of(provider_a), award=old, now=NOW, reason="literówka",
+                        request=anna(date_of_birth="1990-04-02"))  # fmt: skip
+    old.refresh_from_db()
+    assert old.state == AwardState.REVOKED
+    assert new.replaces_id == old.pk
+    assert new.family_name == "Kowalska"
+    assert _verified(new).result.value == "valid"  # type: ignore[attr-defined]
+    status = next(c for c in _verified(old).checks if c.name == "status")  # type: ignore[attr-defined]
+    assert status.code == "revoked"
+    revoked = old.events.get(action=AwardAction.REVOKED)
+    assert revoked.reason.startswith(f"{REPLACED} by {new.credential_id}")
+    assert new.events.get(action=AwardAction.ISSUED).reason.startswith("corrects ")
+    with pytest.raises(ConflictError):
+        award_correct(user=admin_of(provider_a), award=old, now=NOW, reason="again",
+                      request=anna(date_of_birth="1990-04-02"))  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_changes", "reason", "field"), [
+    ({"email": "nope"}, "literówka", "email"),
+    ({}, "", "reason"),
+    ({}, "a\x00b", "reason"),
+])  # fmt: skip
+def test_a_refused_correction_changes_nothing(provider_a, qa_officer, request_changes, reason,
+                                               field):  # fmt: skip
+    version = published(provider_a, qa_officer)
+    old = award_issue(user=admin_of(provider_a), version=version, now=NOW,
+                      request=anna(date_of_birth="1990-04-02"))  # fmt: skip
+    sequence = old.status_list.sequence
+    corrected = anna(**({"date_of_birth": "1990-04-02"} | request_changes))
+    with pytest.raises(InvalidInputError) as caught:
+        award_correct(user=admin_of(provider_a), award=old, now=NOW, reason=reason,
+                      request=corrected)  # fmt: skip
+    assert field in caught.value.extra["fields"]
+    old.refresh_from_db()
+    old.status_list.refresh_from_db()
+    assert old.state == AwardState.ACTIVE
+    assert old.status_list.sequence == sequence
+    assert Award.objects.count() == 1
+    assert StatusList.objects.get().used == 1

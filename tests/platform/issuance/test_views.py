@@ -205,3 +205,23 @@ def test_the_learner_is_found_whatever_the_case_of_the_address(client, award):
     learner = person("Anna@Example.ORG")  # the award was issued to anna@example.org
     log_in(client, learner.email)
     assert client.get(reverse("issuance:award", args=[award.pk])).status_code == 200
+
+
+def test_correction_in_the_page_and_the_api(client, provider_a, award):
+    log_in(client, admin_of(provider_a).email)
+    url = reverse("issuance:correct", args=[award.pk])
+    assert url in client.get(reverse("issuance:award", args=[award.pk])).content.decode()
+    typed = {"given_name": "Anna", "family_name": "Kowalska-Nowak", "email": award.email,
+             "issued_on": award.issued_on.isoformat(), "date_of_birth": "1990-04-02"}  # fmt: skip
+    refused = client.post(url, typed)  # no reason
+    assert refused.status_code == 422
+    assert 'id="id_reason_error"' in refused.content.decode()
+    done = client.post(url, typed | {"reason": "nazwisko po ślubie"})
+    new = Award.objects.get(replaces=award)
+    assert done["Location"] == reverse("issuance:award", args=[new.pk])
+    page = client.get(done["Location"]).content.decode()
+    assert award.credential_id in page  # links to the award it corrects
+    again = client.post(f"/api/v1/awards/{new.pk}/correct", typed | {"reason": "x"},
+                        content_type="application/json")  # fmt: skip
+    assert again.status_code == 201
+    assert again.json()["replaces"] == str(new.pk)

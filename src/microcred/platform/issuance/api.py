@@ -8,7 +8,9 @@
   people, its learner);
 - ``GET /api/v1/awards/{id}/ob3``, ``…/edc`` — the signed credentials themselves;
 - ``POST /api/v1/awards/{id}/revoke`` — revoke it for good, with a reason (the provider's
-  administrators and staff).
+  administrators and staff);
+- ``POST /api/v1/awards/{id}/correct`` — a corrected award issued and linked, the old one
+  revoked ("replaced"), with a reason (the same people).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from .selectors import (
     issuable_version,
     issuing_provider,
 )
-from .services import REASON_LIMIT, AwardRequest, award_issue, award_revoke
+from .services import REASON_LIMIT, AwardRequest, award_correct, award_issue, award_revoke
 
 router = Router(tags=["issuance"])
 
@@ -72,7 +74,20 @@ class AwardOut(Schema):
     status_list: str
     status_index: int
     created_at: datetime
+    #: the award this one corrects
+    replaces: UUID | None
     links: dict[str, str]
+
+
+class CorrectIn(Schema):
+    given_name: str
+    family_name: str
+    email: str
+    issued_on: str = ""
+    grade: str = ""
+    date_of_birth: str = ""
+    student_id: str = ""
+    reason: str = Field("", max_length=REASON_LIMIT)
 
 
 class RevokeIn(Schema):
@@ -98,7 +113,8 @@ def _out(award: Award) -> AwardOut:
         given_name=award.given_name, family_name=award.family_name, email=award.email,
         issued_on=award.issued_on, valid_until=award.valid_until, grade_pl=award.grade_pl,
         grade_en=award.grade_en, state=award.state, status_list=award.status_list.url,
-        status_index=award.status_index, created_at=award.created_at, links=links,
+        status_index=award.status_index, created_at=award.created_at,
+        replaces=award.replaces_id, links=links,
     )  # fmt: skip
 
 
@@ -136,6 +152,16 @@ def revoke(request: HttpRequest, award_id: UUID, payload: RevokeIn) -> AwardOut:
     found = award_for(request.user, award_id)
     return _out(award_revoke(user=request.user, award=found,  # type: ignore[arg-type]
                              reason=payload.reason, now=timezone.now()))  # fmt: skip
+
+
+@router.post("/{award_id}/correct", response={201: AwardOut})
+def correct(request: HttpRequest, award_id: UUID, payload: CorrectIn) -> Status[AwardOut]:
+    found = award_for(request.user, award_id)
+    fields = payload.dict(exclude={"reason"})
+    new = award_correct(user=request.user, award=found,  # type: ignore[arg-type]
+                        request=AwardRequest(**fields), reason=payload.reason,
+                        now=timezone.now())  # fmt: skip
+    return Status(201, _out(new))
 
 
 def _document(request: HttpRequest, award_id: UUID, fmt: str) -> HttpResponse:

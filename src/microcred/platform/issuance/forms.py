@@ -3,6 +3,8 @@ service (and the standard behind it), not by Django."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +58,24 @@ class AwardForm(forms.Form):
     def request(self) -> AwardRequest:
         data = self.cleaned_data
         return AwardRequest(**{name: data.get(name) or "" for name in self.fields})
+
+
+class CorrectionForm(AwardForm):
+    """The award's data as it should have been, and why (its history keeps the reason)."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=4000,
+                             required=False, widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+    def request(self) -> AwardRequest:
+        data = self.cleaned_data
+        return AwardRequest(**{name: data.get(name) or "" for name in self.fields
+                               if name != "reason"})  # fmt: skip
+
+    @staticmethod
+    def initial_of(award: Any) -> dict[str, str]:
+        """What the form starts with: the award as issued."""
+        return {"given_name": award.given_name, "family_name": award.family_name,
+                "email": award.email, "issued_on": award.issued_on.isoformat(),
+                "grade": award.grade_pl or award.grade_en,
+                "date_of_birth": award.date_of_birth.isoformat() if award.date_of_birth else "",
+                "student_id": award.student_id}  # fmt: skip

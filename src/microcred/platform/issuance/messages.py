@@ -84,3 +84,8 @@ REVOKE_INVALID = Message(
     "The award is not revoked: {first}",
     "Poświadczenie nie zostało unieważnione: {first}",
 )
+CORRECT_REVOKED = Message(
+    "award_correct_revoked",
+    "A revoked award is not corrected: issue a new one.",
+    "Unieważnionego poświadczenia nie poprawia się: wydaj nowe.",
+)

@@ -89,6 +89,9 @@ class Award(models.Model):
                              default=AwardState.ACTIVE)  # fmt: skip
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                   related_name="awards_issued")  # fmt: skip
+    #: the award this one corrects (revoked with the reason "replaced")
+    replaces = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="replaced_by")  # fmt: skip
     created_at = models.DateTimeField(_("issued"))
 
     class Meta:

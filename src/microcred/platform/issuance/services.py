@@ -11,7 +11,14 @@ nothing.
 
 from __future__ import annotations
 
-__all__ = ["REASON_LIMIT", "AwardRequest", "award_issue", "award_revoke"]
+__all__ = [
+    "REASON_LIMIT",
+    "REPLACED",
+    "AwardRequest",
+    "award_correct",
+    "award_issue",
+    "award_revoke",
+]
 
 import datetime as dt
 import json
@@ -193,6 +200,12 @@ def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
         raise PermissionDeniedError(m.NOT_ISSUER)
     if not VersionFacets.objects.filter(version=version, listed__in=[True]).exists():
         raise ConflictError(m.NOT_PUBLISHED, number=version.number)
+    return _issue(user=user, version=version, provider=provider, request=request, now=now)
+
+
+def _issue(*, user: User, version: DesignVersion, provider: Provider, request: AwardRequest,
+           now: datetime, replaces: Award | None = None, note: str = "") -> Award:  # fmt: skip
+    """The award made, signed and kept, and its history's first line (``note`` its reason)."""
     award = _award_spec(version, request, now)
     record, index = status_entry_allocate(provider=provider, purpose=StatusPurpose.REVOCATION,
                                           now=now)  # fmt: skip
@@ -216,8 +229,10 @@ def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
         grade_pl=grade.get("pl") if grade else "", grade_en=grade.get("en") if grade else "",
         credential_id=issued.ids["ob3"], ob3=issued.text("ob3"), edc=issued.text("edc"),
         status_list=record, status_index=index, issued_by=user, created_at=now,
+        replaces=replaces,
     )  # fmt: skip
-    AwardEvent.objects.create(award=saved, action=AwardAction.ISSUED, actor=user, at=now)
+    AwardEvent.objects.create(award=saved, action=AwardAction.ISSUED, actor=user, reason=note,
+                              at=now)  # fmt: skip
     return saved
 
 
@@ -232,17 +247,53 @@ def award_revoke(*, user: User, award: Award, reason: str, now: datetime) -> Awa
     if locked.state == AwardState.REVOKED:
         done = locked.events.filter(action=AwardAction.REVOKED).values_list("at", flat=True).first()
         raise ConflictError(m.ALREADY_REVOKED, date=done.date().isoformat() if done else "—")
+    _revoke(locked, user=user, reason=_reason(reason), now=now)
+    return locked
+
+
+def _reason(reason: str) -> str:
+    """A revocation's or a correction's reason, or :class:`InvalidInputError` on it."""
     reason = reason.strip()
-    if not reason or len(reason) > REASON_LIMIT:
-        problem = m.REVOKE_NEEDS_REASON() if not reason else m.TOO_LONG(limit=REASON_LIMIT)
-        raise InvalidInputError(
-            m.REVOKE_NEEDS_REASON if not reason else m.TOO_LONG,
-            limit=REASON_LIMIT,
-            extra={"fields": {"reason": [problem.text(current_language())]}},
-        )
+    problem = (
+        m.REVOKE_NEEDS_REASON() if not reason
+        else m.TOO_LONG(limit=REASON_LIMIT) if len(reason) > REASON_LIMIT
+        else m.CONTROL_CHARACTERS() if has_control_characters(reason)
+        else None
+    )  # fmt: skip
+    if problem is not None:
+        raise _refuse({"reason": [problem]}, m.REVOKE_INVALID)
+    return reason
+
+
+def _revoke(locked: Award, *, user: User, reason: str, now: datetime) -> None:
     status_bit_set(record=locked.status_list, index=locked.status_index, value=True, now=now)
     locked.state = AwardState.REVOKED
     locked.save(update_fields=["state"])
     AwardEvent.objects.create(award=locked, action=AwardAction.REVOKED, actor=user, reason=reason,
                               at=now)  # fmt: skip
-    return locked
+
+
+#: what the history of a corrected award says (its revocation's reason begins so)
+REPLACED = "replaced"
+
+
+@transaction.atomic
+def award_correct(*, user: User, award: Award, request: AwardRequest, reason: str,
+                  now: datetime) -> Award:  # fmt: skip
+    """Correct ``award`` (a typo in a name, a wrong grade) as one step: a new award of the
+    same design version with ``request``'s data, linked to the old one, which is revoked
+    with the reason "replaced"; both histories say why. Nothing is written when either
+    step is refused. Only the provider's administrators and staff, only an award that is
+    not revoked, and only while the provider is verified (its key signs the new one)."""
+    locked = Award.objects.select_for_update().select_related("provider", "version").get(
+        pk=award.pk)  # fmt: skip
+    provider = Provider.objects.get(pk=locked.provider_id)
+    if not may_issue(user, provider.organisation_id):
+        raise PermissionDeniedError(m.NOT_ISSUER)
+    if locked.state == AwardState.REVOKED:
+        raise ConflictError(m.CORRECT_REVOKED)
+    why = _reason(reason)
+    new = _issue(user=user, version=locked.version, provider=provider, request=request, now=now,
+                 replaces=locked, note=f"corrects {locked.credential_id}: {why}")  # fmt: skip
+    _revoke(locked, user=user, reason=f"{REPLACED} by {new.credential_id}: {why}", now=now)
+    return new

@@ -13,6 +13,7 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("<uuid:award_id>/", views.award, name="award"),
     path("<uuid:award_id>/revoke/", views.revoke, name="revoke"),
+    path("<uuid:award_id>/correct/", views.correct, name="correct"),
     path("<uuid:award_id>/certificate.pdf", views.certificate, name="certificate"),
     path("<uuid:award_id>/badge", views.badge, name="badge"),
     path("<uuid:award_id>/ob3.json", views.download, {"fmt": "ob3"}, name="ob3"),

@@ -22,7 +22,7 @@ from ..core.errors import PlatformError
 from ..core.forms import show_field_errors
 from ..core.language import current_language
 from .documents import award_badge, award_pdf
-from .forms import AwardForm
+from .forms import AwardForm, CorrectionForm
 from .selectors import (
     OWN_ROLES,
     award_for,
@@ -31,7 +31,7 @@ from .selectors import (
     issuable_version,
     issuing_provider,
 )
-from .services import REASON_LIMIT, award_issue, award_revoke, may_issue
+from .services import REASON_LIMIT, award_correct, award_issue, award_revoke, may_issue
 from .status_lists import published_status_list
 
 #: how long a cache may keep a status list before asking again (its ETag answers cheaply)
@@ -92,9 +92,31 @@ def revoke(request: HttpRequest, award_id: UUID) -> HttpResponse:
     return redirect("issuance:award", award_id=found.pk)
 
 
+@login_required
+@require_POST
+def correct(request: HttpRequest, award_id: UUID) -> HttpResponse:
+    """The corrected award issued and the old one revoked ("replaced"), or the award's
+    page with the correction form and its errors under their fields."""
+    found = award_for(request.user, award_id)
+    form = CorrectionForm(request.POST)
+    if form.is_valid():
+        try:
+            new = award_correct(user=request.user, award=found,  # type: ignore[arg-type]
+                                request=form.request(), reason=form.cleaned_data["reason"],
+                                now=timezone.now())  # fmt: skip
+        except PlatformError as exc:
+            if exc.status == 403:
+                raise
+            show_field_errors(form, exc)
+            return _award_page(request, found, error=exc, correction=form)
+        return redirect("issuance:award", award_id=new.pk)
+    return _award_page(request, found, correction=form, status=422)
+
+
 def _award_page(
-    request: HttpRequest, found: Any, error: PlatformError | None = None
-) -> HttpResponse:
+    request: HttpRequest, found: Any, error: PlatformError | None = None,
+    correction: CorrectionForm | None = None, status: int = 200,
+) -> HttpResponse:  # fmt: skip
     lang = current_language()
     staff = found.provider.organisation.memberships.filter(user=request.user.pk,
                                                            role__in=OWN_ROLES).exists()  # fmt: skip
@@ -105,8 +127,11 @@ def _award_page(
         "may_revoke": staff and found.state != "revoked" and may_issue(
             request.user, found.provider.organisation_id),  # type: ignore[arg-type]
         "reason_limit": REASON_LIMIT, "message": error.text(lang) if error else None,
-        "reason_errors": error.extra.get("fields", {}).get("reason", []) if error else [],
-    }, status=error.status if error else 200)  # fmt: skip
+        "reason_errors": error.extra.get("fields", {}).get("reason", [])
+        if error and correction is None else [],
+        "correction": correction or CorrectionForm(initial=CorrectionForm.initial_of(found)),
+        "correcting": correction is not None,
+    }, status=error.status if error else status)  # fmt: skip
 
 
 _DOWNLOADS = {"ob3": ("application/json", "ob3.json"), "edc": ("application/json", "edc.json")}
