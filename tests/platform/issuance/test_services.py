@@ -37,6 +37,7 @@ from microcred.platform.providers.keys import provider_did_document
 from microcred.platform.providers.models import Decision
 from microcred.platform.providers.services import provider_decide
 
+from ...conftest import EXAMPLES
 from ..conftest import NOW, admin_of, person
 from .helpers import anna, published
 
@@ -61,6 +62,7 @@ def test_an_award_is_signed_sealed_and_verifies(provider_a, qa_officer):
     award = award_issue(user=admin_of(provider_a), version=version, request=request, now=NOW)
     ob3 = json.loads(award.ob3)
     assert ob3["issuer"]["id"] == provider_a.did
+    assert award.date_of_birth.isoformat() == "1990-04-02"  # kept: a correction starts from it
     assert award.grade("pl") == "zaliczone"
     assert award.grade("en") == "pass"
     assert ob3["credentialStatus"]["statusListCredential"] == award.status_list.url
@@ -309,9 +311,23 @@ def test_a_refused_correction_changes_nothing(provider_a, qa_officer, request_ch
         award_correct(user=admin_of(provider_a), award=old, now=NOW, reason=reason,
                       request=corrected)  # fmt: skip
     assert field in caught.value.extra["fields"]
+    assert caught.value.code in (m.CORRECT_INVALID.code, m.AWARD_INVALID.code)
     old.refresh_from_db()
     old.status_list.refresh_from_db()
     assert old.state == AwardState.ACTIVE
     assert old.status_list.sequence == sequence
     assert Award.objects.count() == 1
     assert StatusList.objects.get().used == 1
+
+
+def test_what_the_design_promises_is_kept_with_the_award(provider_a, qa_officer):
+    """A design recording the date of birth and the student number: both on the award's
+    row (a correction starts from them) as in its credential (hashed there)."""
+    text = (EXAMPLES / "machine-learning-university.yaml").read_text(encoding="utf-8")
+    version = published(provider_a, qa_officer, text=text)
+    award = award_issue(user=admin_of(provider_a), version=version, now=NOW,
+                        request=anna(date_of_birth="1990-04-02", student_id="S-1234"))  # fmt: skip
+    assert award.student_id == "S-1234"
+    assert award.date_of_birth.isoformat() == "1990-04-02"
+    kinds = {i["identityType"] for i in json.loads(award.ob3)["credentialSubject"]["identifier"]}
+    assert {"sisSourcedId", "ext:dateOfBirth"} <= kinds

@@ -215,7 +215,9 @@ def test_correction_in_the_page_and_the_api(client, provider_a, award):
              "issued_on": award.issued_on.isoformat(), "date_of_birth": "1990-04-02"}  # fmt: skip
     refused = client.post(url, typed)  # no reason
     assert refused.status_code == 422
-    assert 'id="id_reason_error"' in refused.content.decode()
+    html = refused.content.decode()
+    assert 'id="id_correct_reason_error"' in html
+    assert html.count('id="id_reason"') == 1  # the revocation's reason: one element per id
     done = client.post(url, typed | {"reason": "nazwisko po ślubie"})
     new = Award.objects.get(replaces=award)
     assert done["Location"] == reverse("issuance:award", args=[new.pk])

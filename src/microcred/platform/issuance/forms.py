@@ -66,6 +66,11 @@ class CorrectionForm(AwardForm):
     reason = forms.CharField(label=_("Reason for the correction"), max_length=4000,
                              required=False, widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # its own ids: the award's page also holds the revocation form's reason
+        kwargs.setdefault("auto_id", "id_correct_%s")
+        super().__init__(*args, **kwargs)
+
     def request(self) -> AwardRequest:
         data = self.cleaned_data
         return AwardRequest(**{name: data.get(name) or "" for name in self.fields

@@ -89,3 +89,13 @@ CORRECT_REVOKED = Message(
     "A revoked award is not corrected: issue a new one.",
     "Unieważnionego poświadczenia nie poprawia się: wydaj nowe.",
 )
+CORRECT_NEEDS_REASON = Message(
+    "correct_needs_reason",
+    "Say why the award is corrected: the reason is kept in both awards' history.",
+    "Podaj powód poprawki: zostanie zapisany w historii obu poświadczeń.",
+)
+CORRECT_INVALID = Message(
+    "correct_invalid",
+    "The award is not corrected: {first}",
+    "Poświadczenie nie zostało poprawione: {first}",
+)

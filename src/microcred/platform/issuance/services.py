@@ -225,6 +225,7 @@ def _issue(*, user: User, version: DesignVersion, provider: Provider, request: A
     saved = Award.objects.create(
         version=version, provider=provider, given_name=learner.given_name,
         family_name=learner.family_name, email=learner.email or "",
+        date_of_birth=learner.date_of_birth, student_id=learner.student_id or "",
         issued_on=award.issued_on, valid_until=award.valid_until,
         grade_pl=grade.get("pl") if grade else "", grade_en=grade.get("en") if grade else "",
         credential_id=issued.ids["ob3"], ob3=issued.text("ob3"), edc=issued.text("edc"),
@@ -251,17 +252,18 @@ def award_revoke(*, user: User, award: Award, reason: str, now: datetime) -> Awa
     return locked
 
 
-def _reason(reason: str) -> str:
+def _reason(reason: str, *, needs: Message = m.REVOKE_NEEDS_REASON,
+            refused: Message = m.REVOKE_INVALID) -> str:  # fmt: skip
     """A revocation's or a correction's reason, or :class:`InvalidInputError` on it."""
     reason = reason.strip()
     problem = (
-        m.REVOKE_NEEDS_REASON() if not reason
+        needs() if not reason
         else m.TOO_LONG(limit=REASON_LIMIT) if len(reason) > REASON_LIMIT
         else m.CONTROL_CHARACTERS() if has_control_characters(reason)
         else None
     )  # fmt: skip
     if problem is not None:
-        raise _refuse({"reason": [problem]}, m.REVOKE_INVALID)
+        raise _refuse({"reason": [problem]}, refused)
     return reason
 
 
@@ -292,7 +294,7 @@ def award_correct(*, user: User, award: Award, request: AwardRequest, reason: st
         raise PermissionDeniedError(m.NOT_ISSUER)
     if locked.state == AwardState.REVOKED:
         raise ConflictError(m.CORRECT_REVOKED)
-    why = _reason(reason)
+    why = _reason(reason, needs=m.CORRECT_NEEDS_REASON, refused=m.CORRECT_INVALID)
     new = _issue(user=user, version=locked.version, provider=provider, request=request, now=now,
                  replaces=locked, note=f"corrects {locked.credential_id}: {why}")  # fmt: skip
     _revoke(locked, user=user, reason=f"{REPLACED} by {new.credential_id}: {why}", now=now)
