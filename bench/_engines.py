@@ -1,14 +1,17 @@
-"""The two databases a platform benchmark runs on, each in a fresh worker process: SQLite
-(a file in a temporary folder, or one kept in a folder) and PostgreSQL (``tasks.py``'s
-throw-away cluster, or a database the caller keeps). ``bench/registry.py`` and
-``bench/issuance.py`` share it; a benchmark gives ``run_worker(env)``, which starts its
-worker with that environment and returns its exit status."""
+"""What the platform benchmarks share (``bench/registry.py``, ``bench/issuance.py``):
+the two databases a benchmark runs on, each in a fresh worker process — SQLite (a file in
+a temporary folder, or one kept in a folder) and PostgreSQL (``tasks.py``'s throw-away
+cluster, or a database the caller keeps); a benchmark gives ``run_worker(env)``, which
+starts its worker with that environment and returns its exit status — and how a request
+is timed and its times printed (:func:`timed`, :func:`line`)."""
 
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,3 +71,20 @@ def _env(data_dir: str, database_url: str | None = None) -> dict[str, str]:
     if database_url:
         env["MICROCRED_DATABASE_URL"] = database_url
     return env
+
+
+def timed(call: Callable[[], object], rounds: int) -> list[float]:
+    """Milliseconds each of ``rounds`` calls took."""
+    spent = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        call()
+        spent.append((time.perf_counter() - began) * 1000)
+    return spent
+
+
+def line(label: str, ms: list[float], target: float | None) -> str:
+    """One printed row: the median, the 95th percentile and whether it meets ``target``."""
+    p95 = statistics.quantiles(ms, n=20)[-1] if len(ms) > 1 else ms[0]
+    mark = "" if target is None else ("  ok" if p95 < target else f"  ABOVE {target:.0f} ms")
+    return f"  {label:<34} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms{mark}"

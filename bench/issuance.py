@@ -25,31 +25,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
+from _engines import line, on_each, timed  # noqa: E402
+
 TARGETS = {"issue": 50.0, "revoke": 200.0}
-
-
-def _timed(call: Callable[[], object], rounds: int) -> list[float]:
-    times = []
-    for _ in range(rounds):
-        began = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - began) * 1000)
-    return times
-
-
-def _line(label: str, ms: list[float], target: float | None) -> str:
-    p95 = statistics.quantiles(ms, n=20)[18] if len(ms) >= 20 else max(ms)
-    verdict = "" if target is None else ("  ok" if p95 < target else f"  ABOVE {target:.0f} ms")
-    return (f"  {label:34} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms"
-            f"{verdict}")  # fmt: skip
 
 
 def _setup() -> tuple[object, object]:
@@ -121,11 +105,11 @@ def _where_the_time_goes(version: object, rounds: int) -> None:
     award = Award(spec=spec_of(version), issued_on=now.date(), learner=learner)  # type: ignore[arg-type]
     ob3 = build(award, kind="ob3", issuer_id=provider.did, now=now)
     edc = build(award, kind="edc", issuer_id=provider.did, now=now)
-    print(_line("  of which: sign OB 3.0 (library)",
-                _timed(lambda: sign(ob3, key, verification_method=method, created=now), rounds),
+    print(line("  of which: sign OB 3.0 (library)",
+                timed(lambda: sign(ob3, key, verification_method=method, created=now), rounds),
                 None))  # fmt: skip
-    print(_line("  of which: seal EDC (library)",
-                _timed(lambda: seal(edc, key=credentials.key,
+    print(line("  of which: seal EDC (library)",
+                timed(lambda: seal(edc, key=credentials.key,
                                     certificates=list(credentials.certificates),
                                     signing_time=now), rounds), None))  # fmt: skip
 
@@ -159,7 +143,7 @@ def worker(rounds: int) -> None:
 
     issue()  # the first request loads the code: not counted
     print(f"{connection.vendor}: one provider, one approved design")
-    print(_line("POST /api/v1/awards (issue one)", _timed(issue, rounds), TARGETS["issue"]))
+    print(line("POST /api/v1/awards (issue one)", timed(issue, rounds), TARGETS["issue"]))
     _where_the_time_goes(version, rounds)
     revoked = iter(made)
 
@@ -169,12 +153,12 @@ def worker(rounds: int) -> None:
         if response.status_code != 200:
             raise SystemExit(f"revoke {response.status_code}: {response.content[:300]!r}")
 
-    print(_line("POST …/revoke (and republish)", _timed(revoke, min(rounds, len(made))),
+    print(line("POST …/revoke (and republish)", timed(revoke, min(rounds, len(made))),
                 TARGETS["revoke"]))  # fmt: skip
     from microcred.platform.issuance.models import StatusList
 
     listed = StatusList.objects.get()
-    print(_line("GET /status/{list}", _timed(lambda: client.get(f"/status/{listed.pk}"), rounds),
+    print(line("GET /status/{list}", timed(lambda: client.get(f"/status/{listed.pk}"), rounds),
                 None))  # fmt: skip
 
 
@@ -196,9 +180,6 @@ def main() -> int:
         worker(args.rounds)
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
-    from _engines import on_each
-
     return on_each(args.only, lambda env: _run_worker(args, env), database_url=args.database_url)
 
 

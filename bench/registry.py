@@ -31,15 +31,17 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
+from _engines import line, on_each, timed  # noqa: E402
+
 TARGETS = {"search": 100.0, "page": 50.0}
 
 # (Polish nominative, Polish genitive, English) — titles use both Polish cases
@@ -317,21 +319,6 @@ def _generate(count: int, seed: int) -> None:
     listings_refresh()  # what a QA approval does, for every design at once
 
 
-def _timed(get: Callable[[], object], rounds: int) -> list[float]:
-    spent = []
-    for _ in range(rounds):
-        began = time.perf_counter()
-        get()
-        spent.append((time.perf_counter() - began) * 1000)
-    return spent
-
-
-def _line(label: str, ms: list[float], target: float | None) -> str:
-    p95 = statistics.quantiles(ms, n=20)[-1] if len(ms) > 1 else ms[0]
-    mark = "" if target is None else ("  ok" if p95 < target else f"  ABOVE {target:.0f} ms")
-    return f"  {label:<34} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms{mark}"
-
-
 def worker(count: int, rounds: int, seed: int) -> None:
     """Runs inside the process whose environment names the database."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
@@ -375,7 +362,7 @@ def worker(count: int, rounds: int, seed: int) -> None:
                 return response
 
             get()
-            print(_line(f"search {label}: {kind}", _timed(get, rounds), TARGETS["search"]))
+            print(line(f"search {label}: {kind}", timed(get, rounds), TARGETS["search"]))
     pks = list(published().values_list("pk", flat=True))
     chosen = random.Random(seed).sample(pks, min(rounds + 1, len(pks)))  # noqa: S311
     client.get(f"/registry/{chosen.pop()}/")  # the page's code loaded, uncounted
@@ -387,8 +374,8 @@ def worker(count: int, rounds: int, seed: int) -> None:
             raise SystemExit(f"design page {response.status_code}")
         return response
 
-    print(_line("design page, first visit", _timed(page, len(chosen)), TARGETS["page"]))
-    print(_line("design page, visited before", _timed(page, len(chosen)), TARGETS["page"]))
+    print(line("design page, first visit", timed(page, len(chosen)), TARGETS["page"]))
+    print(line("design page, visited before", timed(page, len(chosen)), TARGETS["page"]))
 
 
 def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
@@ -417,9 +404,6 @@ def main() -> int:
         worker(args.designs, args.rounds, args.seed)
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
-    from _engines import on_each
-
     return on_each(
         args.only,
         lambda env: _run_worker(args, env),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 __all__ = ["DEMO_PASSWORD", "demo_awards", "demo_designs", "demo_esco", "demo_seed"]
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -222,6 +221,7 @@ def demo_awards(*, now: datetime) -> int:
     from ..standard.vocab import IdentityAttribute
     from .catalog.models import VersionFacets
     from .catalog.selectors import spec_of
+    from .esco.text import fold  # the names as an e-mail address's local part
     from .issuance.models import Award
     from .issuance.services import AwardRequest, award_issue
     from .qa.feedback import feedback_give
@@ -229,7 +229,7 @@ def demo_awards(*, now: datetime) -> int:
     listed = list(VersionFacets.objects.filter(listed__in=[True]).select_related(
         "version__design__provider").order_by("version__created_at", "pk")[:6])  # fmt: skip
     emails = [f"uczestnik@{_DOMAIN}"] + [
-        f"{_ascii(given)}.{_ascii(family)}@{_DOMAIN}" for given, family, _born in _LEARNERS[1:]
+        f"{fold(given)}.{fold(family)}@{_DOMAIN}" for given, family, _born in _LEARNERS[1:]
     ]
     for number, facets in enumerate(listed):
         version = facets.version
@@ -254,9 +254,3 @@ def demo_awards(*, now: datetime) -> int:
                 feedback_give(user=_user(email, f"{given} {family}"), award=award, rating=rating,
                               comment=comment, now=now)  # fmt: skip
     return Award.objects.count()
-
-
-def _ascii(text: str) -> str:
-    """An e-mail address's local part from a Polish name (``Wiśniewska`` → ``wisniewska``)."""
-    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    return "".join(c for c in folded if c.isascii()).lower()

@@ -43,8 +43,9 @@ router = Router(tags=["issuance"])
 PAGE_SIZE = 100
 
 
-class AwardIn(Schema):
-    version_id: int
+class LearnerIn(Schema):
+    """What an issuer gives for one learner (the service's ``AwardRequest``)."""
+
     given_name: str
     family_name: str
     email: str
@@ -52,6 +53,10 @@ class AwardIn(Schema):
     grade: str = ""
     date_of_birth: str = ""
     student_id: str = ""
+
+
+class AwardIn(LearnerIn):
+    version_id: int
 
 
 class AwardOut(Schema):
@@ -79,14 +84,7 @@ class AwardOut(Schema):
     links: dict[str, str]
 
 
-class CorrectIn(Schema):
-    given_name: str
-    family_name: str
-    email: str
-    issued_on: str = ""
-    grade: str = ""
-    date_of_birth: str = ""
-    student_id: str = ""
+class CorrectIn(LearnerIn):
     reason: str = Field("", max_length=REASON_LIMIT)
 
 
