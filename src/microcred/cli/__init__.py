@@ -12,6 +12,7 @@
 - ``demo`` (:mod:`.demo`) — the web platform with demo data on localhost;
 - ``esco load`` (:mod:`.esco`) — the EU's ESCO classification into the platform.
 - ``backup``, ``restore`` (:mod:`.backup`) — the platform's database and files in one archive.
+- ``issue``, ``worker``, ``batch show|export`` (:mod:`.issue`) — bulk issuance on the platform.
 
 A subcommand's module is imported only when that subcommand runs (:class:`_LazyGroup`),
 so ``microcred verify`` does not load what ``build``, ``render`` or ``sign`` need.
@@ -37,11 +38,13 @@ from ._common import EXIT_BAD_INPUT
 COMMANDS = {
     "backup": ("backup", "backup_command"),
     "bake": ("bake", "bake_command"),
+    "batch": ("issue", "batch_group"),
     "build": ("build", "build_command"),
     "check": ("check", "check_command"),
     "demo": ("demo", "demo_command"),
     "esco": ("esco", "esco_group"),
     "extract": ("bake", "extract_command"),
+    "issue": ("issue", "issue_command"),
     "keys": ("keys", "keys_group"),
     "render": ("render", "render_command"),
     "restore": ("backup", "restore_command"),
@@ -50,6 +53,7 @@ COMMANDS = {
     "sign": ("sign", "sign_command"),
     "status-list": ("status_list", "status_list_group"),
     "verify": ("verify", "verify_command"),
+    "worker": ("issue", "worker_command"),
 }
 
 

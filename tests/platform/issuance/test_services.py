@@ -138,7 +138,7 @@ def test_entries_are_random_and_never_shared(provider_a, qa_officer):
     indexes = [a.status_index for a in awards]
     assert len(set(indexes)) == 6
     assert indexes != sorted(indexes) or max(indexes) > 1000  # not handed out in order
-    assert StatusList.objects.get().used == 6
+    assert StatusList.objects.get(purpose="revocation").used == 6
 
 
 def test_staff_issue_and_others_may_not(provider_a, provider_b, qa_officer):
@@ -218,7 +218,7 @@ def test_concurrent_awards_never_share_an_entry(provider_a, qa_officer):
     with ThreadPoolExecutor(4) as pool:
         indexes = [i for found in pool.map(issue_five, range(4)) for i in found]
     assert len(indexes) == len(set(indexes)) == 20
-    assert StatusList.objects.get().used == 20
+    assert StatusList.objects.get(purpose="revocation").used == 20
 
 
 def test_the_date_of_issue_is_a_utc_day(provider_a, qa_officer):
@@ -317,7 +317,7 @@ def test_a_refused_correction_changes_nothing(provider_a, qa_officer, request_ch
     assert old.state == AwardState.ACTIVE
     assert old.status_list.sequence == sequence
     assert Award.objects.count() == 1
-    assert StatusList.objects.get().used == 1
+    assert StatusList.objects.get(purpose="revocation").used == 1
 
 
 def test_what_the_design_promises_is_kept_with_the_award(provider_a, qa_officer):

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 __all__ = ["ACHIEVEMENT_TYPES", "achievement_type", "to_achievement", "to_ob3"]
 
-import copy
 import hashlib
+import json
 import secrets
 import uuid
 from typing import Any
 
+from ...standard.caching import BoundedCache
 from ...standard.compliance import Verdict, check
 from ...standard.elements import Award, AwardingBody, LocalizedText, MicroCredentialSpec
 from ...standard.vocab import (
@@ -274,6 +275,26 @@ def to_achievement(
     return achievement
 
 
+#: the contexts every credential starts with, as JSON text: parsed afresh for each
+#: credential (a deep copy of the objects costs five times as much)
+_CONTEXTS_TEXT = json.dumps(CONTEXTS)
+#: a design's Achievement as JSON text, by the specification's identity and the
+#: achievement's id (each entry holds its specification, so no other object can take its
+#: id; specifications are frozen): every credential of a design shares it, and parsing
+#: the text again costs a tenth of building it
+_ACHIEVEMENTS: BoundedCache[tuple[int, str], tuple[MicroCredentialSpec, str]] = BoundedCache(256)
+
+
+def _shared_achievement(spec: MicroCredentialSpec, achievement_id: str) -> dict[str, Any]:
+    """:func:`to_achievement` of ``spec``, a fresh copy from the text kept for it."""
+    _, text = _ACHIEVEMENTS.get_or_compute(
+        (id(spec), achievement_id),
+        lambda: (spec, json.dumps(to_achievement(spec, achievement_id=achievement_id))),
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
 def to_ob3(
     award: Award,
     *,
@@ -289,9 +310,9 @@ def to_ob3(
     spec = award.spec
     lang = spec.primary_language
     title = spec.title.get(lang) if spec.title else "Micro-credential"
-    achievement = to_achievement(
+    achievement = _shared_achievement(
         spec,
-        achievement_id=achievement_id
+        achievement_id
         or (f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, issuer_id + '#' + (spec.id or title))}"),
     )
 
@@ -314,7 +335,7 @@ def to_ob3(
         subject["euGrade"] = _lang(award.grade)
 
     credential: dict[str, Any] = {
-        "@context": copy.deepcopy(CONTEXTS),
+        "@context": json.loads(_CONTEXTS_TEXT),
         "id": award.id or f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,

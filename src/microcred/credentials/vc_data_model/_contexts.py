@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from itertools import islice
 from typing import Any
 
+from ...standard.caching import cached
 from ..errors import CredentialError
 from ..jsonld import contexts
 from ..jsonld.context_keys import context_json  # remembered canonical JSON, no pyld
@@ -85,8 +86,10 @@ def _check_contexts(document: Mapping[str, Any], items: list[Any], found: _Found
             found.add(CONTEXT_ITEM_INVALID, path, item)
 
 
-def _protected_terms(url: str) -> dict[str, Any]:
-    """The protected terms of a pinned context (none for any other URL)."""
+@cached(64)
+def _protected_terms(url: str) -> Mapping[str, Any]:
+    """The protected terms of a pinned context (none for any other URL): the same for
+    every document, so worked out once per context (callers only read it)."""
     body = _pinned_body(url)
     if body is None:
         return {}

@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "microcred.platform.core",
     "microcred.platform.accounts",
     "microcred.platform.providers",
@@ -223,6 +225,22 @@ if os.environ.get("MICROCRED_HTTPS", "") in ("1", "true", "yes"):
 EMAIL_BACKEND = os.environ.get(
     "MICROCRED_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+#: Background work (bulk batches, e-mails): Django's Tasks API, by default on the
+#: database (django-tasks-db: no other server; `microcred worker` runs the tasks). The
+#: work is recorded in the issuance app's own tables, so a task lost with its worker is
+#: put on the queue again (issuance.tasks) and a task run twice does nothing twice.
+#: MICROCRED_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs each
+#: task when it is enqueued (no worker).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("MICROCRED_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+#: the sender of the platform's e-mails (claim links to learners)
+DEFAULT_FROM_EMAIL = os.environ.get("MICROCRED_FROM_EMAIL", "microcred <no-reply@localhost>")
+#: where the file backend (MICROCRED_EMAIL_BACKEND=django.core.mail.backends.filebased.
+#: EmailBackend) writes each message
+EMAIL_FILE_PATH = DATA_DIR / "mail"
 
 #: how long a provider's verification holds before the QA body verifies it again
 PROVIDER_REVERIFICATION_DAYS = int(os.environ.get("MICROCRED_PROVIDER_REVERIFICATION_DAYS", "1095"))

@@ -99,3 +99,49 @@ CORRECT_INVALID = Message(
     "The award is not corrected: {first}",
     "Poświadczenie nie zostało poprawione: {first}",
 )
+
+# Bulk batches
+BATCH_UNREADABLE = Message(
+    "batch_unreadable",
+    "The learner list cannot be read: {detail}",
+    "Nie można odczytać listy uczących się: {detail_pl}",
+)
+BATCH_EMPTY = Message(
+    "batch_empty",
+    "The learner list holds no learner: nothing to issue.",
+    "Lista uczących się nie zawiera nikogo: nie ma czego wydać.",
+)
+BATCH_KEY_REUSED = Message(
+    "batch_idempotency_key_reused",
+    "The idempotency key {key!r} was used for another file (batch {batch}): a key names one "
+    "upload; give a new key for a new file.",
+    "Klucz idempotencji {key!r} użyto już dla innego pliku (partia {batch}): klucz oznacza "
+    "jedno przesłanie; dla nowego pliku podaj nowy klucz.",
+)
+BATCH_STARTED = Message(
+    "batch_already_started",
+    "This batch was started on {date}: it is issued once.",
+    "Tę partię uruchomiono {date}: wydaje się ją raz.",
+)
+BATCH_NOTHING_TO_ISSUE = Message(
+    "batch_nothing_to_issue",
+    "No row of this batch can be issued: every row has a problem (see the error report).",
+    "Żadnego wiersza tej partii nie można wydać: każdy ma błąd (zob. raport błędów).",
+)
+ALREADY_AWARDED = Message(
+    "row_already_awarded",
+    "{email} already holds this micro-credential ({credential}): correct that award "
+    "instead of issuing another.",
+    "{email} ma już to mikropoświadczenie ({credential}): popraw tamto poświadczenie zamiast "
+    "wydawać kolejne.",
+)
+ROW_NOT_ISSUED = Message(
+    "row_not_issued",
+    "Not issued: {detail}",
+    "Nie wydano: {detail_pl}",
+)
+ROW_GAVE_UP = Message(
+    "row_gave_up",
+    "Not issued after {attempts} attempts; the last error: {error}",
+    "Nie wydano po {attempts} próbach; ostatni błąd: {error}",
+)

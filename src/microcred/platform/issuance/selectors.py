@@ -9,8 +9,11 @@ __all__ = [
     "award_for",
     "awards_of_learner",
     "awards_of_provider",
+    "batch_for",
+    "batches_of_provider",
     "issuable_version",
     "issuing_provider",
+    "listed_version",
 ]
 
 from typing import Any
@@ -21,7 +24,7 @@ from ..accounts.models import Role
 from ..catalog.models import DesignVersion
 from ..core.errors import NotFoundError
 from ..providers.models import Provider
-from .models import Award
+from .models import Award, Batch
 
 #: a provider's roles that see its awards (the QA body does not: learners' personal data
 #: stays with the provider that holds it; the QA body sees feedback without names)
@@ -82,3 +85,28 @@ def issuing_provider(user: Any, provider_id: int) -> Provider:
     if found is None:
         raise NotFoundError()
     return found
+
+
+def listed_version(design_id: int) -> DesignVersion | None:
+    """The version of design ``design_id`` that the registry lists (awards are issued
+    under it), or ``None``."""
+    return (DesignVersion.objects.select_related("design__provider")
+            .filter(design_id=design_id, facets__listed__in=[True]).first())  # fmt: skip
+
+
+def batch_for(user: Any, batch_id: Any) -> Batch:
+    """Batch ``batch_id`` if ``user`` is one of its provider's people, else
+    :class:`NotFoundError`."""
+    if not _authenticated(user):
+        raise NotFoundError()
+    found = (Batch.objects.select_related("version", "provider", "created_by")
+             .filter(pk=batch_id, provider__organisation__memberships__user=user,
+                     provider__organisation__memberships__role__in=_OWN).first())  # fmt: skip
+    if found is None:
+        raise NotFoundError()
+    return found
+
+
+def batches_of_provider(provider: Provider) -> QuerySet[Batch]:
+    """``provider``'s batches, the latest first (the caller checked who asks)."""
+    return Batch.objects.filter(provider=provider).select_related("version", "created_by")

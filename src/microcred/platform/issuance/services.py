@@ -49,7 +49,8 @@ from ..providers.keys import provider_signing_key
 from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
-from .models import Award, AwardAction, AwardEvent, AwardState, StatusPurpose
+from .delivery import outbox_message
+from .models import Award, AwardAction, AwardEvent, AwardState, OutboxKind, StatusPurpose
 from .status_lists import status_bit_set, status_entry_allocate
 
 #: the longest name part, as the standard's ``Learner`` takes it
@@ -234,6 +235,8 @@ def _issue(*, user: User, version: DesignVersion, provider: Provider, request: A
     )  # fmt: skip
     AwardEvent.objects.create(award=saved, action=AwardAction.ISSUED, actor=user, reason=note,
                               at=now)  # fmt: skip
+    kind = OutboxKind.CORRECTED if replaces is not None else OutboxKind.ISSUED
+    outbox_message(saved, kind, now).save()  # the learner's e-mail, sent by a worker
     return saved
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import batch_views, claim_views, views
 
 app_name = "issuance"
 urlpatterns = [
@@ -18,6 +18,30 @@ urlpatterns = [
     path("<uuid:award_id>/badge", views.badge, name="badge"),
     path("<uuid:award_id>/ob3.json", views.download, {"fmt": "ob3"}, name="ob3"),
     path("<uuid:award_id>/edc.json", views.download, {"fmt": "edc"}, name="edc"),
+    path("claim/<str:token>/", claim_views.claim, name="claim"),
+    path("claim/<str:token>/<str:name>", claim_views.claim_file, name="claim_file"),
+    path("versions/<int:version_id>/batch/", batch_views.upload, name="upload"),
+    path(
+        "providers/<int:provider_id>/batches/",
+        batch_views.provider_batches,
+        name="provider_batches",
+    ),
+    path("batches/<uuid:batch_id>/", batch_views.batch, name="batch"),
+    path("batches/<uuid:batch_id>/progress", batch_views.progress, name="batch_progress"),
+    path("batches/<uuid:batch_id>/start/", batch_views.start, name="batch_start"),
+    path("batches/<uuid:batch_id>/discard/", batch_views.discard, name="batch_discard"),
+    path(
+        "batches/<uuid:batch_id>/results.csv",
+        batch_views.report,
+        {"kind": "results"},
+        name="batch_results",
+    ),
+    path(
+        "batches/<uuid:batch_id>/errors.csv",
+        batch_views.report,
+        {"kind": "errors"},
+        name="batch_errors",
+    ),
 ]
 
 #: the published status lists, under ``/status/`` (namespace ``status``)

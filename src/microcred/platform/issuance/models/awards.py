@@ -21,8 +21,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..catalog.models import DesignVersion
-from ..providers.models import Provider
+from ...catalog.models import DesignVersion
+from ...providers.models import Provider
 
 
 class StatusPurpose(models.TextChoices):
@@ -41,6 +41,14 @@ class StatusList(models.Model):
     used = models.PositiveIntegerField(default=0)
     #: the signed list credential, as published (the bits are its ``encodedList``)
     credential = models.TextField()
+    #: which entries are given out, one bit each (set: taken) — the allocation record,
+    #: read and written under the list's row lock; never published (the bits a verifier
+    #: reads are the credential's ``encodedList``)
+    taken = models.BinaryField(default=b"")
+    #: a revocation list's suspension list: the same size, entry ``i`` the same award's
+    #: (made when an award of the list is first suspended)
+    twin = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="twin_of")  # fmt: skip
     #: how many times it was signed: the ETag
     sequence = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
@@ -106,6 +114,11 @@ class Award(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name}: {self.version}"
+
+    @property
+    def url(self) -> str:
+        """The award's page on the platform (its provider's people and its learner)."""
+        return settings.PUBLIC_URL + reverse("issuance:award", args=[self.pk])
 
     @property
     def full_name(self) -> str:
