@@ -162,7 +162,7 @@ def test_a_taken_over_lease_writes_nothing_and_the_new_holder_issues(provider_a,
     assert first is not None
     assert first.number == 0
     # the first worker stalls past its lease: another takes the chunk over
-    later = NOW + batch_work.LEASE + timedelta(seconds=1)
+    later = NOW + batch_work.lease() + timedelta(seconds=1)
     second = chunk_claim(now=later, batch_id=str(batch.pk))
     assert second is not None
     assert second.chunk_id == first.chunk_id

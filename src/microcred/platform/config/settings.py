@@ -236,6 +236,8 @@ TASKS = {
         "BACKEND": os.environ.get("MICROCRED_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+#: how long a worker holds a claimed chunk of a bulk batch before another may take it
+ISSUANCE_LEASE_SECONDS = float(os.environ.get("MICROCRED_BATCH_LEASE_SECONDS", "60"))
 #: the sender of the platform's e-mails (claim links to learners)
 DEFAULT_FROM_EMAIL = os.environ.get("MICROCRED_FROM_EMAIL", "microcred <no-reply@localhost>")
 #: where the file backend (MICROCRED_EMAIL_BACKEND=django.core.mail.backends.filebased.

@@ -22,12 +22,12 @@ A chunk that keeps failing (a bug, a database that went away) is tried
 from __future__ import annotations
 
 __all__ = [
-    "LEASE",
     "MAX_ATTEMPTS",
     "Claim",
     "LeaseLostError",
     "chunk_claim",
     "chunk_process",
+    "lease",
     "work",
 ]
 
@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -73,8 +74,13 @@ from .status_lists import status_entries_allocate
 
 logger = logging.getLogger(__name__)
 
-#: how long a claimed chunk is a worker's (200 rows take a second or two)
-LEASE = timedelta(minutes=1)
+
+def lease() -> timedelta:
+    """How long a claimed chunk is a worker's (200 rows take a second or two):
+    ``ISSUANCE_LEASE_SECONDS``, a minute by default."""
+    return timedelta(seconds=settings.ISSUANCE_LEASE_SECONDS)
+
+
 #: tries of one chunk before its rows fail with the last error
 MAX_ATTEMPTS = 5
 
@@ -112,7 +118,7 @@ def chunk_claim(*, now: datetime, batch_id: str | None = None,
         chunk = chunks.select_for_update(skip_locked=True, of=("self",)).order_by("pk").first()
         if chunk is None:
             return None
-        chunk.lease_token, chunk.lease_until, chunk.claimed_at = token, now + LEASE, now
+        chunk.lease_token, chunk.lease_until, chunk.claimed_at = token, now + lease(), now
         chunk.attempts += 1
         chunk.save(update_fields=["lease_token", "lease_until", "claimed_at", "attempts"])
     return Claim(chunk.pk, str(chunk.batch_id), chunk.number, token, chunk.attempts)
