@@ -85,8 +85,9 @@ def _run(platform: dict[str, Any], *args: str) -> subprocess.CompletedProcess[st
 
 
 def _worker(platform: dict[str, Any]) -> subprocess.Popen[bytes]:
+    quiet = subprocess.DEVNULL
     return subprocess.Popen([MICROCRED, "worker", "--interval", "0.1"], env=platform["env"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                            cwd=ROOT, stdout=quiet, stderr=quiet)  # fmt: skip
 
 
 def _show(platform: dict[str, Any], batch: str) -> dict[str, Any]:
