@@ -25,15 +25,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/_engines.py
 from _engines import line, on_each, timed  # noqa: E402
 
-TARGETS = {"issue": 50.0, "revoke": 200.0}
+#: milliseconds for one award; seconds for the whole bulk batch
+TARGETS = {"issue": 50.0, "revoke": 200.0, "bulk_sqlite": 180.0, "bulk_postgresql": 120.0}
 
 
 def _setup() -> tuple[object, object]:
@@ -157,14 +161,156 @@ def worker(rounds: int) -> None:
                 TARGETS["revoke"]))  # fmt: skip
     from microcred.platform.issuance.models import StatusList
 
-    listed = StatusList.objects.get()
+    listed = StatusList.objects.get(purpose="revocation")
     print(line("GET /status/{list}", timed(lambda: client.get(f"/status/{listed.pk}"), rounds),
                 None))  # fmt: skip
 
 
+def _cohort(path: Path, rows: int) -> None:
+    """A learner list of ``rows`` learners, written a line at a time."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("name;email;date_of_birth;student_id\n")
+        for n in range(rows):
+            out.write(f"Uczeń {n} Żółkiewski;u{n}@bench.example;1990-04-0{1 + n % 9};S{n}\n")
+
+
+def _rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def bulk(rows: int, workers: int) -> None:
+    """A ``rows``-learner CSV batch read, stored, queued and issued by ``workers``
+    ``microcred worker --burst`` processes (the database backend's queue), timed end to
+    end; then where one row's time goes, measured in this process."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "microcred.platform.config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from microcred.platform.issuance.batches import batch_create, batch_start, batch_summary
+
+    call_command("migrate", verbosity=0)
+    admin, version = _setup()
+    data_dir = Path(os.environ["MICROCRED_DATA_DIR"])
+    source = data_dir / "cohort.csv"
+    _cohort(source, rows)
+    print(f"{connection.vendor}: one {rows:,}-row CSV batch ({source.stat().st_size / 2**20:.1f} "
+          f"MiB), {workers} worker process{'es' if workers > 1 else ''}")  # fmt: skip
+    began = time.perf_counter()
+    batch, _ = batch_create(user=admin, version=version, data=source.read_bytes(),  # type: ignore[arg-type]
+                            filename=source.name, now=timezone.now())  # fmt: skip
+    read = time.perf_counter() - began
+    batch_start(user=admin, batch=batch, now=timezone.now())  # type: ignore[arg-type]
+    queued = time.perf_counter() - began
+    command = [
+        str(Path(sys.executable).parent / "microcred"),
+        "worker",
+        "--burst",
+        "--interval",
+        "0.2",
+    ]
+    started = time.perf_counter()
+    running = [subprocess.Popen(command, env=os.environ.copy(), stderr=subprocess.DEVNULL)  # noqa: S603
+               for _ in range(workers)]  # fmt: skip
+    codes = [process.wait() for process in running]
+    worked = time.perf_counter() - started
+    total = time.perf_counter() - began
+    summary = batch_summary(batch)
+    print(f"  read, checked and stored    {read:7.1f} s   ({rows / read:,.0f} rows/s)")
+    print(f"  queued ({batch.chunks.count()} chunk tasks)   {queued - read:7.1f} s")
+    print(
+        f"  issued by the workers       {worked:7.1f} s   ({summary.issued / worked:,.0f} rows/s)"
+    )
+    target = TARGETS["bulk_sqlite" if connection.vendor == "sqlite" else "bulk_postgresql"]
+    verdict = "ok" if total <= target and summary.issued == rows else f"ABOVE {target:.0f} s"
+    print(f"  the whole batch             {total:7.1f} s   ({summary.issued / total:,.0f} rows/s)"
+          f"  {verdict}")  # fmt: skip
+    print(f"  issued {summary.issued:,}, failed {summary.failed:,}, pending {summary.pending:,};"
+          f" workers exited {codes}")  # fmt: skip
+    print(f"  peak RSS: this process (read + store) {_rss_mb(resource.RUSAGE_SELF):.0f} MiB, "
+          f"largest worker {_rss_mb(resource.RUSAGE_CHILDREN):.0f} MiB")  # fmt: skip
+    _in_the_workers(batch, workers, worked, summary.issued)
+    _per_row(batch, version, workers, worked, summary.issued)
+
+
+def _in_the_workers(batch: object, workers: int, worked: float, issued: int) -> None:
+    """Where the workers' time went, from what each chunk recorded of its run."""
+    steps = {
+        "read": "read the chunk's rows",
+        "reserve": "reserve status entries",
+        "sign": "build, sign and seal (library)",
+        "record": "record (one transaction)",
+    }
+    laps = [chunk.timings for chunk in batch.chunks.all()]  # type: ignore[attr-defined]
+    spent = {step: sum(lap.get(step, 0.0) for lap in laps) for step in steps}
+    print(f"  in the workers, per row (wall time of {workers} worker{'s' if workers > 1 else ''}):")
+    for step, label in steps.items():
+        print(f"    {label:<34} {spent[step] * 1000 / issued:6.2f} ms")
+    rest = worked * workers - sum(spent.values())
+    print(f"    {'queue, e-mails, waiting':<34} {rest * 1000 / issued:6.2f} ms")
+
+
+def _per_row(batch: object, version: object, workers: int, worked: float, issued: int) -> None:
+    """Where one row's time goes: the library's stages timed here on rows of the batch,
+    the rest (database, queue, bookkeeping) what the workers spent beyond them."""
+    import json
+
+    from microcred.credentials.cohort import CohortRow, award_from_row
+    from microcred.credentials.issue import Issuer, PublishedStatusList, issue
+    from microcred.platform.catalog.selectors import spec_of
+    from microcred.platform.issuance.models import BatchRow, StatusList
+    from microcred.platform.providers.keys import provider_signing_key
+    from microcred.platform.providers.seals import provider_seal_credentials
+
+    provider = version.design.provider  # type: ignore[attr-defined]
+    key, method = provider_signing_key(provider)
+    listed = StatusList.objects.filter(provider=provider, purpose="revocation").first()
+    issuer = Issuer(
+        provider.did,
+        key,
+        method,
+        provider_seal_credentials(provider),
+        PublishedStatusList.of(json.loads(listed.credential)),
+    )  # type: ignore[union-attr]
+    spec = spec_of(version)  # type: ignore[arg-type]
+    sample = list(BatchRow.objects.filter(batch=batch).order_by("line")[:300])
+    today = batch.today  # type: ignore[attr-defined]
+    awards = [award_from_row(spec, CohortRow(r.line, r.cells), today=today) for r in sample]
+    stages = {
+        "read the row (award_from_row)": lambda i: award_from_row(
+            spec, CohortRow(sample[i].line, sample[i].cells), today=today),
+        "OB 3.0: build, check, sign": lambda i: issue(awards[i], issuer=issuer, formats=("ob3",),
+                                                     status_index=i),
+        "EDC: build, check, seal": lambda i: issue(awards[i], issuer=issuer, formats=("edc",)),
+    }  # fmt: skip
+    library = 0.0
+    print("  one row, per stage (medians over 300 rows of the batch, one core):")
+    for label, stage in stages.items():
+        spent = []
+        for i in range(len(sample)):
+            began = time.perf_counter()
+            stage(i)
+            spent.append((time.perf_counter() - began) * 1000)
+        library += statistics.median(spent)
+        print(f"    {label:<34} {statistics.median(spent):6.2f} ms")
+    per_row = worked * workers * 1000 / issued if issued else 0.0
+    print(
+        f"    {'database, queue, the rest':<34} {per_row - library:6.2f} ms"
+        f"   (a worker's {per_row:.2f} ms a row, less the library's {library:.2f} ms)"
+    )
+
+
 def _run_worker(args: argparse.Namespace, env: dict[str, str]) -> int:
     command = [sys.executable, __file__, "--worker", "--rounds", str(args.rounds)]
-    return subprocess.run(command, env=env, check=False).returncode  # noqa: S603
+    code = 0 if args.bulk_only else subprocess.run(command, env=env, check=False).returncode  # noqa: S603
+    if args.rows and not code:
+        command = [sys.executable, __file__, "--bulk-worker", "--rows", str(args.rows),
+                   "--workers", str(args.workers)]  # fmt: skip
+        code = subprocess.run(command, env=env, check=False).returncode  # noqa: S603
+    return code
 
 
 def main() -> int:
@@ -174,10 +320,19 @@ def main() -> int:
     parser.add_argument("--database-url", metavar="URL",
                         help="PostgreSQL only: an empty database to use instead of a "
                         "throw-away cluster")  # fmt: skip
+    parser.add_argument(
+        "--rows", type=int, default=100_000, help="learners in the bulk batch (0: no bulk batch)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="worker processes of the batch")
+    parser.add_argument("--bulk-only", action="store_true", help="only the bulk batch")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bulk-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.rounds)
+        return 0
+    if args.bulk_worker:
+        bulk(args.rows, args.workers)
         return 0
     sys.path.insert(0, str(ROOT / "src"))
     return on_each(args.only, lambda env: _run_worker(args, env), database_url=args.database_url)

@@ -2,13 +2,16 @@
 
 It makes (or brings up to date) an SQLite database in ``--data`` (``var/demo``), creates
 the demo's people and organisations through the platform's services (a second run adds
-nothing), prints the logins and serves the platform until Ctrl+C. ``--no-serve`` stops
-after the data. Needs the ``platform`` extra (Django).
+nothing), prints the logins and serves the platform until Ctrl+C, with a background worker
+(``microcred worker``: bulk batches and the learners' e-mails, printed on the console).
+``--no-serve`` stops after the data. Needs the ``platform`` extra (Django).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -76,5 +79,15 @@ def demo_command(
         click.echo(f"  {login.email:<34} {login.role}")
     if no_serve:
         return
-    click.echo(f"serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
-    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
+    click.echo(f"serving on http://127.0.0.1:{port}/ (Ctrl+C to stop), with a background "
+               "worker (bulk batches, e-mails to learners: printed here)")  # fmt: skip
+    # the worker of the database queue, as `microcred worker` runs it, beside the server:
+    # a batch started in the browser is issued without a second command
+    worker = subprocess.Popen([sys.executable, "-c", "from microcred.cli import main; main()",
+                               "worker"], env=os.environ.copy())  # fmt: skip
+    try:
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False,
+                     insecure_serving=True)  # fmt: skip
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)

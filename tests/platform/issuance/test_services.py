@@ -331,3 +331,40 @@ def test_what_the_design_promises_is_kept_with_the_award(provider_a, qa_officer)
     assert award.date_of_birth.isoformat() == "1990-04-02"
     kinds = {i["identityType"] for i in json.loads(award.ob3)["credentialSubject"]["identifier"]}
     assert {"sisSourcedId", "ext:dateOfBirth"} <= kinds
+
+
+def test_a_suspension_is_published_and_lifted_and_a_suspended_provider_may_revoke(
+        provider_a, qa_officer):  # fmt: skip
+    from microcred.credentials.status import read_status_list
+    from microcred.platform.issuance.services import award_suspend
+
+    version = published(provider_a, qa_officer)
+    admin = admin_of(provider_a)
+    award = award_issue(user=admin, version=version, now=NOW,
+                        request=anna(date_of_birth="1990-04-02"))  # fmt: skip
+    with pytest.raises(InvalidInputError):
+        award_suspend(user=admin, award=award, reason=" ", now=NOW)
+    award_suspend(user=admin, award=award, reason="appeal under way", now=NOW)
+    award.refresh_from_db()
+    twin = award.status_list.twin
+    assert award.state == AwardState.SUSPENDED
+    assert twin.purpose == "suspension"
+    bits = read_status_list(json.loads(twin.credential))
+    assert bits.get(award.status_index)
+    assert bits.purpose == "suspension"
+    assert not read_status_list(json.loads(award.status_list.credential)).get(award.status_index)
+    with pytest.raises(ConflictError):
+        award_suspend(user=admin, award=award, reason="again", now=NOW)
+    award_suspend(user=admin, award=award, reason="appeal upheld", now=NOW, suspend=False)
+    award.refresh_from_db()
+    twin.refresh_from_db()
+    assert award.state == AwardState.ACTIVE
+    assert not read_status_list(json.loads(twin.credential)).get(award.status_index)
+    actions = list(award.events.values_list("action", flat=True))
+    assert actions == [AwardAction.ISSUED, AwardAction.SUSPENDED, AwardAction.REINSTATED]
+    # a provider the QA body suspends issues nothing, but may still revoke
+    provider_decide(officer=qa_officer, provider=provider_a, decision=Decision.SUSPEND,
+                    reason="audit", now=NOW)  # fmt: skip
+    award_revoke(user=admin, award=award, reason="found in the audit", now=NOW)
+    award.refresh_from_db()
+    assert award.state == AwardState.REVOKED

@@ -227,3 +227,30 @@ def test_correction_in_the_page_and_the_api(client, provider_a, award):
                         content_type="application/json")  # fmt: skip
     assert again.status_code == 201
     assert again.json()["replaces"] == str(new.pk)
+
+
+def test_staff_suspend_and_reinstate_from_the_page_and_the_api(client, provider_a, award):
+    log_in(client, admin_of(provider_a).email)
+    page = client.get(reverse("issuance:award", args=[award.pk])).content.decode()
+    assert reverse("issuance:suspend", args=[award.pk]) in page
+    refused = client.post(reverse("issuance:suspend", args=[award.pk]), {"reason": ""})
+    assert refused.status_code == 422
+    done = client.post(reverse("issuance:suspend", args=[award.pk]), {"reason": "appeal"})
+    assert done.status_code == 302
+    shown = client.get(f"/api/v1/awards/{award.pk}").json()
+    assert shown["state"] == "suspended"
+    assert "/status/" in shown["suspension_list"]
+    back = client.post(f"/api/v1/awards/{award.pk}/reinstate", {"reason": "upheld"},
+                       content_type="application/json")  # fmt: skip
+    assert back.status_code == 200
+    assert back.json()["state"] == "active"
+    again = client.post(f"/api/v1/awards/{award.pk}/reinstate", {"reason": "x"},
+                        content_type="application/json")  # fmt: skip
+    assert again.status_code == 409
+
+
+def test_a_learner_may_not_suspend(client, award):
+    learner = person(award.email)  # the learner's own account: they see it, nothing more
+    log_in(client, learner.email)
+    response = client.post(reverse("issuance:suspend", args=[award.pk]), {"reason": "mine"})
+    assert response.status_code == 403

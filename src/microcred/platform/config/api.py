@@ -15,6 +15,7 @@ from ..catalog.api import router as catalog
 from ..core.api import install_error_handlers
 from ..esco.api import router as esco
 from ..issuance.api import router as issuance
+from ..issuance.batch_api import router as batches
 from ..providers.api import router as providers
 from ..qa.api import router as qa
 from ..registry.api import router as registry
@@ -33,3 +34,4 @@ api.add_router("/registry", registry)
 api.add_router("/qa", qa)
 api.add_router("/esco", esco)
 api.add_router("/awards", issuance)
+api.add_router("/batches", batches)

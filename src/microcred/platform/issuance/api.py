@@ -9,6 +9,8 @@
 - ``GET /api/v1/awards/{id}/ob3``, ``…/edc`` — the signed credentials themselves;
 - ``POST /api/v1/awards/{id}/revoke`` — revoke it for good, with a reason (the provider's
   administrators and staff);
+- ``POST /api/v1/awards/{id}/suspend``, ``…/reinstate`` — suspend it, or lift the
+  suspension, with a reason (its bit in the suspension list mirroring its revocation list);
 - ``POST /api/v1/awards/{id}/correct`` — a corrected award issued and linked, the old one
   revoked ("replaced"), with a reason (the same people).
 """
@@ -35,7 +37,14 @@ from .selectors import (
     issuable_version,
     issuing_provider,
 )
-from .services import REASON_LIMIT, AwardRequest, award_correct, award_issue, award_revoke
+from .services import (
+    REASON_LIMIT,
+    AwardRequest,
+    award_correct,
+    award_issue,
+    award_revoke,
+    award_suspend,
+)
 
 router = Router(tags=["issuance"])
 
@@ -77,6 +86,8 @@ class AwardOut(Schema):
     grade_en: str
     state: str
     status_list: str
+    #: the suspension list (entry ``status_index`` too), when the award's list has one
+    suspension_list: str | None
     status_index: int
     created_at: datetime
     #: the award this one corrects
@@ -111,6 +122,7 @@ def _out(award: Award) -> AwardOut:
         given_name=award.given_name, family_name=award.family_name, email=award.email,
         issued_on=award.issued_on, valid_until=award.valid_until, grade_pl=award.grade_pl,
         grade_en=award.grade_en, state=award.state, status_list=award.status_list.url,
+        suspension_list=twin.url if (twin := award.status_list.twin) else None,
         status_index=award.status_index, created_at=award.created_at,
         replaces=award.replaces_id, links=links,
     )  # fmt: skip
@@ -150,6 +162,21 @@ def revoke(request: HttpRequest, award_id: UUID, payload: RevokeIn) -> AwardOut:
     found = award_for(request.user, award_id)
     return _out(award_revoke(user=request.user, award=found,  # type: ignore[arg-type]
                              reason=payload.reason, now=timezone.now()))  # fmt: skip
+
+
+@router.post("/{award_id}/suspend", response=AwardOut)
+def suspend(request: HttpRequest, award_id: UUID, payload: RevokeIn) -> AwardOut:
+    found = award_for(request.user, award_id)
+    return _out(award_suspend(user=request.user, award=found,  # type: ignore[arg-type]
+                              reason=payload.reason, now=timezone.now()))  # fmt: skip
+
+
+@router.post("/{award_id}/reinstate", response=AwardOut)
+def reinstate(request: HttpRequest, award_id: UUID, payload: RevokeIn) -> AwardOut:
+    found = award_for(request.user, award_id)
+    return _out(award_suspend(user=request.user, award=found,  # type: ignore[arg-type]
+                              reason=payload.reason, now=timezone.now(),
+                              suspend=False))  # fmt: skip
 
 
 @router.post("/{award_id}/correct", response={201: AwardOut})

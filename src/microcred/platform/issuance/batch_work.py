@@ -76,13 +76,29 @@ logger = logging.getLogger(__name__)
 
 
 def lease() -> timedelta:
-    """How long a claimed chunk is a worker's (200 rows take a second or two):
+    """How long a claimed chunk is a worker's (500 rows take a few seconds):
     ``ISSUANCE_LEASE_SECONDS``, a minute by default."""
     return timedelta(seconds=settings.ISSUANCE_LEASE_SECONDS)
 
 
 #: tries of one chunk before its rows fail with the last error
 MAX_ATTEMPTS = 5
+
+
+class _Stopwatch:
+    """Seconds spent in each step of a chunk, kept with the chunk (``timings``): where a
+    batch's time went, for the benchmark and for anyone asking why a batch is slow."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def since(self) -> float:
+        return round(time.perf_counter() - self._last, 4)
+
+    def lap(self, name: str) -> None:
+        self.laps[name] = self.since()
+        self._last = time.perf_counter()
 
 
 class LeaseLostError(Exception):
@@ -201,15 +217,18 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
     """Issue the pending rows of the claimed chunk; how many were issued and failed.
     Raises :class:`LeaseLostError` (nothing written) when another worker took it over."""
     moment = now or timezone.now()
+    clock = _Stopwatch()
     rows = list(BatchRow.objects.filter(batch_id=claim.batch_id, chunk=claim.number,
                                         state=RowState.PENDING).order_by("line"))  # fmt: skip
     signer = _signer(claim.batch_id)
     batch = signer.batch
+    clock.lap("read")
     try:
         _reserve(claim, rows, moment)
         lists = {r.pk: r for r in StatusList.objects.filter(
             pk__in={row.status_list_id for row in rows})}  # fmt: skip
         issuers = {pk: signer.issuer(record) for pk, record in lists.items()}
+        clock.lap("reserve")
     except PlatformError as exc:  # the provider cannot sign now (suspended, no e-seal…)
         return _record(claim, rows, [], moment, failure=exc)
     spec = spec_of(batch.version)
@@ -247,11 +266,13 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
         )  # fmt: skip
         row.state, row.award = RowState.ISSUED, made
         awards.append(made)
-    return _record(claim, rows, awards, moment)
+    clock.lap("sign")
+    return _record(claim, rows, awards, moment, clock=clock)
 
 
 def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: datetime,
-            failure: PlatformError | None = None) -> tuple[int, int]:  # fmt: skip
+            failure: PlatformError | None = None,
+            clock: _Stopwatch | None = None) -> tuple[int, int]:  # fmt: skip
     """Write the chunk's outcome in one transaction, under the lease."""
     if failure is not None:
         said = m.ROW_NOT_ISSUED(detail=failure.text("en"), detail_pl=failure.text("pl"))
@@ -267,6 +288,8 @@ def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: dateti
                         reason=f"batch {batch.pk}", at=now) for a in awards])  # fmt: skip
         OutboxMessage.objects.bulk_create([outbox_message(a, OutboxKind.ISSUED, now)
                                            for a in awards])  # fmt: skip
+        if clock is not None:
+            chunk.timings = clock.laps | {"record": clock.since()}
         _update_rows("state = %s, reasons = %s, award_id = %s",
                      [(row.state, reasons.get_db_prep_value(row.reasons, connection),
                        _uuid(row.award_id), row.pk) for row in rows])  # fmt: skip
@@ -277,7 +300,7 @@ def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: dateti
 
 def _finish(chunk: BatchChunk, now: datetime) -> None:
     chunk.state, chunk.lease_token, chunk.lease_until = ChunkState.DONE, "", None
-    chunk.save(update_fields=["state", "lease_token", "lease_until"])
+    chunk.save(update_fields=["state", "lease_token", "lease_until", "timings"])
     open_chunks = BatchChunk.objects.filter(batch_id=chunk.batch_id, state=ChunkState.PENDING)
     if not open_chunks.exists():
         Batch.objects.filter(pk=chunk.batch_id, finished_at__isnull=True).update(finished_at=now)

@@ -63,7 +63,7 @@ from .models import (
 from .services import may_issue
 
 #: rows a worker issues in one transaction (its lease covers them)
-CHUNK_ROWS = 200
+CHUNK_ROWS = 500
 #: rows the preview shows
 PREVIEW_ROWS = 10
 #: rows written to the database at a time while a list is read

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from .models import Award, OutboxKind, OutboxMessage, OutboxState
@@ -119,24 +119,29 @@ def _claim(now: datetime, limit: int) -> list[OutboxMessage]:
                 .select_related("award__version", "award__provider"))  # fmt: skip
 
 
-def outbox_deliver(*, now: datetime, limit: int = 50) -> int:
+def outbox_deliver(*, now: datetime, limit: int = 200) -> int:
     """Send up to ``limit`` due messages; how many were tried."""
     claimed = _claim(now, limit)
     if not claimed:
         return 0
+    sent: list[int] = []
     with get_connection() as connection:
         for message in claimed:
             attempts = message.attempts + 1
-            mine = OutboxMessage.objects.filter(pk=message.pk, lease_token=message.lease_token)
             try:
                 connection.send_messages([_email(message)])
-            except Exception as exc:
+            except Exception as exc:  # any failure of a backend is tried again later
                 gave_up = attempts >= MAX_ATTEMPTS
-                mine.update(attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
-                            state=OutboxState.FAILED if gave_up else OutboxState.PENDING,
-                            next_attempt_at=now + timedelta(minutes=2**attempts),
-                            lease_token="", lease_until=None)  # fmt: skip
+                OutboxMessage.objects.filter(pk=message.pk, lease_token=message.lease_token).update(
+                    attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
+                    state=OutboxState.FAILED if gave_up else OutboxState.PENDING,
+                    next_attempt_at=now + timedelta(minutes=2**attempts),
+                    lease_token="", lease_until=None)  # fmt: skip
                 continue
-            mine.update(attempts=attempts, state=OutboxState.SENT, sent_at=now, lease_token="",
-                        lease_until=None, last_error="")  # fmt: skip
+            sent.append(message.pk)
+    # the sent ones recorded together: a crash before this sends them again, as the same
+    # messages (their Message-IDs are fixed)
+    OutboxMessage.objects.filter(pk__in=sent, lease_token=claimed[0].lease_token).update(
+        attempts=F("attempts") + 1, state=OutboxState.SENT, sent_at=now, lease_token="",
+        lease_until=None, last_error="")  # fmt: skip
     return len(claimed)

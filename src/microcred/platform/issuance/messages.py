@@ -100,6 +100,27 @@ CORRECT_INVALID = Message(
     "Poświadczenie nie zostało poprawione: {first}",
 )
 
+SUSPEND_NEEDS_REASON = Message(
+    "suspend_needs_reason",
+    "Say why the award is suspended or reinstated: the reason is kept in its history.",
+    "Podaj powód zawieszenia lub przywrócenia: zostanie zapisany w historii poświadczenia.",
+)
+SUSPEND_INVALID = Message(
+    "suspend_invalid",
+    "The award's suspension cannot be changed: {first}",
+    "Nie można zmienić zawieszenia poświadczenia: {first}",
+)
+NOT_ACTIVE = Message(
+    "award_not_active",
+    "Only an active award is suspended (this one is {state}).",
+    "Zawiesza się tylko aktywne poświadczenie (to jest: {state_pl}).",
+)
+NOT_SUSPENDED = Message(
+    "award_not_suspended",
+    "This award is not suspended (it is {state}): there is nothing to reinstate.",
+    "To poświadczenie nie jest zawieszone (jest: {state_pl}): nie ma czego przywracać.",
+)
+
 # Bulk batches
 BATCH_UNREADABLE = Message(
     "batch_unreadable",

@@ -18,6 +18,7 @@ __all__ = [
     "award_correct",
     "award_issue",
     "award_revoke",
+    "award_suspend",
 ]
 
 import datetime as dt
@@ -51,7 +52,7 @@ from ..providers.seals import provider_seal_credentials
 from . import messages as m
 from .delivery import outbox_message
 from .models import Award, AwardAction, AwardEvent, AwardState, OutboxKind, StatusPurpose
-from .status_lists import status_bit_set, status_entry_allocate
+from .status_lists import status_bit_set, status_entry_allocate, status_twin
 
 #: the longest name part, as the standard's ``Learner`` takes it
 NAME_LIMIT = 200
@@ -302,3 +303,34 @@ def award_correct(*, user: User, award: Award, request: AwardRequest, reason: st
                  replaces=locked, note=f"corrects {locked.credential_id}: {why}")  # fmt: skip
     _revoke(locked, user=user, reason=f"{REPLACED} by {new.credential_id}: {why}", now=now)
     return new
+
+
+_STATE_PL = {AwardState.ACTIVE: "aktywne", AwardState.SUSPENDED: "zawieszone",
+             AwardState.REVOKED: "unieważnione"}  # fmt: skip
+
+
+@transaction.atomic
+def award_suspend(*, user: User, award: Award, reason: str, now: datetime,
+                  suspend: bool = True) -> Award:  # fmt: skip
+    """Suspend ``award`` (``suspend=False``: lift its suspension), with a reason: its bit
+    set (cleared) in the suspension list that mirrors its revocation list, that list
+    signed again, the state and history written — all or nothing. Only the provider's
+    administrators and staff; a revoked award stays revoked."""
+    locked = Award.objects.select_for_update().select_related("provider", "status_list").get(
+        pk=award.pk)  # fmt: skip
+    if not may_issue(user, locked.provider.organisation_id):
+        raise PermissionDeniedError(m.NOT_ISSUER)
+    wanted, refusal = ((AwardState.ACTIVE, m.NOT_ACTIVE) if suspend
+                       else (AwardState.SUSPENDED, m.NOT_SUSPENDED))  # fmt: skip
+    if locked.state != wanted:
+        raise ConflictError(
+            refusal, state=locked.state, state_pl=_STATE_PL[AwardState(locked.state)]
+        )
+    why = _reason(reason, needs=m.SUSPEND_NEEDS_REASON, refused=m.SUSPEND_INVALID)
+    status_bit_set(record=status_twin(locked.status_list, now), index=locked.status_index,
+                   value=suspend, now=now)  # fmt: skip
+    locked.state = AwardState.SUSPENDED if suspend else AwardState.ACTIVE
+    locked.save(update_fields=["state"])
+    action = AwardAction.SUSPENDED if suspend else AwardAction.REINSTATED
+    AwardEvent.objects.create(award=locked, action=action, actor=user, reason=why, at=now)
+    return locked

@@ -36,7 +36,7 @@ from ...credentials.status import (
     StatusList as Bitstring,
 )
 from ..core.errors import NotFoundError
-from ..providers.keys import provider_signing_key
+from ..providers.keys import provider_status_key
 from ..providers.models import Provider
 from .models import StatusList, StatusPurpose
 
@@ -45,7 +45,7 @@ _FILL = 2
 
 
 def _signed(document: dict[str, object], provider: Provider, now: datetime) -> str:
-    key, method = provider_signing_key(provider)
+    key, method = provider_status_key(provider)
     return json.dumps(sign(document, key, verification_method=method, created=now),
                       ensure_ascii=False)  # fmt: skip
 

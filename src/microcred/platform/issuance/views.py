@@ -31,7 +31,14 @@ from .selectors import (
     issuable_version,
     issuing_provider,
 )
-from .services import REASON_LIMIT, award_correct, award_issue, award_revoke, may_issue
+from .services import (
+    REASON_LIMIT,
+    award_correct,
+    award_issue,
+    award_revoke,
+    award_suspend,
+    may_issue,
+)
 from .status_lists import published_status_list
 
 #: how long a cache may keep a status list before asking again (its ETag answers cheaply)
@@ -85,6 +92,22 @@ def revoke(request: HttpRequest, award_id: UUID) -> HttpResponse:
     try:
         award_revoke(user=request.user, award=found,  # type: ignore[arg-type]
                      reason=request.POST.get("reason", ""), now=timezone.now())  # fmt: skip
+    except PlatformError as exc:
+        if exc.status == 403:
+            raise
+        return _award_page(request, found, error=exc)
+    return redirect("issuance:award", award_id=found.pk)
+
+
+@login_required
+@require_POST
+def suspend(request: HttpRequest, award_id: UUID, lift: bool = False) -> HttpResponse:
+    """Suspend the award, or (``lift``) reinstate it; the award's page either way."""
+    found = award_for(request.user, award_id)
+    try:
+        award_suspend(user=request.user, award=found,  # type: ignore[arg-type]
+                      reason=request.POST.get("reason", ""), now=timezone.now(),
+                      suspend=not lift)  # fmt: skip
     except PlatformError as exc:
         if exc.status == 403:
             raise

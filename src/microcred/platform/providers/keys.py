@@ -11,7 +11,7 @@ and opened only to sign.
 from __future__ import annotations
 
 __all__ = ["provider_did_document", "provider_key_create", "provider_key_rotate",
-           "provider_signing_key"]  # fmt: skip
+           "provider_signing_key", "provider_status_key"]  # fmt: skip
 
 from datetime import datetime
 
@@ -69,6 +69,17 @@ def provider_signing_key(provider: Provider) -> tuple[KeyPair, str]:
     :class:`ConflictError` when the provider is not verified (suspended, for one)."""
     if not provider.verified:
         raise ConflictError(m.NOT_VERIFIED, provider=provider.legal_name)
+    key = provider.keys.filter(valid_until=None).first()
+    if key is None:
+        raise ConflictError(m.NO_KEY, provider=provider.legal_name)
+    secret = open_sealed(key.kek_id, bytes(key.sealed_private), associated=key.method)
+    return KeyPair.from_multikey(key.public_multibase, secret.decode("ascii")), key.method
+
+
+def provider_status_key(provider: Provider) -> tuple[KeyPair, str]:
+    """The key ``provider``'s status lists are signed with: its current key even while it
+    is suspended — revoking or suspending an award protects whoever relies on it, so a
+    provider that may no longer issue may still do that (and its lists stay readable)."""
     key = provider.keys.filter(valid_until=None).first()
     if key is None:
         raise ConflictError(m.NO_KEY, provider=provider.legal_name)

@@ -120,6 +120,8 @@ class BatchChunk(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    #: seconds its last run spent reading, reserving status entries, signing and recording
+    timings = models.JSONField(default=dict, blank=True)
     #: when a task was last put on the queue for it (a chunk claimable and not queued for a
     #: while — its worker died, or the task was lost — is queued again)
     queued_at = models.DateTimeField(null=True, blank=True)
