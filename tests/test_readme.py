@@ -148,6 +148,11 @@ SKIPPED: list[tuple[Callable[[list[str]], bool], str]] = [
     (lambda argv: any(a.split("=")[0] in ("--tsa", "--network") for a in argv),
      "needs the network (a time-stamping authority, did:web documents, status lists)"),
     (_is_bench, "a benchmark (minutes): test_bench_commands_answer_help runs it with --help"),
+    (lambda argv: argv[:1] == [".venv/bin/microcred"] and argv[1:2] in (["issue"], ["worker"],
+                                                                        ["batch"]),
+     "bulk issuance on the platform's database (and a worker runs until stopped): "
+     "tests/platform/issuance/test_crash.py runs `issue`, `worker` and `batch show` on a "
+     "fresh demo directory"),
 ]  # fmt: skip
 
 
