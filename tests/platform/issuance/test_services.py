@@ -221,6 +221,41 @@ def test_concurrent_awards_never_share_an_entry(provider_a, qa_officer):
     assert StatusList.objects.get(purpose="revocation").used == 20
 
 
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_revocations_on_one_list_lose_no_bit(provider_a, qa_officer):
+    """Four threads revoke (and suspend) different awards of one list at once: each
+    read-change-sign of the list is under its row lock, so every bit is in the list
+    published last."""
+    from microcred.credentials.status import read_status_list
+    from microcred.platform.issuance.services import award_suspend
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers: the race needs PostgreSQL")
+    version = published(provider_a, qa_officer)
+    admin = admin_of(provider_a)
+    awards = [award_issue(user=admin, version=version, now=NOW, request=anna(
+        email=f"r{n}@example.org", date_of_birth="1990-04-02")) for n in range(12)]  # fmt: skip
+
+    def change(n: int) -> None:
+        try:
+            if n % 3 == 2:
+                award_suspend(user=admin, award=awards[n], reason="check", now=NOW)
+            else:
+                award_revoke(user=admin, award=awards[n], reason=f"reason {n}", now=NOW)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(change, range(12)))
+    revocations = StatusList.objects.get(purpose="revocation")
+    bits = read_status_list(json.loads(revocations.credential))
+    suspensions = read_status_list(json.loads(revocations.twin.credential))
+    for n, award in enumerate(awards):
+        assert bits.get(award.status_index) == (n % 3 != 2), n
+        assert suspensions.get(award.status_index) == (n % 3 == 2), n
+    assert revocations.sequence == 1 + 8  # signed when made, then once per revocation
+
+
 def test_the_date_of_issue_is_a_utc_day(provider_a, qa_officer):
     """At 00:30 in Warsaw on 2 December (23:30 UTC on the 1st) the day is still the 1st:
     a credential dated the 2nd would be valid from 00:00 UTC, half an hour ahead."""

@@ -72,8 +72,9 @@ def _new_list(provider: Provider, purpose: StatusPurpose, now: datetime) -> Stat
 def status_twin(record: StatusList, now: datetime) -> StatusList:
     """The suspension list of the revocation list ``record`` (made now for a list made
     before lists had twins); call inside a transaction."""
-    locked = StatusList.objects.select_for_update().select_related("twin", "provider").get(
-        pk=record.pk)  # fmt: skip
+    # only the list's own row is locked (its twin may be missing: an outer join)
+    locked = StatusList.objects.select_for_update(of=("self",)).select_related(
+        "twin", "provider").get(pk=record.pk)  # fmt: skip
     if locked.twin is None:
         locked.twin = _new_list(locked.provider, StatusPurpose.SUSPENSION, now)
         locked.save(update_fields=["twin"])
