@@ -28,7 +28,7 @@ PY = BIN / "python"
 STAMP = VENV / ".stamp-install"
 #: what the two commands install: the project with every extra of pyproject.toml
 #: (``pip install microcred`` alone is the library and the CLI, without Django)
-PROJECT = ".[dev,platform]"
+PROJECT = ".[dev,platform,celery]"
 
 
 def _sh(*args: str | Path, check: bool = True, env: dict[str, str] | None = None) -> int:

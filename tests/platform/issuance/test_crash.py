@@ -32,9 +32,9 @@ MICROCRED = str(Path(sys.executable).parent / "microcred")
 ROWS = 2000
 
 
-def _cohort(path: Path) -> None:
+def _cohort(path: Path, rows: int = ROWS) -> None:
     lines = ["name;email;date_of_birth;student_id"]
-    lines += [f"Uczeń {i} Żółć;u{i}@example.org;1990-01-0{1 + i % 9};S{i}" for i in range(ROWS)]
+    lines += [f"Uczeń {i} Żółć;u{i}@example.org;1990-01-0{1 + i % 9};S{i}" for i in range(rows)]
     path.write_text("\n".join(lines) + "\n", encoding="cp1250")
 
 

@@ -236,6 +236,9 @@ TASKS = {
         "BACKEND": os.environ.get("MICROCRED_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+#: Celery's broker when MICROCRED_TASKS_BACKEND=microcred.platform.core.celery_tasks.
+#: CeleryBackend (config/celery.py)
+CELERY_BROKER_URL = os.environ.get("MICROCRED_CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 #: how long a worker holds a claimed chunk of a bulk batch before another may take it
 ISSUANCE_LEASE_SECONDS = float(os.environ.get("MICROCRED_BATCH_LEASE_SECONDS", "60"))
 #: the sender of the platform's e-mails (claim links to learners)
