@@ -18,6 +18,7 @@ from ..issuance.api import router as issuance
 from ..providers.api import router as providers
 from ..qa.api import router as qa
 from ..registry.api import router as registry
+from ..uptake.api import router as uptake
 
 api = NinjaAPI(
     title="microcred",
@@ -33,3 +34,4 @@ api.add_router("/registry", registry)
 api.add_router("/qa", qa)
 api.add_router("/esco", esco)
 api.add_router("/awards", issuance)
+api.add_router("/uptake", uptake)

@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "microcred.platform.qa",
     "microcred.platform.registry",
     "microcred.platform.esco",
+    "microcred.platform.uptake",
 ]
 
 MIDDLEWARE = [
