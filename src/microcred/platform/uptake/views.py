@@ -48,9 +48,12 @@ def _rows(tallies: list[Tally]) -> list[tuple[str, str, int]]:
 
 def _charts(uptake: Uptake) -> list[dict[str, Any]]:
     """The horizontal bar charts, one per category (the period is a column chart)."""
-    return [{"id": f"uptake-{name}", "title": str(DIMENSIONS[name]),
-             "chart": bar_chart(_rows(tallies))}
-            for name, tallies in uptake.breakdowns() if name != "period"]  # fmt: skip
+    shown = [(name, tallies) for name, tallies in uptake.breakdowns() if name != "period"]
+    return [
+        {"id": f"uptake-{name}", "title": str(DIMENSIONS[name]), "colour": f"s{i + 1}",
+         "chart": bar_chart(_rows(tallies))}
+        for i, (name, tallies) in enumerate(shown)
+    ]  # fmt: skip
 
 
 def _period_chart(uptake: Uptake) -> dict[str, Any]:
