@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import ExtractMonth, ExtractYear
 
 from ..catalog.models import DesignVersion
+from ..core.db_dates import date_part
 from ..providers.models import Provider
 from ..providers.selectors import provider_for
 from .models import Award, AwardAction, AwardEvent, AwardState
@@ -80,13 +80,13 @@ def issued_per_design_month(provider: Provider, *, today: dt.date,
     starts = _month_starts(today, months)
     found = (Award.objects.filter(provider=provider, issued_on__gte=starts[0],
                                   issued_on__lte=today)
-             .annotate(_year=ExtractYear("issued_on"), _month=ExtractMonth("issued_on"))
-             .values_list("version__design", "_year", "_month").annotate(n=Count("pk"))
+             .annotate(_month=date_part("issued_on", 1, 7))
+             .values_list("version__design", "_month").annotate(n=Count("pk"))
              .order_by())  # fmt: skip
-    place = {(d.year, d.month): i for i, d in enumerate(starts)}
+    place = {f"{d:%Y-%m}": i for i, d in enumerate(starts)}
     per_design: dict[int, dict[int, int]] = {}
-    for design, year, month, n in found:  # a cell per design and month, not per award
-        per_design.setdefault(design, {})[place[(year, month)]] = n
+    for design, month, n in found:  # a cell per design and month, not per award
+        per_design.setdefault(design, {})[place[month]] = n
     order = sorted(per_design, key=lambda d: (-sum(per_design[d].values()), d))
     titles = _titles(order)
     designs = [(d, *titles.get(d, ("", ""))) for d in order]

@@ -22,7 +22,9 @@ The categories, each from data the platform holds, never guessed:
 - **period** — months of the year chosen, or years when none is.
 
 Every figure is one grouped query (``GROUP BY``, or conditional counts in one
-``SELECT``), the same on SQLite and PostgreSQL; no award row reaches Python.
+``SELECT``), the same on SQLite and PostgreSQL; no award row reaches Python, and no
+Python function runs per row in the database (dates are cut by
+:mod:`..core.db_dates`).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.lookups import LessThan
 from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,6 +45,7 @@ from django.utils.translation import gettext_lazy
 from ...standard.vocab import IscedField
 from ..accounts.models import Role
 from ..accounts.selectors import has_role
+from ..core.db_dates import date_part, year_of
 from ..core.errors import PermissionDeniedError
 from ..issuance.models import Award, AwardState
 from ..providers.models import ProviderType
@@ -162,19 +165,16 @@ def _by_provider_type(awards: QuerySet[Award]) -> list[Tally]:
 
 def _by_learner_group(awards: QuerySet[Award]) -> list[Tally]:
     """The age band at the date of issue, in SQL: whole years between the date of birth
-    and the date of issue, one fewer when the birthday (month and day) comes later in
-    the year of issue; no date of birth, "none"."""
-    annotated = awards.annotate(
-        _issued_md=ExtractMonth("issued_on") * 100 + ExtractDay("issued_on"),
-        _born_md=ExtractMonth("date_of_birth") * 100 + ExtractDay("date_of_birth"),
-    ).annotate(
-        _age=ExtractYear("issued_on") - ExtractYear("date_of_birth") - Case(
-            When(Q(_issued_md__lt=F("_born_md")), then=Value(1)), default=Value(0),
-            output_field=IntegerField()),
-    )  # fmt: skip
+    and the date of issue, one fewer when the birthday (``MM-DD``) comes later in the
+    year of issue; no date of birth, "none"."""
+    before_birthday = Case(When(LessThan(date_part("issued_on", 6, 5),
+                                         date_part("date_of_birth", 6, 5)), then=Value(1)),
+                           default=Value(0), output_field=IntegerField())  # fmt: skip
+    age = year_of("issued_on") - year_of("date_of_birth") - before_birthday
     whens = [When(date_of_birth__isnull=True, then=Value(NONE))]
     whens += [When(_age__lte=oldest, then=Value(key)) for key, _y, oldest in AGE_BANDS if oldest]
-    found = dict(annotated.annotate(_band=Case(*whens, default=Value(AGE_BANDS[-1][0])))
+    found = dict(awards.annotate(_age=age)
+                 .annotate(_band=Case(*whens, default=Value(AGE_BANDS[-1][0])))
                  .values_list("_band").annotate(n=Count("pk")).order_by())  # fmt: skip
     rows = [Tally(key, _band_label(youngest, oldest), found.get(key, 0))
             for key, youngest, oldest in AGE_BANDS]  # fmt: skip
@@ -190,15 +190,15 @@ def _band_label(youngest: int | None, oldest: int | None) -> str:
 
 
 def _by_month(awards: QuerySet[Award], year: int) -> list[Tally]:
-    found = dict(awards.annotate(_month=ExtractMonth("issued_on")).values_list("_month")
+    found = dict(awards.annotate(_month=date_part("issued_on", 1, 7)).values_list("_month")
                  .annotate(n=Count("pk")).order_by())  # fmt: skip
     return [Tally(f"{year}-{month:02d}", dateformat.format(dt.date(year, month, 1), "F"),
-                  found.get(month, 0)) for month in range(1, 13)]  # fmt: skip
+                  found.get(f"{year}-{month:02d}", 0)) for month in range(1, 13)]  # fmt: skip
 
 
 def _by_year(awards: QuerySet[Award]) -> list[Tally]:
-    found = dict(awards.annotate(_year=ExtractYear("issued_on")).values_list("_year")
-                 .annotate(n=Count("pk")).order_by())  # fmt: skip
+    found = {int(y): n for y, n in awards.annotate(_year=date_part("issued_on", 1, 4))
+             .values_list("_year").annotate(n=Count("pk")).order_by()}  # fmt: skip
     if not found:
         return []
     years = range(min(found), max(found) + 1)
