@@ -91,7 +91,7 @@ def test_the_queries_do_not_grow_with_the_awards(
     provider_a: Provider, provider_b: Provider, qa_officer: User, django_assert_max_num_queries: Any
 ) -> None:
     awards = issue_awards(provider_a, provider_b, qa_officer)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         uptake_of(qa_officer, year=2026)
     version = awards.by_name["Anna"].version
     for n in range(5):
@@ -103,7 +103,7 @@ def test_the_queries_do_not_grow_with_the_awards(
             now=NOW,
             request=anna(email=f"more{n}@example.org", date_of_birth="1999-01-01"),
         )
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         assert uptake_of(qa_officer, year=2026).total == 11
 
 
