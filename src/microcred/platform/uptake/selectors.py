@@ -119,7 +119,8 @@ def _counted(year: int | None) -> QuerySet[Award]:
 
 def uptake_years() -> list[int]:
     """The years in which some award was issued, the latest first."""
-    return [d.year for d in Award.objects.dates("issued_on", "year", order="DESC")]
+    return list(Award.objects.annotate(_year=year_of("issued_on")).order_by("-_year")
+                .values_list("_year", flat=True).distinct())  # fmt: skip
 
 
 def uptake_of(user: Any, *, year: int | None = None, lang: str = "en") -> Uptake:
