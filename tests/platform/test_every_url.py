@@ -6,9 +6,9 @@ API alike), so a new page or endpoint is walked as soon as it exists. Each URL p
 is filled with an object of provider A; a parameter this file has no value for fails the
 test (add its value to :func:`_values`). Provider A keeps private things whose texts are
 markers — a draft and a submitted design, a reason for requested changes, an API key,
-an invitation, an award's learner and their feedback; people outside A (provider B's, a
-learner, an employer, a counsellor, anonymous) must never see a marker, and their POSTs
-must change nothing.
+an invitation, an award's learner and their feedback, a revocation's reason; people
+outside A (provider B's, a learner, an employer, a counsellor, anonymous) must never see
+a marker, and their POSTs must change nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from microcred.platform.accounts.services import membership_grant
 from microcred.platform.accounts.tokens import api_token_create
 from microcred.platform.catalog.models import DesignVersion
 from microcred.platform.catalog.services import design_import, design_version_submit
-from microcred.platform.issuance.services import award_issue
+from microcred.platform.issuance.batches import batch_create
+from microcred.platform.issuance.services import award_issue, award_revoke
 from microcred.platform.providers.evidence import evidence_add
 from microcred.platform.providers.models import Decision, Provider
 from microcred.platform.providers.services import provider_decide
@@ -47,7 +48,7 @@ pytestmark = pytest.mark.django_db
 #: texts only provider A's people (and the QA body, the platform's admins) may see
 MARKERS = ("PRIVATEA-DRAFT", "PRIVATEA-SUBMITTED", "PRIVATEA-REASON", "PRIVATEA-KEY",
            "privatea-invitee@", "PRIVATEA-EVIDENCE", "PRIVATEA-LEARNER",
-           "PRIVATEA-FEEDBACK")  # fmt: skip
+           "PRIVATEA-FEEDBACK", "PRIVATEA-REVOCATION")  # fmt: skip
 #: who sees provider A's private data by right
 INSIDERS = {"a_admin", "a_staff", "a_assessor", "qa_officer", "platform_admin"}
 #: not walked with POST: logging out would end the visit
@@ -114,8 +115,16 @@ def _build(qa_officer: User, provider_a: Provider, provider_b: Provider) -> Worl
         date_of_birth="1990-04-02"))  # fmt: skip
     feedback_give(user=person(award.email), award=award, rating=4, comment="PRIVATEA-FEEDBACK",
                   now=NOW)  # fmt: skip
+    revoked = award_issue(user=a_admin, version=published, now=NOW, request=anna(
+        email="privatea-revoked@example.org", date_of_birth="1990-04-02"))  # fmt: skip
+    award_revoke(user=a_admin, award=revoked, reason="PRIVATEA-REVOCATION", now=NOW)
+    cohort = "name;email;date_of_birth\nPRIVATEA-BATCHROW;batchrow@example.org;1990-04-02\n"
+    batch, _ = batch_create(user=a_admin, version=published, data=cohort.encode(), now=NOW,
+                            filename="PRIVATEA-BATCH.csv")  # fmt: skip
     values = {
         "award_id": [str(award.pk)],
+        "batch_id": [str(batch.pk)],
+        "name": ["ob3.json", "certificate.pdf", "badge"],
         "list_id": [str(award.status_list_id)],
         "provider_id": [str(provider_a.pk)],
         "organisation_id": [str(provider_a.organisation.pk)],

@@ -19,6 +19,7 @@ from ..issuance.batch_api import router as batches
 from ..providers.api import router as providers
 from ..qa.api import router as qa
 from ..registry.api import router as registry
+from ..uptake.api import router as uptake
 
 api = NinjaAPI(
     title="microcred",
@@ -35,3 +36,4 @@ api.add_router("/qa", qa)
 api.add_router("/esco", esco)
 api.add_router("/awards", issuance)
 api.add_router("/batches", batches)
+api.add_router("/uptake", uptake)

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "microcred.platform.qa",
     "microcred.platform.registry",
     "microcred.platform.esco",
+    "microcred.platform.uptake",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("esco/", include("microcred.platform.esco.urls")),
     path("awards/", include("microcred.platform.issuance.urls")),
     path("status/", include((status_urlpatterns, "status"))),
+    path("uptake/", include("microcred.platform.uptake.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("trust-list", providers.trust_list, name="trust_list"),

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import batch_views, claim_views, views
+from . import batch_views, claim_views, dashboard_views, views
 
 app_name = "issuance"
 urlpatterns = [
     path("versions/<int:version_id>/new/", views.issue_one, name="issue"),
     path("providers/<int:provider_id>/", views.provider_awards, name="provider_awards"),
+    path(
+        "providers/<int:provider_id>/dashboard/",
+        dashboard_views.provider_dashboard,
+        name="provider_dashboard",
+    ),
+    path(
+        "providers/<int:provider_id>/dashboard/awards-per-month.csv",
+        dashboard_views.dashboard_csv,
+        name="provider_dashboard_csv",
+    ),
     path("mine/", views.mine, name="mine"),
     path("<uuid:award_id>/", views.award, name="award"),
     path("<uuid:award_id>/revoke/", views.revoke, name="revoke"),
