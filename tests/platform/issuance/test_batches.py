@@ -197,3 +197,28 @@ def test_a_chunk_that_keeps_failing_ends_with_its_reason(provider_a, qa_officer,
     assert "disk on fire" in rows[0][1][0]["en"]
     assert rows[0][1][0]["code"] == "row_gave_up"
     assert batch_summary(batch).done
+
+
+def test_a_row_s_evidence_is_in_its_credential_and_it_verifies(provider_a, qa_officer):
+    data = ("name;email;date_of_birth;evidence_url;narrative\n"
+            "Ewa Nowak;ewa@example.org;1990-04-02;https://portfolio.example.org/ewa;"
+            "Zbudowała analizator logów w Pythonie.\n"
+            "Jan Nowak;jan@example.org;1990-04-02;;\n").encode()  # fmt: skip
+    user, _, batch, _ = _go(provider_a, qa_officer, data)
+    batch_start(user=user, batch=batch, now=NOW, enqueue=False)
+    work(batch_id=str(batch.pk), deliver=False, clock=lambda: NOW)
+    ewa, jan = (
+        Award.objects.get(email="ewa@example.org"),
+        Award.objects.get(email="jan@example.org"),
+    )
+    evidence = json.loads(ewa.ob3)["evidence"]
+    assert evidence == [{"type": ["Evidence"], "id": "https://portfolio.example.org/ewa",
+                         "narrative": "Zbudowała analizator logów w Pythonie."}]  # fmt: skip
+    assert "evidence" not in json.loads(jan.ob3)
+    lists = {r.url: json.loads(r.credential) for r in StatusList.objects.all()}
+    report = verify(ewa.ob3.encode(), now=NOW + timedelta(hours=1),
+                    resolver=Resolver({ewa.provider.did: provider_did_document(ewa.provider.slug)}),
+                    status_fetcher=local_fetcher(lists))  # fmt: skip
+    assert report.verified, report
+    assert json.loads(ewa.ob3)["credentialStatus"]["statusListIndex"] == str(
+        BatchRow.objects.get(batch=batch, line=2).status_index)  # fmt: skip

@@ -47,7 +47,8 @@ from django.utils import timezone
 
 from ...credentials.cohort import CohortRow, award_from_row
 from ...credentials.errors import RowError
-from ...credentials.issue import Issuer, PublishedStatusList, issue
+from ...credentials.issue import Issuer, PublishedStatusList, build, issue
+from ...standard.elements import Award as AwardSpec
 from ...standard.elements import validity_end
 from ...standard.errors import MicrocredError
 from ...standard.messages import Reason
@@ -143,7 +144,9 @@ def chunk_claim(*, now: datetime, batch_id: str | None = None,
 def _hold(claim: Claim) -> BatchChunk:
     """The chunk, locked, if the lease is still the caller's; else :class:`LeaseLostError`."""
     mine = BatchChunk.objects.filter(pk=claim.chunk_id, lease_token=claim.token)
-    chunk = mine.select_for_update().first()
+    # its own row only: the order by the batch's ordering joined the batch row into the
+    # lock, and two workers then waited on each other for it (seen on PostgreSQL)
+    chunk = mine.select_for_update(no_key=True, of=("self",)).order_by("pk").first()
     if chunk is None or chunk.state == ChunkState.DONE:
         raise LeaseLostError(f"chunk {claim.chunk_id}: lease lost")
     return chunk
@@ -241,8 +244,8 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
             award = award_from_row(spec, CohortRow(row.line, plain, extra), today=batch.today)
             assert row.status_index is not None  # noqa: S101 - _reserve gave one
             assert row.status_list_id is not None  # noqa: S101 - _reserve gave one
-            issued = issue(award, issuer=issuers[row.status_list_id], formats=("ob3", "edc"),
-                           now=moment, status_index=row.status_index)  # fmt: skip
+            credential_id, ob3, edc = _credentials(award, plain, issuers[row.status_list_id],
+                                                   row.status_index, moment)  # fmt: skip
         except RowError as exc:
             row.state, row.reasons = RowState.FAILED, _reasons(*exc.reasons)
             continue
@@ -260,7 +263,7 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
             valid_until=validity_end(spec, award.issued_on or batch.today),
             grade_pl=(grade.get("pl") or "") if grade else "",
             grade_en=(grade.get("en") or "") if grade else "",
-            credential_id=issued.ids["ob3"], ob3=issued.text("ob3"), edc=issued.text("edc"),
+            credential_id=credential_id, ob3=ob3, edc=edc,
             status_list_id=row.status_list_id, status_index=row.status_index,
             issued_by=batch.created_by, created_at=moment,
         )  # fmt: skip
@@ -268,6 +271,25 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
         awards.append(made)
     clock.lap("sign")
     return _record(claim, rows, awards, moment, clock=clock)
+
+
+def _credentials(award: AwardSpec, cells: dict[str, str], issuer: Issuer, index: int,
+                 now: datetime) -> tuple[str, str, str]:  # fmt: skip
+    """The award's OB 3.0 credential (its id, its text) and EDC, signed and sealed; a row
+    with an ``evidence_url`` or a ``narrative`` gets them in the Open Badges credential's
+    ``evidence`` (OB 3.0 §B.1.8: what the learner did, for whoever checks it)."""
+    evidence: dict[str, object] = {"type": ["Evidence"]}
+    if url := cells.get("evidence_url"):
+        evidence["id"] = url
+    if narrative := cells.get("narrative"):
+        evidence["narrative"] = narrative
+    if len(evidence) == 1:
+        issued = issue(award, issuer=issuer, formats=("ob3", "edc"), now=now, status_index=index)
+        return issued.ids["ob3"], issued.text("ob3"), issued.text("edc")
+    unsigned = {**build(award, kind="ob3", issuer_id=issuer.id, now=now), "evidence": [evidence]}
+    ob3 = issue(unsigned, issuer=issuer, formats=("ob3",), now=now, status_index=index)
+    edc = issue(award, issuer=issuer, formats=("edc",), now=now)
+    return ob3.ids["ob3"], ob3.text("ob3"), edc.text("edc")
 
 
 def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: datetime,

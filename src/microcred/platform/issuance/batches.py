@@ -182,7 +182,8 @@ def _write_rows(batch: Batch, rows: Iterator[BatchRow]) -> int:
 def batch_start(*, user: User, batch: Batch, now: datetime, enqueue: bool = True) -> Batch:
     """Start issuing ``batch``: its chunks made for the workers and (``enqueue``) one
     task each put on the queue once this commits. Started once."""
-    locked = Batch.objects.select_for_update().select_related("version").get(pk=batch.pk)
+    locked = Batch.objects.select_for_update(no_key=True, of=("self",)).select_related(
+        "version").get(pk=batch.pk)  # fmt: skip
     _listed(user, locked.version)
     if locked.started_at is not None:
         raise ConflictError(m.BATCH_STARTED, date=locked.started_at.date().isoformat())
@@ -207,7 +208,8 @@ def batch_start(*, user: User, batch: Batch, now: datetime, enqueue: bool = True
 def batch_discard(*, user: User, batch: Batch) -> None:
     """Delete ``batch`` before it is started (a list uploaded by mistake): its rows go
     with it. A started batch stays (its awards are issued)."""
-    locked = Batch.objects.select_for_update().select_related("provider").get(pk=batch.pk)
+    locked = Batch.objects.select_for_update(no_key=True, of=("self",)).select_related(
+        "provider").get(pk=batch.pk)  # fmt: skip
     if not may_issue(user, locked.provider.organisation_id):
         raise PermissionDeniedError(m.NOT_ISSUER)
     if locked.started_at is not None:

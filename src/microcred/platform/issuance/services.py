@@ -26,6 +26,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
@@ -60,6 +61,10 @@ NAME_LIMIT = 200
 STUDENT_ID_LIMIT = 100
 #: the longest reason kept for a revocation
 REASON_LIMIT = 2000
+#: how a row being changed is locked: that row alone (not the provider's or the list's
+#: rows it is read with), and without blocking the foreign-key checks of rows that point
+#: at it (``FOR NO KEY UPDATE``: awards inserted meanwhile take ``FOR KEY SHARE``)
+_ROW_ONLY: dict[str, Any] = {"no_key": True, "of": ("self",)}
 #: the roles that issue a provider's micro-credentials
 ISSUERS = (Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF)
 
@@ -246,7 +251,9 @@ def award_revoke(*, user: User, award: Award, reason: str, now: datetime) -> Awa
     """Revoke ``award`` for good, with a reason: its bit set in the published revocation
     list (signed again), its state and history written — all or nothing. Only the
     provider's administrators and staff; a revoked award stays revoked."""
-    locked = Award.objects.select_for_update().select_related("provider").get(pk=award.pk)
+    locked = (
+        Award.objects.select_for_update(**_ROW_ONLY).select_related("provider").get(pk=award.pk)
+    )
     if not may_issue(user, locked.provider.organisation_id):
         raise PermissionDeniedError(m.NOT_ISSUER)
     if locked.state == AwardState.REVOKED:
@@ -291,7 +298,7 @@ def award_correct(*, user: User, award: Award, request: AwardRequest, reason: st
     with the reason "replaced"; both histories say why. Nothing is written when either
     step is refused. Only the provider's administrators and staff, only an award that is
     not revoked, and only while the provider is verified (its key signs the new one)."""
-    locked = Award.objects.select_for_update().select_related("provider", "version").get(
+    locked = Award.objects.select_for_update(**_ROW_ONLY).select_related("provider", "version").get(
         pk=award.pk)  # fmt: skip
     provider = Provider.objects.get(pk=locked.provider_id)
     if not may_issue(user, provider.organisation_id):
@@ -316,7 +323,8 @@ def award_suspend(*, user: User, award: Award, reason: str, now: datetime,
     set (cleared) in the suspension list that mirrors its revocation list, that list
     signed again, the state and history written — all or nothing. Only the provider's
     administrators and staff; a revoked award stays revoked."""
-    locked = Award.objects.select_for_update().select_related("provider", "status_list").get(
+    locked = Award.objects.select_for_update(**_ROW_ONLY).select_related(
+        "provider", "status_list").get(
         pk=award.pk)  # fmt: skip
     if not may_issue(user, locked.provider.organisation_id):
         raise PermissionDeniedError(m.NOT_ISSUER)

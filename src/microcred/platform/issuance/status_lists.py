@@ -73,7 +73,7 @@ def status_twin(record: StatusList, now: datetime) -> StatusList:
     """The suspension list of the revocation list ``record`` (made now for a list made
     before lists had twins); call inside a transaction."""
     # only the list's own row is locked (its twin may be missing: an outer join)
-    locked = StatusList.objects.select_for_update(of=("self",)).select_related(
+    locked = StatusList.objects.select_for_update(no_key=True, of=("self",)).select_related(
         "twin", "provider").get(pk=record.pk)  # fmt: skip
     if locked.twin is None:
         locked.twin = _new_list(locked.provider, StatusPurpose.SUSPENSION, now)
@@ -88,10 +88,10 @@ def status_entries_allocate(*, provider: Provider, count: int,
     transaction that records them (an award, or a batch row's reservation)."""
     # The provider's row is the lock that makes "find a list with room, else make one"
     # one step: without it, two first awards at once each made a list of their own.
-    Provider.objects.select_for_update().only("pk").get(pk=provider.pk)
+    Provider.objects.select_for_update(no_key=True).only("pk").get(pk=provider.pk)
     purpose = StatusPurpose.REVOCATION
     lists = (
-        StatusList.objects.select_for_update()
+        StatusList.objects.select_for_update(no_key=True)
         .filter(provider=provider, purpose=purpose, used__lt=F("size") / _FILL)
         .order_by("created_at", "pk")
     )
@@ -101,7 +101,9 @@ def status_entries_allocate(*, provider: Provider, count: int,
         record = (
             candidates.pop(0)
             if candidates
-            else StatusList.objects.select_for_update().get(pk=_new_list(provider, purpose, now).pk)
+            else StatusList.objects.select_for_update(no_key=True).get(
+                pk=_new_list(provider, purpose, now).pk
+            )
         )  # every list is half full: a new one
         room = record.size // _FILL - record.used
         if room <= 0:
@@ -142,7 +144,8 @@ def _draw(record: StatusList, count: int) -> list[int]:
 def status_bit_set(*, record: StatusList, index: int, value: bool, now: datetime) -> StatusList:
     """Set (or clear) entry ``index`` of ``record`` and publish the list signed again;
     the row is locked for the read-change-sign, so concurrent changes lose no bit."""
-    locked = StatusList.objects.select_for_update().select_related("provider").get(pk=record.pk)
+    locked = StatusList.objects.select_for_update(no_key=True, of=("self",)).select_related(
+        "provider").get(pk=record.pk)  # fmt: skip
     published = json.loads(locked.credential)
     bits = read_status_list(published)
     bits.set(index, value)

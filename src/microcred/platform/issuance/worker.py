@@ -12,6 +12,7 @@ from __future__ import annotations
 
 __all__ = ["Worker"]
 
+import gc
 import os
 import socket
 import time
@@ -58,6 +59,11 @@ class Worker:
 
     def run(self, *, burst: bool = False) -> None:
         """Work until stopped (``burst``: until nothing is left to do)."""
+        # What start-up made (Django, the library's contexts and shapes) lives as long as
+        # the worker: moved out of the collector's reach, so that each full collection —
+        # frequent, with a credential's many small objects — walks only the work's own
+        gc.collect()
+        gc.freeze()
         requeued_at = 0.0
         while self.running:
             close_old_connections()

@@ -86,7 +86,9 @@ class BatchRow(models.Model):
     status_index = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        ordering: ClassVar[list[str]] = ["batch", "line"]
+        # by the batch's id, not the batch (whose own ordering would join it into every
+        # query, and into every row lock a worker takes)
+        ordering: ClassVar[list[str]] = ["batch_id", "line"]
         constraints: ClassVar[list[Any]] = [
             models.UniqueConstraint(fields=["batch", "line"], name="one_row_per_line"),
             models.UniqueConstraint(fields=["status_list", "status_index"],
@@ -127,7 +129,7 @@ class BatchChunk(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering: ClassVar[list[str]] = ["batch", "number"]
+        ordering: ClassVar[list[str]] = ["batch_id", "number"]
         constraints: ClassVar[list[Any]] = [
             models.UniqueConstraint(fields=["batch", "number"], name="one_chunk_per_number"),
         ]
