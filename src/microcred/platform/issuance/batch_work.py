@@ -51,12 +51,12 @@ from ...credentials.issue import Issuer, PublishedStatusList, build, issue
 from ...standard.elements import Award as AwardSpec
 from ...standard.elements import validity_end
 from ...standard.errors import MicrocredError
-from ...standard.messages import Reason
 from ..catalog.selectors import spec_of
 from ..core.errors import PlatformError
 from ..providers.keys import provider_signing_key
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
+from .batches import reasons_json
 from .delivery import outbox_message
 from .models import (
     Award,
@@ -149,10 +149,6 @@ def _hold(claim: Claim) -> BatchChunk:
     if chunk is None or chunk.state == ChunkState.DONE:
         raise LeaseLostError(f"chunk {claim.chunk_id}: lease lost")
     return chunk
-
-
-def _reasons(*reasons: Reason) -> list[dict[str, str]]:
-    return [{"code": r.code, "en": r.en, "pl": r.pl} for r in reasons]
 
 
 @dataclass
@@ -270,11 +266,11 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
             credential_id, ob3, edc = _credentials(award, plain, issuers[row.status_list_id],
                                                    row.status_index, moment)  # fmt: skip
         except RowError as exc:
-            row.state, row.reasons = RowState.FAILED, _reasons(*exc.reasons)
+            row.state, row.reasons = RowState.FAILED, reasons_json(*exc.reasons)
             continue
         except MicrocredError as exc:
             said = m.ROW_NOT_ISSUED(detail=exc.text("en"), detail_pl=exc.text("pl"))
-            row.state, row.reasons = RowState.FAILED, _reasons(said)
+            row.state, row.reasons = RowState.FAILED, reasons_json(said)
             continue
         learner, grade = award.learner, award.grade
         assert learner is not None  # noqa: S101 - award_from_row made one
@@ -322,7 +318,7 @@ def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: dateti
     if failure is not None:
         said = m.ROW_NOT_ISSUED(detail=failure.text("en"), detail_pl=failure.text("pl"))
         for row in rows:
-            row.state, row.reasons = RowState.FAILED, _reasons(said)
+            row.state, row.reasons = RowState.FAILED, reasons_json(said)
     reasons = BatchRow._meta.get_field("reasons")
     with transaction.atomic():
         chunk = _hold(claim)
@@ -356,7 +352,7 @@ def _give_up(claim: Claim, error: str, now: datetime) -> None:
         chunk = _hold(claim)
         BatchRow.objects.filter(batch_id=claim.batch_id, chunk=claim.number,
                                 state=RowState.PENDING).update(
-            state=RowState.FAILED, reasons=_reasons(said))  # fmt: skip
+            state=RowState.FAILED, reasons=reasons_json(said))  # fmt: skip
         _finish(chunk, now)
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "batch_report",
     "batch_start",
     "batch_summary",
+    "reasons_json",
 ]
 
 import csv
@@ -70,7 +71,8 @@ PREVIEW_ROWS = 10
 _WRITE_ROWS = 1000
 
 
-def _reasons(reasons: tuple[Reason, ...] | list[Reason]) -> list[dict[str, str]]:
+def reasons_json(*reasons: Reason) -> list[dict[str, str]]:
+    """``reasons`` as a row keeps them: ``[{"code", "en", "pl"}]``."""
     return [{"code": r.code, "en": r.en, "pl": r.pl} for r in reasons]
 
 
@@ -102,7 +104,7 @@ def _rows(version: DesignVersion, data: bytes, filename: str,
     for item in awards_from_rows(spec, cohort.rows(), today=today):
         if isinstance(item, RowProblem):
             yield BatchRow(line=item.line, chunk=0, state=RowState.FAILED,
-                           reasons=_reasons(item.reasons))  # fmt: skip
+                           reasons=reasons_json(*item.reasons))  # fmt: skip
             continue
         problems: list[Reason] = []
         issued_on = item.award.issued_on or today
@@ -114,7 +116,7 @@ def _rows(version: DesignVersion, data: bytes, filename: str,
             problems.append(m.ALREADY_AWARDED(email=email, credential=held))
         if problems:
             yield BatchRow(line=item.line, chunk=0, cells=_cells(item), state=RowState.FAILED,
-                           reasons=_reasons(problems))  # fmt: skip
+                           reasons=reasons_json(*problems))  # fmt: skip
             continue
         yield BatchRow(line=item.line, chunk=good // CHUNK_ROWS, cells=_cells(item))
         good += 1
