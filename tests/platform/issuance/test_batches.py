@@ -98,7 +98,7 @@ def test_the_report_is_formula_safe_and_complete(provider_a, qa_officer):
     user, _, batch, _ = _go(provider_a, qa_officer, cohort(2, extra=bad))
     batch_start(user=user, batch=batch, now=NOW, enqueue=False)
     work(batch_id=str(batch.pk), deliver=False, clock=lambda: NOW)
-    rows = list(csv.reader(io.StringIO("".join(batch_report(batch)))))
+    rows = list(csv.reader(io.StringIO("".join(batch_report(batch)).lstrip("\ufeff"))))
     assert rows[0][:4] == ["line", "learner", "email", "outcome"]
     assert [r[3] for r in rows[1:]] == ["issued", "issued", "failed"]
     assert rows[3][1] == ""
@@ -222,3 +222,60 @@ def test_a_row_s_evidence_is_in_its_credential_and_it_verifies(provider_a, qa_of
     assert report.verified, report
     assert json.loads(ewa.ob3)["credentialStatus"]["statusListIndex"] == str(
         BatchRow.objects.get(batch=batch, line=2).status_index)  # fmt: skip
+
+
+def test_a_file_unreadable_further_on_is_refused_whole(provider_a, qa_officer):
+    version = published(provider_a, qa_officer)
+    broken = cohort(3, extra='"Jan Nowak;jan@example.org;1990-04-02;2026-12-01;\n').decode("cp1250")
+    with pytest.raises(InvalidInputError) as refused:
+        batch_create(user=admin_of(provider_a), version=version, filename="k.csv", now=NOW,
+                     data=broken.encode("cp1250"))  # fmt: skip
+    assert refused.value.code == "batch_unreadable"
+    assert not BatchRow.objects.exists()
+
+
+def test_a_learner_awarded_between_reading_and_issuing_is_refused(provider_a, qa_officer):
+    user, version, batch, _ = _go(provider_a, qa_officer, cohort(3))
+    award_issue(user=user, version=version, now=NOW,
+                request=anna(email="l1@example.org", date_of_birth="1990-04-02"))  # fmt: skip
+    batch_start(user=user, batch=batch, now=NOW, enqueue=False)
+    work(batch_id=str(batch.pk), deliver=False, clock=lambda: NOW)
+    assert batch_summary(batch).issued == 2
+    row = BatchRow.objects.get(batch=batch, line=3)
+    assert row.reasons[0]["code"] == "row_already_awarded"
+    assert Award.objects.filter(email="l1@example.org").count() == 1
+
+
+def test_a_provider_suspended_mid_batch_issues_no_more(provider_a, qa_officer):
+    from microcred.platform.providers.models import Decision
+    from microcred.platform.providers.services import provider_decide
+
+    user, _, batch, _ = _go(provider_a, qa_officer, cohort(CHUNK_ROWS + 3))
+    batch_start(user=user, batch=batch, now=NOW, enqueue=False)
+    first = chunk_claim(now=NOW, batch_id=str(batch.pk))
+    assert chunk_process(first, now=NOW) == (CHUNK_ROWS, 0)
+    provider_decide(officer=qa_officer, provider=provider_a, decision=Decision.SUSPEND,
+                    reason="audit", now=NOW)  # fmt: skip
+    work(batch_id=str(batch.pk), deliver=False, clock=lambda: NOW)
+    summary = batch_summary(batch)
+    assert (summary.issued, summary.failed, summary.pending) == (CHUNK_ROWS, 3, 0)
+    reason = BatchRow.objects.filter(batch=batch, state=RowState.FAILED).first().reasons[0]
+    assert reason["code"] == "row_not_issued"
+
+
+def test_a_mail_server_down_leaves_the_e_mails_for_later(provider_a, qa_officer, settings):
+    from microcred.platform.issuance.delivery import outbox_deliver
+    from microcred.platform.issuance.models import OutboxState
+
+    user, _, batch, _ = _go(provider_a, qa_officer, cohort(2))
+    batch_start(user=user, batch=batch, now=NOW, enqueue=False)
+    work(batch_id=str(batch.pk), deliver=False, clock=lambda: NOW)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+    assert outbox_deliver(now=NOW) == 2  # tried, not sent, and no exception
+    pending = OutboxMessage.objects.filter(state=OutboxState.PENDING)
+    assert pending.count() == 2
+    assert all(m.attempts == 1 and m.last_error and m.next_attempt_at > NOW for m in pending)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox_deliver(now=NOW + timedelta(hours=1)) == 2
+    assert OutboxMessage.objects.filter(state=OutboxState.SENT).count() == 2

@@ -24,8 +24,11 @@ from __future__ import annotations
 __all__ = ["Restored", "backup_create", "backup_restore"]
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -219,11 +222,20 @@ def _open_all(sealed: list[tuple[str, str, bytes, str]]) -> int:
 def _migrate_copy(copy: Path) -> int:
     """Bring the backup's copy up to this code's migrations (beside the live database),
     and check its keys there; the number of keys opened."""
+    # Migrated in a process of its own whose default database is the copy: a data
+    # migration that forgets its database (django-tasks-db's 0016 updates through the
+    # default one) would otherwise run against the live database instead of the copy
+    env = {**os.environ, "MICROCRED_DATABASE_URL": f"sqlite:///{copy}",
+           "DJANGO_SETTINGS_MODULE": "microcred.platform.config.settings"}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "django", "migrate", "--noinput", "-v", "0"],
+                          env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    if done.returncode:
+        last = (done.stderr.strip().splitlines() or ["?"])[-1][:300]
+        raise ConflictError(m.PROGRAM_FAILED, program="migrate", error=last)
     alias = f"{_SCRATCH}_{uuid.uuid4().hex[:8]}"
     connections.settings[alias] = {**connections.settings[DEFAULT_DB_ALIAS],
                                    "NAME": str(copy)}  # fmt: skip
     try:
-        call_command("migrate", database=alias, verbosity=0, interactive=False)
         return _open_all(_sealed_in(alias))
     finally:
         connections[alias].close()

@@ -43,5 +43,7 @@ app.conf.update(
 def run_task(module_path: str, args: list[object], kwargs: dict[str, object]) -> None:
     """Run the Tasks-API task at ``module_path`` (``microcred.platform.issuance.tasks.
     issue_chunk``) with its arguments, as the database backend's worker would."""
+    if not module_path.startswith("microcred.platform."):  # a message names only our tasks
+        raise ValueError(f"not a task of the platform: {module_path!r}")
     task = import_string(module_path)
     task.call(*args, **kwargs)

@@ -19,6 +19,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +37,8 @@ router = Router(tags=["issuance"])
 
 #: rows per page of ``…/rows``
 PAGE_SIZE = 500
+#: refused rows in an upload's answer
+REFUSED_SHOWN = 1000
 
 
 class ReasonOut(Schema):
@@ -71,8 +74,10 @@ class BatchOut(Schema):
 class PreviewOut(BatchOut):
     #: the first rows that will be issued
     first: list[RowOut]
-    #: every row that will not (all of them: the error report is the same)
+    #: the rows that will not, by line (the first thousand: ``…/rows?state=failed`` and
+    #: the error report have them all)
     refused: list[RowOut]
+    refused_count: int
 
 
 class RowPageOut(Schema):
@@ -102,11 +107,19 @@ def _out(batch: Batch) -> BatchOut:
                     links=links)  # fmt: skip
 
 
+def _rows(batch: Batch) -> QuerySet[BatchRow]:
+    """The batch's rows with their awards, the credentials left unread (~37 KB each)."""
+    return (BatchRow.objects.filter(batch=batch).select_related("award").order_by("line")
+            .defer("award__ob3", "award__edc"))  # fmt: skip
+
+
 def _preview(batch: Batch) -> PreviewOut:
-    rows = BatchRow.objects.filter(batch=batch).select_related("award").order_by("line")
+    rows = _rows(batch)
+    refused = rows.filter(state=RowState.FAILED)
     return PreviewOut(**_out(batch).dict(),
                       first=[_row(r) for r in rows.exclude(state=RowState.FAILED)[:PREVIEW_ROWS]],
-                      refused=[_row(r) for r in rows.filter(state=RowState.FAILED)])  # fmt: skip
+                      refused=[_row(r) for r in refused[:REFUSED_SHOWN]],
+                      refused_count=refused.count())  # fmt: skip
 
 
 @router.post("", response={200: PreviewOut, 201: PreviewOut})
@@ -122,7 +135,7 @@ def upload(
     batch, created = batch_create(user=request.user, version=version,  # type: ignore[arg-type]
                                   data=file.read(), filename=file.name or "upload",
                                   now=timezone.now(), idempotency_key=key)  # fmt: skip
-    if start and batch.started_at is None:
+    if start and batch.started_at is None and batch_summary(batch).pending:
         batch = batch_start(user=request.user, batch=batch, now=timezone.now())  # type: ignore[arg-type]
     return Status(201 if created else 200, _preview(batch))
 
@@ -142,7 +155,7 @@ def batch(request: HttpRequest, batch_id: UUID) -> BatchOut:
 @router.get("/{batch_id}/rows", response=RowPageOut)
 def rows(request: HttpRequest, batch_id: UUID, state: str = "", page: int = 1) -> RowPageOut:
     found = batch_for(request.user, batch_id)
-    chosen = BatchRow.objects.filter(batch=found).select_related("award").order_by("line")
+    chosen = _rows(found)
     if state:
         chosen = chosen.filter(state=state)
     listed = Paginator(chosen, PAGE_SIZE).get_page(page)

@@ -52,11 +52,13 @@ from ...standard.elements import Award as AwardSpec
 from ...standard.elements import validity_end
 from ...standard.errors import MicrocredError
 from ..catalog.selectors import spec_of
-from ..core.errors import PlatformError
+from ..core.errors import ConflictError, PlatformError
 from ..providers.keys import provider_signing_key
+from ..providers.messages import NOT_VERIFIED
+from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
-from .batches import reasons_json
+from .batches import awarded_emails, reasons_json
 from .delivery import outbox_message
 from .models import (
     Award,
@@ -157,6 +159,20 @@ class _Signer:
 
     batch: Batch
     issuers: dict[object, Issuer] = field(default_factory=dict)
+    #: the provider's key (its fragment) the issuers were made with
+    key: str | None = None
+
+    def still_signing(self) -> None:
+        """:class:`ConflictError` when the provider may no longer issue (the QA body
+        suspended it since the batch began); the issuers made again when its key changed."""
+        provider = Provider.objects.get(pk=self.batch.provider_id)
+        if not provider.verified:
+            raise ConflictError(NOT_VERIFIED, provider=provider.legal_name)
+        key = provider.keys.filter(valid_until=None).values_list("fragment", flat=True).first()
+        if key != self.key:
+            self.issuers.clear()
+            self.key = key
+        self.batch.provider = provider
 
     def issuer(self, record: StatusList) -> Issuer:
         if record.pk not in self.issuers:
@@ -246,6 +262,7 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
     batch = signer.batch
     clock.lap("read")
     try:
+        signer.still_signing()  # suspended, or its key rotated, since the last chunk?
         _reserve(claim, rows, moment)
         lists = {r.pk: r for r in StatusList.objects.filter(
             pk__in={row.status_list_id for row in rows})}  # fmt: skip
@@ -254,9 +271,16 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
     except PlatformError as exc:  # the provider cannot sign now (suspended, no e-seal…)
         return _record(claim, rows, [], moment, failure=exc)
     spec = spec_of(batch.version)
+    held = _held_emails(batch, rows)
     awards: list[Award] = []
-    for row in rows:
+    for done, row in enumerate(rows):
+        if done and not done % _RENEW_EVERY:
+            _renew(claim)
         cells = dict(row.cells)
+        if (email := cells.get("email", "").lower()) and email in held:
+            said = m.ALREADY_AWARDED(email=cells["email"], credential=held[email])
+            row.state, row.reasons = RowState.FAILED, reasons_json(said)
+            continue
         extra = {k.removeprefix("extra:"): v for k, v in cells.items() if k.startswith("extra:")}
         plain = {k: v for k, v in cells.items() if not k.startswith("extra:")}
         try:
@@ -290,6 +314,27 @@ def chunk_process(claim: Claim, *, now: datetime | None = None) -> tuple[int, in
         awards.append(made)
     clock.lap("sign")
     return _record(claim, rows, awards, moment, clock=clock)
+
+
+#: rows signed between two renewals of the chunk's lease
+_RENEW_EVERY = 100
+
+
+def _renew(claim: Claim) -> None:
+    """The lease extended while the chunk is signed (a slow e-seal, a busy machine), or
+    :class:`LeaseLostError` when it already ran out and another worker took the chunk."""
+    renewed = BatchChunk.objects.filter(pk=claim.chunk_id, lease_token=claim.token).update(
+        lease_until=timezone.now() + lease())  # fmt: skip
+    if not renewed:
+        raise LeaseLostError(f"chunk {claim.chunk_id}: lease lost")
+
+
+def _held_emails(batch: Batch, rows: list[BatchRow]) -> dict[str, str]:
+    """Of the chunk's learners, those who hold the batch's micro-credential by now (an
+    award issued since the list was read: another batch, the form), folded e-mail →
+    credential id: refused like at reading, so no learner gets it twice."""
+    emails = {e.lower() for row in rows if (e := (row.cells or {}).get("email"))}
+    return awarded_emails(batch.version, emails) if emails else {}
 
 
 def _credentials(award: AwardSpec, cells: dict[str, str], issuer: Issuer, index: int,
@@ -340,6 +385,9 @@ def _record(claim: Claim, rows: list[BatchRow], awards: list[Award], now: dateti
 def _finish(chunk: BatchChunk, now: datetime) -> None:
     chunk.state, chunk.lease_token, chunk.lease_until = ChunkState.DONE, "", None
     chunk.save(update_fields=["state", "lease_token", "lease_until", "timings"])
+    # the batch's row locked first: two workers ending its last two chunks at once then
+    # take turns, and the second sees the first's chunk done (PostgreSQL, read committed)
+    list(Batch.objects.select_for_update(no_key=True).filter(pk=chunk.batch_id).values("pk"))
     open_chunks = BatchChunk.objects.filter(batch_id=chunk.batch_id, state=ChunkState.PENDING)
     if not open_chunks.exists():
         Batch.objects.filter(pk=chunk.batch_id, finished_at__isnull=True).update(finished_at=now)

@@ -18,6 +18,7 @@ __all__ = [
     "CHUNK_ROWS",
     "PREVIEW_ROWS",
     "BatchSummary",
+    "awarded_emails",
     "batch_create",
     "batch_discard",
     "batch_report",
@@ -63,6 +64,7 @@ from .models import (
 )
 from .services import may_issue
 
+_Item = CohortAward | RowProblem
 #: rows a worker issues in one transaction (its lease covers them)
 CHUNK_ROWS = 500
 #: rows the preview shows
@@ -80,11 +82,14 @@ def _cells(item: CohortAward) -> dict[str, str]:
     return {**item.row.cells, **{f"extra:{k}": v for k, v in item.row.extra.items()}}
 
 
-def _awarded(version: DesignVersion) -> dict[str, str]:
-    """The e-mail addresses (folded) that hold an award of ``version`` not revoked, and
-    its credential's id."""
+def awarded_emails(version: DesignVersion, emails: set[str] | None = None) -> dict[str, str]:
+    """The e-mail addresses (folded; of ``emails`` when given) that hold an award of
+    ``version`` not revoked, and its credential's id."""
     held = Award.objects.filter(version=version).exclude(state=AwardState.REVOKED)
-    return dict(held.annotate(folded=Lower("email")).values_list("folded", "credential_id"))
+    folded = held.annotate(folded=Lower("email"))
+    if emails is not None:
+        folded = folded.filter(folded__in=emails)
+    return dict(folded.values_list("folded", "credential_id"))
 
 
 def _rows(version: DesignVersion, data: bytes, filename: str,
@@ -99,9 +104,9 @@ def _rows(version: DesignVersion, data: bytes, filename: str,
                                 detail_pl=exc.text("pl")) from exc  # fmt: skip
     spec = spec_of(version)
     approved = version.approved_at.astimezone(dt.UTC).date() if version.approved_at else None
-    awarded = _awarded(version)
+    awarded = awarded_emails(version)
     good = 0
-    for item in awards_from_rows(spec, cohort.rows(), today=today):
+    for item in _unless_unreadable(awards_from_rows(spec, cohort.rows(), today=today)):
         if isinstance(item, RowProblem):
             yield BatchRow(line=item.line, chunk=0, state=RowState.FAILED,
                            reasons=reasons_json(*item.reasons))  # fmt: skip
@@ -120,6 +125,17 @@ def _rows(version: DesignVersion, data: bytes, filename: str,
             continue
         yield BatchRow(line=item.line, chunk=good // CHUNK_ROWS, cells=_cells(item))
         good += 1
+
+
+def _unless_unreadable(items: Iterator[_Item]) -> Iterator[_Item]:
+    """``items``, or :class:`InvalidInputError` when the file turns out unreadable further
+    on (a quote never closed, a sheet damaged past its first rows, too many rows):
+    the upload is refused whole, with the reason, and nothing is kept."""
+    try:
+        yield from items
+    except CohortError as exc:
+        raise InvalidInputError(m.BATCH_UNREADABLE, detail=exc.text("en"),
+                                detail_pl=exc.text("pl")) from exc  # fmt: skip
 
 
 def _listed(user: User, version: DesignVersion) -> Provider:
@@ -266,9 +282,14 @@ def batch_report(batch: Batch, *, lang: str = "en", failed_only: bool = False) -
     from .delivery import claim_url
 
     out = io.StringIO()
+    out.write("\ufeff")  # a byte-order mark: Excel then reads the Polish names as UTF-8
     writer = csv.writer(out)
     writer.writerow(REPORT_COLUMNS)
-    rows = BatchRow.objects.filter(batch=batch).select_related("award__status_list__twin")
+    # the awards' credentials (~37 KB each) are not what a report shows: left unread
+    rows = (BatchRow.objects.filter(batch=batch).select_related("award__status_list__twin")
+            .defer("award__ob3", "award__edc", "award__status_list__credential",
+                   "award__status_list__taken", "award__status_list__twin__credential",
+                   "award__status_list__twin__taken"))  # fmt: skip
     if failed_only:
         rows = rows.filter(state=RowState.FAILED)
     for row in rows.order_by("line").iterator(chunk_size=_WRITE_ROWS):

@@ -22,6 +22,7 @@ __all__ = [
     "outbox_message",
 ]
 
+import logging
 import secrets
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -34,6 +35,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from .models import Award, OutboxKind, OutboxMessage, OutboxState
+
+logger = logging.getLogger(__name__)
 
 #: tries before a message is given up (then: failed, with the last error)
 MAX_ATTEMPTS = 6
@@ -103,6 +106,8 @@ def _email(message: OutboxMessage) -> EmailMessage:
 
 
 def _claim(now: datetime, limit: int) -> list[OutboxMessage]:
+    """Up to ``limit`` due messages leased to the caller, each attempt counted as it is
+    claimed (so a message whose every try is cut short still ends, given up)."""
     token = secrets.token_hex(16)
     with transaction.atomic():
         due = (
@@ -113,35 +118,48 @@ def _claim(now: datetime, limit: int) -> list[OutboxMessage]:
             .values_list("pk", flat=True)[:limit]
         )
         ids = list(due)
-        OutboxMessage.objects.filter(pk__in=ids).update(lease_token=token,
-                                                        lease_until=now + LEASE)  # fmt: skip
+        OutboxMessage.objects.filter(pk__in=ids).update(
+            lease_token=token, lease_until=now + LEASE, attempts=F("attempts") + 1)  # fmt: skip
     return list(OutboxMessage.objects.filter(pk__in=ids, lease_token=token)
                 .select_related("award__version", "award__provider"))  # fmt: skip
 
 
-def outbox_deliver(*, now: datetime, limit: int = 200) -> int:
-    """Send up to ``limit`` due messages; how many were tried."""
+def _retry_later(message: OutboxMessage, error: Exception, now: datetime) -> None:
+    """The message left for a later try (its lease released), or given up after
+    :data:`MAX_ATTEMPTS`, with the error kept."""
+    OutboxMessage.objects.filter(pk=message.pk, lease_token=message.lease_token).update(
+        last_error=f"{type(error).__name__}: {error}"[:2000], lease_token="", lease_until=None,
+        state=OutboxState.FAILED if message.attempts >= MAX_ATTEMPTS else OutboxState.PENDING,
+        next_attempt_at=now + timedelta(minutes=2**message.attempts))  # fmt: skip
+
+
+def outbox_deliver(*, now: datetime, limit: int = 50) -> int:
+    """Send up to ``limit`` due messages; how many were tried. Each sent message is
+    recorded as soon as it is sent (a crash may send that one again, as the same message);
+    a worker whose lease was taken over stops; a mail server that cannot be reached leaves
+    every claimed message for a later try. Never raises for a failure of the backend."""
     claimed = _claim(now, limit)
     if not claimed:
         return 0
-    sent: list[int] = []
-    with get_connection() as connection:
+    try:
+        connection = get_connection()
+        connection.open()
+    except Exception as exc:  # the mail server is down: try again later, keep working
+        logger.warning("e-mail backend unavailable: %s", exc)
         for message in claimed:
-            attempts = message.attempts + 1
+            _retry_later(message, exc, now)
+        return len(claimed)
+    try:
+        for message in claimed:
             try:
                 connection.send_messages([_email(message)])
             except Exception as exc:  # any failure of a backend is tried again later
-                gave_up = attempts >= MAX_ATTEMPTS
-                OutboxMessage.objects.filter(pk=message.pk, lease_token=message.lease_token).update(
-                    attempts=attempts, last_error=f"{type(exc).__name__}: {exc}"[:2000],
-                    state=OutboxState.FAILED if gave_up else OutboxState.PENDING,
-                    next_attempt_at=now + timedelta(minutes=2**attempts),
-                    lease_token="", lease_until=None)  # fmt: skip
+                _retry_later(message, exc, now)
                 continue
-            sent.append(message.pk)
-    # the sent ones recorded together: a crash before this sends them again, as the same
-    # messages (their Message-IDs are fixed)
-    OutboxMessage.objects.filter(pk__in=sent, lease_token=claimed[0].lease_token).update(
-        attempts=F("attempts") + 1, state=OutboxState.SENT, sent_at=now, lease_token="",
-        lease_until=None, last_error="")  # fmt: skip
+            mine = OutboxMessage.objects.filter(pk=message.pk, lease_token=message.lease_token)
+            if not mine.update(state=OutboxState.SENT, sent_at=now, lease_token="",
+                               lease_until=None, last_error=""):  # fmt: skip
+                break  # the lease ran out and another worker has the rest
+    finally:
+        connection.close()
     return len(claimed)

@@ -58,6 +58,7 @@ def chunks_requeue(*, now: datetime) -> int:
     )  # fmt: skip
     chunks = BatchChunk.objects.filter(claimable, stale, batch__started_at__isnull=False)
     ids = list(chunks.values_list("pk", flat=True)[:1000])
-    BatchChunk.objects.filter(pk__in=ids).update(queued_at=now)
-    chunk_tasks_enqueue(ids)
+    for chunk_id in ids:  # stamped once queued: a broker that is down leaves it to the next round
+        issue_chunk.enqueue(chunk_id)
+        BatchChunk.objects.filter(pk=chunk_id).update(queued_at=now)
     return len(ids)

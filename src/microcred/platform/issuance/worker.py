@@ -13,16 +13,19 @@ from __future__ import annotations
 __all__ = ["Worker"]
 
 import gc
+import logging
 import os
 import socket
 import time
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
 from .delivery import outbox_deliver
 from .tasks import chunks_requeue
+
+logger = logging.getLogger(__name__)
 
 #: seconds between two looks for lost chunks
 _REQUEUE_EVERY = 5.0
@@ -67,13 +70,21 @@ class Worker:
         requeued_at = 0.0
         while self.running:
             close_old_connections()
-            did = 0
-            if time.monotonic() - requeued_at >= _REQUEUE_EVERY or burst:
-                did += chunks_requeue(now=timezone.now())
-                requeued_at = time.monotonic()
-            did += self._tasks()
-            if self.running:
-                did += outbox_deliver(now=timezone.now())
+            try:
+                did = 0
+                if time.monotonic() - requeued_at >= _REQUEUE_EVERY or burst:
+                    did += chunks_requeue(now=timezone.now())
+                    requeued_at = time.monotonic()
+                did += self._tasks()
+                if self.running:
+                    did += outbox_deliver(now=timezone.now())
+            except DatabaseError:  # a database gone for a while (or locked past the
+                # busy timeout): the work is in the tables, the next round goes on
+                logger.exception("worker %s: database error; trying again", self.worker_id)
+                did = 0
+                close_old_connections()
+                time.sleep(max(self.interval, 1.0))
+                continue
             if not did:
                 if burst:
                     return
