@@ -58,7 +58,7 @@ from ..providers.messages import NOT_VERIFIED
 from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
-from .batches import awarded_emails, reasons_json
+from .batch_rows import awarded_emails, reasons_json
 from .delivery import outbox_message
 from .models import (
     Award,

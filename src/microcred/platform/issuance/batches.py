@@ -18,13 +18,11 @@ __all__ = [
     "CHUNK_ROWS",
     "PREVIEW_ROWS",
     "BatchSummary",
-    "awarded_emails",
     "batch_create",
     "batch_discard",
     "batch_report",
     "batch_start",
     "batch_summary",
-    "reasons_json",
 ]
 
 import csv
@@ -37,7 +35,6 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.db.models.functions import Lower
 
 from ...credentials.cohort import (
     CohortAward,
@@ -54,9 +51,8 @@ from ..catalog.selectors import spec_of
 from ..core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from ..providers.models import Provider
 from . import messages as m
+from .batch_rows import awarded_emails, reasons_json
 from .models import (
-    Award,
-    AwardState,
     Batch,
     BatchChunk,
     BatchRow,
@@ -73,23 +69,8 @@ PREVIEW_ROWS = 10
 _WRITE_ROWS = 1000
 
 
-def reasons_json(*reasons: Reason) -> list[dict[str, str]]:
-    """``reasons`` as a row keeps them: ``[{"code", "en", "pl"}]``."""
-    return [{"code": r.code, "en": r.en, "pl": r.pl} for r in reasons]
-
-
 def _cells(item: CohortAward) -> dict[str, str]:
     return {**item.row.cells, **{f"extra:{k}": v for k, v in item.row.extra.items()}}
-
-
-def awarded_emails(version: DesignVersion, emails: set[str] | None = None) -> dict[str, str]:
-    """The e-mail addresses (folded; of ``emails`` when given) that hold an award of
-    ``version`` not revoked, and its credential's id."""
-    held = Award.objects.filter(version=version).exclude(state=AwardState.REVOKED)
-    folded = held.annotate(folded=Lower("email"))
-    if emails is not None:
-        folded = folded.filter(folded__in=emails)
-    return dict(folded.values_list("folded", "credential_id"))
 
 
 def _rows(version: DesignVersion, data: bytes, filename: str,
