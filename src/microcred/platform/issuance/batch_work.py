@@ -31,7 +31,6 @@ __all__ = [
     "work",
 ]
 
-import json
 import logging
 import secrets
 import time
@@ -47,16 +46,15 @@ from django.utils import timezone
 
 from ...credentials.cohort import CohortRow, award_from_row
 from ...credentials.errors import RowError
-from ...credentials.issue import Issuer, PublishedStatusList, build, issue
+from ...credentials.issue import Issuer, build, issue
+from ...credentials.keys import KeyPair
 from ...standard.elements import Award as AwardSpec
 from ...standard.elements import validity_end
 from ...standard.errors import MicrocredError
 from ..catalog.selectors import spec_of
-from ..core.errors import ConflictError, PlatformError
+from ..core.errors import PlatformError
 from ..providers.keys import provider_signing_key
-from ..providers.messages import NOT_VERIFIED
 from ..providers.models import Provider
-from ..providers.seals import provider_seal_credentials
 from . import messages as m
 from .batch_rows import awarded_emails, reasons_json
 from .delivery import outbox_message
@@ -72,6 +70,7 @@ from .models import (
     RowState,
     StatusList,
 )
+from .services import provider_issuer
 from .status_lists import status_entries_allocate
 
 logger = logging.getLogger(__name__)
@@ -159,28 +158,21 @@ class _Signer:
 
     batch: Batch
     issuers: dict[object, Issuer] = field(default_factory=dict)
-    #: the provider's key (its fragment) the issuers were made with
-    key: str | None = None
+    #: the provider's signing key and its method, as the issuers were made with
+    signing: tuple[KeyPair, str] | None = None
 
     def still_signing(self) -> None:
         """:class:`ConflictError` when the provider may no longer issue (the QA body
         suspended it since the batch began); the issuers made again when its key changed."""
         provider = Provider.objects.get(pk=self.batch.provider_id)
-        if not provider.verified:
-            raise ConflictError(NOT_VERIFIED, provider=provider.legal_name)
-        key = provider.keys.filter(valid_until=None).values_list("fragment", flat=True).first()
-        if key != self.key:
+        signing = provider_signing_key(provider)
+        if self.signing is None or signing[1] != self.signing[1]:
             self.issuers.clear()
-            self.key = key
-        self.batch.provider = provider
+        self.signing, self.batch.provider = signing, provider
 
     def issuer(self, record: StatusList) -> Issuer:
         if record.pk not in self.issuers:
-            provider = self.batch.provider
-            key, method = provider_signing_key(provider)
-            self.issuers[record.pk] = Issuer(
-                provider.did, key, method, provider_seal_credentials(provider),
-                PublishedStatusList.of(json.loads(record.credential)))  # fmt: skip
+            self.issuers[record.pk] = provider_issuer(self.batch.provider, record, self.signing)
         return self.issuers[record.pk]
 
 

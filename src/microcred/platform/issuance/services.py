@@ -19,6 +19,7 @@ __all__ = [
     "award_issue",
     "award_revoke",
     "award_suspend",
+    "provider_issuer",
 ]
 
 import datetime as dt
@@ -35,6 +36,7 @@ from pydantic import ValidationError
 
 from ...credentials.cohort.cells import formula_start
 from ...credentials.issue import Issuer, PublishedStatusList, issue
+from ...credentials.keys import KeyPair
 from ...standard.compliance import check
 from ...standard.compliance.messages import LEARNER_PROMISED_MISSING
 from ...standard.designfile import validation_reason
@@ -52,7 +54,15 @@ from ..providers.models import Provider
 from ..providers.seals import provider_seal_credentials
 from . import messages as m
 from .delivery import outbox_message
-from .models import Award, AwardAction, AwardEvent, AwardState, OutboxKind, StatusPurpose
+from .models import (
+    Award,
+    AwardAction,
+    AwardEvent,
+    AwardState,
+    OutboxKind,
+    StatusList,
+    StatusPurpose,
+)
 from .status_lists import status_bit_set, status_entry_allocate, status_twin
 
 #: the longest name part, as the standard's ``Learner`` takes it
@@ -210,6 +220,19 @@ def award_issue(*, user: User, version: DesignVersion, request: AwardRequest,
     return _issue(user=user, version=version, provider=provider, request=request, now=now)
 
 
+def provider_issuer(provider: Provider, record: StatusList,
+                    signing: tuple[KeyPair, str] | None = None) -> Issuer:  # fmt: skip
+    """The issuer of ``provider``'s credentials whose status entries are in ``record``:
+    its signing key (``signing``, when the caller opened it already; else opened now,
+    :class:`ConflictError` for a provider not verified), the method that key belongs to,
+    its e-seal and the published list. The platform made the key and the DID document
+    that lists it (under assertionMethod: providers.keys), so the issuer is built from
+    the key's method without resolving the document again for every award."""
+    key, method = signing or provider_signing_key(provider)
+    return Issuer(provider.did, key, method, provider_seal_credentials(provider),
+                  PublishedStatusList.of(json.loads(record.credential)))  # fmt: skip
+
+
 def _issue(*, user: User, version: DesignVersion, provider: Provider, request: AwardRequest,
            now: datetime, replaces: Award | None = None, note: str = "") -> Award:  # fmt: skip
     """The award made, signed and kept, and its history's first line (``note`` its reason)."""
@@ -217,13 +240,8 @@ def _issue(*, user: User, version: DesignVersion, provider: Provider, request: A
     record, index = status_entry_allocate(provider=provider, purpose=StatusPurpose.REVOCATION,
                                           now=now)  # fmt: skip
     try:
-        key, method = provider_signing_key(provider)
-        # The platform made this key and the DID document that lists it (under
-        # assertionMethod: providers.keys), so the issuer is built from the method the
-        # key belongs to, without resolving the document again for every award.
-        issuer = Issuer(provider.did, key, method, provider_seal_credentials(provider),
-                        PublishedStatusList.of(json.loads(record.credential)))  # fmt: skip
-        issued = issue(award, issuer=issuer, formats=("ob3", "edc"), now=now, status_index=index)
+        issued = issue(award, issuer=provider_issuer(provider, record), formats=("ob3", "edc"),
+                       now=now, status_index=index)  # fmt: skip
     except MicrocredError as exc:  # e.g. the e-seal's O= is not the awarding body's name
         raise ConflictError(m.CANNOT_SIGN, detail=exc.text("en"), detail_pl=exc.text("pl")) from exc
     grade, learner = award.grade, award.learner
